@@ -1,0 +1,171 @@
+"""The paper layout of a spec for a report year: merged header cells and body cells.
+
+One function of (spec, year, values) that the Qt model, the workbook and the Word tables
+all draw from, so the three cannot disagree about where a figure or a merge goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from forms import values as vk
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData
+from forms.spec import Field, FormSpec, Group, RowStyle
+from forms.values import Kind, Value
+from forms.yoy import YoY, yoy
+
+INDEX_LABEL = "序号"
+YOY_LABEL = "同比增减"
+REASON_LABEL = "数据变化原因简析"
+
+
+class Role(Enum):
+    INDEX = "index"  # 序号
+    LABEL = "label"  # 同比增减 / 数据变化原因简析
+    VALUE = "value"  # an entered figure or text
+    YOY = "yoy"  # computed, read-only
+    REASON = "reason"  # the free text under a paired field
+    BLANK = "blank"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: Field | None  # None for the 序号 column
+    period: int = 0  # the year of a paired field's column
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    role: Role
+    col: int
+    span: int = 1
+    key: CellKey | None = None  # where an editable cell is stored
+    field: Field | None = None
+    value: Value = None
+    yoy: YoY | None = None
+    text: str = ""  # what the cell shows
+
+    @property
+    def editable(self) -> bool:
+        return self.role in (Role.VALUE, Role.REASON)
+
+    @property
+    def kind(self) -> Kind:
+        if self.role is Role.REASON or self.field is None:
+            return Kind.TEXT
+        return self.field.kind
+
+
+def _depth(node: Group | Field) -> int:
+    if isinstance(node, Field):
+        return 2 if node.paired else 1
+    return 1 + max(_depth(child) for child in node.children)
+
+
+class Layout:
+    """Columns and merged header cells of ``spec`` for report ``year``."""
+
+    def __init__(self, spec: FormSpec, year: int) -> None:
+        self.spec = spec
+        self.year = year
+        self.depth = max(_depth(node) for node in spec.header)
+        self.columns: list[Column] = [Column(None)]
+        self.header: list[HeaderCell] = [HeaderCell(0, 0, self.depth, 1, INDEX_LABEL)]
+        for node in spec.header:
+            self._place(node, 0)
+
+    def _place(self, node: Group | Field, row: int) -> None:
+        col = len(self.columns)
+        if isinstance(node, Group):
+            for child in node.children:
+                self._place(child, row + 1)
+            self.header.append(HeaderCell(row, col, 1, len(self.columns) - col, node.label))
+        elif node.paired:
+            self.header.append(HeaderCell(row, col, self.depth - 1 - row, 2, node.label))
+            for offset, period in enumerate((self.year - 1, self.year)):
+                self.columns.append(Column(node, period))
+                self.header.append(HeaderCell(self.depth - 1, col + offset, 1, 1, str(period)))
+        else:
+            self.columns.append(Column(node))
+            self.header.append(HeaderCell(row, col, self.depth - row, 1, node.label))
+
+    @property
+    def column_count(self) -> int:
+        return len(self.columns)
+
+    def body(self, data: FormData, places: int) -> list[list[Cell]]:
+        """Body rows; each row lists its cells left to right (covered positions omitted)."""
+        if self.spec.rows is RowStyle.COMPARISON:
+            return [
+                self._value_row(0, MAIN_ROW, data),
+                self._yoy_row(data, places),
+                self._reason_row(data),
+            ]
+        return [self._value_row(i, row, data) for i, row in enumerate(data.rows)]
+
+    def _value_row(self, index: int, row: str, data: FormData) -> list[Cell]:
+        cells = [Cell(Role.INDEX, 0, text=str(index + 1))]
+        for col, column in enumerate(self.columns[1:], start=1):
+            assert column.field is not None
+            key = CellKey(row, column.field.key, column.period)
+            value = data.get(key)
+            text = vk.display(column.field.kind, value, decimals=column.field.decimals)
+            cells.append(Cell(Role.VALUE, col, key=key, field=column.field, value=value, text=text))
+        return cells
+
+    def _label_cells(self, index: int, label: str) -> tuple[list[Cell], int]:
+        """序号 and the row's label in the first unpaired column (the unit name column)."""
+        cells = [Cell(Role.INDEX, 0, text=str(index + 1))]
+        labelled = False
+        for col, column in enumerate(self.columns[1:], start=1):
+            if column.field is not None and column.field.paired:
+                return cells, col
+            cells.append(Cell(Role.BLANK if labelled else Role.LABEL, col, text="" if labelled else label))
+            labelled = True
+        return cells, len(self.columns)
+
+    def _paired_columns(self) -> list[tuple[int, Field]]:
+        return [
+            (col, c.field)
+            for col, c in enumerate(self.columns)
+            if c.field is not None and c.field.paired and c.period == self.year - 1
+        ]
+
+    def _yoy_row(self, data: FormData, places: int) -> list[Cell]:
+        cells, _ = self._label_cells(1, YOY_LABEL)
+        for col, field in self._paired_columns():
+            prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
+            cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
+            change = yoy(prev, cur, places)  # type: ignore[arg-type]
+            cells.append(Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text()))
+        return cells
+
+    def _reason_row(self, data: FormData) -> list[Cell]:
+        cells, _ = self._label_cells(2, REASON_LABEL)
+        for col, field in self._paired_columns():
+            key = CellKey(REASON_ROW, field.key)
+            text = data.get(key)
+            cells.append(
+                Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=str(text or ""))
+            )
+        return cells
+
+
+def yoy_cell(layout: Layout, body: list[list[Cell]], field_key: str) -> Cell | None:
+    """The 同比增减 cell of a paired field, for a caller that has just changed it."""
+    if layout.spec.rows is not RowStyle.COMPARISON:
+        return None
+    for cell in body[1]:
+        if cell.role is Role.YOY and cell.field is not None and cell.field.key == field_key:
+            return cell
+    return None

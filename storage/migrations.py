@@ -1,0 +1,48 @@
+"""Schema history. Append a migration; never edit one that has shipped."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("tianbao")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["reports"].create(
+        {
+            "id": int,
+            "unit": str,
+            "year": int,
+            "filler": str,
+            "contact_person": str,
+            "contact_phone": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"unit", "year"},
+    )
+    db["reports"].create_index(["unit", "year"], unique=True)
+    # Row order of LIST forms (附件4, 附件5); COMPARISON forms have a fixed row.
+    db["form_rows"].create(
+        {"report_id": int, "form": str, "row": str, "position": int},
+        pk=("report_id", "form", "row"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    # One value per stable key. period = the column's year for paired fields, else 0.
+    # value is the canonical text of the value (forms.values.encode); a blank has no row.
+    db["cells"].create(
+        {
+            "report_id": int,
+            "form": str,
+            "row": str,
+            "field": str,
+            "period": int,
+            "value": str,
+            "updated_at": str,
+        },
+        pk=("report_id", "form", "row", "field", "period"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")

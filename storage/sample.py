@@ -1,0 +1,24 @@
+"""Create the example report (``python main.py sample``; 帮助 → 创建示例报表 in the window)."""
+
+from __future__ import annotations
+
+from forms import sample
+from forms.errors import UserError
+from forms.registry import form
+from forms.report import Report
+from storage.store import Store
+
+
+def create_sample(store: Store) -> Report:
+    if store.find_report(sample.UNIT, sample.YEAR) is not None:
+        raise UserError(f"示例报表（{sample.UNIT} {sample.YEAR}年）已存在")
+    report = store.create_report(
+        sample.UNIT, sample.YEAR, contact_person=sample.CONTACT_PERSON, contact_phone=sample.CONTACT_PHONE
+    )
+    year = report.year
+    store.set_values(report.id, form("a2"), sample.comparison_values(sample.A2, year))
+    store.set_values(report.id, form("a3"), sample.comparison_values(sample.A3, year))
+    a4, a5 = form("a4"), form("a5")
+    store.set_values(report.id, a4, sample.list_row(store.form_data(report, a4).rows[0], sample.A4_ROW))
+    store.set_values(report.id, a5, sample.list_row(store.form_data(report, a5).rows[0], sample.A5_ROW))
+    return report
