@@ -1,0 +1,92 @@
+"""Chinese typography for python-docx: fonts named for East Asian text, page geometry.
+
+python-docx's ``font.name`` only sets the Latin font, and its default template sends East
+Asian text to a Japanese theme font; every run and style here names ``w:eastAsia``
+explicitly and the document defaults say zh-CN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Mm, Pt
+from docx.text.run import Run
+
+
+@dataclass(frozen=True)
+class FontNames:
+    """Which font names the document asks for. Defaults: what a government PC has
+    (GB/T 9704 names); ``FontNames.windows()`` for a stock Windows without them."""
+
+    fangsong: str = "仿宋_GB2312"
+    kaiti: str = "楷体_GB2312"
+    heiti: str = "黑体"
+    title: str = "方正小标宋简体"
+    songti: str = "宋体"
+
+    @classmethod
+    def windows(cls) -> FontNames:
+        return cls(fangsong="仿宋", kaiti="楷体", title="宋体")
+
+
+def _set_rfonts(rpr, east_asian: str, latin: str | None = None) -> None:  # noqa: ANN001 - lxml element
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    latin = latin or east_asian
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asian)
+    rfonts.set(qn("w:cs"), latin)
+    rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def _set_lang(rpr) -> None:  # noqa: ANN001
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def set_run_font(run: Run, name: str, size_pt: float, *, bold: bool = False) -> None:
+    run.font.size = Pt(size_pt)
+    run.font.bold = bold
+    _set_rfonts(run._element.get_or_add_rPr(), name)
+
+
+def prepare_document(doc: DocumentObject, fonts: FontNames) -> None:
+    """Replace the template's theme fonts and ja-JP language with ours, on defaults and styles."""
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_rfonts(rpr_default, fonts.fangsong)
+    _set_lang(rpr_default)
+    for style in doc.styles:
+        element = style.element
+        rpr = element.find(qn("w:rPr"))
+        if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+            _set_rfonts(rpr, fonts.heiti if style.name.startswith(("Heading", "Title")) else fonts.fangsong)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(16)
+    _set_rfonts(normal.element.get_or_add_rPr(), fonts.fangsong)
+    _set_lang(normal.element.get_or_add_rPr())
+
+
+def set_page(section: Section, *, landscape: bool, margins_mm: tuple[float, float, float, float]) -> None:
+    """A4; margins (top, bottom, left, right). python-docx does not swap sides for landscape."""
+    short, long = Mm(210), Mm(297)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    top, bottom, left, right = margins_mm
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)

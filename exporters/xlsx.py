@@ -1,0 +1,212 @@
+"""The Excel appendix: one sheet per attachment, laid out as the paper form.
+
+Figures are stored as numbers and 同比增减 as rounded values with a percent format (not
+formulas), so mail previews and viewers that never calculate still show them. A hidden
+sheet says what the file is, for the import that reads a county's workbook back.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exporters.files import save_atomically
+from forms.grid import Cell, Layout, Role
+from forms.registry import TEMPLATE_VERSION
+from forms.report import FormData, Report, ReportData
+from forms.values import Kind
+
+META_SHEET = "_填报助手"
+FONT = "宋体"  # present on every Windows and WPS install
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TITLE_ROW = 2
+FIRST_HEADER_ROW = 4  # 附件N, title, 填报单位/联系人 line above it
+
+MONEY_FORMAT = "#,##0.00"
+COUNT_FORMAT = "0"
+
+
+def percent_format(places: int) -> str:
+    return "0%" if places == 0 else "0." + "0" * places + "%"
+
+
+def sheet_name(layout: Layout) -> str:
+    return layout.spec.label
+
+
+def column_widths(layout: Layout) -> list[float]:
+    """Widths in Excel character units; a CJK character takes two."""
+    widths = []
+    for column in layout.columns:
+        field = column.field
+        if field is None:
+            widths.append(5.0)
+        elif field.width:
+            widths.append(field.width * 2.0)
+        elif field.kind is Kind.MONEY:
+            widths.append(12.0)
+        elif column.period:
+            widths.append(8.0)
+        else:
+            widths.append(max(8.0, min(12.0, len(field.label) * 1.6)))
+    return widths
+
+
+def _text_lines(text: str, width_units: float) -> int:
+    # CJK glyphs take two units, ASCII one; a rough but monotone estimate for row heights.
+    units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return max(1, math.ceil(units / max(width_units - 1, 1)))
+
+
+def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int) -> None:
+    layout = Layout(data.spec, report.year)
+    n = layout.column_count
+    widths = column_widths(layout)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    last = get_column_letter(n)
+
+    ws["A1"] = data.spec.label
+    ws["A1"].font = Font(name="黑体", size=14)
+    ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
+    title = ws.cell(TITLE_ROW, 1, data.spec.title_for(report.year))
+    title.font = Font(name=FONT, size=18, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[TITLE_ROW].height = 32
+    half = max(2, n // 2)
+    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=half)
+    ws.cell(3, 1, report.filler_line()).font = Font(name=FONT, size=11)
+    ws.merge_cells(start_row=3, start_column=half + 1, end_row=3, end_column=n)
+    ws.cell(3, half + 1, report.contact_line()).font = Font(name=FONT, size=11)
+
+    header_font = Font(name=FONT, size=10, bold=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    header_lines = [1] * layout.depth
+    for h in layout.header:
+        top, left = FIRST_HEADER_ROW + h.row, h.col + 1
+        _box(ws, top, left, h.rowspan, h.colspan)
+        cell = ws.cell(top, left, int(h.text) if h.text.isdigit() and h.row == layout.depth - 1 else h.text)
+        cell.font = header_font
+        cell.alignment = centred
+        if h.rowspan == 1:
+            span_width = sum(widths[h.col : h.col + h.colspan])
+            header_lines[h.row] = max(header_lines[h.row], _text_lines(h.text, span_width))
+    for level, lines in enumerate(header_lines):
+        ws.row_dimensions[FIRST_HEADER_ROW + level].height = max(20, 14 * lines + 4)
+
+    row = FIRST_HEADER_ROW + layout.depth
+    first_body = row
+    for cells in layout.body(data, places):
+        lines = 1
+        for c in cells:
+            _box(ws, row, c.col + 1, 1, c.span)
+            _write_cell(ws.cell(row, c.col + 1), c, places)
+            if c.role is Role.REASON and c.text:
+                lines = max(lines, _text_lines(c.text, sum(widths[c.col : c.col + c.span])))
+        ws.row_dimensions[row].height = max(20, 14 * lines + 4)
+        row += 1
+
+    row += 0
+    notes = data.spec.notes_for(report.year)
+    for i, note in enumerate(notes):
+        prefix = data.spec.notes_heading if i == 0 else "　" * len(data.spec.notes_heading)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
+        cell = ws.cell(row, 1, f"{prefix}{i + 1}. {note}")
+        cell.font = Font(name=FONT, size=10)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths)) + 2)
+        row += 1
+
+    ws.freeze_panes = ws.cell(first_body, 2 if data.spec.header[0].label.startswith("行政执法单位") else 1)
+    ws.print_title_rows = f"{FIRST_HEADER_ROW}:{FIRST_HEADER_ROW + layout.depth - 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+def _box(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int) -> None:
+    """Border every cell of a (possibly merged) block, then merge it."""
+    for r in range(row, row + rowspan):
+        for c in range(col, col + colspan):
+            ws.cell(r, c).border = BORDER
+    if rowspan > 1 or colspan > 1:
+        ws.merge_cells(start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1)
+
+
+def _write_cell(target, cell: Cell, places: int) -> None:  # noqa: ANN001 - openpyxl Cell
+    target.font = Font(name=FONT, size=10)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    if cell.role is Role.YOY:
+        assert cell.yoy is not None
+        if cell.yoy.fraction is not None:
+            target.value = cell.yoy.fraction
+            target.number_format = percent_format(places)
+        target.alignment = centre
+    elif cell.role is Role.REASON:
+        target.value = cell.text or None
+        target.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    elif cell.role is Role.VALUE:
+        value = cell.value
+        if isinstance(value, Decimal):
+            target.value = int(value) if value == value.to_integral_value() else value
+            target.number_format = MONEY_FORMAT
+        else:
+            target.value = value
+            if isinstance(value, int):
+                target.number_format = COUNT_FORMAT
+        is_number = cell.kind in (Kind.COUNT, Kind.MONEY)
+        target.alignment = Alignment(horizontal="right" if is_number else "center", vertical="center", wrap_text=True)
+    else:
+        target.value = int(cell.text) if cell.role is Role.INDEX else (cell.text or None)
+        target.alignment = centre
+
+
+def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
+    report = data.report
+    rows = [
+        ("app", "填报助手"),
+        ("template_version", TEMPLATE_VERSION),
+        ("unit", report.unit),
+        ("year", report.year),
+        ("filler", report.filler),
+        ("contact_person", report.contact_person),
+        ("contact_phone", report.contact_phone),
+        ("yoy_places", data.places),
+        ("exported_at", datetime.now().isoformat(timespec="seconds")),
+    ]
+    for form in data.forms:
+        rows.append((f"sheet:{form.spec.key}", form.spec.label))
+        rows.append((f"rows:{form.spec.key}", ",".join(form.rows)))
+    for r, (key, value) in enumerate(rows, start=1):
+        ws.cell(r, 1, key)
+        ws.cell(r, 2, value)
+    ws.sheet_state = "hidden"
+
+
+def build_workbook(data: ReportData) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for form in data.forms:
+        ws = wb.create_sheet(form.spec.label)
+        write_form_sheet(ws, data.report, form, data.places)
+    write_meta_sheet(wb.create_sheet(META_SHEET), data)
+    wb.active = 0
+    return wb
+
+
+def write_xlsx(path: Path, data: ReportData) -> None:
+    wb = build_workbook(data)
+    save_atomically(Path(path), lambda tmp: wb.save(tmp))

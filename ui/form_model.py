@@ -1,0 +1,221 @@
+"""A table model over one attachment of one report.
+
+Cells come from ``forms.grid.Layout`` (the same cells the exports print). An accepted
+edit is parsed by the spec's value kind, committed to SQLite, and only then shown; a
+refused one leaves the stored value and says why through ``rejected``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from forms import values as vk
+from forms.errors import InputError, UserError
+from forms.grid import Cell, Layout, Role, yoy_cell
+from forms.report import FormData, Report
+from forms.spec import FormSpec, RowStyle
+from forms.values import Kind
+from storage.store import Store
+
+Index = QModelIndex | QPersistentModelIndex
+READ_ONLY_BACKGROUND = QColor("#f3f4f6")
+LABEL_BACKGROUND = QColor("#eef2f7")
+
+
+class FormTableModel(QAbstractTableModel):
+    rejected = Signal(int, int, str)  # row, column, message for the clerk
+    saved = Signal(str)  # what was saved, for the status bar
+
+    def __init__(self, store: Store, spec: FormSpec, report: Report, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.store = store
+        self.spec = spec
+        self._load(report)
+
+    # --- domain side -----------------------------------------------------------
+
+    def _load(self, report: Report) -> None:
+        self.report = report
+        self.layout = Layout(self.spec, report.year)
+        self.form: FormData = self.store.form_data(report, self.spec)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.body = self.layout.body(self.form, self.store.yoy_places())
+        self._cells: dict[tuple[int, int], Cell] = {}
+        for r, row in enumerate(self.body):
+            for cell in row:
+                for c in range(cell.col, cell.col + cell.span):
+                    self._cells[(r, c)] = cell
+
+    def set_report(self, report: Report) -> None:
+        self.beginResetModel()
+        self._load(report)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Recompute after a setting that changes every 同比 cell (decimal places)."""
+        self._rebuild()
+        if self.body:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.body) - 1, self.layout.column_count - 1))
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        return self._cells.get((row, col))
+
+    def spans(self) -> list[tuple[int, int, int]]:
+        """(row, column, column span) of every merged body cell."""
+        return [(r, cell.col, cell.span) for r, row in enumerate(self.body) for cell in row if cell.span > 1]
+
+    def is_list(self) -> bool:
+        return self.spec.rows is RowStyle.LIST
+
+    def edit_cell(self, row: int, col: int, text: str) -> bool:
+        """Parse, store, show. Returns False (and emits ``rejected``) when refused."""
+        cell = self.cell(row, col)
+        if cell is None or not cell.editable or cell.key is None:
+            return False
+        decimals = cell.field.decimals if cell.field is not None else 2
+        try:
+            value = vk.parse(cell.kind, text, decimals=decimals)
+            if value == cell.value:
+                return True
+            self.store.set_value(self.report.id, self.spec, cell.key, value)
+        except UserError as exc:  # InputError or StorageError: nothing changed
+            self.rejected.emit(row, col, exc.message)
+            return False
+        if value is None:
+            self.form.values.pop(cell.key, None)
+        else:
+            self.form.values[cell.key] = value
+        self._rebuild()
+        self._emit_cell(row, col)
+        if cell.field is not None and cell.role is Role.VALUE:
+            change = yoy_cell(self.layout, self.body, cell.field.key)
+            if change is not None:
+                self._emit_cell(1, change.col)
+        self.saved.emit(self._describe(cell, value))
+        return True
+
+    def _describe(self, cell: Cell, value: vk.Value) -> str:
+        name = cell.field.label if cell.field is not None else ""
+        if cell.role is Role.REASON:
+            name += " 原因简析"
+        elif cell.key is not None and cell.key.period:
+            name += f"（{cell.key.period}）"
+        shown = vk.display(cell.kind, value) if value is not None else "（清空）"
+        return f"已保存 {self.spec.label} {name}：{shown}"
+
+    def _emit_cell(self, row: int, col: int) -> None:
+        cell = self.cell(row, col)
+        span = cell.span if cell is not None else 1
+        first = cell.col if cell is not None else col
+        self.dataChanged.emit(self.index(row, first), self.index(row, first + span - 1))
+
+    def clear_cells(self, indexes: list[QModelIndex]) -> int:
+        cleared = 0
+        seen = set()
+        for index in indexes:
+            cell = self.cell(index.row(), index.column())
+            if cell is None or not cell.editable or cell.value is None or (index.row(), cell.col) in seen:
+                continue
+            seen.add((index.row(), cell.col))
+            cleared += self.edit_cell(index.row(), cell.col, "")
+        return cleared
+
+    def insert_list_row(self, position: int) -> None:
+        self.store.add_row(self.report.id, self.spec, position)
+        position = max(0, min(position, len(self.body)))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self.form = self.store.form_data(self.report, self.spec)
+        self._rebuild()
+        self.endInsertRows()
+        self._renumber(position)
+        self.saved.emit(f"已在{self.spec.label}插入第 {position + 1} 行")
+
+    def remove_list_row(self, position: int) -> None:
+        row_key = self.form.rows[position]
+        self.store.remove_row(self.report.id, self.spec, row_key)
+        self.beginRemoveRows(QModelIndex(), position, position)
+        self.form = self.store.form_data(self.report, self.spec)
+        self._rebuild()
+        self.endRemoveRows()
+        self._renumber(position)
+        self.saved.emit(f"已删除{self.spec.label}第 {position + 1} 行")
+
+    def row_has_values(self, position: int) -> bool:
+        return any(c.value is not None for c in self.body[position] if c.editable)
+
+    def _renumber(self, start: int) -> None:
+        if start < len(self.body):
+            self.dataChanged.emit(self.index(start, 0), self.index(len(self.body) - 1, 0))
+
+    # --- Qt overrides -----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.body)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.layout.column_count
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        cell = self.cell(index.row(), index.column())
+        if cell is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return cell.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell.role is Role.VALUE and cell.kind in (Kind.COUNT, Kind.MONEY):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if cell.role is Role.REASON:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(cell)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if cell.role in (Role.YOY, Role.INDEX, Role.BLANK):
+                return QBrush(READ_ONLY_BACKGROUND)
+            if cell.role is Role.LABEL:
+                return QBrush(LABEL_BACKGROUND)
+        return None
+
+    def _tooltip(self, cell: Cell) -> str | None:
+        if cell.role is Role.YOY and cell.yoy is not None:
+            if cell.yoy.percent is None:
+                return f"{cell.field.label if cell.field else ''}：{cell.yoy.reason}"
+            return f"同比增减 = (本年 − 上年) ÷ 上年，自动计算：{cell.yoy.text()}"
+        if cell.role is Role.REASON:
+            return cell.text or "请简要分析数据变化原因（数据为 0 或无变化的也要分析）"
+        if cell.role is Role.VALUE and cell.field is not None:
+            hints = {
+                Kind.COUNT: "整数，不能为负数",
+                Kind.MONEY: f"金额，最多 {cell.field.decimals} 位小数",
+                Kind.TEXT: "文字",
+                Kind.YESNO: "填“是”或“否”",
+            }
+            return f"{cell.field.label}：{hints[cell.field.kind]}"
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: ANN001, N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        return self.edit_cell(index.row(), index.column(), "" if value is None else str(value))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        cell = self.cell(index.row(), index.column())
+        if cell is not None and cell.editable:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        column = self.layout.columns[section]
+        if column.field is None:
+            return "序号"
+        return f"{column.field.label} {column.period}" if column.period else column.field.label

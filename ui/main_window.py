@@ -1,0 +1,247 @@
+"""The main window: choose or create a report, fill 附件2–5, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTime
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exporters.report_export import export_report
+from forms.errors import UserError
+from forms.report import Report
+from forms.yoy import ALLOWED_PLACES
+from storage.sample import create_sample
+from storage.store import Store
+from ui.form_page import FormPage
+from ui.report_dialog import NewReportDialog
+
+APP_TITLE = "填报助手"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.report: Report | None = None
+        self.pages: list[FormPage] = []
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 760)
+
+        self.reports = QComboBox()
+        self.reports.setMinimumWidth(260)
+        self.reports.currentIndexChanged.connect(self._report_chosen)
+        new_button = QPushButton("新建报表…")
+        new_button.clicked.connect(self.new_report)
+        self.filler = QLineEdit()
+        self.person = QLineEdit()
+        self.phone = QLineEdit()
+        for edit in (self.filler, self.person, self.phone):
+            edit.editingFinished.connect(self._save_contact)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("报表："))
+        bar.addWidget(self.reports)
+        bar.addWidget(new_button)
+        bar.addSpacing(24)
+        for label, edit in (("填报单位：", self.filler), ("联系人：", self.person), ("联系方式：", self.phone)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(edit, 1)
+
+        self.tabs = QTabWidget()
+        report_page = QWidget()
+        column = QVBoxLayout(report_page)
+        column.addLayout(bar)
+        column.addWidget(self.tabs, 1)
+
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        hint = QLabel("还没有报表。请新建报表，或先创建示例报表看看填好的样子。")
+        hint.setStyleSheet("font-size: 13pt;")
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(hint)
+        for text, slot in (("新建报表…", self.new_report), ("创建示例报表", self.create_sample)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            empty_layout.addWidget(button)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(empty)
+        self.stack.addWidget(report_page)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.statusBar().showMessage(f"数据库：{store.path}")
+        self.reload_reports()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self.new_action = self._action(file_menu, "新建报表…", self.new_report, QKeySequence.StandardKey.New)
+        file_menu.addSeparator()
+        self.xlsx_action = self._action(file_menu, "导出 Excel 附表…", self.export_xlsx)
+        self.docx_action = self._action(file_menu, "导出 Word 报告…", self.export_docx)
+        file_menu.addSeparator()
+        self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
+
+        settings = self.menuBar().addMenu("设置(&S)")
+        places_menu = settings.addMenu("同比增减保留小数位数")
+        group = QActionGroup(self)
+        current = self.store.yoy_places()
+        for places in ALLOWED_PLACES:
+            action = QAction(f"{places} 位", self, checkable=True, checked=places == current)
+            action.triggered.connect(lambda _=False, p=places: self.set_places(p))
+            group.addAction(action)
+            places_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "创建示例报表", self.create_sample)
+        self._action(help_menu, "关于", self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- reports ----------------------------------------------------------------
+
+    def reload_reports(self, select: Report | None = None) -> None:
+        reports = self.store.reports()
+        self.reports.blockSignals(True)
+        self.reports.clear()
+        for report in reports:
+            self.reports.addItem(report.name, report.id)
+        self.reports.blockSignals(False)
+        if not reports:
+            self.stack.setCurrentIndex(0)
+            self.xlsx_action.setEnabled(False)
+            self.docx_action.setEnabled(False)
+            return
+        target = select.id if select else (self.report.id if self.report else reports[0].id)
+        index = max(0, self.reports.findData(target))
+        self.reports.setCurrentIndex(index)
+        self._report_chosen(index)
+
+    def _report_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        self.open_report(self.store.report(self.reports.itemData(index)))
+
+    def open_report(self, report: Report) -> None:
+        self.report = report
+        if not self.pages:
+            for spec in self.store.forms:
+                page = FormPage(self.store, spec, report, self)
+                page.message.connect(self.show_message)
+                self.pages.append(page)
+                self.tabs.addTab(page, f"{spec.label}")
+        else:
+            for page in self.pages:
+                page.set_report(report)
+        for page in self.pages:
+            self.tabs.setTabToolTip(self.pages.index(page), page.spec.title_for(report.year))
+        self.filler.setText(report.filler)
+        self.person.setText(report.contact_person)
+        self.phone.setText(report.contact_phone)
+        self.stack.setCurrentIndex(1)
+        self.xlsx_action.setEnabled(True)
+        self.docx_action.setEnabled(True)
+        self.setWindowTitle(f"{APP_TITLE} — {report.name}")
+
+    def new_report(self) -> None:
+        dialog = NewReportDialog(self)
+        if not dialog.exec():
+            return
+        self._guarded(
+            lambda: self.reload_reports(
+                self.store.create_report(
+                    dialog.unit.text(),
+                    dialog.year.value(),
+                    contact_person=dialog.person.text(),
+                    contact_phone=dialog.phone.text(),
+                )
+            )
+        )
+
+    def create_sample(self) -> None:
+        self._guarded(lambda: self.reload_reports(create_sample(self.store)))
+
+    def _save_contact(self) -> None:
+        if self.report is None:
+            return
+        filler, person, phone = self.filler.text(), self.person.text(), self.phone.text()
+        r = self.report
+        if (filler, person, phone) == (r.filler, r.contact_person, r.contact_phone):
+            return
+
+        def save() -> None:
+            self.report = self.store.update_contact(r.id, filler=filler, contact_person=person, contact_phone=phone)
+            self.show_message("已保存 填报单位和联系人")
+
+        self._guarded(save)
+
+    def set_places(self, places: int) -> None:
+        def apply() -> None:
+            self.store.set_yoy_places(places)
+            for page in self.pages:
+                page.model.refresh()
+            self.show_message(f"同比增减改为保留 {places} 位小数")
+
+        self._guarded(apply)
+
+    # --- export -----------------------------------------------------------------
+
+    def _export(self, suffix: str, caption: str, file_filter: str) -> None:
+        if self.report is None:
+            return
+        self._save_contact()
+        default = Path.home() / f"{self.report.unit}{self.report.year}年行政执法工作报告{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
+        if not path:
+            return
+        kwargs = {suffix.lstrip("."): Path(path)}
+        report = self.report
+        self._guarded(lambda: export_report(self.store, report.unit, report.year, **kwargs))
+        self.show_message(f"已导出：{path}")
+
+    def export_xlsx(self) -> None:
+        self._export(".xlsx", "导出 Excel 附表", "Excel 工作簿 (*.xlsx)")
+
+    def export_docx(self) -> None:
+        self._export(".docx", "导出 Word 报告", "Word 文档 (*.docx)")
+
+    # --- feedback ---------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(f"{QTime.currentTime().toString('HH:mm:ss')}  {text}")
+
+    def _guarded(self, action) -> bool:  # noqa: ANN001
+        try:
+            action()
+        except UserError as exc:
+            QMessageBox.warning(self, APP_TITLE, exc.message)
+            return False
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"关于{APP_TITLE}",
+            f"{APP_TITLE}：行政执法工作报告附件表的填报、同比计算与导出。\n数据库：{self.store.path}",
+        )
