@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_store(db: Path | None):  # noqa: ANN201 - storage imported lazily to keep --help fast
+def open_store(db: Path | None):
     from storage.paths import default_db_path
     from storage.store import Store
 

@@ -51,7 +51,7 @@ def column_widths_twips(layout: Layout) -> list[int]:
     return widths
 
 
-def _paragraph(cell: _Cell, text: str, fonts: FontNames, *, size: float, bold: bool = False, align=None) -> None:  # noqa: ANN001
+def _paragraph(cell: _Cell, text: str, fonts: FontNames, *, size: float, bold: bool = False, align=None) -> None:
     paragraph = cell.paragraphs[0]
     for extra in cell.paragraphs[1:]:  # merges leave the merged cells' paragraphs behind
         extra._element.getparent().remove(extra._element)
@@ -88,7 +88,7 @@ def _fix_table(table: Table, widths: list[int]) -> None:
         grid_col.set(qn("w:w"), str(width))
 
 
-def _mark_row(row, *, header: bool) -> None:  # noqa: ANN001
+def _mark_row(row, *, header: bool) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     cant_split = OxmlElement("w:cantSplit")
     tr_pr.append(cant_split)

@@ -34,7 +34,7 @@ class FontNames:
         return cls(fangsong="仿宋", kaiti="楷体", title="宋体")
 
 
-def _set_rfonts(rpr, east_asian: str, latin: str | None = None) -> None:  # noqa: ANN001 - lxml element
+def _set_rfonts(rpr, east_asian: str, latin: str | None = None) -> None:
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
@@ -49,7 +49,7 @@ def _set_rfonts(rpr, east_asian: str, latin: str | None = None) -> None:  # noqa
     rfonts.set(qn("w:hint"), "eastAsia")
 
 
-def _set_lang(rpr) -> None:  # noqa: ANN001
+def _set_lang(rpr) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

@@ -146,7 +146,7 @@ def _box(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int) -> None:
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col + colspan - 1)
 
 
-def _write_cell(target, cell: Cell, places: int) -> None:  # noqa: ANN001 - openpyxl Cell
+def _write_cell(target, cell: Cell, places: int) -> None:
     target.font = Font(name=FONT, size=10)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     if cell.role is Role.YOY:

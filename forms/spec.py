@@ -12,7 +12,7 @@ from enum import Enum
 
 from forms.values import Kind
 
-__all__ = ["Field", "Group", "FormSpec", "RowStyle", "Kind"]
+__all__ = ["Field", "FormSpec", "Group", "Kind", "RowStyle"]
 
 
 @dataclass(frozen=True)

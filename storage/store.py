@@ -258,4 +258,4 @@ def _explain(exc: sqlite3.DatabaseError) -> str:
     return text
 
 
-__all__ = ["Store", "StorageError", "MAIN_ROW", "REASON_ROW"]
+__all__ = ["MAIN_ROW", "REASON_ROW", "StorageError", "Store"]

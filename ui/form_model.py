@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from forms import values as vk
-from forms.errors import InputError, UserError
+from forms.errors import UserError
 from forms.grid import Cell, Layout, Role, yoy_cell
 from forms.report import FormData, Report
 from forms.spec import FormSpec, RowStyle
@@ -27,7 +27,7 @@ class FormTableModel(QAbstractTableModel):
     rejected = Signal(int, int, str)  # row, column, message for the clerk
     saved = Signal(str)  # what was saved, for the status bar
 
-    def __init__(self, store: Store, spec: FormSpec, report: Report, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, store: Store, spec: FormSpec, report: Report, parent=None) -> None:
         super().__init__(parent)
         self.store = store
         self.spec = spec
@@ -152,13 +152,13 @@ class FormTableModel(QAbstractTableModel):
 
     # --- Qt overrides -----------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.body)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.layout.column_count
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         cell = self.cell(index.row(), index.column())
@@ -198,7 +198,7 @@ class FormTableModel(QAbstractTableModel):
             return f"{cell.field.label}：{hints[cell.field.kind]}"
         return None
 
-    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: ANN001, N802
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self.edit_cell(index.row(), index.column(), "" if value is None else str(value))
@@ -210,7 +210,7 @@ class FormTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:

@@ -26,7 +26,7 @@ REASON_ROW_LINES = 5
 class CellDelegate(QStyledItemDelegate):
     """是/否 fields get a choice list; everything else a line edit. The model validates."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         model = index.model()
         cell = model.cell(index.row(), index.column()) if isinstance(model, FormTableModel) else None
         if cell is not None and cell.kind is Kind.YESNO:
@@ -35,13 +35,13 @@ class CellDelegate(QStyledItemDelegate):
             return combo
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
             return
@@ -121,7 +121,7 @@ class FormTableView(QTableView):
 
     # --- Qt overrides -----------------------------------------------------------
 
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter commits with SubmitModelCache; like a spreadsheet, it then moves down.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -129,7 +129,7 @@ class FormTableView(QTableView):
             return
         super().closeEditor(editor, hint)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 cleared = self.form_model().clear_cells(self.selectedIndexes() or [self.currentIndex()])

@@ -53,12 +53,12 @@ class MergedHeaderView(QHeaderView):
 
     # --- Qt overrides -----------------------------------------------------------
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         hint.setHeight(sum(self.level_heights()))
         return hint
 
-    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:  # noqa: N802
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
         # Every section repaints the whole of each merged cell above it; the pixels agree,
         # so partial repaints and horizontal scrolling stay correct.
         for cell in self._covering.get(logical_index, []):

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "创建示例报表", self.create_sample)
         self._action(help_menu, "关于", self.about)
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(f"{QTime.currentTime().toString('HH:mm:ss')}  {text}")
 
-    def _guarded(self, action) -> bool:  # noqa: ANN001
+    def _guarded(self, action) -> bool:
         try:
             action()
         except UserError as exc:

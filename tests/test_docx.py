@@ -1,0 +1,91 @@
+"""The Word attachments, reopened with python-docx and rendered to PDF by LibreOffice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from exporters.docx_report import write_docx
+from exporters.docx_style import FontNames
+from forms.grid import Layout
+from tests.support import libreoffice
+
+A4_LANDSCAPE = (841.89, 595.30)
+
+
+@pytest.fixture
+def docx_path(store, sample, tmp_path):
+    path = tmp_path / "报告.docx"
+    write_docx(path, store.report_data(sample))
+    return path
+
+
+def test_tables_hold_the_database_figures(store, sample, docx_path):
+    doc = Document(str(docx_path))
+    data = store.report_data(sample)
+    assert len(doc.tables) == 4
+    for table, form in zip(doc.tables, data.forms, strict=True):
+        layout = Layout(form.spec, sample.year)
+        body = layout.body(form, data.places)
+        for i, cells in enumerate(body):
+            row = table.rows[layout.depth + i]
+            for cell in cells:
+                assert row.cells[cell.col].text == cell.text, f"{form.spec.label} row {i} col {cell.col}"
+    a2 = doc.tables[0]
+    assert [c.text for c in a2.rows[3].cells[:4]] == ["1", "示例市应急管理局", "148", "178"]
+    assert a2.rows[4].cells[10].text == "-35.59%" and a2.rows[4].cells[11].text == "-35.59%"  # merged pair
+
+
+def test_fixed_layout_repeated_headers_and_east_asian_fonts(docx_path):
+    doc = Document(str(docx_path))
+    table = doc.tables[1]
+    tbl_pr = table._tbl.tblPr
+    assert tbl_pr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    assert all(int(col.get(qn("w:w"))) > 0 for col in table._tbl.tblGrid.findall(qn("w:gridCol")))
+    header_flags = [row._tr.trPr.find(qn("w:tblHeader")) is not None for row in table.rows]
+    assert header_flags == [True, True, True, False, False, False]
+    for paragraph in doc.paragraphs:
+        for run in paragraph.runs:
+            assert run._element.rPr.rFonts.get(qn("w:eastAsia")), run.text
+    defaults = etree.tostring(doc.styles.element.find(qn("w:docDefaults")), encoding="unicode")
+    assert "ja-JP" not in defaults and 'w:eastAsia="zh-CN"' in defaults
+    assert "eastAsiaTheme" not in defaults
+    assert doc.paragraphs[0].runs[0].text == "附件2"
+    assert doc.paragraphs[0].runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == FontNames().heiti
+
+
+def test_each_section_is_landscape_a4(docx_path):
+    for section in Document(str(docx_path)).sections:
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+
+
+@pytest.mark.libreoffice
+def test_rendered_pdf_shows_four_landscape_attachments(docx_path, tmp_path):
+    pdf = libreoffice.to_pdf(docx_path, tmp_path / "pdf")
+    pages = libreoffice.pdf_pages(pdf)
+    assert len(pages) == 4
+    assert all(w == pytest.approx(A4_LANDSCAPE[0], abs=1) and h == pytest.approx(A4_LANDSCAPE[1], abs=1) for w, h in pages)
+    text = libreoffice.pdf_text(pdf)
+    page_texts = text.split("\f")
+    for number, title in enumerate(
+        ["2024年行政执法案件数据情况统计表", "2024年涉企行政执法数据情况统计表", "2024年行政执法保障情况统计表",
+         "2024年“两法衔接”工作情况统计表"],
+        start=2,
+    ):
+        page = re.sub(r"\s+", "", page_texts[number - 2])  # pdftotext spaces CJK from digits
+        assert page.startswith(f"附件{number}{title}")
+    compact = [re.sub(r"\s+", "", p) for p in page_texts]
+    assert "行政执法行为类别及项目" in compact[0] and "-35.59%" in compact[0] and "4199252" in compact[0]
+    assert "填报单位：示例市应急管理局" in compact[0] and "林晓岚" in compact[0]
+    assert "-53.01%" in compact[1] and "923.33%" in compact[1]
+    assert "执法记录仪" in compact[2] and "79" in compact[2]
+    assert "示例市应急管理综合行政执法支队" in compact[3]
+    fonts = libreoffice.pdf_fonts(pdf)
+    chinese = [f for f in fonts if any(n in f for n in ("UMingCN", "UKaiCN", "WenQuanYi", "CJKsc"))]
+    assert chinese and not [f for f in fonts if re.search(r"jp|JP|KR|kr", f)], fonts  # never a JP fallback
+    pngs = libreoffice.pdf_to_png(pdf, tmp_path / "png" / "page")
+    assert len(pngs) == 4 and all(p.stat().st_size > 10_000 for p in pngs)

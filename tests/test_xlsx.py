@@ -1,0 +1,128 @@
+"""The Excel appendix, reopened with openpyxl and with LibreOffice, checked against the database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from exporters.xlsx import FIRST_HEADER_ROW, META_SHEET, write_xlsx
+from forms.registry import FORMS, TEMPLATE_VERSION
+from forms.report import MAIN_ROW, REASON_ROW, CellKey
+from forms.spec import RowStyle
+from forms.yoy import yoy
+from tests.support import libreoffice
+from tests.support.sheets import find_column, find_row, header_paths
+
+SEED_YOY_ROW = ["20.27%", "", "0.00%", "", "-35.59%", "-46.94%", "33.33%", "-45.28%", "-54.44%", "0.00%"]
+
+
+@pytest.fixture
+def workbook_path(store, sample, tmp_path):
+    path = tmp_path / "附表.xlsx"
+    write_xlsx(path, store.report_data(sample))
+    return path
+
+
+def _percent(value) -> str:  # noqa: ANN001
+    return "" if value is None else f"{Decimal(str(value)) * 100:.2f}%"
+
+
+def test_attachment2_yoy_row_in_openpyxl(workbook_path):
+    ws = openpyxl.load_workbook(workbook_path, data_only=True)["附件2"]
+    paths = header_paths(ws, FIRST_HEADER_ROW, FIRST_HEADER_ROW + 2)
+    row = find_row(ws, FIRST_HEADER_ROW + 3, 2, "同比增减")
+    groups = [c.label for c in FORMS[0].paired_fields()]
+    shown = [_percent(ws.cell(row, find_column(paths, g, "2023")).value) for g in groups]
+    assert shown == SEED_YOY_ROW
+    assert ws.cell(row, find_column(paths, "行政许可(件)", "2023")).number_format == "0.00%"
+
+
+@pytest.mark.libreoffice
+def test_attachment2_yoy_row_as_libreoffice_shows_it(workbook_path, tmp_path):
+    sheets = libreoffice.sheets_as_shown(workbook_path, tmp_path / "lo")
+    assert set(sheets) == {"附件2", "附件3", "附件4", "附件5", META_SHEET}
+    rows = sheets["附件2"]
+    yoy_row = next(r for r in rows if len(r) > 1 and r[1] == "同比增减")
+    assert [v for i, v in enumerate(yoy_row[2:]) if i % 2 == 0] == SEED_YOY_ROW
+    figures = next(r for r in rows if r[:2] == ["1", "示例市应急管理局"])
+    assert figures[2:4] == ["148", "178"] and figures[18:20] == ["9,217,701.00", "4,199,252.00"]
+    assert rows[1][0] == "2024年行政执法案件数据情况统计表"
+
+
+def test_every_stored_value_is_in_its_cell(store, sample, workbook_path):
+    wb = openpyxl.load_workbook(workbook_path)
+    data = store.report_data(sample)
+    checked = 0
+    for form in data.forms:
+        spec = form.spec
+        ws = wb[spec.label]
+        depth = 3 if spec.rows is RowStyle.COMPARISON else 2
+        paths = header_paths(ws, FIRST_HEADER_ROW, FIRST_HEADER_ROW + depth - 1)
+        first_body = FIRST_HEADER_ROW + depth
+        for key, value in form.values.items():
+            field = spec.field(key.field)
+            if key.row == REASON_ROW:
+                col = find_column(paths, field.label, str(sample.year - 1))
+                row = find_row(ws, first_body, 2, "数据变化原因简析")
+            elif key.row == MAIN_ROW:
+                labels = (field.label, str(key.period)) if key.period else (field.label,)
+                col = find_column(paths, *labels)
+                row = first_body
+            else:
+                col = find_column(paths, field.label)
+                row = find_row(ws, first_body, 1, form.rows.index(key.row) + 1)
+            cell = ws.cell(row, col).value
+            expected = int(value) if isinstance(value, Decimal) and value == int(value) else value
+            assert cell == expected, f"{spec.label} {field.label} {key}"
+            if isinstance(value, int | Decimal):
+                assert isinstance(cell, int | float)  # stored as a number, never as text
+            checked += 1
+        for field in spec.paired_fields():
+            prev = form.get(CellKey(MAIN_ROW, field.key, sample.year - 1))
+            cur = form.get(CellKey(MAIN_ROW, field.key, sample.year))
+            col = find_column(paths, field.label, str(sample.year - 1))
+            got = ws.cell(find_row(ws, first_body, 2, "同比增减"), col).value
+            expected = yoy(prev, cur).fraction
+            assert (got is None and expected is None) or Decimal(str(got)) == expected
+            checked += 1
+    assert checked == 13 + 6 + 2 * 10 + 2 * 11 + 10 + 19 + 10  # every sample figure, reason and 同比
+
+
+def test_sheet_layout_and_print_setup(workbook_path):
+    wb = openpyxl.load_workbook(workbook_path)
+    assert wb.sheetnames[:4] == ["附件2", "附件3", "附件4", "附件5"]
+    ws = wb["附件3"]
+    assert ws["A1"].value == "附件3"
+    assert ws["A3"].value == "填报单位：示例市应急管理局"
+    assert "联系人和联系方式：林晓岚 0730-5550123" in [c.value for c in ws[3] if c.value]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "A4:A6" in merged and "C4:X4" in merged and "C5:D5" in merged  # 序号, 类别, 涉企行政处罚
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$4:$6"
+    assert ws["C7"].border.left.style == "thin"
+    notes = [ws.cell(r, 1).value for r in range(10, 17)]
+    assert notes[0].startswith("填表说明：1. ") and notes[6].endswith("“罚没金额”以年底各单位财政入库数额为准。")
+    assert wb["附件4"]["A1"].value == "附件4" and wb["附件4"].print_title_rows == "$4:$5"
+
+
+def test_hidden_sheet_says_what_the_file_is(workbook_path):
+    wb = openpyxl.load_workbook(workbook_path)
+    meta = wb[META_SHEET]
+    assert meta.sheet_state == "hidden"
+    values = {row[0]: row[1] for row in meta.iter_rows(values_only=True)}
+    assert values["template_version"] == TEMPLATE_VERSION
+    assert values["unit"] == "示例市应急管理局" and values["year"] == 2024
+    assert values["rows:a5"] == "r1,r2,r3,r4"
+
+
+def test_places_setting_reaches_the_workbook(store, sample, tmp_path):
+    store.set_yoy_places(1)
+    path = tmp_path / "one-place.xlsx"
+    write_xlsx(path, store.report_data(sample))
+    ws = openpyxl.load_workbook(path)["附件2"]
+    assert ws["C8"].number_format == "0.0%"
+    assert ws["C8"].value == pytest.approx(0.203)
