@@ -155,9 +155,7 @@ class Layout:
         for col, field in self._paired_columns():
             key = CellKey(REASON_ROW, field.key)
             text = data.get(key)
-            cells.append(
-                Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=str(text or ""))
-            )
+            cells.append(Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=str(text or "")))
         return cells
 
 

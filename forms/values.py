@@ -66,9 +66,7 @@ def parse(kind: Kind, text: str, *, decimals: int = 2) -> Value:
             raise InputError("此处填写件数、次数或人数，必须是整数，不能有小数")
         return int(number)
     # money
-    if -number.as_tuple().exponent > decimals and number != number.quantize(
-        Decimal(1).scaleb(-decimals)
-    ):
+    if -number.as_tuple().exponent > decimals and number != number.quantize(Decimal(1).scaleb(-decimals)):
         raise InputError(f"金额最多保留 {decimals} 位小数")
     return _canonical_decimal(number)
 

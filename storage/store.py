@@ -96,17 +96,21 @@ class Store:
             raise UserError(f"{unit} {year}年的报表已存在")
         with self._write() as db:
             now = _now()
-            report_id = db["reports"].insert(
-                {
-                    "unit": unit,
-                    "year": year,
-                    "filler": filler.strip() or unit,
-                    "contact_person": contact_person.strip(),
-                    "contact_phone": contact_phone.strip(),
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            ).last_pk
+            report_id = (
+                db["reports"]
+                .insert(
+                    {
+                        "unit": unit,
+                        "year": year,
+                        "filler": filler.strip() or unit,
+                        "contact_person": contact_person.strip(),
+                        "contact_phone": contact_phone.strip(),
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                .last_pk
+            )
             for spec in self.forms:
                 if spec.rows is RowStyle.LIST:
                     for position in range(spec.min_rows):
@@ -136,9 +140,7 @@ class Store:
         with self._write() as db:
             pk = (report_id, spec.key, key.row, key.field, key.period)
             if stored is None:
-                db.execute(
-                    "delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk
-                )
+                db.execute("delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk)
             else:
                 db["cells"].upsert(
                     {

@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from forms.report import Report  # noqa: E402
-from storage.sample import create_sample  # noqa: E402
-from storage.store import Store  # noqa: E402
+from forms.report import Report
+from storage.sample import create_sample
+from storage.store import Store
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path):  # noqa: ANN201
+def store(db_path: Path):
     store = Store(db_path)
     yield store
     store.close()

@@ -68,12 +68,18 @@ def test_rendered_pdf_shows_four_landscape_attachments(docx_path, tmp_path):
     pdf = libreoffice.to_pdf(docx_path, tmp_path / "pdf")
     pages = libreoffice.pdf_pages(pdf)
     assert len(pages) == 4
-    assert all(w == pytest.approx(A4_LANDSCAPE[0], abs=1) and h == pytest.approx(A4_LANDSCAPE[1], abs=1) for w, h in pages)
+    assert all(
+        w == pytest.approx(A4_LANDSCAPE[0], abs=1) and h == pytest.approx(A4_LANDSCAPE[1], abs=1) for w, h in pages
+    )
     text = libreoffice.pdf_text(pdf)
     page_texts = text.split("\f")
     for number, title in enumerate(
-        ["2024年行政执法案件数据情况统计表", "2024年涉企行政执法数据情况统计表", "2024年行政执法保障情况统计表",
-         "2024年“两法衔接”工作情况统计表"],
+        [
+            "2024年行政执法案件数据情况统计表",
+            "2024年涉企行政执法数据情况统计表",
+            "2024年行政执法保障情况统计表",
+            "2024年“两法衔接”工作情况统计表",
+        ],
         start=2,
     ):
         page = re.sub(r"\s+", "", page_texts[number - 2])  # pdftotext spaces CJK from digits

@@ -25,7 +25,7 @@ def workbook_path(store, sample, tmp_path):
     return path
 
 
-def _percent(value) -> str:  # noqa: ANN001
+def _percent(value) -> str:
     return "" if value is None else f"{Decimal(str(value)) * 100:.2f}%"
 
 

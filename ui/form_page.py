@@ -65,9 +65,7 @@ class FormPage(QWidget):
             return
         row = current.row()
         if self.model.row_has_values(row):
-            answer = QMessageBox.question(
-                self, "删除行", f"第 {row + 1} 行已填写数据，删除后不能恢复。确定删除吗？"
-            )
+            answer = QMessageBox.question(self, "删除行", f"第 {row + 1} 行已填写数据，删除后不能恢复。确定删除吗？")
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.model.remove_list_row(row)

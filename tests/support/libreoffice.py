@@ -25,9 +25,20 @@ def convert(source: Path, target_format: str, outdir: Path) -> None:
     profile = outdir / ".lo-profile"  # a fresh profile per run: parallel runs never share one
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target_format,
-         "--outdir", str(outdir), str(source)],
-        check=True, capture_output=True, timeout=180, env=env,
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 
-def merged_value(ws: Worksheet, row: int, col: int):  # noqa: ANN201
+def merged_value(ws: Worksheet, row: int, col: int):
     for rng in ws.merged_cells.ranges:
         if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
             return ws.cell(rng.min_row, rng.min_col).value
