@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 
 from exporters.docx_style import FontNames, set_page, set_run_font
 from forms.grid import Layout, Role
@@ -22,8 +22,10 @@ from forms.values import Kind
 
 LANDSCAPE_MARGINS = (25.0, 20.0, 20.0, 20.0)  # top, bottom, left, right (mm)
 TEXT_WIDTH_MM = 297 - 20 - 20
-TABLE_PT = 8  # 24 columns on one landscape page need small type
-HEADER_PT = 8
+TABLE_PT = 9  # 24 columns on one landscape page need small type
+HEADER_PT = 9
+ROW_MIN_MM = 8  # room to read and to correct by hand
+HEADER_MIN_MM = 6
 
 
 def column_weights(layout: Layout) -> list[float]:
@@ -88,7 +90,9 @@ def _fix_table(table: Table, widths: list[int]) -> None:
         grid_col.set(qn("w:w"), str(width))
 
 
-def _mark_row(row, *, header: bool) -> None:
+def _mark_row(row: _Row, *, header: bool) -> None:
+    row.height = Mm(HEADER_MIN_MM if header else ROW_MIN_MM)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     tr_pr = row._tr.get_or_add_trPr()
     cant_split = OxmlElement("w:cantSplit")
     tr_pr.append(cant_split)

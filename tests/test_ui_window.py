@@ -141,3 +141,13 @@ def test_screenshots_of_each_attachment(qtbot, window):
         assert image.width() >= 1400 and image.save(str(SHOTS / f"{page.spec.label}.png"))
         header = page.view.horizontalHeader()  # every header level is tall enough for its text
         assert header.height() >= page.model.layout.depth * header.fontMetrics().height()
+
+
+def test_standard_dialogs_speak_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.app import load_translations
+
+    assert load_translations(qapp)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"

@@ -63,7 +63,7 @@ def sheets_as_shown(xlsx: Path, outdir: Path) -> dict[str, list[list[str]]]:
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
