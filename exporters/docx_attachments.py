@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
 
-from exporters.docx_style import FontNames, set_page, set_run_font
+from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
 from forms.grid import Layout, Role
 from forms.report import FormData, Report, ReportData
 from forms.values import Kind
@@ -162,7 +162,14 @@ def add_attachment(
         set_run_font(p.add_run(text), fonts.fangsong, 10.5)
 
 
-def add_attachments(doc: DocumentObject, data: ReportData, fonts: FontNames, *, after_body: bool) -> None:
+def add_attachments(
+    doc: DocumentObject,
+    data: ReportData,
+    fonts: FontNames,
+    *,
+    after_body: bool,
+    forms: list[FormData] | None = None,
+) -> None:
     """Append every attachment on its own landscape page.
 
     ``after_body``: the document already holds a (portrait) report body, so the
@@ -170,5 +177,6 @@ def add_attachments(doc: DocumentObject, data: ReportData, fonts: FontNames, *, 
     """
     section = doc.add_section(WD_SECTION.NEW_PAGE) if after_body else doc.sections[0]
     set_page(section, landscape=True, margins_mm=LANDSCAPE_MARGINS)
-    for i, form in enumerate(data.forms):
+    set_line_grid(section, None)  # the body's 28.95 pt grid would stretch every table row
+    for i, form in enumerate(data.forms if forms is None else forms):
         add_attachment(doc, data.report, form, data.places, fonts, new_page=i > 0)

@@ -1,4 +1,4 @@
-"""The Word report. Today: the attachment pages; the narrative body goes before them."""
+"""The Word report: the narrative body (when the report has one), then the attachment pages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 
 from exporters.docx_attachments import add_attachments
+from exporters.docx_body import add_body, add_page_numbers
 from exporters.docx_style import FontNames, prepare_document
 from exporters.files import save_atomically
 from forms.report import ReportData
@@ -18,10 +19,18 @@ def build_document(data: ReportData, fonts: FontNames | None = None) -> Document
     doc = Document()
     prepare_document(doc, fonts)
     core = doc.core_properties
-    core.title = f"{data.report.unit}{data.report.year}年行政执法工作报告"
     core.author = data.report.unit
     core.language = "zh-CN"
-    add_attachments(doc, data, fonts, after_body=False)
+    if data.text is None:
+        core.title = f"{data.report.unit}{data.report.year}年行政执法工作报告附件"
+        add_attachments(doc, data, fonts, after_body=False)
+        add_page_numbers(doc, doc.sections[0], fonts)
+        return doc
+    core.title = data.text.title
+    add_body(doc, data, fonts)
+    included = [f for f in data.forms if f.spec.key in data.text.attachments]
+    if included:
+        add_attachments(doc, data, fonts, after_body=True, forms=included)
     return doc
 
 

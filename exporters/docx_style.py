@@ -90,3 +90,18 @@ def set_page(section: Section, *, landscape: bool, margins_mm: tuple[float, floa
     top, bottom, left, right = margins_mm
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+def set_line_grid(section: Section, pitch_twips: int | None) -> None:
+    """Snap lines to a fixed pitch (the 公文 body), or not at all (``None``: tables)."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    if pitch_twips is None:
+        for attr in ("w:type", "w:linePitch", "w:charSpace"):
+            grid.attrib.pop(qn(attr), None)
+        return
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(pitch_twips))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from forms.spec import FormSpec, RowStyle
 from forms.values import Value
@@ -55,11 +56,35 @@ class FormData:
         return [MAIN_ROW] if spec.rows is RowStyle.COMPARISON else stored_rows
 
 
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable: survives renames and moves
+    level: int  # 1 一、 2 （一） 3 1. 4 （1）
+    heading: str  # without its number
+    body: str  # plain paragraphs, one per line, may hold figure tokens
+
+
+@dataclass(frozen=True)
+class ReportText:
+    kind: str  # forms.outline.ReportKind.key
+    title: str
+    signer: str  # 署名: the signing unit
+    sign_date: date | None
+    attachments: tuple[str, ...]  # form keys printed after the body, in this order
+    sections: tuple[Section, ...]
+
+
+def chinese_date(day: date) -> str:
+    """2025年1月20日: Arabic numerals, no zero padding (GB/T 9704)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 @dataclass
 class ReportData:
     report: Report
     forms: list[FormData]
     places: int  # decimals of every 同比增减 figure
+    text: ReportText | None = None  # the narrative; None exports the attachments alone
 
     def form(self, key: str) -> FormData:
         for data in self.forms:

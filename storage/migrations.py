@@ -46,3 +46,25 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("report_id", "reports", "id")],
     )
     db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_report_text(db: Database) -> None:
+    # The narrative report: one row per report, its sections in order.
+    db["report_texts"].create(
+        {
+            "report_id": int,
+            "kind": str,
+            "title": str,
+            "signer": str,
+            "sign_date": str,  # ISO date or NULL
+            "attachments": str,  # comma-separated form keys, in print order
+        },
+        pk="report_id",
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["sections"].create(
+        {"report_id": int, "key": str, "position": int, "level": int, "heading": str, "body": str},
+        pk=("report_id", "key"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from forms import sample
+from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.registry import form
 from forms.report import Report
+from storage.report_text import ReportTexts
 from storage.store import Store
 
 
@@ -21,4 +25,15 @@ def create_sample(store: Store) -> Report:
     a4, a5 = form("a4"), form("a5")
     store.set_values(report.id, a4, sample.list_row(store.form_data(report, a4).rows[0], sample.A4_ROW))
     store.set_values(report.id, a5, sample.list_row(store.form_data(report, a5).rows[0], sample.A5_ROW))
+    write_sample_text(store, report)
     return report
+
+
+def write_sample_text(store: Store, report: Report) -> None:
+    texts = ReportTexts(store)
+    text = texts.get(report)
+    drafted = draft_basic_situation(store.report_data(report, with_text=False))
+    texts.update(report, sign_date=date(*sample.SIGN_DATE))
+    for section in text.sections:
+        body = sample.NARRATIVE.get(section.heading, "")
+        texts.update_section(report, section.key, body=body.replace(sample.DRAFTED, drafted))

@@ -22,6 +22,7 @@ from forms.spec import FormSpec, RowStyle
 from forms.values import Kind, Value
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage.migrations import migrations
+from storage.report_text import ReportTexts
 
 YOY_PLACES = "yoy_places"
 
@@ -67,7 +68,8 @@ class Store:
             raise StorageError(f"无法{action}数据库 {self.path}：{_explain(exc)}") from exc
 
     @contextmanager
-    def _write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[Database]:
+        """One transaction; database trouble becomes a StorageError with a Chinese message."""
         with self._guard("保存到"), self.db.atomic() as db:
             yield db
 
@@ -94,7 +96,7 @@ class Store:
             raise UserError(f"年度 {year} 不在 2000–2100 之间")
         if self.find_report(unit, year) is not None:
             raise UserError(f"{unit} {year}年的报表已存在")
-        with self._write() as db:
+        with self.write() as db:
             now = _now()
             report_id = (
                 db["reports"]
@@ -120,7 +122,7 @@ class Store:
         return self.report(int(report_id))
 
     def update_contact(self, report_id: int, *, filler: str, contact_person: str, contact_phone: str) -> Report:
-        with self._write() as db:
+        with self.write() as db:
             db["reports"].update(
                 report_id,
                 {
@@ -137,7 +139,7 @@ class Store:
     def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Value) -> None:
         """Store one value (None clears it). Committed when this returns."""
         stored = vk.encode(value)
-        with self._write() as db:
+        with self.write() as db:
             pk = (report_id, spec.key, key.row, key.field, key.period)
             if stored is None:
                 db.execute("delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk)
@@ -158,7 +160,7 @@ class Store:
 
     def set_values(self, report_id: int, spec: FormSpec, items: dict[CellKey, Value]) -> None:
         """Several values in one transaction (a paste, the sample)."""
-        with self._write():
+        with self.write():
             for key, value in items.items():
                 self.set_value(report_id, spec, key, value)
 
@@ -179,8 +181,9 @@ class Store:
             data.values[CellKey(row["row"], row["field"], row["period"])] = vk.decode(kind, row["value"])
         return data
 
-    def report_data(self, report: Report) -> ReportData:
-        return ReportData(report, [self.form_data(report, spec) for spec in self.forms], self.yoy_places())
+    def report_data(self, report: Report, *, with_text: bool = True) -> ReportData:
+        text = ReportTexts(self).get(report) if with_text else None
+        return ReportData(report, [self.form_data(report, spec) for spec in self.forms], self.yoy_places(), text)
 
     # --- LIST rows ----------------------------------------------------------------
 
@@ -195,7 +198,7 @@ class Store:
         numbers = [int(r["row"][1:]) for r in existing if r["row"][1:].isdigit()]
         key = f"r{max(numbers, default=0) + 1}"
         position = len(existing) if position is None else max(0, min(position, len(existing)))
-        with self._write() as db:
+        with self.write() as db:
             db.execute(
                 "update form_rows set position = position + 1 where report_id=? and form=? and position >= ?",
                 [report_id, spec.key, position],
@@ -204,7 +207,7 @@ class Store:
         return key
 
     def remove_row(self, report_id: int, spec: FormSpec, row: str) -> None:
-        with self._write() as db:
+        with self.write() as db:
             db.execute("delete from cells where report_id=? and form=? and row=?", [report_id, spec.key, row])
             db.execute("delete from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row])
             rows = db.query(
@@ -225,7 +228,7 @@ class Store:
     def set_yoy_places(self, places: int) -> None:
         if places not in ALLOWED_PLACES:
             raise UserError("同比增减只能保留 0、1 或 2 位小数")
-        with self._write() as db:
+        with self.write() as db:
             db["settings"].upsert({"key": YOY_PLACES, "value": str(places)}, pk="key")
 
 

@@ -1,0 +1,146 @@
+"""The narrative part of the Word report, laid out per GB/T 9704 (shared/reference/GBT9704.md).
+
+A4 portrait, margins 37/35/28/26 mm, 3号 仿宋 on a fixed 28.95 pt pitch (22 lines a page),
+title 2号 小标宋, headings 黑体 / 楷体 / 仿宋, page numbers ``— 1 —`` in 4号 宋体 on the outer side.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
+from forms.figures import render
+from forms.outline import heading_numbers
+from forms.report import ReportData, chinese_date
+
+BODY_MARGINS = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right (mm)
+BODY_PT = 16  # 3号
+TITLE_PT = 22  # 2号
+PAGE_NUMBER_PT = 14  # 4号
+LINE_PITCH_PT = 28.95  # 22 lines in the 225 mm text block
+LINE_PITCH_TWIPS = 579
+INDENT = Pt(2 * BODY_PT)  # first line indented two characters
+
+
+def _format(paragraph: Paragraph, *, indent: Pt | None = INDENT, align: int | None = None) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.first_line_indent = indent
+    fmt.widow_control = False  # a fixed grid: lines never move between pages to avoid widows
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
+
+
+def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, **kwargs) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    _format(paragraph, **kwargs)
+    if text:
+        set_run_font(paragraph.add_run(text), font, size)
+    return paragraph
+
+
+def _page_field(paragraph: Paragraph, fonts: FontNames) -> None:
+    """``— N —`` with a PAGE field (python-docx has no field API)."""
+
+    def run(text: str = ""):
+        r = paragraph.add_run(text)
+        set_run_font(r, fonts.songti, PAGE_NUMBER_PT)
+        return r
+
+    run("— ")
+    for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        r = run()
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            r._element.append(fld)
+        elif instr == " PAGE ":
+            text = OxmlElement("w:instrText")
+            text.set(qn("xml:space"), "preserve")
+            text.text = instr
+            r._element.append(text)
+        else:
+            r.text = instr
+    run(" —")
+
+
+def add_page_numbers(doc: DocumentObject, section: Section, fonts: FontNames) -> None:
+    """Odd pages right, even pages left, one character in from the text edge."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    section.footer_distance = Mm(35 - 7 - 6)  # the number sits about 7 mm below the text block
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = align
+        fmt = paragraph.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.first_line_indent = Pt(0)
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            fmt.right_indent = Pt(PAGE_NUMBER_PT)
+        else:
+            fmt.left_indent = Pt(PAGE_NUMBER_PT)
+        _page_field(paragraph, fonts)
+
+
+def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
+    """Title, sections, 附件说明, signature and date, in the document's first section."""
+    text = data.text
+    assert text is not None
+    section = doc.sections[0]
+    set_page(section, landscape=False, margins_mm=BODY_MARGINS)
+    set_line_grid(section, LINE_PITCH_TWIPS)
+    add_page_numbers(doc, section, fonts)
+
+    first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
+    _format(first, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.CENTER)
+    first.paragraph_format.line_spacing = Pt(LINE_PITCH_PT * 1.5)  # 2号 needs more than one grid line
+    set_run_font(first.add_run(text.title), fonts.title, TITLE_PT)
+    _line(doc, "", fonts.fangsong)  # one blank line under the title
+
+    heading_fonts = {1: fonts.heiti, 2: fonts.kaiti, 3: fonts.fangsong, 4: fonts.fangsong}
+    numbers = heading_numbers([s.level for s in text.sections])
+    for number, section_text in zip(numbers, text.sections, strict=True):
+        _line(doc, number + section_text.heading, heading_fonts[section_text.level])
+        for paragraph in render(section_text.body, data).splitlines():
+            if paragraph.strip():
+                _line(doc, paragraph.strip(), fonts.fangsong)
+
+    titles = [spec.title_for(data.report.year) for spec in (f.spec for f in data.forms) if spec.key in text.attachments]
+    if titles:
+        _line(doc, "", fonts.fangsong)
+        for i, title in enumerate(titles, start=1):
+            # 附件：1.… then 2.… aligned under the first name; no closing punctuation.
+            p = _line(
+                doc,
+                ("附件：" if i == 1 else "") + f"{i}.{title}",
+                fonts.fangsong,
+                indent=None,
+                align=WD_ALIGN_PARAGRAPH.LEFT,
+            )
+            p.paragraph_format.left_indent = Pt(5 * BODY_PT)
+            p.paragraph_format.first_line_indent = Pt(-3 * BODY_PT) if i == 1 else Pt(0)
+
+    date_text = chinese_date(text.sign_date) if text.sign_date else ""
+    for _ in range(3):  # room for the seal
+        _line(doc, "", fonts.fangsong)
+    signer = _line(doc, text.signer, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.RIGHT)
+    # The signature is centred over the date, which stands four characters in from the right.
+    shift = max(0.0, (_width(date_text) - _width(text.signer)) / 2)
+    signer.paragraph_format.right_indent = Pt((4 + shift) * BODY_PT)
+    if date_text:
+        dated = _line(doc, date_text, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.RIGHT)
+        dated.paragraph_format.right_indent = Pt(4 * BODY_PT)
+
+
+def _width(text: str) -> float:
+    """Width in body characters: digits are half-width."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)

@@ -1,0 +1,131 @@
+"""Figures linked to the tables: tokens in the report text that become the current numbers.
+
+A token names a stable key, never a number: ``{{a2.penalty.cur}}`` is 附件2 行政处罚 of the
+report year, whatever it is when the report is exported. Kinds:
+
+- ``cur`` / ``prev``: the value of Y / Y−1 (LIST forms: the column total of Y);
+- ``yoy``: the 同比增减 as the table shows it (``-35.59%``);
+- ``change``: the same in words, with its brackets: ``（同比增长20.27%）``, ``（同比下降35.59%）``,
+  ``（与上年持平）``, or nothing where no percentage can be given (prior year 0 or blank).
+
+Money tokens may end in ``.wan``: 万元 with 4 decimals, trailing zeros dropped (4199252 → 419.9252).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from forms import values as vk
+from forms.registry import FORMS
+from forms.report import MAIN_ROW, CellKey, FormData, ReportData
+from forms.spec import Field, FormSpec, RowStyle
+from forms.values import Kind
+from forms.yoy import YoY, yoy
+
+TOKEN = re.compile(r"\{\{(a\d)\.([a-z_]+)\.(cur|prev|yoy|change)(\.wan)?\}\}")
+WHICH_LABELS = {"cur": "本年", "prev": "上年", "yoy": "同比", "change": "同比（文字）"}
+MISSING = "□"  # printed where a linked figure is not filled in, so nobody signs a blank
+
+
+@dataclass(frozen=True)
+class Link:
+    form: str
+    field: str
+    which: str  # cur | prev | yoy | change
+    wan: bool = False
+
+    def token(self) -> str:
+        return "{{" + f"{self.form}.{self.field}.{self.which}" + (".wan" if self.wan else "") + "}}"
+
+
+def parse_token(text: str) -> Link | None:
+    match = TOKEN.fullmatch(text)
+    return Link(match[1], match[2], match[3], bool(match[4])) if match else None
+
+
+def linkable_fields(spec: FormSpec) -> list[Field]:
+    """Fields a figure can be taken from: numbers only."""
+    return [f for f in spec.fields() if f.kind in (Kind.COUNT, Kind.MONEY)]
+
+
+def _spec(key: str, forms: tuple[FormSpec, ...] = FORMS) -> FormSpec | None:
+    return next((s for s in forms if s.key == key), None)
+
+
+def describe(link: Link, year: int) -> str:
+    """What a token means, in the clerk's words: 附件2 行政处罚(件) 2024年."""
+    spec = _spec(link.form)
+    if spec is None:
+        return "未知表格"
+    try:
+        field = spec.field(link.field)
+    except KeyError:
+        return f"{spec.label} 未知项目"
+    period = {"cur": f"{year}年", "prev": f"{year - 1}年"}.get(link.which, WHICH_LABELS[link.which])
+    return f"{spec.label} {field.label} {period}" + ("（万元）" if link.wan else "")
+
+
+def _value(data: FormData, field: Field, year: int) -> vk.Value:
+    if data.spec.rows is RowStyle.COMPARISON:
+        return data.get(CellKey(MAIN_ROW, field.key, year if field.paired else 0))
+    values = [data.get(CellKey(row, field.key)) for row in data.rows]
+    filled = [v for v in values if v is not None]
+    return sum(filled, start=Decimal(0) if field.kind is Kind.MONEY else 0) if filled else None
+
+
+def money_wan(value: Decimal | int) -> str:
+    wan = (Decimal(value) / 10000).quantize(Decimal("0.0001"))
+    text = format(wan, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def change_words(change: YoY) -> str:
+    if change.percent is None:
+        return ""
+    if change.percent == 0:
+        return "（与上年持平）"
+    word = "增长" if change.percent > 0 else "下降"
+    return f"（同比{word}{abs(change.percent)}%）"
+
+
+def figure(link: Link, data: ReportData) -> str:
+    """The text a token stands for now; ``MISSING`` where the table has no value."""
+    spec = _spec(link.form)
+    if spec is None:
+        return MISSING
+    try:
+        field = spec.field(link.field)
+        form = data.form(link.form)
+    except KeyError:
+        return MISSING
+    year = data.report.year
+    if link.which in ("yoy", "change"):
+        if not field.paired:
+            return MISSING
+        change = yoy(_value(form, field, year - 1), _value(form, field, year), data.places)  # type: ignore[arg-type]
+        return change.text() if link.which == "yoy" else change_words(change)
+    if link.which == "prev" and not field.paired:
+        return MISSING
+    value = _value(form, field, year - 1 if link.which == "prev" else year)
+    if value is None:
+        return MISSING
+    if link.wan and field.kind is Kind.MONEY:
+        return money_wan(value)  # type: ignore[arg-type]
+    return vk.display(field.kind, value, decimals=field.decimals)
+
+
+def render(text: str, data: ReportData) -> str:
+    """The report text with every token replaced by its current figure."""
+
+    def replace(match: re.Match[str]) -> str:
+        link = parse_token(match[0])
+        return figure(link, data) if link else match[0]
+
+    return TOKEN.sub(replace, text)
+
+
+def tokens_in(text: str) -> list[tuple[int, int, Link]]:
+    """(start, end, link) of each token, for highlighting and for the audit."""
+    return [(m.start(), m.end(), parse_token(m[0])) for m in TOKEN.finditer(text)]  # type: ignore[misc]

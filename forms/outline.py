@@ -1,0 +1,83 @@
+"""Report kinds and their default outlines (FORMS.md, "Report outlines"), and heading numbers.
+
+Levels: 1 一、  2 （一）  3 1.  4 （1）. Numbers are never stored: they follow the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEVELS = (1, 2, 3, 4)
+_DIGITS = "零一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    key: str
+    name: str  # 行政执法工作报告
+    outline: tuple[tuple[int, str], ...]  # (level, heading without its number)
+    attachments: tuple[str, ...]  # form keys included by default
+
+    def default_title(self, unit: str, year: int) -> str:
+        return f"{unit}{year}年{self.name}"
+
+
+ENFORCEMENT = ReportKind(
+    key="enforcement",
+    name="行政执法工作报告",
+    outline=(
+        (1, "行政执法基本情况"),
+        (2, "行政执法案件办理情况"),
+        (2, "行政执法检查情况"),
+        (1, "行政执法规范化建设情况"),
+        (2, "行政执法人员培训和管理情况"),
+        (2, "行政执法“三项制度”落实情况"),
+        (2, "行政执法工作保障情况"),
+        (1, "存在问题"),
+        (1, "下一步工作打算"),
+    ),
+    attachments=("a2", "a3", "a4", "a5"),
+)
+
+RULE_OF_LAW = ReportKind(
+    key="rule_of_law",
+    name="法治政府建设工作报告",
+    outline=(
+        (1, "工作情况及主要成效"),
+        (1, "存在的问题和不足"),
+        (1, "党政主要负责人履行推进法治建设第一责任人职责情况"),
+        (1, "下一年度工作安排"),
+    ),
+    attachments=(),
+)
+
+REPORT_KINDS: tuple[ReportKind, ...] = (ENFORCEMENT, RULE_OF_LAW)
+
+
+def report_kind(key: str) -> ReportKind:
+    for kind in REPORT_KINDS:
+        if kind.key == key:
+            return kind
+    raise KeyError(key)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (headings rarely pass 99)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    text = ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")) + (_DIGITS[ones] if ones else "")
+    return text
+
+
+def heading_numbers(levels: list[int]) -> list[str]:
+    """The printed number of each heading, restarting below each higher level."""
+    counters = [0, 0, 0, 0, 0]
+    out = []
+    for level in levels:
+        counters[level] += 1
+        for deeper in range(level + 1, 5):
+            counters[deeper] = 0
+        n = counters[level]
+        out.append({1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level])
+    return out
