@@ -1,0 +1,119 @@
+"""The whole Word report rendered by LibreOffice and measured as GB/T 9704 asks."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from exporters.docx_report import write_docx
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey
+from tests.support import libreoffice
+from tests.support.pdf_lines import MM, page_lines
+
+pytestmark = pytest.mark.libreoffice
+A4 = (595.3, 841.9)
+PITCH = 28.95
+
+
+@pytest.fixture
+def rendered(store, sample, tmp_path):
+    def render():
+        path = tmp_path / "报告.docx"
+        write_docx(path, store.report_data(sample))
+        return libreoffice.to_pdf(path, tmp_path / f"pdf{len(list(tmp_path.iterdir()))}")
+
+    return render
+
+
+def _body_lines(pdf, page):
+    return [line for line in page_lines(pdf, page) if not re.fullmatch(r"—\d+—", line.text)]
+
+
+def test_pages_margins_and_grid(rendered):
+    pdf = rendered()
+    pages = libreoffice.pdf_pages(pdf)
+    portrait = [p for p in pages if p[0] < p[1]]
+    assert len(portrait) >= 3 and pages[: len(portrait)] == portrait  # the body, then
+    assert len(pages) - len(portrait) == 4  # four landscape attachment pages
+    assert all(p == pytest.approx(A4, abs=1) for p in portrait)
+    assert all(p == pytest.approx(A4[::-1], abs=1) for p in pages[len(portrait) :])
+
+    lines = _body_lines(pdf, 2)  # a full body page
+    assert len(lines) == 22
+    centres = [(line.y_min + line.y_max) / 2 for line in lines]
+    pitches = [b - a for a, b in itertools.pairwise(centres)]
+    assert all(p == pytest.approx(PITCH, abs=1.5) for p in pitches), pitches  # headings use other faces
+    assert centres[-1] - centres[0] == pytest.approx(21 * PITCH, abs=1.5)
+    left_mm = min(line.x_min for line in lines) / MM
+    first = lines[0]
+    top_mm = ((first.y_min + first.y_max) / 2 - PITCH / 2) / MM  # the top of the first line's box
+    assert left_mm == pytest.approx(28, abs=1)
+    assert top_mm == pytest.approx(37, abs=1)
+    right_mm = (A4[0] - max(line.x_max for line in lines)) / MM
+    assert right_mm == pytest.approx(26, abs=1)
+
+
+def test_page_numbers_outer_side(rendered):
+    pdf = rendered()
+    pages = libreoffice.pdf_pages(pdf)
+    for number in range(1, len(pages) + 1):
+        footers = [line for line in page_lines(pdf, number) if re.fullmatch(r"—\d+—", line.text)]
+        assert [f.text for f in footers] == [f"—{number}—"], number
+        width = pages[number - 1][0]
+        centre = (footers[0].x_min + footers[0].x_max) / 2
+        assert (centre > width / 2) == (number % 2 == 1), f"page {number} number on the wrong side"
+    text = libreoffice.pdf_text(pdf)
+    assert "— 1 —" in text or "—1—" in text.replace(" ", "")
+
+
+def test_title_attachment_list_and_signature(rendered):
+    pdf = rendered()
+    text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
+    assert text.startswith("示例市应急管理局2024年行政执法工作报告一、行政执法基本情况")
+    assert (
+        "附件：1.2024年行政执法案件数据情况统计表2.2024年涉企行政执法数据情况统计表"
+        "3.2024年行政执法保障情况统计表4.2024年“两法衔接”工作情况统计表"
+    ) in text
+    assert "示例市应急管理局2025年1月20日" in text
+    assert "行政许可178件（同比增长20.27%）" in text and "罚没金额419.9252万元" in text
+    assert "行政执法岗位编制79个" in text
+    fonts = libreoffice.pdf_fonts(pdf)
+    assert fonts and not [f for f in fonts if re.search(r"jp|JP|KR|kr", f)], fonts
+    assert any("UKai" in f for f in fonts)  # （一） headings in 楷体
+    assert any("WenQuanYi" in f for f in fonts)  # 一、 headings in 黑体
+
+
+def test_attachment_list_lines_align_under_the_first_name(rendered):
+    pdf = rendered()
+    for page in range(1, len(libreoffice.pdf_pages(pdf)) + 1):
+        lines = page_lines(pdf, page)
+        listed = [line for line in lines if re.match(r"^(附件：)?\d\.\d{4}年", line.text)]
+        if listed:
+            break
+    first, rest = listed[0], listed[1:]
+    assert first.text.startswith("附件：") and len(rest) == 3
+    assert first.x_min / MM == pytest.approx(28 + 2 * 16 / MM, abs=1)  # two characters in
+    assert all(abs(line.x_min - rest[0].x_min) < 1 for line in rest)
+    assert rest[0].x_min - first.x_min == pytest.approx(3 * 16, abs=2)  # under the name, after 附件：
+
+
+def test_a_table_edit_changes_the_sentence(store, sample, rendered):
+    before = re.sub(r"\s+", "", libreoffice.pdf_text(rendered()))
+    assert "行政处罚78件（同比下降46.94%）" in before
+    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "penalty", 2024), 80)
+    after = re.sub(r"\s+", "", libreoffice.pdf_text(rendered()))
+    assert "行政处罚80件（同比下降45.58%）" in after and "行政处罚78件" not in after
+
+
+def test_only_the_chosen_attachments_are_printed(store, sample, rendered):
+    from storage.report_text import ReportTexts
+
+    ReportTexts(store).update(sample, attachments=("a2", "a5"))
+    pdf = rendered()
+    pages = libreoffice.pdf_pages(pdf)
+    assert len([p for p in pages if p[0] > p[1]]) == 2
+    text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
+    assert "附件：1.2024年行政执法案件数据情况统计表2.2024年“两法衔接”工作情况统计表" in text

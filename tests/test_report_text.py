@@ -1,0 +1,140 @@
+"""Report kinds, heading numbers, linked figures, the drafted paragraph, the stored narrative."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from forms.draft import draft_basic_situation
+from forms.errors import UserError
+from forms.figures import MISSING, Link, describe, figure, money_wan, render
+from forms.outline import REPORT_KINDS, chinese_number, heading_numbers, report_kind
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey, chinese_date
+from storage.report_text import ReportTexts
+from storage.store import Store
+
+
+def test_outlines_follow_the_seeds():
+    enforcement = report_kind("enforcement")
+    assert [h for level, h in enforcement.outline if level == 1] == [
+        "行政执法基本情况",
+        "行政执法规范化建设情况",
+        "存在问题",
+        "下一步工作打算",
+    ]
+    assert enforcement.attachments == ("a2", "a3", "a4", "a5")
+    assert (
+        report_kind("rule_of_law").default_title("某县应急管理局", 2025) == "某县应急管理局2025年法治政府建设工作报告"
+    )
+    assert len({k.key for k in REPORT_KINDS}) == len(REPORT_KINDS)
+
+
+def test_heading_numbers_restart_below_each_level():
+    assert heading_numbers([1, 2, 2, 3, 4, 4, 1, 2]) == [
+        "一、",
+        "（一）",
+        "（二）",
+        "1.",
+        "（1）",
+        "（2）",
+        "二、",
+        "（一）",
+    ]
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+
+
+def test_dates_have_no_zero_padding():
+    assert chinese_date(date(2025, 1, 5)) == "2025年1月5日"
+
+
+def test_money_in_wan_yuan():
+    assert money_wan(Decimal(4199252)) == "419.9252"
+    assert money_wan(Decimal(4331500)) == "433.15"
+    assert money_wan(Decimal(30000)) == "3"
+    assert money_wan(Decimal("12345.67")) == "1.2346"  # 4 places, half-up
+
+
+def test_figures_follow_the_tables(store, sample):
+    data = store.report_data(sample)
+    assert figure(Link("a2", "license", "cur"), data) == "178"
+    assert figure(Link("a2", "license", "prev"), data) == "148"
+    assert figure(Link("a2", "inspection", "yoy"), data) == "-35.59%"
+    assert figure(Link("a2", "inspection", "change"), data) == "（同比下降35.59%）"
+    assert figure(Link("a2", "coercion", "change"), data) == "（与上年持平）"
+    assert figure(Link("a2", "confirmation", "change"), data) == ""  # prior year 0: no percentage
+    assert figure(Link("a2", "fines", "cur", wan=True), data) == "419.9252"
+    assert figure(Link("a4", "posts", "cur"), data) == "79"
+    assert figure(Link("a4", "monitoring_devices", "cur"), data) == MISSING  # not filled in
+    assert figure(Link("a5", "transferred", "cur"), data) == "1"
+    assert describe(Link("a2", "penalty", "cur"), 2024) == "附件2 行政处罚(件) 2024年"
+
+
+def test_list_form_figures_are_column_totals(store, sample):
+    a5 = form("a5")
+    rows = store.form_data(sample, a5).rows
+    store.set_value(sample.id, a5, CellKey(rows[1], "transferred"), 2)
+    assert figure(Link("a5", "transferred", "cur"), store.report_data(sample)) == "3"
+
+
+def test_render_leaves_ordinary_braces_alone(store, sample):
+    data = store.report_data(sample)
+    assert render("共{{a2.penalty.cur}}件，{{不是链接}}", data) == "共78件，{{不是链接}}"
+
+
+def test_drafted_paragraph_reads_like_the_seed(store, sample):
+    data = store.report_data(sample)
+    text = render(draft_basic_situation(data), data)
+    assert "行政许可178件（同比增长20.27%）" in text
+    assert "行政检查190次（同比下降35.59%）" in text
+    assert "行政处罚78件（同比下降46.94%）" in text
+    assert "罚没金额419.9252万元（同比下降54.44%）" in text
+    assert "行政确认、行政裁决无办件" in text
+    assert "{{" not in text
+
+
+def test_drafted_paragraph_gives_no_percentage_where_the_prior_year_is_0(store, sample):
+    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "license", 2023), 0)
+    data = store.report_data(sample)
+    text = render(draft_basic_situation(data), data)
+    assert "行政许可178件，" in text
+
+
+def test_new_report_gets_the_default_outline_and_edits_persist(db_path):
+    store = Store(db_path)
+    report = store.create_report("某县应急管理局", 2025)
+    texts = ReportTexts(store)
+    text = texts.get(report)
+    assert text.title == "某县应急管理局2025年行政执法工作报告" and text.signer == "某县应急管理局"
+    first, second = text.sections[0].key, text.sections[1].key
+    texts.update_section(report, first, heading="基本情况", body="第一段\n第二段")
+    new = texts.add_section(report, 1, 2, "新增小节")
+    texts.move_section(report, new, -1)
+    texts.remove_section(report, second)
+    texts.update(report, title="新标题", sign_date=date(2026, 1, 20), attachments=("a5", "a2"))
+    store.close()
+
+    again = ReportTexts(Store(db_path)).get(report)
+    assert again.title == "新标题" and again.sign_date == date(2026, 1, 20)
+    assert again.attachments == ("a2", "a5")  # always printed in 附件 order
+    assert [s.heading for s in again.sections[:2]] == ["新增小节", "基本情况"]
+    assert again.sections[1].body == "第一段\n第二段"
+    assert second not in [s.key for s in again.sections]
+
+
+def test_bad_section_level_and_attachment_are_refused(store, sample):
+    texts = ReportTexts(store)
+    with pytest.raises(UserError):
+        texts.add_section(sample, 0, 5, "太深")
+    with pytest.raises(UserError):
+        texts.update(sample, attachments=("a9",))
+
+
+def test_switching_kind_resets_the_outline(store, sample):
+    texts = ReportTexts(store)
+    texts.reset(sample, "rule_of_law")
+    text = texts.get(sample)
+    assert text.kind == "rule_of_law" and text.attachments == ()
+    assert text.sections[0].heading == "工作情况及主要成效"
