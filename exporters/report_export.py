@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from exporters.docx_report import write_docx
+from exporters.docx_style import FontNames
 from exporters.xlsx import write_xlsx
 from forms.errors import UserError
 from storage.store import Store
@@ -23,6 +24,7 @@ def export_report(
         write_xlsx(xlsx, data)
         written.append(Path(xlsx))
     if docx is not None:
-        write_docx(docx, data)
+        fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()
+        write_docx(docx, data, fonts)
         written.append(Path(docx))
     return written

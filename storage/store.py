@@ -25,6 +25,8 @@ from storage.migrations import migrations
 from storage.report_text import ReportTexts
 
 YOY_PLACES = "yoy_places"
+FONT_SET = "font_set"
+FONT_SETS = ("government", "windows")
 
 
 class StorageError(UserError):
@@ -221,15 +223,30 @@ class Store:
 
     # --- settings ---------------------------------------------------------------
 
+    def setting(self, key: str, default: str) -> str:
+        rows = list(self.db.query("select value from settings where key=?", [key]))
+        return rows[0]["value"] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write() as db:
+            db["settings"].upsert({"key": key, "value": value}, pk="key")
+
     def yoy_places(self) -> int:
-        rows = list(self.db.query("select value from settings where key=?", [YOY_PLACES]))
-        return int(rows[0]["value"]) if rows else DEFAULT_PLACES
+        return int(self.setting(YOY_PLACES, str(DEFAULT_PLACES)))
 
     def set_yoy_places(self, places: int) -> None:
         if places not in ALLOWED_PLACES:
             raise UserError("同比增减只能保留 0、1 或 2 位小数")
-        with self.write() as db:
-            db["settings"].upsert({"key": YOY_PLACES, "value": str(places)}, pk="key")
+        self.set_setting(YOY_PLACES, str(places))
+
+    def font_set(self) -> str:
+        """Which font names the Word report asks for: "government" (仿宋_GB2312 …) or "windows"."""
+        return self.setting(FONT_SET, FONT_SETS[0])
+
+    def set_font_set(self, name: str) -> None:
+        if name not in FONT_SETS:
+            raise UserError(f"未知字体方案：{name}")
+        self.set_setting(FONT_SET, name)
 
 
 def _kind(spec: FormSpec, field_key: str) -> Kind | None:

@@ -117,3 +117,26 @@ def test_only_the_chosen_attachments_are_printed(store, sample, rendered):
     assert len([p for p in pages if p[0] > p[1]]) == 2
     text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
     assert "附件：1.2024年行政执法案件数据情况统计表2.2024年“两法衔接”工作情况统计表" in text
+
+
+def test_font_names_are_a_setting(store, sample, tmp_path):
+    from docx import Document
+
+    from exporters.report_export import export_report
+
+    path = tmp_path / "w.docx"
+    export_report(store, sample.unit, sample.year, docx=path)
+    styles = _styles_xml(path)
+    assert 'w:eastAsia="仿宋_GB2312"' in styles
+    store.set_font_set("windows")
+    export_report(store, sample.unit, sample.year, docx=path)
+    styles = _styles_xml(path)
+    assert 'w:eastAsia="仿宋"' in styles and "仿宋_GB2312" not in styles
+    assert len(Document(str(path)).tables) == 4  # python-docx still opens it
+
+
+def _styles_xml(path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/styles.xml").decode("utf-8")

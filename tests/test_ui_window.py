@@ -81,8 +81,8 @@ def test_tab_moves_right_and_delete_clears(qtbot, window, db_path):
 
 
 def test_rows_of_attachment5_can_be_added_and_removed(qtbot, window, monkeypatch):
-    window.tabs.setCurrentIndex(3)
     page = window.pages[3]
+    window.tabs.setCurrentWidget(page)
     page.view.setCurrentIndex(page.model.index(0, 1))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 5 and page.view.currentIndex().row() == 1
@@ -122,7 +122,7 @@ def test_empty_database_offers_new_or_sample(qtbot, db_path):
     w.create_sample()
     assert w.stack.currentIndex() == 1 and w.reports.currentText() == "示例市应急管理局 2024年"
     assert w.pages[0].model.data(w.pages[0].model.index(1, 2)) == "20.27%"
-    store.close()
+    w.close()
 
 
 def test_places_setting_changes_every_yoy_cell(qtbot, window):
@@ -134,8 +134,10 @@ def test_screenshots_of_each_attachment(qtbot, window):
     """Grabs the window per tab for a human look (tests/screenshots/, not committed)."""
     SHOTS.mkdir(exist_ok=True)
     window.resize(1400, 800)
-    for i, page in enumerate(window.pages):
-        window.tabs.setCurrentIndex(i)
+    window.tabs.setCurrentWidget(window.report_page)
+    assert window.grab().save(str(SHOTS / "报告正文.png"))
+    for page in window.pages:
+        window.tabs.setCurrentWidget(page)
         qtbot.waitUntil(lambda p=page: p.isVisible())
         image = window.grab()
         assert image.width() >= 1400 and image.save(str(SHOTS / f"{page.spec.label}.png"))

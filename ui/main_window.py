@@ -29,6 +29,7 @@ from storage.sample import create_sample
 from storage.store import Store
 from ui.form_page import FormPage
 from ui.report_dialog import NewReportDialog
+from ui.report_page import ReportPage
 
 APP_TITLE = "填报助手"
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.report: Report | None = None
         self.pages: list[FormPage] = []
+        self.report_page: ReportPage | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 760)
 
@@ -107,6 +109,17 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             places_menu.addAction(action)
 
+        fonts_menu = settings.addMenu("Word 报告字体")
+        fonts_group = QActionGroup(self)
+        for key, label in (
+            ("government", "公文字体（仿宋_GB2312、楷体_GB2312、方正小标宋简体）"),
+            ("windows", "Windows 自带字体（仿宋、楷体、宋体）"),
+        ):
+            action = QAction(label, self, checkable=True, checked=key == self.store.font_set())
+            action.triggered.connect(lambda _=False, k=key: self._guarded(lambda: self.store.set_font_set(k)))
+            fonts_group.addAction(action)
+            fonts_menu.addAction(action)
+
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "创建示例报表", self.create_sample)
         self._action(help_menu, "关于", self.about)
@@ -146,16 +159,21 @@ class MainWindow(QMainWindow):
     def open_report(self, report: Report) -> None:
         self.report = report
         if not self.pages:
+            self.report_page = ReportPage(self.store, report, self)
+            self.report_page.message.connect(self.show_message)
+            self.tabs.addTab(self.report_page, "报告正文")
             for spec in self.store.forms:
                 page = FormPage(self.store, spec, report, self)
                 page.message.connect(self.show_message)
                 self.pages.append(page)
                 self.tabs.addTab(page, f"{spec.label}")
         else:
+            assert self.report_page is not None
+            self.report_page.set_report(report)
             for page in self.pages:
                 page.set_report(report)
-        for page in self.pages:
-            self.tabs.setTabToolTip(self.pages.index(page), page.spec.title_for(report.year))
+        for index, page in enumerate(self.pages, start=1):
+            self.tabs.setTabToolTip(index, page.spec.title_for(report.year))
         self.filler.setText(report.filler)
         self.person.setText(report.contact_person)
         self.phone.setText(report.contact_phone)
@@ -211,6 +229,8 @@ class MainWindow(QMainWindow):
         if self.report is None:
             return
         self._save_contact()
+        if self.report_page is not None:
+            self.report_page.flush()
         default = Path.home() / f"{self.report.unit}{self.report.year}年行政执法工作报告{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
         if not path:
@@ -238,6 +258,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_TITLE, exc.message)
             return False
         return True
+
+    def closeEvent(self, event) -> None:
+        if self.report_page is not None:
+            self.report_page.flush()
+        super().closeEvent(event)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,122 @@
+"""The 报告正文 page: autosaved text, linked figures, the drafted paragraph, the outline."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey
+from storage.report_text import ReportTexts
+from ui.figure_picker import FigurePicker
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, store, sample):
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.report_page)
+    return w
+
+
+def stored_body(store, sample, heading: str) -> str:
+    return next(s.body for s in ReportTexts(store).get(sample).sections if s.heading == heading)
+
+
+def test_the_sample_report_is_shown(window):
+    page = window.report_page
+    assert window.tabs.tabText(0) == "报告正文"
+    assert page.title.text() == "示例市应急管理局2024年行政执法工作报告"
+    assert page.sections.item(0).text() == "一、行政执法基本情况"
+    assert page.sections.item(1).text() == "　（一）行政执法案件办理情况"
+    assert [k for k, box in page.attachments.items() if box.isChecked()] == ["a2", "a3", "a4", "a5"]
+    page.sections.setCurrentRow(1)
+    assert "{{a2.license.cur}}" in page.body.toPlainText()
+    assert "行政许可178件（同比增长20.27%）" in page.preview.text()
+
+
+def test_typing_is_saved_after_a_pause(qtbot, window, store, sample):
+    page = window.report_page
+    page.sections.setCurrentRow(7)  # 三、存在问题
+    page.body.setPlainText("一是人手不足。")
+    qtbot.waitUntil(lambda: stored_body(store, sample, "存在问题") == "一是人手不足。", timeout=3000)
+    assert "已保存" in window.statusBar().currentMessage()
+
+
+def test_switching_section_and_closing_flush_at_once(window, store, sample):
+    page = window.report_page
+    page.sections.setCurrentRow(8)
+    page.body.setPlainText("明年继续努力。")
+    page.sections.setCurrentRow(0)
+    assert stored_body(store, sample, "下一步工作打算") == "明年继续努力。"
+    page.sections.setCurrentRow(7)
+    page.body.setPlainText("最后一句。")
+    window.close()
+    assert stored_body(store, sample, "存在问题") == "最后一句。"
+
+
+def test_a_picked_figure_is_a_token_that_follows_the_table(window, store, sample, monkeypatch):
+    page = window.report_page
+    page.sections.setCurrentRow(7)
+    page.body.setPlainText("全年行政处罚")
+
+    def pick(dialog: FigurePicker) -> int:
+        dialog.form.setCurrentIndex(0)
+        dialog.field.setCurrentIndex(dialog.field.findData("penalty"))
+        dialog.which.setCurrentIndex(dialog.which.findData("cur"))
+        assert dialog.preview.text() == "78"
+        return 1
+
+    monkeypatch.setattr(FigurePicker, "exec", pick)
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    page.insert_figure()
+    assert stored_body(store, sample, "存在问题") == "全年行政处罚{{a2.penalty.cur}}"
+    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "penalty", 2024), 80)
+    page.body.insertPlainText("件。")
+    assert page.preview.text() == "全年行政处罚80件。"
+
+
+def test_money_in_wan_yuan_from_the_picker(window):
+    dialog = FigurePicker(window.store.report_data(window.report))
+    dialog.field.setCurrentIndex(dialog.field.findData("fines"))
+    assert dialog.wan.isChecked()
+    assert dialog.link().token() == "{{a2.fines.cur.wan}}" and dialog.preview.text() == "419.9252"
+    dialog.which.setCurrentIndex(dialog.which.findData("change"))
+    assert dialog.preview.text() == "（同比下降54.44%）"
+
+
+def test_drafted_paragraph_is_inserted_and_editable(window, store, sample):
+    page = window.report_page
+    page.sections.setCurrentRow(2)  # （二）行政执法检查情况
+    page.body.setPlainText("")
+    page.insert_draft()
+    body = stored_body(store, sample, "行政执法检查情况")
+    assert body.startswith("2024年，我局共办理行政许可{{a2.license.cur}}件{{a2.license.change}}")
+    assert "行政检查190次（同比下降35.59%）" in page.preview.text()
+
+
+def test_outline_add_move_level_and_delete(window, store, sample, monkeypatch):
+    page = window.report_page
+    page.sections.setCurrentRow(8)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("工作建议", True))
+    page.add_section()
+    assert page.sections.item(9).text() == "五、工作建议"
+    page.move_section(-1)
+    assert page.sections.item(8).text() == "四、工作建议"
+    page.change_level(1)
+    assert page.sections.item(8).text() == "　（一）工作建议"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.remove_section()
+    assert page.sections.count() == 9
+    assert [s.heading for s in ReportTexts(store).get(sample).sections][-1] == "下一步工作打算"
+
+
+def test_attachments_and_signature_are_saved(window, store, sample):
+    page = window.report_page
+    page.attachments["a4"].setChecked(False)
+    page.signer.setText("示例市应急管理局（盖章）")
+    page.signer.editingFinished.emit()
+    text = ReportTexts(store).get(sample)
+    assert text.attachments == ("a2", "a3", "a5") and text.signer == "示例市应急管理局（盖章）"

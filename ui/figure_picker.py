@@ -1,0 +1,81 @@
+"""插入数据: pick attachment → field → 本年/上年/同比, get a linked-figure token."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from forms.figures import WHICH_LABELS, Link, figure, linkable_fields
+from forms.report import ReportData
+from forms.values import Kind
+
+
+class FigurePicker(QDialog):
+    def __init__(self, data: ReportData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("插入表格数据")
+        self.data = data
+        self.form = QComboBox()
+        for form in data.forms:
+            self.form.addItem(f"{form.spec.label} {form.spec.title_for(data.report.year)}", form.spec.key)
+        self.field = QComboBox()
+        self.which = QComboBox()
+        self.wan = QCheckBox("以万元表示（4 位小数）")
+        self.preview = QLabel()
+        self.preview.setStyleSheet("font-size: 13pt; color: #1d4ed8;")
+        layout = QFormLayout(self)
+        layout.addRow("附件：", self.form)
+        layout.addRow("项目：", self.field)
+        layout.addRow("取值：", self.which)
+        layout.addRow("", self.wan)
+        layout.addRow("当前数值：", self.preview)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.form.currentIndexChanged.connect(self._fill_fields)
+        self.field.currentIndexChanged.connect(self._fill_which)
+        self.which.currentIndexChanged.connect(self._update)
+        self.wan.toggled.connect(self._update)
+        self._fill_fields()
+        self.setMinimumWidth(480)
+
+    def _spec(self):
+        return self.data.form(self.form.currentData()).spec
+
+    def _fill_fields(self) -> None:
+        self.field.clear()
+        for field in linkable_fields(self._spec()):
+            self.field.addItem(field.label, field.key)
+
+    def _fill_which(self) -> None:
+        self.which.clear()
+        if self.field.currentData() is None:
+            return
+        field = self._spec().field(self.field.currentData())
+        year = self.data.report.year
+        options = {"cur": f"本年（{year}年）"}
+        if field.paired:
+            options |= {
+                "prev": f"上年（{year - 1}年）",
+                "yoy": "同比增减（如 -35.59%）",
+                "change": "同比文字（如“（同比下降35.59%）”）",
+            }
+        for key, label in options.items():
+            self.which.addItem(label, key)
+        self.wan.setEnabled(field.kind is Kind.MONEY)
+        self.wan.setChecked(field.kind is Kind.MONEY)
+        self._update()
+
+    def link(self) -> Link | None:
+        if self.field.currentData() is None or self.which.currentData() is None:
+            return None
+        which = self.which.currentData()
+        wan = self.wan.isEnabled() and self.wan.isChecked() and which in ("cur", "prev")
+        return Link(self.form.currentData(), self.field.currentData(), which, wan)
+
+    def _update(self) -> None:
+        link = self.link()
+        self.preview.setText(figure(link, self.data) or "（不显示：上年为 0 或未填）" if link else "")
+
+
+__all__ = ["WHICH_LABELS", "FigurePicker"]
