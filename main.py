@@ -3,6 +3,7 @@
     python main.py [--db FILE]
     python main.py sample --db FILE
     python main.py export --db FILE --unit NAME --year YEAR [--xlsx OUT] [--docx OUT]
+    python main.py audit --db FILE --unit NAME --year YEAR   (exit 1 when any 错误 is found)
 
 Errors a user can cause end with one Chinese line on stderr and exit code 2.
 """
@@ -48,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--year", required=True, type=int, help="报告年度，如 2024")
     export.add_argument("--xlsx", type=Path, help="Excel 附表输出路径")
     export.add_argument("--docx", type=Path, help="Word 报告输出路径")
+    audit = commands.add_parser("audit", parents=[common], help="审核报表，逐条列出问题；有错误时退出码为 1")
+    audit.add_argument("--unit", required=True, help="报告单位名称")
+    audit.add_argument("--year", required=True, type=int, help="报告年度，如 2024")
     return parser
 
 
@@ -81,6 +85,22 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_audit(args: argparse.Namespace) -> int:
+    from forms.audit import audit, errors, place
+
+    store = open_store(getattr(args, "db", None))
+    report = store.find_report(args.unit, args.year)
+    if report is None:
+        raise UserError(f"找不到报表：{args.unit} {args.year}年")
+    data = store.report_data(report)
+    findings = audit(data)
+    for finding in findings:
+        print(f"{finding.severity}\t{place(finding, data)}\t{finding.message}")
+    wrong = len(errors(findings))
+    print(f"共 {len(findings)} 条：错误 {wrong} 条，提示 {len(findings) - wrong} 条", file=sys.stderr)
+    return 1 if wrong else 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
@@ -90,7 +110,7 @@ def run_window(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        handler = {"sample": run_sample, "export": run_export}.get(args.command, run_window)
+        handler = {"sample": run_sample, "export": run_export, "audit": run_audit}.get(args.command, run_window)
         return handler(args)
     except UserError as exc:
         print(exc.message, file=sys.stderr)

@@ -4,6 +4,7 @@ Keys shared with 附件2 (penalty, coercion, inspection, fines, complaint_cases,
 name the same quantity restricted to enterprises: 涉企 figures are a part of all figures.
 """
 
+from forms.rules import NotMoreThan
 from forms.spec import Field, FormSpec, Group, Kind, RowStyle
 
 
@@ -38,6 +39,11 @@ SPEC = FormSpec(
                 _count("prudent_coercion", "包容审慎适用行政强制措施(起)"),
             ),
         ),
+    ),
+    # 涉企 figures are a part of all figures: never more than 附件2's for the same year.
+    rules=tuple(
+        NotMoreThan(key, "a2", key, code=f"A3_{key.upper()}_LE_A2")
+        for key in ("penalty", "coercion", "inspection", "fines", "complaint_cases", "legal_review")
     ),
     notes_heading="填表说明：",
     notes=(

@@ -1,5 +1,6 @@
 """附件5 — Y 年“两法衔接”工作情况统计表 (seed 000, FORMS.md). One row per enforcement unit."""
 
+from forms.rules import AtLeastSum, SumEquals
 from forms.spec import Field, FormSpec, Group, Kind, RowStyle
 
 
@@ -33,6 +34,13 @@ SPEC = FormSpec(
                 _count("reverse_no_penalty", "不予行政处罚案件数"),
             ),
         ),
+    ),
+    rules=(
+        # 注5 and 注6, row by row.
+        AtLeastSum("transferred", ("criminal_filed", "criminal_not_filed", "not_prosecuted"), code="A5_TRANSFERRED"),
+        AtLeastSum("reverse_received", ("reverse_penalty_filed", "reverse_no_penalty"), code="A5_REVERSE"),
+        # The units' transfers add up to 附件2 移送司法机关刑事案件件数 of the report year.
+        SumEquals("transferred", "a2", "transfers", code="A5_TRANSFERRED_EQ_A2"),
     ),
     notes_heading="注：",
     notes=(

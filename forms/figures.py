@@ -67,7 +67,7 @@ def describe(link: Link, year: int) -> str:
     return f"{spec.label} {field.label} {period}" + ("（万元）" if link.wan else "")
 
 
-def _value(data: FormData, field: Field, year: int) -> vk.Value:
+def value_of(data: FormData, field: Field, year: int) -> vk.Value:
     if data.spec.rows is RowStyle.COMPARISON:
         return data.get(CellKey(MAIN_ROW, field.key, year if field.paired else 0))
     values = [data.get(CellKey(row, field.key)) for row in data.rows]
@@ -104,11 +104,11 @@ def figure(link: Link, data: ReportData) -> str:
     if link.which in ("yoy", "change"):
         if not field.paired:
             return MISSING
-        change = yoy(_value(form, field, year - 1), _value(form, field, year), data.places)  # type: ignore[arg-type]
+        change = yoy(value_of(form, field, year - 1), value_of(form, field, year), data.places)  # type: ignore[arg-type]
         return change.text() if link.which == "yoy" else change_words(change)
     if link.which == "prev" and not field.paired:
         return MISSING
-    value = _value(form, field, year - 1 if link.which == "prev" else year)
+    value = value_of(form, field, year - 1 if link.which == "prev" else year)
     if value is None:
         return MISSING
     if link.wan and field.kind is Kind.MONEY:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from forms.rules import Rule
 from forms.values import Kind
 
 __all__ = ["Field", "FormSpec", "Group", "Kind", "RowStyle"]
@@ -52,6 +53,7 @@ class FormSpec:
     notes_heading: str  # "填表说明：" or "注："
     notes: tuple[str, ...]  # verbatim; may use {year} and {prev}
     min_rows: int = 1  # LIST forms start with this many blank rows, as the paper does
+    rules: tuple[Rule, ...] = ()  # this table's own audit rules (forms/audit.py adds the common ones)
 
     @property
     def label(self) -> str:

@@ -87,12 +87,20 @@ def encode(value: Value) -> str | None:
 
 
 def decode(kind: Kind, stored: str | None) -> Value:
+    """Stored text back to a value. Text that is not a valid number (old files, a workbook
+    typed elsewhere) comes back as it is, so the audit can name it instead of crashing."""
     if stored is None:
         return None
-    if kind is Kind.COUNT:
-        return int(stored)
-    if kind is Kind.MONEY:
-        return Decimal(stored)
+    if kind in (Kind.COUNT, Kind.MONEY):
+        try:
+            number = Decimal(stored)
+        except InvalidOperation:
+            return stored
+        if not number.is_finite():
+            return stored
+        if kind is Kind.COUNT and number == number.to_integral_value():
+            return int(number)
+        return number
     return stored
 
 
@@ -100,8 +108,7 @@ def display(kind: Kind, value: Value, *, decimals: int = 2) -> str:
     """How a value is written in the grid, the workbook's text cells and the Word tables."""
     if value is None:
         return ""
-    if kind is Kind.MONEY:
-        assert isinstance(value, Decimal)
+    if kind is Kind.MONEY and isinstance(value, Decimal):
         if value == value.to_integral_value():
             return format(value.quantize(Decimal(1)), "f")
         return format(value.quantize(Decimal(1).scaleb(-decimals)), "f")

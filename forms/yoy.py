@@ -35,6 +35,8 @@ def yoy(prev: int | Decimal | None, cur: int | Decimal | None, places: int = DEF
         return YoY(None, "上年数未填，无法计算同比")
     if cur is None:
         return YoY(None, "本年数未填，无法计算同比")
+    if not isinstance(prev, int | Decimal) or not isinstance(cur, int | Decimal):
+        return YoY(None, "数值无效，无法计算同比")
     if prev == 0:
         return YoY(None, "上年数为 0，同比无意义，不计算")
     change = (Decimal(cur) - Decimal(prev)) * 100 / Decimal(prev)

@@ -1,0 +1,307 @@
+"""审核: every rule over a report, as pure functions returning findings.
+
+The tables' own rules are declared in their specs (``FormSpec.rules``); the rules every
+table shares are here: value kinds (for imported or old data), blanks, 原因简析, the contact
+line, and hand-typed numbers in the report text that contradict the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from forms import values as vk
+from forms.errors import InputError
+from forms.figures import Link, linkable_fields, money_wan, value_of
+from forms.outline import heading_numbers
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
+from forms.rules import AtLeastSum, NotMoreThan, Severity, SumEquals, number
+from forms.spec import Field, FormSpec, RowStyle
+from forms.values import Kind
+from forms.yoy import yoy
+
+BIG_CHANGE = Decimal(50)  # a 同比 of ±50 % or more must be explained
+PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    form: str  # a form key, or "text" for the report text
+    key: CellKey | None  # the cell (for the text: row = section key, field = the matched field)
+    severity: Severity
+    message: str  # in the clerk's words, naming places as the paper form does
+    code: str  # stable, for tests and for filtering
+    fix: str = ""  # text to put in place (a linked-figure token), when there is one
+    span: tuple[int, int] | None = None  # for the report text: where the typed number stands
+
+
+def short(field: Field) -> str:
+    """行政检查(次) → 行政检查: the name used in sentences."""
+    return re.sub(r"\([^)]*\)$", "", field.label)
+
+
+def _show(field: Field, value: object) -> str:
+    if value is None:
+        return "未填"
+    if isinstance(value, int | Decimal | str):
+        return vk.display(field.kind, value, decimals=field.decimals)
+    return str(value)
+
+
+def place(finding: Finding, data: ReportData) -> str:
+    """Where a finding is, as the clerk would say it."""
+    if finding.form == "contact":
+        return "填报单位和联系人"
+    if finding.form == "text":
+        assert data.text is not None and finding.key is not None
+        sections = data.text.sections
+        numbers = heading_numbers([s.level for s in sections])
+        for number_text, section in zip(numbers, sections, strict=True):
+            if section.key == finding.key.row:
+                return f"报告正文 {number_text}{section.heading}"
+        return "报告正文"
+    form = data.form(finding.form)
+    spec = form.spec
+    if finding.key is None:
+        return spec.label
+    field = spec.field(finding.key.field)
+    if finding.key.row == REASON_ROW:
+        return f"{spec.label} 数据变化原因简析 {short(field)}"
+    row = f" 第{form.rows.index(finding.key.row) + 1}行" if spec.rows is RowStyle.LIST else ""
+    period = f"({finding.key.period})" if finding.key.period else ""
+    return f"{spec.label}{row} {short(field)}{period}"
+
+
+# --- common rules -----------------------------------------------------------------
+
+
+def check_value_kinds(form: FormData) -> list[Finding]:
+    """Stored values that the grid would have refused (imported workbooks, old files)."""
+    found = []
+    for key, value in form.values.items():
+        if key.row == REASON_ROW:
+            continue
+        try:
+            field = form.spec.field(key.field)
+        except KeyError:
+            continue
+        text = format(value, "f") if isinstance(value, Decimal) else str(value)
+        try:
+            vk.parse(field.kind, text, decimals=field.decimals)
+        except InputError as exc:
+            found.append(
+                Finding(form.spec.key, key, Severity.ERROR, f"{short(field)}“{text}”：{exc.message}", "VALUE_KIND")
+            )
+    return found
+
+
+def check_blanks(form: FormData, year: int) -> list[Finding]:
+    """A blank count is "not filled"; 0 is a value. LIST rows left wholly blank are unused rows."""
+    spec = form.spec
+    found = []
+    numeric = [f for f in spec.fields() if f.kind in (Kind.COUNT, Kind.MONEY)]
+    rows = form.rows
+    for row in rows:
+        keys = [CellKey(row, f.key, p) for f in numeric for p in ((year - 1, year) if f.paired else (0,))]
+        if spec.rows is RowStyle.LIST and all(form.get(CellKey(row, f.key)) is None for f in spec.fields()):
+            continue
+        for key in keys:
+            if form.get(key) is None:
+                field = spec.field(key.field)
+                found.append(
+                    Finding(spec.key, key, Severity.HINT, f"{short(field)}未填写；没有发生的请填 0", "VALUE_BLANK")
+                )
+    return found
+
+
+def check_reasons(form: FormData, year: int, places: int) -> list[Finding]:
+    """附件3 注3: every 原因简析 is filled, even for unchanged or zero figures."""
+    if form.spec.rows is not RowStyle.COMPARISON:
+        return []
+    found = []
+    for field in form.spec.paired_fields():
+        key = CellKey(REASON_ROW, field.key)
+        if form.get(key):
+            continue
+        change = yoy(
+            form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places
+        )  # type: ignore[arg-type]
+        if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
+            message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
+            found.append(Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED"))
+        else:
+            message = f"{short(field)}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
+            found.append(Finding(form.spec.key, key, Severity.HINT, message, "REASON_MISSING"))
+    return found
+
+
+def check_contact(data: ReportData) -> list[Finding]:
+    report = data.report
+    found = []
+    if not report.filler.strip():
+        found.append(Finding("contact", None, Severity.HINT, "填报单位未填写", "CONTACT_UNIT"))
+    if not report.contact_person.strip():
+        found.append(Finding("contact", None, Severity.HINT, "联系人未填写", "CONTACT_PERSON"))
+    phone = re.sub(r"[\s（）()]", "", report.contact_phone)
+    if not PHONE.match(phone):
+        shown = report.contact_phone or "未填"
+        message = f"联系方式“{shown}”不像电话号码（手机 11 位，座机如 0731-12345678）"
+        found.append(Finding("contact", None, Severity.HINT, message, "CONTACT_PHONE"))
+    return found
+
+
+# --- the specs' own rules -------------------------------------------------------------
+
+
+def _at_least_sum(rule: AtLeastSum, form: FormData) -> list[Finding]:
+    spec = form.spec
+    found = []
+    for i, row in enumerate(form.rows, start=1):
+        total_value = form.get(CellKey(row, rule.total))
+        part_values = [form.get(CellKey(row, p)) for p in rule.parts]
+        if total_value is None and all(v is None for v in part_values):
+            continue
+        total = number(total_value) or Decimal(0)
+        parts = sum((number(v) or Decimal(0) for v in part_values), Decimal(0))
+        if total < parts:
+            names = "+".join(short(spec.field(p)) for p in rule.parts)
+            shown = _show(spec.field(rule.total), total_value)
+            message = f"{spec.label} 第{i}行 {short(spec.field(rule.total))}({shown}) 小于 {names}({parts})"
+            found.append(Finding(spec.key, CellKey(row, rule.total), rule.severity, message, rule.code))
+    return found
+
+
+def _not_more_than(rule: NotMoreThan, form: FormData, data: ReportData) -> list[Finding]:
+    spec, other = form.spec, data.form(rule.other_form)
+    field, other_field = spec.field(rule.field), other.spec.field(rule.other_field)
+    year = data.report.year
+    found = []
+    for period in (year, year - 1):
+        mine, theirs = (
+            form.get(CellKey(MAIN_ROW, rule.field, period)),
+            other.get(CellKey(MAIN_ROW, rule.other_field, period)),
+        )
+        a, b = number(mine), number(theirs)
+        if a is None or b is None or a <= b:
+            continue
+        severity = Severity.ERROR if period == year else Severity.HINT  # Y−1 was reported last year
+        message = (
+            f"{spec.label} {short(field)}({period}) {_show(field, mine)} 大于 "
+            f"{other.spec.label} {short(other_field)}({period}) {_show(other_field, theirs)}"
+        )
+        found.append(Finding(spec.key, CellKey(MAIN_ROW, rule.field, period), severity, message, rule.code))
+    return found
+
+
+def _sum_equals(rule: SumEquals, form: FormData, data: ReportData) -> list[Finding]:
+    spec, other = form.spec, data.form(rule.other_form)
+    field, other_field = spec.field(rule.field), other.spec.field(rule.other_field)
+    year = data.report.year
+    values = [number(form.get(CellKey(row, rule.field))) for row in form.rows]
+    theirs = number(other.get(CellKey(MAIN_ROW, rule.other_field, year if other_field.paired else 0)))
+    if theirs is None or all(v is None for v in values):
+        return []
+    total = sum((v for v in values if v is not None), Decimal(0))
+    if total == theirs:
+        return []
+    message = (
+        f"{spec.label} {short(field)}合计({total}) 与 {other.spec.label} {short(other_field)}({year})({theirs}) 不一致"
+    )
+    key = CellKey(form.rows[0], rule.field) if form.rows else None
+    return [Finding(spec.key, key, rule.severity, message, rule.code)]
+
+
+def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in form.spec.rules:
+        if isinstance(rule, AtLeastSum):
+            found += _at_least_sum(rule, form)
+        elif isinstance(rule, NotMoreThan):
+            found += _not_more_than(rule, form, data)
+        elif isinstance(rule, SumEquals):
+            found += _sum_equals(rule, form, data)
+    return found
+
+
+# --- the report text against the tables ---------------------------------------------------
+
+_AFTER = r"\s*(?:共|为|达|有|计|合计)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元|个|件|次|人次|人|台|辆|起|名)?"
+
+
+@dataclass(frozen=True)
+class _Name:
+    spec: FormSpec
+    field: Field
+    name: str
+
+
+def _names(forms: list[FormData]) -> list[_Name]:
+    """Names a sentence may use for a field: its label without the unit, and without a final 数."""
+    seen: set[str] = set()
+    out = []
+    for form in forms:
+        for field in linkable_fields(form.spec):
+            base = short(field)
+            for name in {base, base.removesuffix("数")}:
+                if len(name) >= 4 and name not in seen:  # first table wins: 附件2 before 附件3
+                    seen.add(name)
+                    out.append(_Name(form.spec, field, name))
+    return out
+
+
+def _table_value(data: ReportData, spec: FormSpec, field: Field) -> Decimal | None:
+    return number(value_of(data.form(spec.key), field, data.report.year))  # what a token would print
+
+
+def check_text(data: ReportData) -> list[Finding]:
+    """A number typed next to a field's name that differs from the table (提示).
+
+    Figures inserted as links are tokens, not digits, so they are never flagged.
+    """
+    if data.text is None:
+        return []
+    names = _names(data.forms)
+    found = []
+    for section in data.text.sections:
+        matches = []
+        for n in names:
+            for m in re.finditer(re.escape(n.name) + _AFTER, section.body):
+                matches.append((m, n))
+        # "涉企行政处罚 76" must not also count as "行政处罚 76": keep the longest name.
+        matches.sort(key=lambda mn: (mn[0].start(), -len(mn[1].name)))
+        kept: list[tuple[re.Match[str], _Name]] = []
+        for m, n in matches:
+            if any(k.start() <= m.start() and m.start() + len(n.name) <= k.start() + len(kn.name) for k, kn in kept):
+                continue
+            kept.append((m, n))
+        for m, n in kept:
+            table = _table_value(data, n.spec, n.field)
+            if table is None:
+                continue
+            typed = Decimal(m[1].replace(",", ""))
+            wan = m[2] == "万元" and n.field.kind is Kind.MONEY
+            if (Decimal(money_wan(table)) if wan else table) == typed:
+                continue
+            shown = money_wan(table) + "万元" if wan else vk.display(n.field.kind, table)
+            link = Link(n.spec.key, n.field.key, "cur", wan)
+            message = f"正文“{m[0].strip()}”与 {n.spec.label} {n.field.label}({shown}) 不一致，建议改为链接的表格数据"
+            key = CellKey(section.key, n.field.key, data.report.year)
+            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), m.span(1)))
+    return found
+
+
+def audit(data: ReportData) -> list[Finding]:
+    """Every finding for a report: errors first, then hints, each in table order."""
+    found: list[Finding] = check_contact(data)
+    for form in data.forms:
+        found += check_value_kinds(form)
+        found += check_spec_rules(form, data)
+        found += check_reasons(form, data.report.year, data.places)
+        found += check_blanks(form, data.report.year)
+    found += check_text(data)
+    return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]
