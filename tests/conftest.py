@@ -30,3 +30,16 @@ def store(db_path: Path):
 @pytest.fixture
 def sample(store: Store) -> Report:
     return create_sample(store)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal box nobody answers would hang the run offscreen: make it fail the test instead.
+    Tests that expect a dialog patch it again with their answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

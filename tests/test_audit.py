@@ -16,17 +16,17 @@ from tests.test_cli import UNIT, run
 Y = 2024
 
 
-def findings(store, report, code=None):  # noqa: ANN001, ANN201
+def findings(store, report, code=None):
     data = store.report_data(report)
     found = audit(data)
     return [f for f in found if code is None or f.code == code], data
 
 
-def set_a2(store, report, field, period, value):  # noqa: ANN001
+def set_a2(store, report, field, period, value):
     store.set_value(report.id, form("a2"), CellKey(MAIN_ROW, field, period), value)
 
 
-def set_a3(store, report, field, period, value):  # noqa: ANN001
+def set_a3(store, report, field, period, value):
     store.set_value(report.id, form("a3"), CellKey(MAIN_ROW, field, period), value)
 
 
@@ -157,7 +157,7 @@ def test_contact_line(store, sample, unit, person, phone, codes):
     assert {f.code for f in found if f.form == "contact"} == codes
 
 
-def set_text(store, report, heading, body):  # noqa: ANN001
+def set_text(store, report, heading, body):
     texts = ReportTexts(store)
     key = next(s.key for s in texts.get(report).sections if s.heading == heading)
     texts.update_section(report, key, body=body)

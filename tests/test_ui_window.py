@@ -93,14 +93,26 @@ def test_rows_of_attachment5_can_be_added_and_removed(qtbot, window, monkeypatch
 
 
 def test_export_from_the_window_uses_the_same_path(qtbot, window, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     target = tmp_path / "附表.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.export_xlsx()
     assert openpyxl.load_workbook(target)["附件2"]["D7"].value == 178
     assert "已导出" in window.statusBar().currentMessage()
+    assert asked and "审核发现 2 个错误" in asked[0]  # the sample's two contradictions
+
+
+def test_export_with_errors_can_be_called_off(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: dialog.append(1) or ("", ""))
+    window.export_docx()
+    assert dialog == []  # nothing was asked, nothing written
 
 
 def test_export_error_is_a_dialog_not_a_traceback(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     shown = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "无" / "a.docx"), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))

@@ -11,12 +11,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from forms import values as vk
+from forms.audit import Finding
 from forms.errors import UserError
 from forms.grid import Cell, Layout, Role, yoy_cell
-from forms.report import FormData, Report
+from forms.report import CellKey, FormData, Report
+from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
 from forms.values import Kind
 from storage.store import Store
+from ui.audit_panel import severity_colour
 
 Index = QModelIndex | QPersistentModelIndex
 READ_ONLY_BACKGROUND = QColor("#f3f4f6")
@@ -31,6 +34,7 @@ class FormTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.spec = spec
+        self.findings: dict[tuple[int, int], list[Finding]] = {}
         self._load(report)
 
     # --- domain side -----------------------------------------------------------
@@ -59,6 +63,25 @@ class FormTableModel(QAbstractTableModel):
         self._rebuild()
         if self.body:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.body) - 1, self.layout.column_count - 1))
+
+    def locate(self, key: CellKey) -> tuple[int, int] | None:
+        """(row, column) of the cell stored under ``key``."""
+        for r, row in enumerate(self.body):
+            for cell in row:
+                if cell.key == key:
+                    return r, cell.col
+        return None
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Colour the cells the audit names (this form's findings only)."""
+        before = set(self.findings)
+        self.findings = {}
+        for finding in findings:
+            where = self.locate(finding.key) if finding.key is not None else None
+            if where is not None:
+                self.findings.setdefault(where, []).append(finding)
+        for row, col in before | set(self.findings):
+            self._emit_cell(row, col)
 
     def cell(self, row: int, col: int) -> Cell | None:
         return self._cells.get((row, col))
@@ -172,9 +195,16 @@ class FormTableModel(QAbstractTableModel):
             if cell.role is Role.REASON:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
+        flagged = self.findings.get((index.row(), cell.col))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(cell)
+            tip = self._tooltip(cell)
+            if flagged:
+                tip = "\n".join(f"【{f.severity}】{f.message}" for f in flagged) + (f"\n{tip}" if tip else "")
+            return tip
         if role == Qt.ItemDataRole.BackgroundRole:
+            if flagged:
+                worst = Severity.ERROR if any(f.severity is Severity.ERROR for f in flagged) else Severity.HINT
+                return QBrush(severity_colour(worst))
             if cell.role in (Role.YOY, Role.INDEX, Role.BLANK):
                 return QBrush(READ_ONLY_BACKGROUND)
             if cell.role is Role.LABEL:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from exporters.report_export import export_report
+from forms.audit import Finding, audit, errors
 from forms.errors import UserError
 from forms.report import Report
 from forms.yoy import ALLOWED_PLACES
 from storage.sample import create_sample
 from storage.store import Store
+from ui.audit_panel import AuditPanel
 from ui.form_page import FormPage
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
@@ -81,6 +84,17 @@ class MainWindow(QMainWindow):
             button.clicked.connect(slot)
             empty_layout.addWidget(button)
         empty_layout.addStretch(2)
+
+        self.audit_panel = AuditPanel()
+        self.audit_panel.jump.connect(self.jump_to)
+        self.audit_panel.fix.connect(self.apply_fix)
+        self.audit_dock = QDockWidget("审核", self)
+        self.audit_dock.setObjectName("audit")
+        self.audit_dock.setWidget(self.audit_panel)
+        self.audit_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
+        self.audit_dock.hide()
+        self.findings: list[Finding] = []
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty)
@@ -160,11 +174,11 @@ class MainWindow(QMainWindow):
         self.report = report
         if not self.pages:
             self.report_page = ReportPage(self.store, report, self)
-            self.report_page.message.connect(self.show_message)
+            self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             for spec in self.store.forms:
                 page = FormPage(self.store, spec, report, self)
-                page.message.connect(self.show_message)
+                page.message.connect(self.after_save)
                 self.pages.append(page)
                 self.tabs.addTab(page, f"{spec.label}")
         else:
@@ -181,6 +195,8 @@ class MainWindow(QMainWindow):
         self.xlsx_action.setEnabled(True)
         self.docx_action.setEnabled(True)
         self.setWindowTitle(f"{APP_TITLE} — {report.name}")
+        self.audit_dock.show()
+        self.refresh_audit()
 
     def new_report(self) -> None:
         dialog = NewReportDialog(self)
@@ -210,7 +226,7 @@ class MainWindow(QMainWindow):
 
         def save() -> None:
             self.report = self.store.update_contact(r.id, filler=filler, contact_person=person, contact_phone=phone)
-            self.show_message("已保存 填报单位和联系人")
+            self.after_save("已保存 填报单位和联系人")
 
         self._guarded(save)
 
@@ -231,6 +247,17 @@ class MainWindow(QMainWindow):
         self._save_contact()
         if self.report_page is not None:
             self.report_page.flush()
+        wrong = len(errors(self.refresh_audit()))
+        if wrong:
+            answer = QMessageBox.question(
+                self,
+                caption,
+                f"审核发现 {wrong} 个错误尚未改正（见窗口下方“审核”）。仍要导出吗？",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         default = Path.home() / f"{self.report.unit}{self.report.year}年行政执法工作报告{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
         if not path:
@@ -245,6 +272,48 @@ class MainWindow(QMainWindow):
 
     def export_docx(self) -> None:
         self._export(".docx", "导出 Word 报告", "Word 文档 (*.docx)")
+
+    # --- audit ------------------------------------------------------------------
+
+    def refresh_audit(self) -> list[Finding]:
+        """Run every rule over the stored report and show the findings everywhere."""
+        if self.report is None:
+            return []
+        data = self.store.report_data(self.report)
+        self.findings = audit(data)
+        self.audit_panel.show_findings(self.findings, data)
+        for page in self.pages:
+            page.model.set_findings([f for f in self.findings if f.form == page.spec.key])
+        return self.findings
+
+    def after_save(self, text: str) -> None:
+        self.show_message(text)
+        self.refresh_audit()
+
+    def jump_to(self, finding: Finding) -> None:
+        if finding.form == "contact":
+            target = self.phone if finding.code == "CONTACT_PHONE" else self.person
+            if finding.code == "CONTACT_UNIT":
+                target = self.filler
+            target.setFocus()
+            return
+        if finding.form == "text" and self.report_page is not None and finding.key is not None:
+            self.tabs.setCurrentWidget(self.report_page)
+            self.report_page.show_span(finding.key.row, finding.span)
+            return
+        for page in self.pages:
+            if page.spec.key == finding.form and finding.key is not None:
+                self.tabs.setCurrentWidget(page)
+                where = page.model.locate(finding.key)
+                if where is not None:
+                    index = page.model.index(*where)
+                    page.view.setCurrentIndex(index)
+                    page.view.scrollTo(index)
+                    page.view.setFocus()
+
+    def apply_fix(self, finding: Finding) -> None:
+        if self.report_page is not None:
+            self.report_page.apply_fix(finding)
 
     # --- feedback ---------------------------------------------------------------
 

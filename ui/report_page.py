@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.audit import Finding
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.figures import TOKEN, describe, parse_token, render
@@ -323,6 +324,37 @@ class ReportPage(QWidget):
         self.flush()
         if self._guarded(lambda: self.texts.update_section(self.report, section.key, level=level)):
             self._reload()
+
+    def show_span(self, key: str, span: tuple[int, int] | None) -> None:
+        """Select a section and, in its text, the characters an audit finding names."""
+        keys = [s.key for s in self.text().sections]
+        if key not in keys:
+            return
+        self.sections.setCurrentRow(keys.index(key))
+        if span is not None:
+            cursor = self.body.textCursor()
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], cursor.MoveMode.KeepAnchor)
+            self.body.setTextCursor(cursor)
+        self.body.setFocus()
+
+    def apply_fix(self, finding: Finding) -> None:
+        """Put the linked figure where a hand-typed number contradicted the table."""
+        if finding.key is None or finding.span is None or not finding.fix:
+            return
+        self.flush()
+        section = self._section(finding.key.row)
+        if section is None:
+            return
+        start, end = finding.span
+        body = section.body[:start] + finding.fix + section.body[end:]
+        if self._guarded(lambda: self.texts.update_section(self.report, section.key, body=body)):
+            self.show_span(section.key, None)
+            self._loading = True
+            self.body.setPlainText(body)
+            self._loading = False
+            self._update_preview()
+            self.message.emit("已改为链接的表格数据")
 
     # --- figures ----------------------------------------------------------------
 
