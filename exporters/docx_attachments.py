@@ -18,7 +18,6 @@ from docx.table import Table, _Cell, _Row
 from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
 from forms.grid import Layout, Role
 from forms.report import FormData, Report, ReportData
-from forms.values import Kind
 
 LANDSCAPE_MARGINS = (25.0, 20.0, 20.0, 20.0)  # top, bottom, left, right (mm)
 TEXT_WIDTH_MM = 297 - 20 - 20
@@ -28,25 +27,8 @@ ROW_MIN_MM = 8  # room to read and to correct by hand
 HEADER_MIN_MM = 6
 
 
-def column_weights(layout: Layout) -> list[float]:
-    weights = []
-    for column in layout.columns:
-        field = column.field
-        if field is None:
-            weights.append(3.5)
-        elif field.kind is Kind.TEXT:
-            weights.append(max(6.0, field.width * 0.9))
-        elif field.kind is Kind.MONEY:
-            weights.append(9.5)
-        elif column.period:
-            weights.append(5.0)
-        else:
-            weights.append(max(5.0, min(8.0, len(field.label) * 0.8)))
-    return weights
-
-
 def column_widths_twips(layout: Layout) -> list[int]:
-    weights = column_weights(layout)
+    weights = layout.column_chars()
     total = Mm(TEXT_WIDTH_MM).twips
     widths = [int(total * w / sum(weights)) for w in weights]
     widths[-1] += total - sum(widths)

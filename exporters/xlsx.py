@@ -44,20 +44,7 @@ def sheet_name(layout: Layout) -> str:
 
 def column_widths(layout: Layout) -> list[float]:
     """Widths in Excel character units; a CJK character takes two."""
-    widths = []
-    for column in layout.columns:
-        field = column.field
-        if field is None:
-            widths.append(5.0)
-        elif field.width:
-            widths.append(field.width * 2.0)
-        elif field.kind is Kind.MONEY:
-            widths.append(12.0)
-        elif column.period:
-            widths.append(8.0)
-        else:
-            widths.append(max(8.0, min(12.0, len(field.label) * 1.6)))
-    return widths
+    return [chars * 2 for chars in layout.column_chars()]
 
 
 def _text_lines(text: str, width_units: float) -> int:

@@ -103,6 +103,23 @@ class Layout:
     def column_count(self) -> int:
         return len(self.columns)
 
+    def column_chars(self) -> list[float]:
+        """Each column's width in CJK characters: the grid, the workbook and the Word table scale it."""
+        widths = []
+        for column in self.columns:
+            field = column.field
+            if field is None:
+                widths.append(2.5)  # 序号
+            elif field.width:
+                widths.append(float(field.width))
+            elif field.kind is Kind.MONEY:
+                widths.append(6.0)  # 9,217,701.00
+            elif column.period:
+                widths.append(4.0)
+            else:
+                widths.append(max(4.0, min(7.0, len(field.label) * 0.7)))
+        return widths
+
     def body(self, data: FormData, places: int) -> list[list[Cell]]:
         """Body rows; each row lists its cells left to right (covered positions omitted)."""
         if self.spec.rows is RowStyle.COMPARISON:

@@ -88,18 +88,7 @@ class FormTableView(QTableView):
         for row, col, span in model.spans():
             self.setSpan(row, col, 1, span)
         em = QFontMetrics(self.font()).horizontalAdvance("中")
-        for col, column in enumerate(model.layout.columns):
-            field = column.field
-            if field is None:
-                chars = 2.5
-            elif field.width:
-                chars = field.width
-            elif field.kind is Kind.MONEY:
-                chars = 6
-            elif column.period:
-                chars = 4
-            else:
-                chars = max(4, min(7, len(field.label) * 0.7))
+        for col, chars in enumerate(model.layout.column_chars()):
             self.setColumnWidth(col, int(chars * em) + 12)
         line = QFontMetrics(self.font()).height()
         for row in range(model.rowCount()):
