@@ -118,12 +118,16 @@ def test_export_error_is_a_dialog_not_a_traceback(qtbot, window, tmp_path, monke
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     window.export_docx()
     assert shown and "无法写入" in shown[0]
+    assert "已导出" not in window.statusBar().currentMessage()
 
 
 def test_contact_line_is_saved(qtbot, window, store, sample):
     window.person.setText("赵一鸣")
     window.person.editingFinished.emit()
     assert store.report(sample.id).contact_person == "赵一鸣"
+    window.phone.setText("13912345678")  # still in the field when the window closes
+    window.close()
+    assert store.report(sample.id).contact_phone == "13912345678"
 
 
 def test_empty_database_offers_new_or_sample(qtbot, db_path):

@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
             return
         kwargs = {suffix.lstrip("."): Path(path)}
         report = self.report
-        self._guarded(lambda: export_report(self.store, report.unit, report.year, **kwargs))
-        self.show_message(f"已导出：{path}")
+        if self._guarded(lambda: export_report(self.store, report.unit, report.year, **kwargs)):
+            self.show_message(f"已导出：{path}")
 
     def export_xlsx(self) -> None:
         self._export(".xlsx", "导出 Excel 附表", "Excel 工作簿 (*.xlsx)")
@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        self._save_contact()
         if self.report_page is not None:
             self.report_page.flush()
         super().closeEvent(event)
