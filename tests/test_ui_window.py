@@ -22,6 +22,8 @@ def window(qtbot, store, sample):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    w.tabs.setCurrentWidget(w.pages[0])  # 附件2, where the clerk types
+    qtbot.waitUntil(lambda: w.pages[0].view.isVisible())
     return w
 
 
@@ -37,8 +39,8 @@ def type_into(qtbot, view, row: int, col: int, text: str) -> None:
     view.setFocus()
     view.setCurrentIndex(view.model().index(row, col))
     qtbot.keyClicks(view, text[0])  # the first key opens the editor (type-to-edit)
-    editor = view.focusWidget()
-    assert isinstance(editor, QLineEdit)
+    editor = view.viewport().findChild(QLineEdit)  # the cell editor type-to-edit opened
+    assert editor is not None and editor.isVisible()
     qtbot.keyClicks(editor, text[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 

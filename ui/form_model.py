@@ -7,14 +7,14 @@ refused one leaves the stored value and says why through ``rejected``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from forms import values as vk
 from forms.audit import Finding
 from forms.errors import UserError
 from forms.grid import Cell, Layout, Role, yoy_cell
-from forms.report import CellKey, FormData, Report
+from forms.report import MAIN_ROW, CellKey, FormData, Report
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
 from forms.values import Kind
@@ -30,10 +30,19 @@ class FormTableModel(QAbstractTableModel):
     rejected = Signal(int, int, str)  # row, column, message for the clerk
     saved = Signal(str)  # what was saved, for the status bar
 
-    def __init__(self, store: Store, spec: FormSpec, report: Report, parent=None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        spec: FormSpec,
+        report: Report,
+        parent: QObject | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.spec = spec
+        self.undo_stack = undo_stack  # passed in: one history for the window's grids
         self.findings: dict[tuple[int, int], list[Finding]] = {}
         self._load(report)
 
@@ -54,6 +63,7 @@ class FormTableModel(QAbstractTableModel):
                     self._cells[(r, c)] = cell
 
     def set_report(self, report: Report) -> None:
+        self._forget_history()
         self.beginResetModel()
         self._load(report)
         self.endResetModel()
@@ -98,26 +108,49 @@ class FormTableModel(QAbstractTableModel):
         cell = self.cell(row, col)
         if cell is None or not cell.editable or cell.key is None:
             return False
-        decimals = cell.field.decimals if cell.field is not None else 2
         try:
-            value = vk.parse(cell.kind, text, decimals=decimals)
-            if value == cell.value:
-                return True
-            self.store.set_value(self.report.id, self.spec, cell.key, value)
-        except UserError as exc:  # InputError or StorageError: nothing changed
+            value = self._parse(cell, text)
+        except UserError as exc:
             self.rejected.emit(row, col, exc.message)
             return False
-        if value is None:
-            self.form.values.pop(cell.key, None)
-        else:
-            self.form.values[cell.key] = value
+        if value == cell.value:
+            return True
+        return self.apply({cell.key: value}, self._describe(cell, value), at=(row, col))
+
+    def _parse(self, cell: Cell, text: str) -> vk.Value:
+        return vk.parse(cell.kind, text, decimals=cell.field.decimals if cell.field is not None else 2)
+
+    def apply(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
+        """Store several values in one transaction and, when there is an undo stack, record
+        them as one command. Nothing changes if the database refuses."""
+        before = {key: self.form.get(key) for key in changes}
+        if not self.write_values(changes, label, at=at):
+            return False
+        if self.undo_stack is not None:
+            self.undo_stack.push(EditCells(self, before, changes, label))
+        return True
+
+    def write_values(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
+        try:
+            self.store.set_values(self.report.id, self.spec, changes)
+        except UserError as exc:  # StorageError: the file is locked, full, gone
+            self.rejected.emit(*at, exc.message)
+            return False
+        for key, value in changes.items():
+            if value is None:
+                self.form.values.pop(key, None)
+            else:
+                self.form.values[key] = value
         self._rebuild()
-        self._emit_cell(row, col)
-        if cell.field is not None and cell.role is Role.VALUE:
-            change = yoy_cell(self.layout, self.body, cell.field.key)
+        for key in changes:
+            where = self.locate(key)
+            if where is None:
+                continue
+            self._emit_cell(*where)
+            change = yoy_cell(self.layout, self.body, key.field) if key.row == MAIN_ROW else None
             if change is not None:
                 self._emit_cell(1, change.col)
-        self.saved.emit(self._describe(cell, value))
+        self.saved.emit(label)
         return True
 
     def _describe(self, cell: Cell, value: vk.Value) -> str:
@@ -136,17 +169,63 @@ class FormTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, first), self.index(row, first + span - 1))
 
     def clear_cells(self, indexes: list[QModelIndex]) -> int:
-        cleared = 0
-        seen = set()
+        """Delete: every editable, filled cell of the selection, as one command."""
+        changes = {}
         for index in indexes:
             cell = self.cell(index.row(), index.column())
-            if cell is None or not cell.editable or cell.value is None or (index.row(), cell.col) in seen:
-                continue
-            seen.add((index.row(), cell.col))
-            cleared += self.edit_cell(index.row(), cell.col, "")
-        return cleared
+            if cell is not None and cell.editable and cell.key is not None and cell.value is not None:
+                changes[cell.key] = None
+        if changes and self.apply(changes, f"已清空 {self.spec.label} {len(changes)} 个单元格"):
+            return len(changes)
+        return 0
+
+    def copy_text(self, indexes: list[QModelIndex]) -> str:
+        """The selection as tab-separated rows, as Excel and WPS put it on the clipboard."""
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        chosen = {(i.row(), i.column()) for i in indexes}
+        lines = []
+        for r in rows:
+            texts = []
+            for c in range(cols[0], cols[-1] + 1):
+                cell = self.cell(r, c)
+                covered = cell is not None and cell.col != c
+                texts.append("" if covered or (r, c) not in chosen or cell is None else cell.text)
+            lines.append("\t".join(texts))
+        return "\n".join(lines)
+
+    def paste_text(self, row: int, col: int, text: str) -> int:
+        """Paste a tab-separated block with its top left at (row, col), all or nothing.
+
+        Read-only cells (序号, 同比增减) under the block are skipped; a bad value refuses the
+        whole paste with its place named. Returns how many cells changed."""
+        lines = text.rstrip("\r\n").replace("\r\n", "\n").split("\n")
+        changes: dict[CellKey, vk.Value] = {}
+        for i, line in enumerate(lines):
+            for j, item in enumerate(line.split("\t")):
+                r, c = row + i, col + j
+                cell = self.cell(r, c)
+                if cell is None or not cell.editable or cell.key is None or cell.col != c:
+                    continue
+                try:
+                    changes[cell.key] = self._parse(cell, item)
+                except UserError as exc:
+                    self.rejected.emit(r, c, f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{item}”：{exc.message}")
+                    return 0
+        changes = {k: v for k, v in changes.items() if self.form.get(k) != v}
+        if not changes:
+            return 0
+        return len(changes) if self.apply(changes, f"已粘贴 {len(changes)} 个单元格", at=(row, col)) else 0
+
+    def _forget_history(self) -> None:
+        # Commands name rows by key; after a row or report change they may name nothing.
+        if self.undo_stack is not None:
+            self.undo_stack.clear()
 
     def insert_list_row(self, position: int) -> None:
+        self._forget_history()
         self.store.add_row(self.report.id, self.spec, position)
         position = max(0, min(position, len(self.body)))
         self.beginInsertRows(QModelIndex(), position, position)
@@ -158,6 +237,7 @@ class FormTableModel(QAbstractTableModel):
 
     def remove_list_row(self, position: int) -> None:
         row_key = self.form.rows[position]
+        self._forget_history()
         self.store.remove_row(self.report.id, self.spec, row_key)
         self.beginRemoveRows(QModelIndex(), position, position)
         self.form = self.store.form_data(self.report, self.spec)
@@ -249,3 +329,24 @@ class FormTableModel(QAbstractTableModel):
         if column.field is None:
             return "序号"
         return f"{column.field.label} {column.period}" if column.period else column.field.label
+
+
+class EditCells(QUndoCommand):
+    """One accepted edit, paste or clear, by stable keys. It is pushed after the values were
+    stored, so its first ``redo`` (which Qt calls on push) does nothing."""
+
+    def __init__(
+        self, model: FormTableModel, before: dict[CellKey, vk.Value], after: dict[CellKey, vk.Value], label: str
+    ) -> None:
+        super().__init__(label.removeprefix("已保存 ").removeprefix("已"))
+        self.model, self.before, self.after = model, before, after
+        self._stored = True
+
+    def redo(self) -> None:
+        if self._stored:
+            self._stored = False
+            return
+        self.model.write_values(self.after, f"已重做：{self.text()}")
+
+    def undo(self) -> None:
+        self.model.write_values(self.before, f"已撤销：{self.text()}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from forms.report import Report
@@ -15,10 +16,18 @@ from ui.form_view import FormTableView
 class FormPage(QWidget):
     message = Signal(str)
 
-    def __init__(self, store: Store, spec: FormSpec, report: Report, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        spec: FormSpec,
+        report: Report,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.model = FormTableModel(store, spec, report, self)
+        self.model = FormTableModel(store, spec, report, self, undo_stack=undo_stack)
         self.view = FormTableView(self.model, self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -102,6 +102,12 @@ class FormTableView(QTableView):
         QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 6000)
         self.message.emit(message)
 
+    def paste(self) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        self.form_model().paste_text(current.row(), current.column(), QGuiApplication.clipboard().text())
+
     def _move_down(self) -> None:
         current = self.currentIndex()
         below = self.model().index(current.row() + 1, current.column())
@@ -120,10 +126,14 @@ class FormTableView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                QGuiApplication.clipboard().setText(self.form_model().copy_text(self.selectedIndexes()))
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                cleared = self.form_model().clear_cells(self.selectedIndexes() or [self.currentIndex()])
-                if cleared:
-                    self.message.emit(f"已清空 {cleared} 个单元格")
+                self.form_model().clear_cells(self.selectedIndexes() or [self.currentIndex()])
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._move_down()

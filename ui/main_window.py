@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.report: Report | None = None
         self.pages: list[FormPage] = []
+        # One history for the four grids: 撤销 undoes the last table edit wherever it was.
+        self.undo_stack = QUndoStack(self)
         self.report_page: ReportPage | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 760)
@@ -113,6 +115,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
 
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        undo = self.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
         settings = self.menuBar().addMenu("设置(&S)")
         places_menu = settings.addMenu("同比增减保留小数位数")
         group = QActionGroup(self)
@@ -177,7 +187,7 @@ class MainWindow(QMainWindow):
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             for spec in self.store.forms:
-                page = FormPage(self.store, spec, report, self)
+                page = FormPage(self.store, spec, report, self, undo_stack=self.undo_stack)
                 page.message.connect(self.after_save)
                 self.pages.append(page)
                 self.tabs.addTab(page, f"{spec.label}")

@@ -1,0 +1,109 @@
+"""Undo/redo and clipboard in the grid, as a clerk coming from Excel expects them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, store, sample):
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.tabs.setCurrentWidget(w.pages[0])
+    qtbot.waitUntil(lambda: w.pages[0].view.isVisible())
+    return w
+
+
+def stored(store, sample, field, period=2024):
+    return store.form_data(sample, form("a2")).values.get(CellKey(MAIN_ROW, field, period))
+
+
+def test_ctrl_z_undoes_a_typed_value_and_ctrl_y_redoes_it(qtbot, window, store, sample):
+    page = window.pages[0]
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 13))
+    qtbot.keyClicks(view, "8")
+    editor = view.viewport().findChild(QLineEdit)  # the cell editor type-to-edit opened
+    assert editor is not None and editor.isVisible()
+    qtbot.keyClicks(editor, "0")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(store, sample, "penalty") == 80)  # Return commits through a queued call
+    assert window.undo_stack.undoText() == "附件2 行政处罚(件)（2024）：80"
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(store, sample, "penalty") == 78 and model.data(model.index(1, 12)) == "-46.94%"
+    assert "已撤销" in window.statusBar().currentMessage()
+    window.undo_stack.redo()
+    assert stored(store, sample, "penalty") == 80 and model.data(model.index(0, 13)) == "80"
+
+
+def test_clearing_a_selection_is_one_undo(window, store, sample):
+    page = window.pages[0]
+    view, model = page.view, page.model
+    for col in (2, 3):
+        view.selectionModel().select(model.index(0, col), QItemSelectionModel.SelectionFlag.Select)
+    assert model.clear_cells(view.selectedIndexes()) == 2
+    assert stored(store, sample, "license", 2023) is None and stored(store, sample, "license") is None
+    window.undo_stack.undo()
+    assert stored(store, sample, "license", 2023) == 148 and stored(store, sample, "license") == 178
+
+
+def test_copy_gives_tab_separated_text(qtbot, window):
+    page = window.pages[0]
+    view, model = page.view, page.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 2))
+    qtbot.waitUntil(view.hasFocus)
+    view.selectionModel().select(model.index(0, 3), QItemSelectionModel.SelectionFlag.Select)
+    view.selectionModel().select(model.index(1, 2), QItemSelectionModel.SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "148\t178\n20.27%\t"
+
+
+def test_paste_a_block_from_excel_is_one_command(qtbot, window, store, sample):
+    page = window.pages[0]
+    view, model = page.view, page.model
+    QGuiApplication.clipboard().setText("150\t180\t1\t1\r\n")
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 2))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [stored(store, sample, f, p) for f, p in [("license", 2023), ("license", 2024), ("confirmation", 2023)]] == [
+        150,
+        180,
+        1,
+    ]
+    assert model.data(model.index(1, 2)) == "20.00%"
+    window.undo_stack.undo()
+    assert stored(store, sample, "license", 2023) == 148 and stored(store, sample, "confirmation", 2023) == 0
+
+
+def test_paste_with_a_bad_value_changes_nothing(window, store, sample):
+    page = window.pages[0]
+    model = page.model
+    assert model.paste_text(0, 2, "150\t1.5\n") == 0
+    assert "粘贴未执行" in page.view.last_rejection and "整数" in page.view.last_rejection
+    assert stored(store, sample, "license", 2023) == 148
+
+
+def test_paste_skips_read_only_cells(window, store, sample):
+    model = window.pages[0].model
+    assert model.paste_text(1, 2, "99%\t\n原因") == 1  # 同比 row is read-only; the 原因简析 cell takes the text
+    assert store.form_data(sample, form("a2")).values[CellKey("reason", "license")] == "原因"
+
+
+def test_switching_reports_forgets_the_history(window, store):
+    other = store.create_report("某县应急管理局", 2025)
+    window.pages[0].model.edit_cell(0, 2, "5")
+    assert window.undo_stack.canUndo()
+    window.reload_reports(other)
+    assert not window.undo_stack.canUndo()
