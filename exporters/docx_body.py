@@ -25,6 +25,10 @@ TITLE_PT = 22  # 2号
 PAGE_NUMBER_PT = 14  # 4号
 LINE_PITCH_PT = 28.95  # 22 lines in the 225 mm text block
 LINE_PITCH_TWIPS = 579
+# 28 characters across the 156 mm text block: 442.2/28 = 15.79 pt a character, so body text is
+# condensed by 0.25 pt (w:spacing, in twentieths of a point). Word's character grid would say the
+# same, but LibreOffice and WPS read it differently; character spacing they all keep.
+CONDENSE_TWENTIETHS = -5  # 0.25 pt: 28 × 15.75 pt = 441 pt fits 442.2 pt with rounding to spare
 INDENT = Pt(2 * BODY_PT)  # first line indented two characters
 
 
@@ -42,7 +46,12 @@ def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, *
     paragraph = doc.add_paragraph()
     _format(paragraph, **kwargs)
     if text:
-        set_run_font(paragraph.add_run(text), font, size)
+        run = paragraph.add_run(text)
+        set_run_font(run, font, size)
+        if size == BODY_PT:
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
+            run._element.get_or_add_rPr().append(spacing)
     return paragraph
 
 
