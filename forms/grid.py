@@ -140,16 +140,15 @@ class Layout:
             cells.append(Cell(Role.VALUE, col, key=key, field=column.field, value=value, text=text))
         return cells
 
-    def _label_cells(self, index: int, label: str) -> tuple[list[Cell], int]:
-        """序号 and the row's label in the first unpaired column (the unit name column)."""
+    def _label_cells(self, index: int, label: str) -> list[Cell]:
+        """序号, then the row's label in the unpaired columns before the pairs (the unit name column)."""
         cells = [Cell(Role.INDEX, 0, text=str(index + 1))]
-        labelled = False
         for col, column in enumerate(self.columns[1:], start=1):
             if column.field is not None and column.field.paired:
-                return cells, col
-            cells.append(Cell(Role.BLANK if labelled else Role.LABEL, col, text="" if labelled else label))
-            labelled = True
-        return cells, len(self.columns)
+                break
+            first = len(cells) == 1
+            cells.append(Cell(Role.LABEL if first else Role.BLANK, col, text=label if first else ""))
+        return cells
 
     def _paired_columns(self) -> list[tuple[int, Field]]:
         return [
@@ -159,7 +158,7 @@ class Layout:
         ]
 
     def _yoy_row(self, data: FormData, places: int) -> list[Cell]:
-        cells, _ = self._label_cells(1, YOY_LABEL)
+        cells = self._label_cells(1, YOY_LABEL)
         for col, field in self._paired_columns():
             prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
             cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
@@ -168,7 +167,7 @@ class Layout:
         return cells
 
     def _reason_row(self, data: FormData) -> list[Cell]:
-        cells, _ = self._label_cells(2, REASON_LABEL)
+        cells = self._label_cells(2, REASON_LABEL)
         for col, field in self._paired_columns():
             key = CellKey(REASON_ROW, field.key)
             text = data.get(key)

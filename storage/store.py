@@ -24,6 +24,7 @@ from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage.migrations import migrations
 from storage.report_text import ReportTexts
 
+MEMORY = ":memory:"
 YOY_PLACES = "yoy_places"
 FONT_SET = "font_set"
 FONT_SETS = ("government", "windows")
@@ -39,12 +40,14 @@ def _now() -> str:
 
 class Store:
     def __init__(self, path: Path | str, *, forms: tuple[FormSpec, ...] = FORMS) -> None:
+        """Open (creating and migrating as needed) the SQLite file at ``path``; ":memory:" for none."""
         self.path = Path(path)
         self.forms = forms
-        if not self.path.parent.is_dir():
+        in_memory = str(path) == MEMORY
+        if not in_memory and not self.path.parent.is_dir():
             raise StorageError(f"数据库所在文件夹不存在：{self.path.parent}")
         with self._guard("打开"):
-            self.db = Database(self.path)
+            self.db = Database(memory=True) if in_memory else Database(self.path)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 5000")
             migrations.apply(self.db)
@@ -52,12 +55,7 @@ class Store:
     @classmethod
     def memory(cls) -> Store:
         """An in-memory store for tests that do not care about the file."""
-        store = cls.__new__(cls)
-        store.path = Path(":memory:")
-        store.forms = FORMS
-        store.db = Database(memory=True)
-        migrations.apply(store.db)
-        return store
+        return cls(MEMORY)
 
     def close(self) -> None:
         self.db.close()

@@ -10,7 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from storage.store import Store
+from storage.store import MEMORY, Store
 from ui.main_window import APP_TITLE, MainWindow
 
 
@@ -28,7 +28,7 @@ def load_translations(app: QApplication) -> list[QTranslator]:
 
 
 def install_crash_dialog(store: Store) -> None:
-    log = store.path.with_name("error.log") if store.path.name != ":memory:" else None
+    log = None if str(store.path) == MEMORY else store.path.with_name("error.log")
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, exc, tb))
