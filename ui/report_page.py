@@ -249,7 +249,7 @@ class ReportPage(QWidget):
             self.message.emit(f"已保存 {section.heading}")
 
     def _update_preview(self) -> None:
-        data = self.store.report_data(self.report)
+        data = self.store.report_data(self.report, with_text=False)  # figures come from the tables only
         self.preview.setText(render(self.body.toPlainText(), data))
         tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
         links = [parse_token(t) for t in sorted(tokens)]
