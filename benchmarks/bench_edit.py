@@ -1,0 +1,83 @@
+"""How long one accepted edit takes, against the floor of a bare SQLite commit.
+
+    python benchmarks/bench_edit.py [--rounds N]
+
+Measures, on a real file in a temporary folder: a bare ``INSERT … ; COMMIT`` (the baseline:
+"committed before saved" costs at least this), ``Store.set_value``, and the window's whole
+path without Qt (parse, store, rebuild the grid, load the report, run every audit rule).
+Prints medians and ratios to the baseline; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from forms import values as vk
+from forms.audit import audit
+from forms.grid import Layout
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey
+from storage.sample import create_sample
+from storage.store import Store
+
+
+def median_ms(action: Callable[[int], None], rounds: int) -> float:
+    times = []
+    for i in range(rounds):
+        start = time.perf_counter()
+        action(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=200)
+    rounds = parser.parse_args().rounds
+    with tempfile.TemporaryDirectory() as folder:
+        raw = sqlite3.connect(Path(folder) / "baseline.sqlite3", isolation_level=None)
+        raw.execute("create table t (k integer primary key, v text)")
+
+        def baseline(i: int) -> None:
+            raw.execute("begin")
+            raw.execute("insert or replace into t values (1, ?)", [str(i)])
+            raw.execute("commit")
+
+        store = Store(Path(folder) / "tianbao.sqlite3")
+        report = create_sample(store)
+        a2 = form("a2")
+        key = CellKey(MAIN_ROW, "penalty", report.year)
+
+        def set_value(i: int) -> None:
+            store.set_value(report.id, a2, key, vk.parse(vk.Kind.COUNT, str(i)))
+
+        def whole_edit(i: int) -> None:
+            set_value(i)
+            Layout(a2, report.year).body(store.form_data(report, a2), store.yoy_places())
+            audit(store.report_data(report))
+
+        results = {
+            name: median_ms(fn, rounds)
+            for name, fn in (
+                ("bare SQLite commit", baseline),
+                ("Store.set_value", set_value),
+                ("edit + grid + audit", whole_edit),
+            )
+        }
+    floor = results["bare SQLite commit"]
+    print(f"{rounds} rounds each, median per call:")
+    for name, ms in results.items():
+        print(f"  {name:<22} {ms:8.3f} ms   {ms / floor:6.1f}× baseline")
+
+
+if __name__ == "__main__":
+    main()
