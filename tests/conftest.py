@@ -43,3 +43,20 @@ def no_unexpected_dialogs(monkeypatch):
 
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def main_window(qtbot, store: Store, sample: Report):
+    """The real main window over the sample report, shown offscreen."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def show_tab(qtbot, window, page) -> None:
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.isVisible)

@@ -8,16 +8,11 @@ from PySide6.QtCore import Qt
 from forms.rules import Severity
 from storage.report_text import ReportTexts
 from ui.audit_panel import ERROR_COLOUR, HINT_COLOUR
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, store, sample):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(main_window):
+    return main_window
 
 
 def rows(panel):

@@ -8,17 +8,14 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
+from tests.conftest import show_tab
 from ui.figure_picker import FigurePicker
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, store, sample):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    w.tabs.setCurrentWidget(w.report_page)
-    return w
+def window(qtbot, main_window):
+    show_tab(qtbot, main_window, main_window.report_page)
+    return main_window
 
 
 def stored_body(store, sample, heading: str) -> str:

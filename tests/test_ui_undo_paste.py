@@ -9,18 +9,13 @@ from PySide6.QtWidgets import QLineEdit
 
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
-from ui.main_window import MainWindow
+from tests.conftest import show_tab
 
 
 @pytest.fixture
-def window(qtbot, store, sample):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.tabs.setCurrentWidget(w.pages[0])
-    qtbot.waitUntil(lambda: w.pages[0].view.isVisible())
-    return w
+def window(qtbot, main_window):
+    show_tab(qtbot, main_window, main_window.pages[0])
+    return main_window
 
 
 def stored(store, sample, field, period=2024):

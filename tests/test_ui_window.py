@@ -11,20 +11,16 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from storage.store import Store
+from tests.conftest import show_tab
 from ui.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
 @pytest.fixture
-def window(qtbot, store, sample):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.tabs.setCurrentWidget(w.pages[0])  # 附件2, where the clerk types
-    qtbot.waitUntil(lambda: w.pages[0].view.isVisible())
-    return w
+def window(qtbot, main_window):
+    show_tab(qtbot, main_window, main_window.pages[0])  # 附件2, where the clerk types
+    return main_window
 
 
 def stored(db_path: Path, field: str, period: int) -> str | None:
