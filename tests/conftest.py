@@ -55,8 +55,3 @@ def main_window(qtbot, store: Store, sample: Report):
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def show_tab(qtbot, window, page) -> None:
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(page.isVisible)
