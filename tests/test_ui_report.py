@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
-from tests.conftest import show_tab
+from tests.support.qt import show_tab
 from ui.figure_picker import FigurePicker
 
 

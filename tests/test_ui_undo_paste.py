@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
-from tests.conftest import show_tab
+from tests.support.qt import show_tab
 
 
 @pytest.fixture

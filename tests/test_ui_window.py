@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from storage.store import Store
-from tests.conftest import show_tab
+from tests.support.qt import show_tab
 from ui.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
