@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from forms import values as vk
 from forms.errors import UserError
 from forms.registry import FORMS
-from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, Report, ReportData
+from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
 from forms.values import Kind, Value
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
@@ -277,5 +277,3 @@ def _explain(exc: sqlite3.DatabaseError) -> str:
         return "没有读写该文件的权限"
     return text
 
-
-__all__ = ["MAIN_ROW", "REASON_ROW", "StorageError", "Store"]

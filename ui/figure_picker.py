@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from forms.figures import WHICH_LABELS, Link, figure, linkable_fields
+from forms.figures import Link, figure, linkable_fields
 from forms.report import ReportData
 from forms.values import Kind
 
@@ -77,5 +77,3 @@ class FigurePicker(QDialog):
         link = self.link()
         self.preview.setText(figure(link, self.data) or "（不显示：上年为 0 或未填）" if link else "")
 
-
-__all__ = ["WHICH_LABELS", "FigurePicker"]
