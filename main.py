@@ -13,8 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from forms.errors import UserError
+
+if TYPE_CHECKING:
+    from storage.store import Store
 
 EXIT_USER_ERROR = 2
 
@@ -55,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_store(db: Path | None):
+def open_store(db: Path | None) -> Store:
     from storage.paths import default_db_path
     from storage.store import Store
 
@@ -89,10 +93,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from forms.audit import audit, errors, place
 
     store = open_store(getattr(args, "db", None))
-    report = store.find_report(args.unit, args.year)
-    if report is None:
-        raise UserError(f"找不到报表：{args.unit} {args.year}年")
-    data = store.report_data(report)
+    data = store.report_data(store.require_report(args.unit, args.year))
     findings = audit(data)
     for finding in findings:
         print(f"{finding.severity}\t{place(finding, data)}\t{finding.message}")

@@ -7,18 +7,13 @@ from pathlib import Path
 from exporters.docx_report import write_docx
 from exporters.docx_style import FontNames
 from exporters.xlsx import write_xlsx
-from forms.errors import UserError
 from storage.store import Store
 
 
 def export_report(
     store: Store, unit: str, year: int, *, xlsx: Path | None = None, docx: Path | None = None
 ) -> list[Path]:
-    report = store.find_report(unit, year)
-    if report is None:
-        known = "、".join(r.name for r in store.reports()) or "无"
-        raise UserError(f"找不到报表：{unit} {year}年（数据库中已有：{known}）")
-    data = store.report_data(report)
+    data = store.report_data(store.require_report(unit, year))
     written = []
     if xlsx is not None:
         write_xlsx(xlsx, data)

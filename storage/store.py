@@ -83,6 +83,14 @@ class Store:
         rows = list(self.db.query("select * from reports where unit = ? and year = ?", [unit, year]))
         return _report(rows[0]) if rows else None
 
+    def require_report(self, unit: str, year: int) -> Report:
+        """The report of (unit, year), or a UserError naming the reports the file does hold."""
+        report = self.find_report(unit, year)
+        if report is None:
+            known = "、".join(r.name for r in self.reports()) or "无"
+            raise UserError(f"找不到报表：{unit} {year}年（数据库中已有：{known}）")
+        return report
+
     def report(self, report_id: int) -> Report:
         return _report(self.db["reports"].get(report_id))
 
@@ -276,4 +284,3 @@ def _explain(exc: sqlite3.DatabaseError) -> str:
     if "readonly" in text or "unable to open" in text:
         return "没有读写该文件的权限"
     return text
-

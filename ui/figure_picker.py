@@ -76,4 +76,3 @@ class FigurePicker(QDialog):
     def _update(self) -> None:
         link = self.link()
         self.preview.setText(figure(link, self.data) or "（不显示：上年为 0 或未填）" if link else "")
-

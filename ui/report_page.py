@@ -359,7 +359,7 @@ class ReportPage(QWidget):
     # --- figures ----------------------------------------------------------------
 
     def insert_figure(self) -> None:
-        picker = FigurePicker(self.store.report_data(self.report), self)
+        picker = FigurePicker(self.store.report_data(self.report, with_text=False), self)
         if picker.exec() and (link := picker.link()) is not None:
             self.body.insertPlainText(link.token())
             self.flush()
