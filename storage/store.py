@@ -163,6 +163,10 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the file again, with every check (after a restore replaced it)."""
+        self.db = Store(self.path, forms=self.forms).db
+
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
         with storage_errors(self.path, action):

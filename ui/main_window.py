@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import Qt, QTime, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -28,6 +29,8 @@ from forms.errors import UserError
 from forms.history import Histories
 from forms.report import Report
 from forms.yoy import ALLOWED_PLACES
+from storage.backup import folder as backup_folder
+from storage.backup import restore_file
 from storage.sample import create_sample
 from storage.store import Store
 from ui.audit_panel import AuditPanel
@@ -113,6 +116,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.xlsx_action = self._action(file_menu, "导出 Excel 附表…", self.export_xlsx)
         self.docx_action = self._action(file_menu, "导出 Word 报告…", self.export_docx)
+        file_menu.addSeparator()
+        self._action(file_menu, "备份…", self.backup)
+        self._action(file_menu, "从备份恢复…", self.restore)
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
 
@@ -227,19 +233,21 @@ class MainWindow(QMainWindow):
     def create_sample(self) -> None:
         self._guarded(lambda: self.reload_reports(create_sample(self.store)))
 
-    def _save_contact(self) -> None:
+    def _save_contact(self) -> str | None:
+        """Save the contact line if it changed; the reason when it could not be saved."""
         if self.report is None:
-            return
+            return None
         filler, person, phone = self.filler.text(), self.person.text(), self.phone.text()
         r = self.report
-        if (filler, person, phone) == (r.filler, r.contact_person, r.contact_phone):
-            return
-
-        def save() -> None:
+        if (filler.strip(), person.strip(), phone.strip()) == (r.filler, r.contact_person, r.contact_phone):
+            return None
+        try:
             self.report = self.store.update_contact(r.id, filler=filler, contact_person=person, contact_phone=phone)
-            self.after_save("已保存 填报单位和联系人")
-
-        self._guarded(save)
+        except UserError as exc:
+            self.show_message(f"填报单位和联系人未能保存：{exc.message}")
+            return exc.message
+        self.after_save("已保存 填报单位和联系人")
+        return None
 
     def set_places(self, places: int) -> None:
         def apply() -> None:
@@ -277,6 +285,57 @@ class MainWindow(QMainWindow):
         report = self.report
         if self._guarded(lambda: export_report(self.store, report.unit, report.year, **kwargs)):
             self.show_message(f"已导出：{path}")
+            self._exported(Path(path))
+
+    def _exported(self, path: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, f"已导出：\n{path}", parent=self)
+        open_file = box.addButton("打开文件", QMessageBox.ButtonRole.ActionRole)
+        open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # --- backups ----------------------------------------------------------------
+
+    def backup(self) -> None:
+        if self.store.in_memory:
+            return
+        default = Path.home() / f"填报助手备份-{date.today():%Y%m%d}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(default), "填报助手数据库 (*.sqlite3)")
+        if path and self._guarded(lambda: self.store.backup("manual", Path(path))):
+            self.show_message(f"已备份到：{path}")
+
+    def restore(self) -> None:
+        if self.store.in_memory:
+            return
+        folder = str(backup_folder(self.store.path))
+        path, _ = QFileDialog.getOpenFileName(self, "从备份恢复", folder, "填报助手数据库 (*.sqlite3)")
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            "从备份恢复",
+            f"用备份\n{path}\n替换当前数据库中的全部报表吗？\n当前数据库会先另存一份备份，不会丢失。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._save_contact()
+        self._save_report_text()
+        db = self.store.path
+        self.store.close()
+        try:
+            self._guarded(lambda: restore_file(db, Path(path)))
+        finally:
+            self.store.reopen()
+        self.histories = Histories()  # the steps of the replaced file no longer apply
+        for page in self.pages:
+            page.model.histories = self.histories
+        self.report = None
+        self.reload_reports()
+        self.show_message(f"已从备份恢复：{path}")
 
     def export_xlsx(self) -> None:
         self._export(".xlsx", "导出 Excel 附表", "Excel 工作簿 (*.xlsx)")
@@ -287,10 +346,15 @@ class MainWindow(QMainWindow):
     # --- audit ------------------------------------------------------------------
 
     def refresh_audit(self) -> list[Finding]:
-        """Run every rule over the stored report and show the findings everywhere."""
+        """Run every rule over the stored report and show the findings everywhere. When the
+        file cannot be read just now (locked elsewhere), the last findings stay on screen."""
         if self.report is None:
             return []
-        data = self.store.report_data(self.report)
+        try:
+            data = self.store.report_data(self.report)
+        except UserError as exc:
+            self.show_message(f"审核暂未更新：{exc.message}")
+            return self.findings
         self.findings = audit(data)
         self.audit_panel.show_findings(self.findings, data)
         for page in self.pages:
@@ -379,10 +443,36 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
-        self._save_contact()
-        if self.report_page is not None:
-            self.report_page.flush()
+        # Nothing typed is lost: text that cannot be saved (file locked, disk full) keeps the
+        # window open until it is saved, copied out, or the clerk decides to leave it.
+        while True:
+            problems = [p for p in (self._save_contact(), self._save_report_text()) if p]
+            if not problems:
+                break
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, APP_TITLE, "有刚填写的内容未能保存：\n" + "\n".join(problems), parent=self
+            )
+            retry = box.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
+            copy = box.addButton("复制未保存的文字后关闭", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is retry:
+                continue
+            if box.clickedButton() is copy:
+                QGuiApplication.clipboard().setText(self._unsaved_text())
+                break
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    def _save_report_text(self) -> str | None:
+        return self.report_page.save_pending() if self.report_page is not None else None
+
+    def _unsaved_text(self) -> str:
+        parts = [f"填报单位：{self.filler.text()}  联系人：{self.person.text()}  联系方式：{self.phone.text()}"]
+        if self.report_page is not None:
+            parts.append(self.report_page.pending_text())
+        return "\n\n".join(parts)
 
     def about(self) -> None:
         QMessageBox.about(

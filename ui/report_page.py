@@ -64,7 +64,7 @@ class ReportPage(QWidget):
         self.current_key: str | None = None
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._autosave)
 
         self.title = QLineEdit()
         self.kind = QComboBox()
@@ -167,6 +167,8 @@ class ReportPage(QWidget):
     def set_report(self, report: Report) -> None:
         self.flush()
         self.report = report
+        # What the page shows as a default (today's 成文日期) is what is stored and exported.
+        self._guarded(lambda: self.texts.ensure(report))
         self.current_key = None
         self._reload()
 
@@ -240,13 +242,34 @@ class ReportPage(QWidget):
             self._update_preview()
 
     def flush(self) -> None:
-        """Write the section text now (called on a pause in typing, section switch, close)."""
+        """Write the section text now (section switch, export): a failure is shown in a dialog."""
+        problem = self.save_pending()
+        if problem is not None:
+            QMessageBox.warning(self, "填报助手", problem)
+
+    def _autosave(self) -> None:
+        # On a pause in typing: a failure goes to the status bar, not a dialog after every pause.
+        # The text stays in the editor and is tried again on the next pause and on close.
+        problem = self.save_pending()
+        if problem is not None:
+            self.message.emit(f"正文未能保存（将自动重试）：{problem}")
+
+    def save_pending(self) -> str | None:
+        """Save the text being edited, if it changed; the reason when it could not be saved."""
         self._timer.stop()
-        section = self._section(self.current_key)
-        if section is None or self.body.toPlainText() == section.body:
-            return
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, body=self.body.toPlainText())):
-            self.message.emit(f"已保存 {section.heading}")
+        try:
+            section = self._section(self.current_key)
+            if section is None or self.body.toPlainText().strip() == section.body:
+                return None
+            self.texts.update_section(self.report, section.key, body=self.body.toPlainText())
+        except UserError as exc:
+            return exc.message
+        self.message.emit(f"已保存 {section.heading}")
+        return None
+
+    def pending_text(self) -> str:
+        """The text in the editor, for a clerk who copies it out when it cannot be saved."""
+        return self.body.toPlainText()
 
     def _update_preview(self) -> None:
         data = self.store.report_data(self.report, with_text=False)  # figures come from the tables only

@@ -1,0 +1,130 @@
+"""The window under faults: it never crashes on the way out, never loops on a storage failure,
+and never loses what was typed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey
+from storage.database import DatabaseLocked
+from storage.report_text import ReportTexts
+from tests.support.qt import show_tab
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Every change kind, undone and redone, then the window is closed by the event loop as a clerk
+# closes it. The script exits through app.exec() and interpreter shutdown, where the old
+# QUndoCommand ownership bug aborted (exit 134, "Fatal Python error: bool_dealloc").
+SESSION = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, sys.argv[2])
+from PySide6.QtCore import QTimer
+import ui.main_window as mw
+from storage.store import Store
+from storage.sample import create_sample
+
+show = mw.MainWindow.show
+def session(self):
+    show(self)
+    def work():
+        a2, a5 = self._page_of("a2").model, self._page_of("a5").model
+        assert a2.edit_cell(0, 3, "12")
+        assert a2.paste_text(0, 2, "1\\t2\\n")
+        assert a2.clear_cells([a2.index(0, 4)]) == 1
+        assert a5.insert_list_row(0) and a5.remove_list_row(1)
+        for _ in range(5):
+            self.undo()
+        for _ in range(3):
+            self.redo()
+        self.undo()
+        print("steps done", flush=True)
+        QTimer.singleShot(50, self.close)
+    QTimer.singleShot(50, work)
+mw.MainWindow.show = session
+
+import main
+store = Store(sys.argv[1]); create_sample(store); store.close()
+sys.exit(main.main(["--db", sys.argv[1]]))
+"""
+
+
+def test_closing_after_undo_and_redo_of_every_change_kind_exits_cleanly(tmp_path):
+    db = tmp_path / "tianbao.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-X", "dev", "-c", SESSION, str(db), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
+    assert "steps done" in result.stdout, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "Fatal Python error" not in result.stderr
+
+
+def test_the_date_shown_for_a_new_report_is_saved_and_exported(main_window, store):
+    report = store.create_report("某县应急管理局", 2025)
+    main_window.reload_reports(report)
+    shown = main_window.report_page.sign_date.date().toPython()
+    assert shown == date.today()
+    assert ReportTexts(store).get(report).sign_date == shown
+
+
+def test_a_locked_database_gives_one_message_and_the_window_stays_usable(
+    qtbot, main_window, store, sample, monkeypatch
+):
+    page = main_window._page_of("a2")
+    show_tab(qtbot, main_window, page)
+
+    def locked(*args, **kwargs):
+        raise DatabaseLocked("无法保存到数据库：文件正被其他程序占用，请稍后重试")
+
+    monkeypatch.setattr(store, "apply", locked)
+    monkeypatch.setattr(store, "report_data", locked)
+    assert not page.model.edit_cell(0, 13, "80")
+    assert "正被其他程序占用" in page.view.last_rejection
+    assert page.model.data(page.model.index(0, 13)) == "78"  # the shown value is the stored one
+    monkeypatch.undo()
+    assert page.model.edit_cell(0, 13, "80")  # once the file is free, the same edit works
+    assert store.form_data(sample, form("a2")).values[CellKey(MAIN_ROW, "penalty", 2024)] == 80
+
+
+def test_closing_with_text_that_cannot_be_saved_keeps_it(qtbot, main_window, store, monkeypatch):
+    page = main_window.report_page
+    show_tab(qtbot, main_window, page)
+    page.sections.setCurrentRow(1)
+    page.body.setPlainText("刚刚写好的一段话，还没有保存。")
+
+    def full(*args, **kwargs):
+        raise DatabaseLocked("无法保存到数据库：磁盘空间已满")
+
+    monkeypatch.setattr(page.texts, "update_section", full)
+    answers = iter(["重试", "取消"])
+    seen: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        seen.append(box.text())
+        wanted = next(answers)
+        box.setProperty("clicked", wanted)
+        for button in box.buttons():
+            if button.text() == wanted:
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert not main_window.close()  # 重试 fails again, then 取消: the window stays, the text too
+    assert len(seen) == 2 and "磁盘空间已满" in seen[0]
+    assert page.body.toPlainText() == "刚刚写好的一段话，还没有保存。"
+
+    answers = iter(["复制未保存的文字后关闭"])
+    assert main_window.close()
+    assert "刚刚写好的一段话，还没有保存。" in QGuiApplication.clipboard().text()
