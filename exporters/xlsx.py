@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,9 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.files import save_atomically
 from forms.grid import Cell, Layout, Role
+from forms.kinds import percent
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
-from forms.values import Kind
 
 META_SHEET = "_填报助手"
 FONT = "宋体"  # present on every Windows and WPS install
@@ -29,13 +28,6 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_ROW = 2
 FIRST_HEADER_ROW = 4  # 附件N, title, 填报单位/联系人 line above it
-
-MONEY_FORMAT = "#,##0.00"
-COUNT_FORMAT = "0"
-
-
-def percent_format(places: int) -> str:
-    return "0%" if places == 0 else "0." + "0" * places + "%"
 
 
 def sheet_name(layout: Layout) -> str:
@@ -138,27 +130,24 @@ def _write_cell(target, cell: Cell, places: int) -> None:
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     if cell.role is Role.YOY:
         assert cell.yoy is not None
-        if cell.yoy.fraction is not None:
-            target.value = cell.yoy.fraction
-            target.number_format = percent_format(places)
+        _put(target, percent(places).excel(cell.yoy.percent))
         target.alignment = centre
     elif cell.role is Role.REASON:
         target.value = cell.text or None
         target.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     elif cell.role is Role.VALUE:
-        value = cell.value
-        if isinstance(value, Decimal):
-            target.value = int(value) if value == value.to_integral_value() else value
-            target.number_format = MONEY_FORMAT
-        else:
-            target.value = value
-            if isinstance(value, int):
-                target.number_format = COUNT_FORMAT
-        is_number = cell.kind in (Kind.COUNT, Kind.MONEY)
-        target.alignment = Alignment(horizontal="right" if is_number else "center", vertical="center", wrap_text=True)
+        _put(target, cell.kind.excel(cell.value))  # a spreadsheet shows what the Word table says
+        target.alignment = Alignment(horizontal=cell.kind.align, vertical="center", wrap_text=True)
     else:
         target.value = int(cell.text) if cell.role is Role.INDEX else (cell.text or None)
         target.alignment = centre
+
+
+def _put(target, value_and_format: tuple[object, str | None]) -> None:
+    value, number_format = value_and_format
+    target.value = value
+    if number_format is not None:
+        target.number_format = number_format
 
 
 def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from forms.kinds import Kind, ValueKind
 from forms.rules import Rule
-from forms.values import Kind
 
 __all__ = ["Field", "FormSpec", "Group", "Kind", "RowStyle"]
 
@@ -22,9 +22,8 @@ class Field:
 
     key: str
     label: str  # the header text, verbatim from the paper form
-    kind: Kind
+    kind: ValueKind
     paired: bool = False  # has a (Y−1, Y) pair, a 同比增减 cell and a 原因简析 cell
-    decimals: int = 2  # money only: places allowed (元: 2, i.e. fen)
     width: int = 0  # column width in characters; 0 means "work it out from the label"
 
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from forms import values as vk
+from forms import kinds as vk
 from forms.errors import UserError
+from forms.kinds import Kind, Stored, ValueKind
 from forms.registry import FORMS
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
-from forms.values import Kind, Value
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage.migrations import migrations
 from storage.report_text import ReportTexts
@@ -144,7 +144,7 @@ class Store:
 
     # --- cells ------------------------------------------------------------------
 
-    def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Value) -> None:
+    def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Stored) -> None:
         """Store one value (None clears it). Committed when this returns."""
         stored = vk.encode(value)
         with self.write() as db:
@@ -166,7 +166,7 @@ class Store:
                 )
             db["reports"].update(report_id, {"updated_at": _now()})
 
-    def set_values(self, report_id: int, spec: FormSpec, items: dict[CellKey, Value]) -> None:
+    def set_values(self, report_id: int, spec: FormSpec, items: dict[CellKey, Stored]) -> None:
         """Several values in one transaction (a paste, the sample)."""
         with self.write():
             for key, value in items.items():
@@ -186,7 +186,7 @@ class Store:
             kind = Kind.TEXT if row["row"] == REASON_ROW else _kind(spec, row["field"])
             if kind is None:
                 continue  # a field a later template dropped: kept in the file, not shown
-            data.values[CellKey(row["row"], row["field"], row["period"])] = vk.decode(kind, row["value"])
+            data.values[CellKey(row["row"], row["field"], row["period"])] = kind.decode(row["value"])
         return data
 
     def report_data(self, report: Report, *, with_text: bool = True) -> ReportData:
@@ -255,7 +255,7 @@ class Store:
         self.set_setting(FONT_SET, name)
 
 
-def _kind(spec: FormSpec, field_key: str) -> Kind | None:
+def _kind(spec: FormSpec, field_key: str) -> ValueKind | None:
     try:
         return spec.field(field_key).kind
     except KeyError:

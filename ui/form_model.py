@@ -10,14 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
-from forms import values as vk
+from forms import kinds as vk
 from forms.audit import Finding
 from forms.errors import UserError
 from forms.grid import Cell, Layout, Role, yoy_cell
 from forms.report import MAIN_ROW, CellKey, FormData, Report
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
-from forms.values import Kind
 from storage.store import Store
 from ui.audit_panel import severity_colour
 
@@ -117,10 +116,10 @@ class FormTableModel(QAbstractTableModel):
             return True
         return self.apply({cell.key: value}, self._describe(cell, value), at=(row, col))
 
-    def _parse(self, cell: Cell, text: str) -> vk.Value:
-        return vk.parse(cell.kind, text, decimals=cell.field.decimals if cell.field is not None else 2)
+    def _parse(self, cell: Cell, text: str) -> vk.Stored:
+        return cell.kind.parse(text)
 
-    def apply(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
+    def apply(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         """Store several values in one transaction and, when there is an undo stack, record
         them as one command. Nothing changes if the database refuses."""
         before = {key: self.form.get(key) for key in changes}
@@ -130,7 +129,7 @@ class FormTableModel(QAbstractTableModel):
             self.undo_stack.push(EditCells(self, before, changes, label))
         return True
 
-    def write_values(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
+    def write_values(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         try:
             self.store.set_values(self.report.id, self.spec, changes)
         except UserError as exc:  # StorageError: the file is locked, full, gone
@@ -153,13 +152,13 @@ class FormTableModel(QAbstractTableModel):
         self.saved.emit(label)
         return True
 
-    def _describe(self, cell: Cell, value: vk.Value) -> str:
+    def _describe(self, cell: Cell, value: vk.Stored) -> str:
         name = cell.field.label if cell.field is not None else ""
         if cell.role is Role.REASON:
             name += " 原因简析"
         elif cell.key is not None and cell.key.period:
             name += f"（{cell.key.period}）"
-        shown = vk.display(cell.kind, value) if value is not None else "（清空）"
+        shown = cell.kind.text(value) if value is not None else "（清空）"
         return f"已保存 {self.spec.label} {name}：{shown}"
 
     def _emit_cell(self, row: int, col: int) -> None:
@@ -202,7 +201,7 @@ class FormTableModel(QAbstractTableModel):
         Read-only cells (序号, 同比增减) under the block are skipped; a bad value refuses the
         whole paste with its place named. Returns how many cells changed."""
         lines = text.rstrip("\r\n").replace("\r\n", "\n").split("\n")
-        changes: dict[CellKey, vk.Value] = {}
+        changes: dict[CellKey, vk.Stored] = {}
         for i, line in enumerate(lines):
             for j, item in enumerate(line.split("\t")):
                 r, c = row + i, col + j
@@ -270,7 +269,7 @@ class FormTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.VALUE and cell.kind in (Kind.COUNT, Kind.MONEY):
+            if cell.role is Role.VALUE and cell.kind.align == "right":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cell.role is Role.REASON:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -299,13 +298,7 @@ class FormTableModel(QAbstractTableModel):
         if cell.role is Role.REASON:
             return cell.text or "请简要分析数据变化原因（数据为 0 或无变化的也要分析）"
         if cell.role is Role.VALUE and cell.field is not None:
-            hints = {
-                Kind.COUNT: "整数，不能为负数",
-                Kind.MONEY: f"金额，最多 {cell.field.decimals} 位小数",
-                Kind.TEXT: "文字",
-                Kind.YESNO: "填“是”或“否”",
-            }
-            return f"{cell.field.label}：{hints[cell.field.kind]}"
+            return f"{cell.field.label}：{cell.field.kind.hint}"
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -336,7 +329,7 @@ class EditCells(QUndoCommand):
     stored, so its first ``redo`` (which Qt calls on push) does nothing."""
 
     def __init__(
-        self, model: FormTableModel, before: dict[CellKey, vk.Value], after: dict[CellKey, vk.Value], label: str
+        self, model: FormTableModel, before: dict[CellKey, vk.Stored], after: dict[CellKey, vk.Stored], label: str
     ) -> None:
         super().__init__(label.removeprefix("已保存 ").removeprefix("已"))
         self.model, self.before, self.after = model, before, after
