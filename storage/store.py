@@ -19,11 +19,11 @@ from forms import kinds as vk
 from forms.changes import Batch, Cells, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
 from forms.kinds import Kind, Stored, ValueKind
-from forms.registry import FORMS
+from forms.registry import FORMS, TEMPLATE, Template
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup
+from storage import backup, templates
 from storage.database import (
     APPLICATION_ID,
     DamagedDatabase,
@@ -76,13 +76,21 @@ class ChangeConflict(UserError):
 
 
 class Store:
-    def __init__(self, path: Path | str, *, create: bool = True, forms: tuple[FormSpec, ...] = FORMS) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        create: bool = True,
+        forms: tuple[FormSpec, ...] = FORMS,
+        template: Template = TEMPLATE,
+    ) -> None:
         """Open the SQLite file at ``path`` (":memory:" for none), migrating it as needed.
 
         ``create=False`` (export, audit) refuses a missing file instead of making an empty one.
         A foreign or newer file is refused untouched; a damaged one names its newest backup."""
         self.path = Path(path)
         self.forms = forms
+        self.template = template
         in_memory = str(path) == MEMORY
         if not in_memory:
             self._check_file(create)
@@ -135,6 +143,11 @@ class Store:
                 backup.rolling_backup(conn, self.path, "before-upgrade")
             with self.write():
                 migrations.apply(self.db)
+        if templates.pending(self.db, self.template):  # renamed field keys of an older template
+            if tables and not fresh and templates.stored_version(self.db) is not None:
+                backup.rolling_backup(conn, self.path, "before-upgrade")
+            with self.write():
+                templates.upgrade(self.db, self.template)
         if app_id != APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != schema_version():
             stamp(conn, schema_version())
 
