@@ -29,7 +29,11 @@ from forms.hygiene import LINE_MAX, TEXT_MAX, clean_limited, clean_text, echo
 
 Value = int | Decimal | str | None
 
-MAX_DIGITS = 15  # digits before the point: beyond that a figure is a typing slip (and past float precision)
+# A spreadsheet keeps a double: a whole number of 15 digits shows exactly, but the 15th digit of
+# a fraction does not (LibreOffice shows 9999999999999.99 as 10000000000000.00). So a count may
+# have 15 digits and an amount 14 significant ones, and the workbook shows what the Word table says.
+MAX_DIGITS = 15
+AMOUNT_DIGITS = 14
 TEXT_FORMAT = "@"  # the spreadsheet's "text" number format
 
 # Numeric kinds fold what a Chinese IME types in full width; nothing else is folded (not NFKC:
@@ -74,8 +78,9 @@ def _plain(number: Decimal) -> str:
     return "0" if text in ("", "-0") else text
 
 
-def read_number(text: str) -> Decimal | None:
-    """A non-negative number as typed, pasted or imported; None for a blank.
+def read_number(text: str, int_digits: int = MAX_DIGITS) -> Decimal | None:
+    """A non-negative number as typed, pasted or imported, at most ``int_digits`` digits before
+    the point; None for a blank.
 
     Refused (``InputError``): anything ambiguous — ``1,5``, ``3 5``, superscripts, circled
     digits, exponents, NaN/Infinity — and every sign, ``-0`` included.
@@ -97,8 +102,8 @@ def read_number(text: str) -> Decimal | None:
         raise InputError(f"“{echo(text)}”{_NOT_A_NUMBER}")
     if negative:
         raise InputError(f"“{echo(text)}”：不能填写负数")
-    if len(str(int(number))) > MAX_DIGITS:
-        raise InputError(f"“{echo(text)}”数字过大（超过 {MAX_DIGITS} 位），请核对")
+    if len(str(int(number))) > int_digits:
+        raise InputError(f"“{echo(text)}”数字过大（整数部分超过 {int_digits} 位），请核对")
     return number
 
 
@@ -215,7 +220,7 @@ class MoneyKind(ValueKind):
         self.hint = f"金额（{unit}），最多 {places} 位小数"
 
     def parse(self, text: str) -> Decimal | None:
-        number = read_number(text)
+        number = read_number(text, AMOUNT_DIGITS - self.places)
         if number is None:
             return None
         if _places(number) > self.places:
