@@ -149,11 +149,8 @@ def _at_least_sum(rule: AtLeastSum, form: FormData) -> list[Finding]:
     found = []
     for i, row in enumerate(form.rows, start=1):
         total_value = form.get(CellKey(row, rule.total))
-        part_values = [form.get(CellKey(row, p)) for p in rule.parts]
-        if total_value is None and all(v is None for v in part_values):
-            continue
-        total = number(total_value) or Decimal(0)
-        parts = sum((number(v) or Decimal(0) for v in part_values), Decimal(0))
+        total = number(total_value) or Decimal(0)  # a wholly blank row gives 0 ≥ 0: nothing to say
+        parts = sum(number(form.get(CellKey(row, p))) or Decimal(0) for p in rule.parts)
         if total < parts:
             names = "+".join(short(spec.field(p)) for p in rule.parts)
             shown = _show(spec.field(rule.total), total_value)
@@ -192,18 +189,17 @@ def _sum_equals(rule: SumEquals, form: FormData, data: ReportData) -> list[Findi
     field, other_field = spec.field(rule.field), other.spec.field(rule.other_field)
     year = data.report.year
     values = [number(form.get(CellKey(row, rule.field))) for row in form.rows]
-    theirs = number(other.get(CellKey(MAIN_ROW, rule.other_field, year if other_field.paired else 0)))
+    theirs = number(other.get(CellKey(MAIN_ROW, rule.other_field, year)))  # a paired field (forms/registry.py)
     if theirs is None or all(v is None for v in values):
         return []
-    total = sum((v for v in values if v is not None), Decimal(0))
+    total = sum(v for v in values if v is not None)
     if total == theirs:
         return []
     message = (
         f"{spec.label} {short(field)}合计({_show(field, total)}) 与 "
         f"{other.spec.label} {short(other_field)}({year})({_show(other_field, theirs)}) 不一致"
     )
-    key = CellKey(form.rows[0], rule.field) if form.rows else None
-    return [Finding(spec.key, key, rule.severity, message, rule.code)]
+    return [Finding(spec.key, CellKey(form.rows[0], rule.field), rule.severity, message, rule.code)]
 
 
 def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
@@ -228,6 +224,7 @@ _SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_START = re.compile(r"[。；;！？!?\n，,、：:（(]")
 # A figure that belongs to someone else or to a part: 全市行政检查6312次, 其中行政处罚31次.
 OTHER_SUBJECT = re.compile(r"全市|全区|全县|全省|全州|全国|全系统|各地|各县|各区|各市|各单位|各部门|其中|分别|包括|含")
+_OWN_SUBJECT = re.compile(r"我局|本局|我单位|本单位")
 # What may stand between the start of a clause and the field's name when the clause is about the
 # unit's own figure of the report year: 我局共办理行政许可178件.
 _LEAD_IN = (
@@ -244,16 +241,13 @@ class _Name:
 
 
 def _names(forms: list[FormData]) -> list[_Name]:
-    """Names a sentence may use for a field: its label without the unit, and without a final 数."""
-    seen: set[str] = set()
+    """Names a sentence may use for a field: its label without the unit, and without a final 数;
+    in table order, so where two tables share a name (罚没金额) 附件2's comes first and wins."""
     out = []
     for form in forms:
         for field in linkable_fields(form.spec):
             base = short(field)
-            for name in sorted({base, base.removesuffix("数")}):
-                if len(name) >= 4 and name not in seen:  # first table wins: 附件2 before 附件3
-                    seen.add(name)
-                    out.append(_Name(form.spec, field, name))
+            out += [_Name(form.spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
     return out
 
 
@@ -275,13 +269,14 @@ def _found_names(body: str, names: list[_Name]) -> list[tuple[re.Match[str], _Na
     return kept
 
 
-def _about_own_figure(body: str, start: int, year: int) -> bool | None:
-    """Whether the clause before ``start`` is about the unit's own figure of the report year:
-    True (sure), None (in doubt), False (someone else's figure, or a part of a breakdown)."""
-    sentence = body[:start][max((m.end() for m in _SENTENCE_START.finditer(body, 0, start)), default=0) :]
-    if OTHER_SUBJECT.search(sentence):
+def _about_own_figure(before: str, year: int) -> bool | None:
+    """Whether the clause ending at a field's name (``before``: the text up to it) is about the
+    unit's own figure of the report year: True (sure), None (in doubt), False (someone else's
+    figure, or a part of a breakdown)."""
+    sentence = _SENTENCE_START.split(before)[-1]
+    if OTHER_SUBJECT.search(_OWN_SUBJECT.split(sentence)[-1]):  # 全市…，我局… : the last subject counts
         return False
-    clause = body[max((m.end() for m in _CLAUSE_START.finditer(body, 0, start)), default=0) : start]
+    clause = _CLAUSE_START.split(sentence)[-1]
     return True if re.fullmatch(_LEAD_IN.format(year=year), clause) else None
 
 
@@ -300,7 +295,7 @@ def check_text(data: ReportData) -> list[Finding]:
     found = []
     for section in data.text.sections:
         for m, n in _found_names(section.body, names):
-            own = _about_own_figure(section.body, m.start(), year)
+            own = _about_own_figure(section.body[: m.start()], year)
             if own is False:
                 continue
             table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
@@ -309,8 +304,8 @@ def check_text(data: ReportData) -> list[Finding]:
             typed = Decimal(m[1].replace(",", ""))
             typed_unit, unit = m[2] or "", label_unit(n.field)
             wan = typed_unit == "万元" and converts_to_wan(n.field)
-            if typed_unit and unit and typed_unit != unit and not wan:
-                own = None  # 行政处罚31次 against a table counted in 件: not sure it is the same figure
+            # 行政处罚31次 against a table counted in 件: not sure it is the same figure
+            other_unit = typed_unit not in ("", unit) and unit != "" and not wan
             expected = Decimal(wan_text(table)) if wan else table
             if expected == typed:
                 continue
@@ -318,7 +313,7 @@ def check_text(data: ReportData) -> list[Finding]:
             link = Link(n.spec.key, n.field.key, "cur", wan)
             key = CellKey(section.key, n.field.key, year)
             where = f"{n.spec.label} {n.field.label}"
-            if own:
+            if own and not other_unit:
                 message = f"正文“{m[0].strip()}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
                 found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), m.span(1)))
             else:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from forms.kinds import YUAN, Invalid, MoneyKind, Stored
 from forms.registry import FORMS
@@ -41,9 +40,13 @@ class Link:
         return "{{" + f"{self.form}.{self.field}.{self.which}" + (".wan" if self.wan else "") + "}}"
 
 
+def _link(match: re.Match[str]) -> Link:
+    return Link(match[1], match[2], match[3], bool(match[4]))
+
+
 def parse_token(text: str) -> Link | None:
     match = TOKEN.fullmatch(text)
-    return Link(match[1], match[2], match[3], bool(match[4])) if match else None
+    return _link(match) if match else None
 
 
 def linkable_fields(spec: FormSpec) -> list[Field]:
@@ -85,7 +88,7 @@ def value_of(data: FormData, field: Field, year: int) -> Stored:
     filled = [v for v in values if v is not None]
     if not filled:
         return None
-    return sum(filled, start=Decimal(0) if isinstance(field.kind, MoneyKind) else 0)  # type: ignore[arg-type]
+    return sum(filled)  # type: ignore[arg-type]  # Decimal for amounts, int for counts
 
 
 def change_words(change: YoY) -> str:
@@ -125,8 +128,4 @@ def figure(link: Link, data: ReportData) -> str:
 def render(text: str, data: ReportData) -> str:
     """The report text with every token replaced by its current figure."""
 
-    def replace(match: re.Match[str]) -> str:
-        link = parse_token(match[0])
-        return figure(link, data) if link else match[0]
-
-    return TOKEN.sub(replace, text)
+    return TOKEN.sub(lambda match: figure(_link(match), data), text)

@@ -38,7 +38,7 @@ TEXT_FORMAT = "@"  # the spreadsheet's "text" number format
 
 # Numeric kinds fold what a Chinese IME types in full width; nothing else is folded (not NFKC:
 # it would read ² as 2 and ① as 1).
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")  # 9,217,701.00 as a spreadsheet copies it
 _NOT_A_NUMBER = "不是数字，请只填写阿拉伯数字（如 178）"
@@ -71,11 +71,11 @@ def _places(number: Decimal) -> int:
 
 
 def _plain(number: Decimal) -> str:
-    """The shortest exact decimal text: no exponent, no trailing zeros (100, 12.5, 0)."""
+    """The shortest exact decimal text: no exponent, no trailing zeros, no sign on zero (100, 12.5, 0)."""
+    if number == 0:
+        return "0"
     text = format(number, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def read_number(text: str, int_digits: int = MAX_DIGITS) -> Decimal | None:
@@ -94,7 +94,7 @@ def read_number(text: str, int_digits: int = MAX_DIGITS) -> Decimal | None:
         number = Decimal(body)
     elif _GROUPED.fullmatch(body):
         number = Decimal(body.replace(",", ""))
-    elif "," in body and _PLAIN.fullmatch(body.replace(",", "")):
+    elif _PLAIN.fullmatch(body.replace(",", "")):  # commas, but not in groups of three
         raise InputError(f"“{echo(text)}”的逗号位置不对，无法确定是哪个数，请只填写数字（如 1234.5）")
     elif re.search(r"[0-9]\s+[0-9]", body):
         raise InputError(f"“{echo(text)}”中间有空格，无法确定是哪个数，请去掉空格")
@@ -166,7 +166,7 @@ class ValueKind:
     def _excel(self, value: int | Decimal | str) -> tuple[object, str | None]:
         return self._text(value), TEXT_FORMAT
 
-    def figure(self, value: Stored, *, wan: bool = False) -> str:
+    def figure(self, value: Stored, *, wan: bool) -> str:
         """A linked figure in the report text (``wan``: in 万元 where the kind converts)."""
         return self.text(value)
 
@@ -250,7 +250,7 @@ class MoneyKind(ValueKind):
         rounded = _round(amount, places)
         return (int(rounded) if places == 0 else rounded), ("0" if places == 0 else "0." + "0" * places)
 
-    def figure(self, value: Stored, *, wan: bool = False) -> str:
+    def figure(self, value: Stored, *, wan: bool) -> str:
         if wan and self.unit == YUAN and isinstance(value, int | Decimal):
             return wan_text(value)
         return self.text(value)  # an amount entered in 万元 is never converted again

@@ -67,6 +67,9 @@ def _problems(template: Template):
                 yield f"rule {rule.code} names form {other_form!r}, which is not in the template"
             elif rule.other_field not in [f.key for f in other.fields()]:  # type: ignore[union-attr]
                 yield f"rule {rule.code} names {other_form}.{rule.other_field}, which is not a field"  # type: ignore[union-attr]
+            elif not other.field(rule.other_field).paired:  # type: ignore[union-attr]
+                # compared year by year with the report's own figures (forms/audit.py)
+                yield f"rule {rule.code} compares with {other_form}.{rule.other_field}, which has no year pair"  # type: ignore[union-attr]
     for change in template.changes:
         spec = by_key.get(change.form)
         if spec is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -402,3 +403,80 @@ def test_an_amount_entered_in_wan_yuan_is_compared_as_entered():
 def test_a_list_table_figure_is_its_column_total():
     (found,) = text_findings("我局共有行政执法岗位编制 69 个，公职律师2名。")
     assert found.fix == "{{a4.posts.cur}}" and "(79)" in found.message
+
+
+def test_a_text_finding_names_its_section_with_its_number():
+    data = sample_data(body="行政处罚 80 件。")
+    (found,) = check_text(data)
+    assert place(found, data) == "报告正文 一、基本情况"
+    lost = dataclasses.replace(found, key=CellKey("gone", "penalty", Y))
+    assert place(lost, data) == "报告正文"
+
+
+def test_contact_findings_exactly():
+    data = sample_data()
+    data.report = type(data.report)(1, "单位", Y, "", "", "12345")
+    assert check_contact(data) == [
+        Finding("contact", None, Severity.HINT, "填报单位未填写", "CONTACT_UNIT"),
+        Finding("contact", None, Severity.HINT, "联系人未填写", "CONTACT_PERSON"),
+        Finding(
+            "contact",
+            None,
+            Severity.HINT,
+            "联系方式“12345”不像电话号码（手机 11 位，座机如 0731-12345678）",
+            "CONTACT_PHONE",
+        ),
+    ]
+
+
+def test_reason_findings_exactly():
+    data = sample_data()
+    a2 = a(data, "a2")
+    a2.values.pop(CellKey(REASON_ROW, "fines"))
+    found = {f.key.field: f for f in check_reasons(a2, Y, 2)}
+    assert found["fines"] == Finding(
+        "a2",
+        CellKey(REASON_ROW, "fines"),
+        Severity.HINT,
+        "罚没金额同比-54.44%，变化较大，请在原因简析中说明",
+        "YOY_UNEXPLAINED",
+    )
+    assert found["coercion"] == Finding(
+        "a2",
+        CellKey(REASON_ROW, "coercion"),
+        Severity.HINT,
+        "行政强制的数据变化原因简析未填写（数据无变化或为 0 的也要分析）",
+        "REASON_MISSING",
+    )
+
+
+def test_a_finding_in_doubt_exactly():
+    body = "简易程序行政处罚 31 件。"
+    (found,) = text_findings(body)
+    assert found == Finding(
+        "text",
+        CellKey("s1", "penalty", Y),
+        Severity.HINT,
+        "正文“行政处罚 31 件”与 附件2 行政处罚(件)(78件) 不同，如说的是本单位2024年的数，请核对",
+        "TEXT_FIGURE_UNSURE",
+        "",
+        (body.index("31"), body.index("31") + 2),
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "fixes"),
+    [
+        ("2024年行政处罚 80 件。", ["{{a2.penalty.cur}}"]),  # the report year is our own figure
+        ("2024年度，我局共办理行政处罚80件。", ["{{a2.penalty.cur}}"]),
+        ("行政处罚 80。", ["{{a2.penalty.cur}}"]),  # no unit word: still ours
+        ("全市行政检查6312次，我局行政处罚 80 件。", ["{{a2.penalty.cur}}"]),  # the last subject counts
+        ("设备数量 5 台，行政处罚 80 件。", ["{{a2.penalty.cur}}"]),  # a blank table figure is skipped, not the rest
+        ("罚没金额4,199,252元，行政处罚1,080件。", ["{{a2.penalty.cur}}"]),  # grouped digits are read
+        ("罚没金额4331500元。", ["{{a2.fines.cur}}"]),  # 附件2's 罚没金额, once, not also 附件3's
+        ("培训学时 41 时，人次 70 人。", []),  # names shorter than four characters are too vague
+    ],
+)
+def test_which_typed_figures_are_ours(body, fixes):
+    found = [f for f in text_findings(body) if f.code == "TEXT_FIGURE"]
+    assert [f.fix for f in found] == fixes

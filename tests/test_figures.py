@@ -6,7 +6,17 @@ from decimal import Decimal
 
 import pytest
 
-from forms.figures import MISSING, Link, change_words, converts_to_wan, describe, figure, linkable_fields, render
+from forms.figures import (
+    MISSING,
+    Link,
+    change_words,
+    converts_to_wan,
+    describe,
+    figure,
+    linkable_fields,
+    parse_token,
+    render,
+)
 from forms.kinds import Invalid, Kind, MoneyKind
 from forms.registry import FORMS, form
 from forms.report import MAIN_ROW, CellKey, FormData, Report, ReportData
@@ -175,3 +185,38 @@ def test_render_replaces_every_token_and_nothing_else():
     data.form("a2").values[CellKey(MAIN_ROW, "penalty", Y)] = 78
     assert render("共{{a2.penalty.cur}}件，{{a2.penalty.cur}}件，{{不是链接}}", data) == "共78件，78件，{{不是链接}}"
     assert render("{{a2.penalty.cur.wan}}", data) == "78"  # 万元 means nothing for a count
+
+
+@pytest.mark.parametrize(
+    ("token", "link"),
+    [
+        ("{{a2.penalty.cur}}", Link("a2", "penalty", "cur", False)),
+        ("{{a3.fines.prev.wan}}", Link("a3", "fines", "prev", True)),
+        ("{{a4.monitoring_fines.yoy}}", Link("a4", "monitoring_fines", "yoy", False)),
+        ("{{a5.transferred.change}}", Link("a5", "transferred", "change", False)),
+        ("{{a2.penalty.now}}", None),
+        ("{{a2.Penalty.cur}}", None),
+        ("x{{a2.penalty.cur}}", None),
+        ("{{a2.penalty.cur}}x", None),
+    ],
+)
+def test_tokens_read_and_write_the_same_link(token, link):
+    assert parse_token(token) == link
+    if link is not None:
+        assert link.token() == token
+
+
+def test_value_of_a_comparison_forms_unpaired_field_and_an_invalid_list_row():
+    from forms.figures import value_of
+
+    data = filled()
+    a2 = data.form("a2")
+    a2.values[CellKey(MAIN_ROW, "unit_name")] = "示例县应急管理局"
+    assert value_of(a2, form("a2").field("unit_name"), Y) == "示例县应急管理局"
+    a5 = data.form("a5")
+    a5.values[CellKey("r2", "transferred")] = Invalid("x", "不是数字")
+    assert value_of(a5, form("a5").field("transferred"), Y) == Invalid("", "第2行的数据无效")
+    a4 = data.form("a4")
+    a4.values = {CellKey("r2", "monitoring_fines"): Decimal("1.5")}
+    total = value_of(a4, form("a4").field("monitoring_fines"), Y)
+    assert total == Decimal("1.5") and isinstance(total, Decimal)

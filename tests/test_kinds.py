@@ -10,7 +10,21 @@ from hypothesis import strategies as st
 
 from forms import hygiene
 from forms.errors import InputError
-from forms.kinds import MAX_DIGITS, TEXT_FORMAT, Invalid, Kind, PercentKind, encode, percent, read_number, wan_text
+from forms.kinds import (
+    MAX_DIGITS,
+    TEXT_FORMAT,
+    WAN,
+    YUAN,
+    Invalid,
+    Kind,
+    MoneyKind,
+    PercentKind,
+    TextKind,
+    encode,
+    percent,
+    read_number,
+    wan_text,
+)
 
 NUMERIC = [Kind.COUNT, Kind.MONEY, Kind.MONEY_WAN]
 ALL = [*NUMERIC, Kind.TEXT, Kind.LINE, Kind.YESNO, percent(0), percent(1), percent(2)]
@@ -230,7 +244,7 @@ def test_money_in_wan_is_half_up_to_four_places():
 def test_figures_in_the_report_text():
     assert Kind.MONEY.figure(Decimal("4199252"), wan=True) == "419.9252"
     assert Kind.MONEY.figure(Decimal("4199252"), wan=False) == "4199252"
-    assert Kind.MONEY.figure(Decimal("1234567.8")) == "1234567.80"
+    assert Kind.MONEY.figure(Decimal("1234567.8"), wan=False) == "1234567.80"
     assert Kind.MONEY_WAN.figure(Decimal("12.5"), wan=True) == "12.5"  # already 万元: never again
     assert Kind.MONEY_WAN.figure(Decimal("12.5"), wan=False) == "12.5"
     assert Kind.COUNT.figure(178, wan=True) == "178"
@@ -306,3 +320,46 @@ def test_text_comes_back_byte_for_byte_after_hygiene(text):
 def test_every_amount_in_yuan_reads_back(amount):
     _round_trip(Kind.MONEY, format(amount, "f"))
     assert Kind.MONEY.parse(Kind.MONEY.text(amount)) == amount
+
+
+def test_kinds_are_named_and_described_by_their_unit_and_places():
+    # built here, not at import, so each attribute is seen being made
+    yuan, wan = MoneyKind(YUAN, 2), MoneyKind(WAN, 6)
+    assert (yuan.unit, yuan.places, yuan.name, yuan.hint) == ("元", 2, "money", "金额（元），最多 2 位小数")
+    assert (wan.unit, wan.places, wan.name, wan.hint) == ("万元", 6, "money_wan", "金额（万元），最多 6 位小数")
+    one = PercentKind(1)
+    assert (one.places, one.name, one.hint) == (1, "percent1", "百分比，保留 1 位小数")
+    note = TextKind("note", 30, multiline=True)
+    assert (note.name, note.limit, note.multiline, note.hint) == ("note", 30, True, "文字，最多 30 字")
+    assert [percent(p).places for p in (0, 1, 2)] == [0, 1, 2]
+    assert (Kind.TEXT.limit, Kind.TEXT.multiline, Kind.LINE.limit, Kind.LINE.multiline) == (2000, True, 200, False)
+
+
+def test_messages_exactly():
+    with pytest.raises(InputError) as caught:
+        Kind.TEXT.parse("字" * (hygiene.TEXT_MAX + 1))
+    assert caught.value.message == "文字过长（2001 字），最多 2000 字"
+    assert Kind.COUNT.decode("") == Invalid("", "存储的内容是空白，请重新填写")
+    assert Kind.MONEY.decode("4199252.50") == Invalid("4199252.50", "数据格式不规范（应为“4199252.5”），请重新填写")
+    with pytest.raises(TypeError, match="a count is an int, not Decimal"):
+        Kind.COUNT.encode(Decimal(1))
+    with pytest.raises(TypeError, match="an amount is a Decimal, not 5"):
+        Kind.MONEY.encode(5)
+    with pytest.raises(TypeError, match="text is a str, not 5"):
+        Kind.TEXT.encode(5)
+
+
+def test_percentages_have_no_negative_zero_and_take_the_full_width_sign():
+    two = percent(2)
+    for tiny in ("-0.001", "-0.004", "-0.00"):
+        assert str(two.canonical(Decimal(tiny))) == "0.00"
+    assert str(two.canonical(Decimal("-0.005"))) == "-0.01"  # half-up, away from zero
+    assert str(two.canonical(Decimal("1"))) == "1.00"
+    assert two.parse("20％") == Decimal("20.00") and two.parse("－５％") == Decimal("-5.00")
+    assert two.parse("") is None
+    assert two.text(Decimal("-0.001")) == "0.00%"
+
+
+def test_plain_decimal_text():
+    assert encode(Decimal("-0.00")) == "0" and encode(Decimal("0E-5")) == "0"
+    assert encode(Decimal("12.500")) == "12.5" and encode(Decimal("1E+3")) == "1000" and encode(Decimal("10")) == "10"

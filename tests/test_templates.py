@@ -106,6 +106,8 @@ def test_the_template_checks_rules_across_forms_and_key_changes():
     assert "names form 'a9'" in _problem(lambda: Template(TEMPLATE_VERSION, (*FORMS[:3], lost)))
     wrong = dataclasses.replace(form("a3"), rules=(NotMoreThan("penalty", "a2", "penalties", code="R"),))
     assert "a2.penalties, which is not a field" in _problem(lambda: Template(TEMPLATE_VERSION, (FORMS[0], wrong)))
+    unpaired = _a5(rules=(SumEquals("transferred", "a4", "posts", code="P"),))
+    assert "a4.posts, which has no year pair" in _problem(lambda: Template(TEMPLATE_VERSION, (*FORMS[:3], unpaired)))
     assert "unique" in _problem(lambda: Template(TEMPLATE_VERSION, (FORMS[0], FORMS[0])))
     assert "belongs to template" in _problem(lambda: Template("2025.1", FORMS))
     change = KeyChange("2024.1", "a2", "old", "no_such")
