@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from forms import values as vk
 from forms.audit import audit
 from forms.grid import Layout
+from forms.kinds import Kind
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.sample import create_sample
@@ -58,7 +58,7 @@ def main() -> None:
         key = CellKey(MAIN_ROW, "penalty", report.year)
 
         def set_value(i: int) -> None:
-            store.set_value(report.id, a2, key, vk.parse(vk.Kind.COUNT, str(i)))
+            store.set_value(report.id, a2, key, Kind.COUNT.parse(str(i)))
 
         def whole_edit(i: int) -> None:
             set_value(i)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,9 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.files import save_atomically
 from forms.grid import Cell, Layout, Role
+from forms.kinds import percent
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
-from forms.values import Kind
 
 META_SHEET = "_填报助手"
 FONT = "宋体"  # present on every Windows and WPS install
@@ -32,8 +31,6 @@ TITLE_ROW = 2
 FIRST_HEADER_ROW = 4  # 附件N, title, 填报单位/联系人 line above it
 
 FORMULA_START = ("=", "+", "-", "@")
-MONEY_FORMAT = "#,##0.00"
-COUNT_FORMAT = "0"
 
 
 def put(target: SheetCell, value: object) -> SheetCell:
@@ -50,10 +47,6 @@ def put(target: SheetCell, value: object) -> SheetCell:
     else:
         target.value = value
     return target
-
-
-def percent_format(places: int) -> str:
-    return "0%" if places == 0 else "0." + "0" * places + "%"
 
 
 def sheet_name(layout: Layout) -> str:
@@ -158,27 +151,25 @@ def _write_cell(target, cell: Cell, places: int) -> None:
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     if cell.role is Role.YOY:
         assert cell.yoy is not None
-        if cell.yoy.fraction is not None:
-            target.value = cell.yoy.fraction
-            target.number_format = percent_format(places)
+        _put(target, percent(places).excel(cell.yoy.percent))
         target.alignment = centre
     elif cell.role is Role.REASON:
         put(target, cell.text)
         target.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     elif cell.role is Role.VALUE:
-        value = cell.value
-        if isinstance(value, Decimal):
-            target.value = int(value) if value == value.to_integral_value() else value
-            target.number_format = MONEY_FORMAT
-        else:
-            put(target, value)
-            if isinstance(value, int):
-                target.number_format = COUNT_FORMAT
-        is_number = cell.kind in (Kind.COUNT, Kind.MONEY)
-        target.alignment = Alignment(horizontal="right" if is_number else "center", vertical="center", wrap_text=True)
+        _put(target, cell.kind.excel(cell.value))  # a spreadsheet shows what the Word table says
+        target.alignment = Alignment(horizontal=cell.kind.align, vertical="center", wrap_text=True)
     else:
         put(target, int(cell.text) if cell.role is Role.INDEX else cell.text)
         target.alignment = centre
+
+
+def _put(target, value_and_format: tuple[object, str | None]) -> None:
+    """A value as its kind writes it: the value (text through ``put``) and its number format."""
+    value, number_format = value_and_format
+    put(target, value)
+    if number_format is not None:
+        target.number_format = number_format
 
 
 def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:

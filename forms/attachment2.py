@@ -13,7 +13,7 @@ SPEC = FormSpec(
     title="{year}年行政执法案件数据情况统计表",
     rows=RowStyle.COMPARISON,
     header=(
-        Field("unit_name", "行政执法单位名称", Kind.TEXT, width=16),
+        Field("unit_name", "行政执法单位名称", Kind.LINE, width=16),
         Group(
             "行政执法行为类别及项目",
             (

@@ -22,7 +22,7 @@ SPEC = FormSpec(
     title="{year}年涉企行政执法数据情况统计表",
     rows=RowStyle.COMPARISON,
     header=(
-        Field("unit_name", "行政执法单位名称", Kind.TEXT, width=16),
+        Field("unit_name", "行政执法单位名称", Kind.LINE, width=16),
         Group(
             "行政执法行为类别",
             (

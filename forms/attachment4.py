@@ -36,10 +36,10 @@ SPEC = FormSpec(
         Group(
             "执法类电子技术监控设备",
             (
-                Field("monitoring_area", "执法领域", Kind.TEXT, width=10),
+                Field("monitoring_area", "执法领域", Kind.LINE, width=10),
                 _count("monitoring_devices", "设备数量"),
-                # 万元 with up to 6 places is still exact to the fen.
-                Field("monitoring_fines", "近三年罚款金额(万元)", Kind.MONEY, decimals=6),
+                # Entered in 万元 (the unit is part of the kind): never converted again.
+                Field("monitoring_fines", "近三年罚款金额(万元)", Kind.MONEY_WAN),
             ),
         ),
     ),

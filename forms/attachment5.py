@@ -15,7 +15,7 @@ SPEC = FormSpec(
     rows=RowStyle.LIST,
     min_rows=4,
     header=(
-        Field("unit_name", "行政执法单位名称", Kind.TEXT, width=18),
+        Field("unit_name", "行政执法单位名称", Kind.LINE, width=18),
         Field("uses_platform", "是否使用“两法衔接平台”", Kind.YESNO, width=8),
         Group(
             "正向衔接",

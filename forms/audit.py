@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from forms import values as vk
-from forms.errors import InputError
-from forms.figures import Link, linkable_fields, money_wan, value_of
+from forms.figures import Link, converts_to_wan, linkable_fields, value_of
+from forms.hygiene import echo
+from forms.kinds import Invalid, Stored, wan_text
 from forms.outline import heading_numbers
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
 from forms.rules import AtLeastSum, NotMoreThan, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
-from forms.values import Kind
 from forms.yoy import yoy
 
 BIG_CHANGE = Decimal(50)  # a 同比 of ±50 % or more must be explained
@@ -41,12 +40,9 @@ def short(field: Field) -> str:
     return re.sub(r"\([^)]*\)$", "", field.label)
 
 
-def _show(field: Field, value: object) -> str:
-    if value is None:
-        return "未填"
-    if isinstance(value, int | Decimal | str):
-        return vk.display(field.kind, value, decimals=field.decimals)
-    return str(value)
+def _show(field: Field, value: Stored) -> str:
+    """A value in a message, written as the tables write it."""
+    return "未填" if value is None else field.kind.text(value)
 
 
 def place(finding: Finding, data: ReportData) -> str:
@@ -77,22 +73,16 @@ def place(finding: Finding, data: ReportData) -> str:
 
 
 def check_value_kinds(form: FormData) -> list[Finding]:
-    """Stored values that the grid would have refused (imported workbooks, old files)."""
+    """Stored text that is not a canonical value of its kind (old files, imported workbooks,
+    hand edits): an error, and never used as a figure until it is typed again."""
     found = []
     for key, value in form.values.items():
-        if key.row == REASON_ROW:
+        if not isinstance(value, Invalid):
             continue
-        try:
-            field = form.spec.field(key.field)
-        except KeyError:
-            continue
-        text = format(value, "f") if isinstance(value, Decimal) else str(value)
-        try:
-            vk.parse(field.kind, text, decimals=field.decimals)
-        except InputError as exc:
-            found.append(
-                Finding(form.spec.key, key, Severity.ERROR, f"{short(field)}“{text}”：{exc.message}", "VALUE_KIND")
-            )
+        field = form.spec.field(key.field)
+        what = f"{short(field)}的原因简析" if key.row == REASON_ROW else short(field)
+        message = f"{what}“{echo(value.stored)}”无效：{value.problem}"
+        found.append(Finding(form.spec.key, key, Severity.ERROR, message, "VALUE_KIND"))
     return found
 
 
@@ -100,7 +90,7 @@ def check_blanks(form: FormData, year: int) -> list[Finding]:
     """A blank count is "not filled"; 0 is a value. LIST rows left wholly blank are unused rows."""
     spec = form.spec
     found = []
-    numeric = [f for f in spec.fields() if f.kind in (Kind.COUNT, Kind.MONEY)]
+    numeric = [f for f in spec.fields() if f.kind.numeric]
     rows = form.rows
     for row in rows:
         keys = [CellKey(row, f.key, p) for f in numeric for p in ((year - 1, year) if f.paired else (0,))]
@@ -126,7 +116,7 @@ def check_reasons(form: FormData, year: int, places: int) -> list[Finding]:
             continue
         change = yoy(
             form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places
-        )  # type: ignore[arg-type]
+        )
         if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
             message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
             found.append(Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED"))
@@ -159,15 +149,15 @@ def _at_least_sum(rule: AtLeastSum, form: FormData) -> list[Finding]:
     found = []
     for i, row in enumerate(form.rows, start=1):
         total_value = form.get(CellKey(row, rule.total))
-        part_values = [form.get(CellKey(row, p)) for p in rule.parts]
-        if total_value is None and all(v is None for v in part_values):
-            continue
-        total = number(total_value) or Decimal(0)
-        parts = sum((number(v) or Decimal(0) for v in part_values), Decimal(0))
+        total = number(total_value) or Decimal(0)  # a wholly blank row gives 0 ≥ 0: nothing to say
+        parts = sum(number(form.get(CellKey(row, p))) or Decimal(0) for p in rule.parts)
         if total < parts:
             names = "+".join(short(spec.field(p)) for p in rule.parts)
             shown = _show(spec.field(rule.total), total_value)
-            message = f"{spec.label} 第{i}行 {short(spec.field(rule.total))}({shown}) 小于 {names}({parts})"
+            message = (
+                f"{spec.label} 第{i}行 {short(spec.field(rule.total))}({shown}) "
+                f"小于 {names}({_show(spec.field(rule.total), parts)})"
+            )
             found.append(Finding(spec.key, CellKey(row, rule.total), rule.severity, message, rule.code))
     return found
 
@@ -199,17 +189,17 @@ def _sum_equals(rule: SumEquals, form: FormData, data: ReportData) -> list[Findi
     field, other_field = spec.field(rule.field), other.spec.field(rule.other_field)
     year = data.report.year
     values = [number(form.get(CellKey(row, rule.field))) for row in form.rows]
-    theirs = number(other.get(CellKey(MAIN_ROW, rule.other_field, year if other_field.paired else 0)))
+    theirs = number(other.get(CellKey(MAIN_ROW, rule.other_field, year)))  # a paired field (forms/registry.py)
     if theirs is None or all(v is None for v in values):
         return []
-    total = sum((v for v in values if v is not None), Decimal(0))
+    total = sum(v for v in values if v is not None)
     if total == theirs:
         return []
     message = (
-        f"{spec.label} {short(field)}合计({total}) 与 {other.spec.label} {short(other_field)}({year})({theirs}) 不一致"
+        f"{spec.label} {short(field)}合计({_show(field, total)}) 与 "
+        f"{other.spec.label} {short(other_field)}({year})({_show(other_field, theirs)}) 不一致"
     )
-    key = CellKey(form.rows[0], rule.field) if form.rows else None
-    return [Finding(spec.key, key, rule.severity, message, rule.code)]
+    return [Finding(spec.key, CellKey(form.rows[0], rule.field), rule.severity, message, rule.code)]
 
 
 def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
@@ -226,7 +216,21 @@ def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
 
 # --- the report text against the tables ---------------------------------------------------
 
-_AFTER = r"\s*(?:共|为|达|有|计|合计)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元|个|件|次|人次|人|台|辆|起|名)?"
+_AFTER = (
+    r"\s*(?:共|为|达|有|计|合计)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9.%％])"
+    r"\s*(万元|元|个|件|次|人次|人|台|辆|起|名|家|条|时)?"
+)
+_SENTENCE_START = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_START = re.compile(r"[。；;！？!?\n，,、：:（(]")
+# A figure that belongs to someone else or to a part: 全市行政检查6312次, 其中行政处罚31次.
+OTHER_SUBJECT = re.compile(r"全市|全区|全县|全省|全州|全国|全系统|各地|各县|各区|各市|各单位|各部门|其中|分别|包括|含")
+_OWN_SUBJECT = re.compile(r"我局|本局|我单位|本单位")
+# What may stand between the start of a clause and the field's name when the clause is about the
+# unit's own figure of the report year: 我局共办理行政许可178件.
+_LEAD_IN = (
+    r"(?:{year}年度?|全年|本年度?|今年|年内|我局|本局|本单位|我单位|共计?|累计|合计|总计|办理|实施|开展|作出|做出|"
+    r"受理|查处|完成|办结|立案|有|了|的|各类|\s)*"
+)
 
 
 @dataclass(frozen=True)
@@ -237,57 +241,84 @@ class _Name:
 
 
 def _names(forms: list[FormData]) -> list[_Name]:
-    """Names a sentence may use for a field: its label without the unit, and without a final 数."""
-    seen: set[str] = set()
+    """Names a sentence may use for a field: its label without the unit, and without a final 数;
+    in table order, so where two tables share a name (罚没金额) 附件2's comes first and wins."""
     out = []
     for form in forms:
         for field in linkable_fields(form.spec):
             base = short(field)
-            for name in {base, base.removesuffix("数")}:
-                if len(name) >= 4 and name not in seen:  # first table wins: 附件2 before 附件3
-                    seen.add(name)
-                    out.append(_Name(form.spec, field, name))
+            out += [_Name(form.spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
     return out
 
 
-def _table_value(data: ReportData, spec: FormSpec, field: Field) -> Decimal | None:
-    return number(value_of(data.form(spec.key), field, data.report.year))  # what a token would print
+def label_unit(field: Field) -> str:
+    """罚没金额(元) → 元; "" when the label names no unit."""
+    match = re.search(r"\(([^)]*)\)$", field.label)
+    return match[1] if match else ""
+
+
+def _found_names(body: str, names: list[_Name]) -> list[tuple[re.Match[str], _Name]]:
+    matches = [(m, n) for n in names for m in re.finditer(re.escape(n.name) + _AFTER, body)]
+    # "涉企行政处罚 76" must not also count as "行政处罚 76": keep the longest name.
+    matches.sort(key=lambda mn: (mn[0].start(), -len(mn[1].name)))
+    kept: list[tuple[re.Match[str], _Name]] = []
+    for m, n in matches:
+        if any(k.start() <= m.start() and m.start() + len(n.name) <= k.start() + len(kn.name) for k, kn in kept):
+            continue
+        kept.append((m, n))
+    return kept
+
+
+def _about_own_figure(before: str, year: int) -> bool | None:
+    """Whether the clause ending at a field's name (``before``: the text up to it) is about the
+    unit's own figure of the report year: True (sure), None (in doubt), False (someone else's
+    figure, or a part of a breakdown)."""
+    sentence = _SENTENCE_START.split(before)[-1]
+    if OTHER_SUBJECT.search(_OWN_SUBJECT.split(sentence)[-1]):  # 全市…，我局… : the last subject counts
+        return False
+    clause = _CLAUSE_START.split(sentence)[-1]
+    return True if re.fullmatch(_LEAD_IN.format(year=year), clause) else None
 
 
 def check_text(data: ReportData) -> list[Finding]:
-    """A number typed next to a field's name that differs from the table (提示).
+    """A number typed right after a field's name that differs from the table.
 
+    Only where the clause is about the unit's own figure: a 提示 with the linked figure as the
+    fix when sure (TEXT_FIGURE), a 提示 without a fix when in doubt (TEXT_FIGURE_UNSURE: another
+    unit word, a qualifier or a year before the name); nothing for 全市…, 其中…, 分别….
     Figures inserted as links are tokens, not digits, so they are never flagged.
     """
     if data.text is None:
         return []
+    year = data.report.year
     names = _names(data.forms)
     found = []
     for section in data.text.sections:
-        matches = []
-        for n in names:
-            for m in re.finditer(re.escape(n.name) + _AFTER, section.body):
-                matches.append((m, n))
-        # "涉企行政处罚 76" must not also count as "行政处罚 76": keep the longest name.
-        matches.sort(key=lambda mn: (mn[0].start(), -len(mn[1].name)))
-        kept: list[tuple[re.Match[str], _Name]] = []
-        for m, n in matches:
-            if any(k.start() <= m.start() and m.start() + len(n.name) <= k.start() + len(kn.name) for k, kn in kept):
+        for m, n in _found_names(section.body, names):
+            own = _about_own_figure(section.body[: m.start()], year)
+            if own is False:
                 continue
-            kept.append((m, n))
-        for m, n in kept:
-            table = _table_value(data, n.spec, n.field)
+            table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
             if table is None:
                 continue
             typed = Decimal(m[1].replace(",", ""))
-            wan = m[2] == "万元" and n.field.kind is Kind.MONEY
-            if (Decimal(money_wan(table)) if wan else table) == typed:
+            typed_unit, unit = m[2] or "", label_unit(n.field)
+            wan = typed_unit == "万元" and converts_to_wan(n.field)
+            # 行政处罚31次 against a table counted in 件: not sure it is the same figure
+            other_unit = typed_unit not in ("", unit) and unit != "" and not wan
+            expected = Decimal(wan_text(table)) if wan else table
+            if expected == typed:
                 continue
-            shown = money_wan(table) + "万元" if wan else vk.display(n.field.kind, table)
+            shown = wan_text(table) + "万元" if wan else n.field.kind.text(table) + unit
             link = Link(n.spec.key, n.field.key, "cur", wan)
-            message = f"正文“{m[0].strip()}”与 {n.spec.label} {n.field.label}({shown}) 不一致，建议改为链接的表格数据"
-            key = CellKey(section.key, n.field.key, data.report.year)
-            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), m.span(1)))
+            key = CellKey(section.key, n.field.key, year)
+            where = f"{n.spec.label} {n.field.label}"
+            if own and not other_unit:
+                message = f"正文“{m[0].strip()}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
+                found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), m.span(1)))
+            else:
+                message = f"正文“{m[0].strip()}”与 {where}({shown}) 不同，如说的是本单位{year}年的数，请核对"
+                found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE_UNSURE", "", m.span(1)))
     return found
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from forms.kinds import Stored
 from forms.report import CellKey
-from forms.values import Value
 
-Cells = Mapping[CellKey, Value]
+Cells = Mapping[CellKey, Stored]
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,20 @@ report year, whatever it is when the report is exported. Kinds:
 - ``change``: the same in words, with its brackets: ``（同比增长20.27%）``, ``（同比下降35.59%）``,
   ``（与上年持平）``, or nothing where no percentage can be given (prior year 0 or blank).
 
-Money tokens may end in ``.wan``: 万元 with 4 decimals, trailing zeros dropped (4199252 → 419.9252).
+Tokens of an amount in 元 may end in ``.wan``: 万元 with 4 decimals, half-up, trailing zeros
+dropped (4199252 → 419.9252). An amount entered in 万元 prints as entered, with or without it.
+Every figure is written by its field's kind (``forms.kinds``), as the tables write it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-from forms import values as vk
+from forms.kinds import YUAN, Invalid, MoneyKind, Stored
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, CellKey, FormData, ReportData
 from forms.spec import Field, FormSpec, RowStyle
-from forms.values import Kind
 from forms.yoy import YoY, yoy
 
 TOKEN = re.compile(r"\{\{(a\d)\.([a-z_]+)\.(cur|prev|yoy|change)(\.wan)?\}\}")
@@ -40,14 +40,23 @@ class Link:
         return "{{" + f"{self.form}.{self.field}.{self.which}" + (".wan" if self.wan else "") + "}}"
 
 
+def _link(match: re.Match[str]) -> Link:
+    return Link(match[1], match[2], match[3], bool(match[4]))
+
+
 def parse_token(text: str) -> Link | None:
     match = TOKEN.fullmatch(text)
-    return Link(match[1], match[2], match[3], bool(match[4])) if match else None
+    return _link(match) if match else None
 
 
 def linkable_fields(spec: FormSpec) -> list[Field]:
     """Fields a figure can be taken from: numbers only."""
-    return [f for f in spec.fields() if f.kind in (Kind.COUNT, Kind.MONEY)]
+    return [f for f in spec.fields() if f.kind.numeric]
+
+
+def converts_to_wan(field: Field) -> bool:
+    """Whether a figure of ``field`` may be written in 万元 (an amount entered in 元)."""
+    return isinstance(field.kind, MoneyKind) and field.kind.unit == YUAN
 
 
 def _spec(key: str, forms: tuple[FormSpec, ...] = FORMS) -> FormSpec | None:
@@ -64,30 +73,32 @@ def describe(link: Link, year: int) -> str:
     except KeyError:
         return f"{spec.label} 未知项目"
     period = {"cur": f"{year}年", "prev": f"{year - 1}年"}.get(link.which, WHICH_LABELS[link.which])
-    return f"{spec.label} {field.label} {period}" + ("（万元）" if link.wan else "")
+    return f"{spec.label} {field.label} {period}" + ("（万元）" if link.wan and converts_to_wan(field) else "")
 
 
-def value_of(data: FormData, field: Field, year: int) -> vk.Value:
+def value_of(data: FormData, field: Field, year: int) -> Stored:
+    """The figure a token stands for: the cell of a COMPARISON form, the column total of a
+    LIST form (blank rows skipped; None when every row is blank; Invalid when a row is)."""
     if data.spec.rows is RowStyle.COMPARISON:
         return data.get(CellKey(MAIN_ROW, field.key, year if field.paired else 0))
     values = [data.get(CellKey(row, field.key)) for row in data.rows]
+    bad = [v for v in values if isinstance(v, Invalid)]
+    if bad:
+        return Invalid("", f"第{values.index(bad[0]) + 1}行的数据无效")
     filled = [v for v in values if v is not None]
-    return sum(filled, start=Decimal(0) if field.kind is Kind.MONEY else 0) if filled else None
-
-
-def money_wan(value: Decimal | int) -> str:
-    wan = (Decimal(value) / 10000).quantize(Decimal("0.0001"))
-    text = format(wan, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    if not filled:
+        return None
+    return sum(filled)  # type: ignore[arg-type]  # Decimal for amounts, int for counts
 
 
 def change_words(change: YoY) -> str:
+    """``（同比增长20.27%）``; a change that rounds to zero is 基本持平, none at all 持平."""
     if change.percent is None:
         return ""
     if change.percent == 0:
-        return "（与上年持平）"
+        return "（与上年持平）" if change.trend == 0 else "（与上年基本持平）"
     word = "增长" if change.percent > 0 else "下降"
-    return f"（同比{word}{abs(change.percent)}%）"
+    return f"（同比{word}{change.text().removeprefix('-')}）"
 
 
 def figure(link: Link, data: ReportData) -> str:
@@ -104,28 +115,17 @@ def figure(link: Link, data: ReportData) -> str:
     if link.which in ("yoy", "change"):
         if not field.paired:
             return MISSING
-        change = yoy(value_of(form, field, year - 1), value_of(form, field, year), data.places)  # type: ignore[arg-type]
+        change = yoy(value_of(form, field, year - 1), value_of(form, field, year), data.places)
         return change.text() if link.which == "yoy" else change_words(change)
     if link.which == "prev" and not field.paired:
         return MISSING
     value = value_of(form, field, year - 1 if link.which == "prev" else year)
-    if value is None:
-        return MISSING
-    if link.wan and field.kind is Kind.MONEY:
-        return money_wan(value)  # type: ignore[arg-type]
-    return vk.display(field.kind, value, decimals=field.decimals)
+    if value is None or isinstance(value, Invalid):
+        return MISSING  # an invalid cell is reported by the audit, never printed as a figure
+    return field.kind.figure(value, wan=link.wan)
 
 
 def render(text: str, data: ReportData) -> str:
     """The report text with every token replaced by its current figure."""
 
-    def replace(match: re.Match[str]) -> str:
-        link = parse_token(match[0])
-        return figure(link, data) if link else match[0]
-
-    return TOKEN.sub(replace, text)
-
-
-def tokens_in(text: str) -> list[tuple[int, int, Link]]:
-    """(start, end, link) of each token, for highlighting and for the audit."""
-    return [(m.start(), m.end(), parse_token(m[0])) for m in TOKEN.finditer(text)]  # type: ignore[misc]
+    return TOKEN.sub(lambda match: figure(_link(match), data), text)

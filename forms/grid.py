@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from forms import values as vk
+from forms.kinds import Kind, MoneyKind, Stored, ValueKind
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData
 from forms.spec import Field, FormSpec, Group, RowStyle
-from forms.values import Kind, Value
 from forms.yoy import YoY, yoy
 
 INDEX_LABEL = "序号"
@@ -52,7 +51,7 @@ class Cell:
     span: int = 1
     key: CellKey | None = None  # where an editable cell is stored
     field: Field | None = None
-    value: Value = None
+    value: Stored = None
     yoy: YoY | None = None
     text: str = ""  # what the cell shows
 
@@ -61,7 +60,7 @@ class Cell:
         return self.role in (Role.VALUE, Role.REASON)
 
     @property
-    def kind(self) -> Kind:
+    def kind(self) -> ValueKind:
         if self.role is Role.REASON or self.field is None:
             return Kind.TEXT
         return self.field.kind
@@ -113,8 +112,8 @@ class Layout:
                 widths.append(2.5)  # 序号
             elif field.width:
                 widths.append(float(field.width))
-            elif field.kind is Kind.MONEY:
-                widths.append(6.0)  # 9,217,701.00
+            elif isinstance(field.kind, MoneyKind):
+                widths.append(6.0)  # 1234567.80
             elif column.period:
                 widths.append(4.0)
             else:
@@ -145,7 +144,7 @@ class Layout:
             assert column.field is not None
             key = CellKey(row, column.field.key, column.period)
             value = data.get(key)
-            text = vk.display(column.field.kind, value, decimals=column.field.decimals)
+            text = column.field.kind.text(value)
             cells.append(Cell(Role.VALUE, col, key=key, field=column.field, value=value, text=text))
         return cells
 
@@ -171,7 +170,7 @@ class Layout:
         for col, field in self._paired_columns():
             prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
             cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
-            change = yoy(prev, cur, places)  # type: ignore[arg-type]
+            change = yoy(prev, cur, places)
             cells.append(Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text()))
         return cells
 
@@ -180,7 +179,7 @@ class Layout:
         for col, field in self._paired_columns():
             key = CellKey(REASON_ROW, field.key)
             text = data.get(key)
-            cells.append(Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=str(text or "")))
+            cells.append(Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=Kind.TEXT.text(text)))
         return cells
 
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from forms.errors import InputError
 from forms.grid import Cell
 from forms.hygiene import echo
+from forms.kinds import Stored
 from forms.report import CellKey
-from forms.values import Value
 
-Parse = Callable[[Cell, str], Value]
+Parse = Callable[[Cell, str], Stored]
 
 
 def parse_block(text: str) -> list[list[str]]:
@@ -43,7 +43,7 @@ def plan_paste(body: Sequence[Sequence[Cell]], row: int, col: int, block: list[l
             for c in range(cell.col, cell.col + cell.span):
                 cells[(r, c)] = cell
     width = max((c for _, c in cells), default=-1) + 1
-    changes: dict[CellKey, Value] = {}
+    changes: dict[CellKey, Stored] = {}
     for i, items in enumerate(block):
         for j, item in enumerate(items):
             r, c = row + i, col + j

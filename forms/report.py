@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from forms.kinds import Stored
 from forms.spec import FormSpec, RowStyle
-from forms.values import Value
 
 MAIN_ROW = "main"  # the unit's figures in a COMPARISON form
 REASON_ROW = "reason"  # its 数据变化原因简析 texts, one per paired field
@@ -46,9 +46,9 @@ class Report:
 class FormData:
     spec: FormSpec
     rows: list[str]  # row keys in display order; [MAIN_ROW] for COMPARISON forms
-    values: dict[CellKey, Value] = field(default_factory=dict)
+    values: dict[CellKey, Stored] = field(default_factory=dict)  # Invalid where storage holds a bad text
 
-    def get(self, key: CellKey) -> Value:
+    def get(self, key: CellKey) -> Stored:
         return self.values.get(key)
 
     @staticmethod

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from forms.kinds import Value
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
-from forms.values import Value
 
 UNIT = "示例市应急管理局"
 YEAR = 2024

@@ -7,13 +7,22 @@ window, the workbook and the Word tables all show.
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from enum import Enum
 
-from forms.rules import Rule
-from forms.values import Kind
+from forms.kinds import Kind, ValueKind
+from forms.rules import AtLeastSum, Rule
 
-__all__ = ["Field", "FormSpec", "Group", "Kind", "RowStyle"]
+__all__ = ["Field", "FormSpec", "Group", "Kind", "RowStyle", "SpecError"]
+
+KEY = re.compile(r"[a-z][a-z0-9_]*")
+PLACEHOLDERS = frozenset({"year", "prev"})  # what title_for / notes_for fill in
+
+
+class SpecError(ValueError):
+    """A spec that contradicts itself: a programming error, caught when the module is imported."""
 
 
 @dataclass(frozen=True)
@@ -22,9 +31,8 @@ class Field:
 
     key: str
     label: str  # the header text, verbatim from the paper form
-    kind: Kind
+    kind: ValueKind
     paired: bool = False  # has a (Y−1, Y) pair, a 同比增减 cell and a 原因简析 cell
-    decimals: int = 2  # money only: places allowed (元: 2, i.e. fen)
     width: int = 0  # column width in characters; 0 means "work it out from the label"
 
 
@@ -54,6 +62,62 @@ class FormSpec:
     notes: tuple[str, ...]  # verbatim; may use {year} and {prev}
     min_rows: int = 1  # LIST forms start with this many blank rows, as the paper does
     rules: tuple[Rule, ...] = ()  # this table's own audit rules (forms/audit.py adds the common ones)
+    version: str = "2024.1"  # the template this spec belongs to (forms/registry.py: TEMPLATE_VERSION)
+
+    def __post_init__(self) -> None:
+        """Refuse a spec that contradicts itself, when it is built rather than when a clerk exports."""
+        problems = list(self._problems())
+        if problems:
+            raise SpecError(f"spec {self.key!r}: " + "; ".join(problems))
+
+    def _problems(self):
+        if not KEY.fullmatch(self.key):
+            yield f"form key {self.key!r} is not a lower-case identifier"
+        if self.number < 1:
+            yield f"number {self.number} must be positive"
+        if not re.fullmatch(r"\d{4}\.\d+", self.version):
+            yield f"template version {self.version!r} is not like 2024.1"
+        keys = [f.key for f in self.fields()]
+        for key in sorted({k for k in keys if keys.count(k) > 1}):
+            yield f"field key {key!r} is used twice"
+        for key in keys:
+            if not KEY.fullmatch(key):
+                yield f"field key {key!r} is not a lower-case identifier"
+        yield from _empty_groups(self.header)
+        for f in self.fields():
+            if f.width < 0:
+                yield f"field {f.key!r} has a negative width"
+            if not f.label.strip():
+                yield f"field {f.key!r} has no label"
+            if f.paired and not f.kind.numeric:
+                yield f"field {f.key!r} is paired but not a number: it can have no 同比"
+        for text in (self.title, *self.notes):
+            try:
+                unknown = _placeholders(text) - PLACEHOLDERS
+            except ValueError:
+                unknown = {"(unbalanced braces)"}
+            if unknown:
+                yield f"unknown placeholder(s) {sorted(unknown)} in {text[:20]!r}"
+        if self.rows is RowStyle.COMPARISON:
+            first = self.header[0] if self.header else None
+            if not isinstance(first, Field) or first.paired:
+                yield "a comparison form starts with an unpaired field (the unit name column)"
+            if not self.paired_fields():
+                yield "a comparison form has paired fields"
+        else:
+            if self.paired_fields():
+                yield "a list form has no paired fields"
+            if self.min_rows < 1:
+                yield "a list form starts with at least one row"
+        codes = [rule.code for rule in self.rules]
+        if len(codes) != len(set(codes)):
+            yield "rule codes are not unique"
+        for rule in self.rules:
+            for name in _own_fields(rule):
+                if name not in keys:
+                    yield f"rule {rule.code} names {name!r}, which is not a field"
+                elif not self.field(name).kind.numeric:
+                    yield f"rule {rule.code} adds or compares {name!r}, which is not a number"
 
     @property
     def label(self) -> str:
@@ -87,3 +151,21 @@ class FormSpec:
 
     def paired_fields(self) -> list[Field]:
         return [f for f in self.fields() if f.paired]
+
+
+def _empty_groups(nodes: tuple[Group | Field, ...]):
+    for node in nodes:
+        if isinstance(node, Group):
+            if not node.children:
+                yield f"group {node.label!r} has no field below it"
+            yield from _empty_groups(node.children)
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _own_fields(rule: Rule) -> list[str]:
+    if isinstance(rule, AtLeastSum):
+        return [rule.total, *rule.parts]
+    return [rule.field]

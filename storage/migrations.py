@@ -31,7 +31,7 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("report_id", "reports", "id")],
     )
     # One value per stable key. period = the column's year for paired fields, else 0.
-    # value is the canonical text of the value (forms.values.encode); a blank has no row.
+    # value is the canonical text of the value (forms.kinds); a blank has no row.
     db["cells"].create(
         {
             "report_id": int,

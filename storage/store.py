@@ -15,16 +15,16 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
-from forms import values as vk
+from forms import kinds as vk
 from forms.changes import Batch, Cells, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
-from forms.registry import FORMS
+from forms.kinds import Kind, Stored, ValueKind
+from forms.registry import FORMS, TEMPLATE, Template
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
-from forms.values import Kind, Value
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup
+from storage import backup, templates
 from storage.database import (
     APPLICATION_ID,
     DamagedDatabase,
@@ -77,13 +77,21 @@ class ChangeConflict(UserError):
 
 
 class Store:
-    def __init__(self, path: Path | str, *, create: bool = True, forms: tuple[FormSpec, ...] = FORMS) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        create: bool = True,
+        forms: tuple[FormSpec, ...] = FORMS,
+        template: Template = TEMPLATE,
+    ) -> None:
         """Open the SQLite file at ``path`` (":memory:" for none), migrating it as needed.
 
         ``create=False`` (export, audit) refuses a missing file instead of making an empty one.
         A foreign or newer file is refused untouched; a damaged one names its newest backup."""
         self.path = Path(path)
         self.forms = forms
+        self.template = template
         in_memory = str(path) == MEMORY
         if not in_memory:
             self._check_file(create)
@@ -141,6 +149,11 @@ class Store:
                 backup.rolling_backup(conn, self.path, "before-upgrade")
             with self.write():
                 migrations.apply(self.db)
+        if templates.pending(self.db, self.template):  # renamed field keys of an older template
+            if tables and not fresh and templates.stored_version(self.db) is not None:
+                backup.rolling_backup(conn, self.path, "before-upgrade")
+            with self.write():
+                templates.upgrade(self.db, self.template)
         if app_id != APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != schema_version():
             stamp(conn, schema_version())
 
@@ -291,11 +304,11 @@ class Store:
 
     # --- cells ------------------------------------------------------------------
 
-    def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Value) -> None:
+    def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Stored) -> None:
         """Store one value (None clears it), whatever was there. Committed when this returns."""
         self.set_values(report_id, spec, {key: value})
 
-    def set_values(self, report_id: int, spec: FormSpec, items: dict[CellKey, Value]) -> None:
+    def set_values(self, report_id: int, spec: FormSpec, items: dict[CellKey, Stored]) -> None:
         """Several values in one transaction (the sample, an import); the window uses ``apply``."""
         with self.write():
             self._write_cells(report_id, spec, items)
@@ -316,7 +329,7 @@ class Store:
             kind = Kind.TEXT if row["row"] == REASON_ROW else _kind(spec, row["field"])
             if kind is None:
                 continue  # a field a later template dropped: kept in the file, not shown
-            data.values[CellKey(row["row"], row["field"], row["period"])] = vk.decode(kind, row["value"])
+            data.values[CellKey(row["row"], row["field"], row["period"])] = kind.decode(row["value"])
         return data
 
     @_reads
@@ -366,15 +379,15 @@ class Store:
                 return spec
         raise KeyError(form_key)
 
-    def _stored(self, report_id: int, spec: FormSpec, key: CellKey) -> Value:
+    def _stored(self, report_id: int, spec: FormSpec, key: CellKey) -> Stored:
         row = self.db.execute(
             "select value from cells where report_id=? and form=? and row=? and field=? and period=?",
             [report_id, spec.key, key.row, key.field, key.period],
         ).fetchone()
         kind = Kind.TEXT if key.row == REASON_ROW else _kind(spec, key.field)
-        return None if row is None or kind is None else vk.decode(kind, row[0])
+        return None if row is None or kind is None else kind.decode(row[0])
 
-    def _row_values(self, report_id: int, spec: FormSpec, row: str) -> dict[CellKey, Value]:
+    def _row_values(self, report_id: int, spec: FormSpec, row: str) -> dict[CellKey, Stored]:
         found = self.db.execute(
             "select field, period from cells where report_id=? and form=? and row=?", [report_id, spec.key, row]
         ).fetchall()
@@ -475,7 +488,7 @@ class Store:
         self.set_setting(FONT_SET, name)
 
 
-def _kind(spec: FormSpec, field_key: str) -> Kind | None:
+def _kind(spec: FormSpec, field_key: str) -> ValueKind | None:
     try:
         return spec.field(field_key).kind
     except KeyError:

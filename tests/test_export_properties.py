@@ -15,13 +15,13 @@ from openpyxl import load_workbook
 
 from exporters.report_export import export_report
 from exporters.xlsx import FIRST_HEADER_ROW, META_SHEET
-from forms import values as vk
+from forms import kinds as vk
 from forms.errors import InputError
 from forms.grid import Layout, Role
+from forms.kinds import AMOUNT_DIGITS, Kind, MoneyKind, ValueKind
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import Field, FormSpec, RowStyle
-from forms.values import Kind
 from storage.report_text import ReportTexts
 from storage.store import Store
 
@@ -33,33 +33,34 @@ TEXT = st.one_of(
     st.lists(st.one_of(ODD, st.text(max_size=8)), max_size=12).map("".join),
     st.sampled_from(FORMULA_LIKE),
 )
-SIGNIFICANT = 10**15  # 15 significant digits: what an Excel cell (a double) holds exactly
+SIGNIFICANT = 10**AMOUNT_DIGITS  # what an amount may have (forms/kinds.py): a spreadsheet shows it exactly
 
 
-def parsed(kind: Kind, text: str, decimals: int = 2) -> vk.Value:
+def parsed(kind: ValueKind, text: str) -> vk.Stored:
     try:
-        return vk.parse(kind, text, decimals=decimals)
+        return kind.parse(text)
     except InputError:
         return None
 
 
-def value_strategy(field: Field) -> st.SearchStrategy[vk.Value]:
+def value_strategy(field: Field) -> st.SearchStrategy[vk.Stored]:
     if field.kind is Kind.COUNT:
         numbers = st.one_of(st.sampled_from([0, 1, 10**15 - 1]), st.integers(0, 10**15 - 1))
         return numbers.map(lambda n: parsed(Kind.COUNT, str(n)))
-    if field.kind is Kind.MONEY:
+    if isinstance(field.kind, MoneyKind):
+        kind = field.kind
         units = st.one_of(st.sampled_from([0, 1, SIGNIFICANT - 1]), st.integers(0, SIGNIFICANT - 1))
-        return units.map(lambda n: parsed(Kind.MONEY, str(Decimal(n).scaleb(-field.decimals)), field.decimals))
+        return units.map(lambda n: parsed(kind, str(Decimal(n).scaleb(-kind.places))))
     if field.kind is Kind.YESNO:
         return st.sampled_from(["是", "否", None])
-    return TEXT.map(lambda t: parsed(Kind.TEXT, t))
+    return TEXT.map(lambda t: parsed(field.kind, t))
 
 
 @st.composite
-def form_values(draw: st.DrawFn, spec: FormSpec) -> tuple[list[str], dict[CellKey, vk.Value]]:
+def form_values(draw: st.DrawFn, spec: FormSpec) -> tuple[list[str], dict[CellKey, vk.Stored]]:
     fields = spec.fields()
     rows = [MAIN_ROW] if spec.rows is RowStyle.COMPARISON else [f"r{i + 1}" for i in range(draw(st.integers(0, 6)))]
-    values: dict[CellKey, vk.Value] = {}
+    values: dict[CellKey, vk.Stored] = {}
     for row in rows:
         for field in fields:
             periods = (0,) if not field.paired else (2023, 2024)
@@ -74,7 +75,7 @@ def form_values(draw: st.DrawFn, spec: FormSpec) -> tuple[list[str], dict[CellKe
 
 
 def clean_name(text: str) -> str:
-    return vk.parse(Kind.TEXT, text.replace("\n", " ")) or "某县应急管理局"
+    return Kind.LINE.parse(text) or "某县应急管理局"
 
 
 REPORT = st.fixed_dictionaries(

@@ -9,7 +9,8 @@ import pytest
 
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
-from forms.figures import MISSING, Link, describe, figure, money_wan, render
+from forms.figures import MISSING, Link, describe, figure, render
+from forms.kinds import wan_text as money_wan
 from forms.outline import REPORT_KINDS, chinese_number, heading_numbers, report_kind
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey, chinese_date

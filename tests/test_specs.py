@@ -76,7 +76,8 @@ def test_attachments_4_and_5_are_lists_without_year_pairs():
         assert not spec.paired_fields()
         assert len(spec.fields()) == leaf_count
     assert form("a5").field("uses_platform").kind is Kind.YESNO
-    assert form("a4").field("monitoring_area").kind is Kind.TEXT
+    assert form("a4").field("monitoring_area").kind is Kind.LINE
+    assert form("a4").field("monitoring_fines").kind is Kind.MONEY_WAN  # entered in 万元
 
 
 @pytest.mark.parametrize("spec", [s for s in FORMS if s.rows is RowStyle.COMPARISON], ids=lambda s: s.key)

@@ -76,3 +76,26 @@ def test_sign_and_format(prev, cur):
 def test_fraction_is_percent_over_100(prev, cur):
     result = yoy(prev, cur)
     assert result.fraction * 100 == result.percent
+
+
+def test_every_outcome_exactly():
+    from forms.kinds import Invalid
+    from forms.yoy import YoY
+
+    assert yoy(None, 5) == YoY(None, "上年数未填，无法计算同比", 2)
+    assert yoy(None, None, 1) == YoY(None, "上年数未填，无法计算同比", 1)
+    assert yoy(5, None, 1) == YoY(None, "本年数未填，无法计算同比", 1)
+    assert yoy(0, 5, 0) == YoY(None, "上年数为 0，同比无意义，不计算", 0)
+    for prev, cur in ((True, 5), (5, True), (Invalid("1e3", ""), 5), (5, "五")):
+        assert yoy(prev, cur, 1) == YoY(None, "数值无效，无法计算同比", 1)
+    assert yoy(100, 99) == YoY(Decimal("-1.00"), "", 2, -1)
+    assert yoy(100, 101, 1) == YoY(Decimal("1.0"), "", 1, 1)
+    assert yoy(2, 2) == YoY(Decimal("0.00"), "", 2, 0)
+    # a change that rounds to zero: no sign, but the direction is kept for the words
+    down, up = yoy(100000, 99999), yoy(100000, 100001)
+    assert (str(down.percent), down.trend, down.text()) == ("0.00", -1, "0.00%")
+    assert (str(up.percent), up.trend, up.text()) == ("0.00", 1, "0.00%")
+    assert yoy(Decimal("0.01"), Decimal("0.02")).text() == "100.00%"
+    with pytest.raises(ValueError, match=r"places must be one of \(0, 1, 2\), not 3"):
+        yoy(1, 2, 3)
+    assert YoY(None).text() == "" and YoY(None).fraction is None

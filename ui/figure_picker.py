@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from forms.figures import Link, figure, linkable_fields
+from forms.figures import Link, converts_to_wan, figure, linkable_fields
 from forms.report import ReportData
-from forms.values import Kind
 
 
 class FigurePicker(QDialog):
@@ -62,8 +61,8 @@ class FigurePicker(QDialog):
             }
         for key, label in options.items():
             self.which.addItem(label, key)
-        self.wan.setEnabled(field.kind is Kind.MONEY)
-        self.wan.setChecked(field.kind is Kind.MONEY)
+        self.wan.setEnabled(converts_to_wan(field))  # an amount entered in 万元 is never converted again
+        self.wan.setChecked(converts_to_wan(field))
         self._update()
 
     def link(self) -> Link | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from forms import values as vk
+from forms import kinds as vk
 from forms.audit import Finding
 from forms.changes import Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
@@ -20,7 +20,6 @@ from forms.paste import parse_block, plan_paste
 from forms.report import MAIN_ROW, CellKey, FormData, Report
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
-from forms.values import Kind
 from storage.store import ChangeConflict, Store
 from ui.audit_panel import severity_colour
 
@@ -119,10 +118,10 @@ class FormTableModel(QAbstractTableModel):
             return True
         return self.apply({cell.key: value}, self._describe(cell, value), at=(row, col))
 
-    def _parse(self, cell: Cell, text: str) -> vk.Value:
-        return vk.parse(cell.kind, text, decimals=cell.field.decimals if cell.field is not None else 2)
+    def _parse(self, cell: Cell, text: str) -> vk.Stored:
+        return cell.kind.parse(text)
 
-    def apply(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
+    def apply(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         """Store several values as one change (one undo step). Nothing changes if refused."""
         before = {key: self.form.get(key) for key in changes}
         return self.commit(SetCells(self.spec.key, before, dict(changes), label), at=at)
@@ -170,13 +169,13 @@ class FormTableModel(QAbstractTableModel):
             if change is not None:
                 self._emit_cell(1, change.col)
 
-    def _describe(self, cell: Cell, value: vk.Value) -> str:
+    def _describe(self, cell: Cell, value: vk.Stored) -> str:
         name = cell.field.label if cell.field is not None else ""
         if cell.role is Role.REASON:
             name += " 原因简析"
         elif cell.key is not None and cell.key.period:
             name += f"（{cell.key.period}）"
-        shown = vk.display(cell.kind, value) if value is not None else "（清空）"
+        shown = cell.kind.text(value) if value is not None else "（清空）"
         return f"已保存 {self.spec.label} {name}：{shown}"
 
     def _emit_cell(self, row: int, col: int) -> None:
@@ -257,7 +256,7 @@ class FormTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.VALUE and cell.kind in (Kind.COUNT, Kind.MONEY):
+            if cell.role is Role.VALUE and cell.kind.align == "right":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cell.role is Role.REASON:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -286,13 +285,7 @@ class FormTableModel(QAbstractTableModel):
         if cell.role is Role.REASON:
             return cell.text or "请简要分析数据变化原因（数据为 0 或无变化的也要分析）"
         if cell.role is Role.VALUE and cell.field is not None:
-            hints = {
-                Kind.COUNT: "整数，不能为负数",
-                Kind.MONEY: f"金额，最多 {cell.field.decimals} 位小数",
-                Kind.TEXT: "文字",
-                Kind.YESNO: "填“是”或“否”",
-            }
-            return f"{cell.field.label}：{hints[cell.field.kind]}"
+            return f"{cell.field.label}：{cell.field.kind.hint}"
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.values import Kind
+from forms.kinds import Kind
 from ui.form_model import FormTableModel
 from ui.header_view import MergedHeaderView
 

@@ -1,0 +1,36 @@
+"""插入数据 through the real dialog: every field of every attachment, each choice the picker offers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from forms.figures import describe, figure
+from tests.test_figures import ALL_LINKS, Y, filled
+from ui.figure_picker import FigurePicker
+
+
+def test_the_picker_offers_every_link_and_previews_its_figure(qtbot):
+    data = filled()
+    picker = FigurePicker(data)
+    qtbot.addWidget(picker)
+    offered = []
+    for f in range(picker.form.count()):
+        picker.form.setCurrentIndex(f)
+        for i in range(picker.field.count()):
+            picker.field.setCurrentIndex(i)
+            for w in range(picker.which.count()):
+                picker.which.setCurrentIndex(w)
+                if picker.which.currentData() not in ("cur", "prev"):
+                    continue
+                for ticked in (False, True) if picker.wan.isEnabled() else (picker.wan.isChecked(),):
+                    picker.wan.setChecked(ticked)
+                    link = picker.link()
+                    offered.append(link)
+                    assert picker.preview.text() == figure(link, data)
+                    if "万元" in picker.field.currentText() and not link.wan:
+                        # an amount entered in 万元: printed as entered, whatever the tick says
+                        assert Decimal(picker.preview.text()) == sum(
+                            v for v in data.form("a4").values.values() if isinstance(v, Decimal)
+                        )
+                        assert "（万元）" not in describe(link, Y)
+    assert sorted(offered, key=str) == sorted((link for _, _, link in ALL_LINKS), key=str)
