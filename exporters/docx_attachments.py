@@ -27,6 +27,20 @@ ROW_MIN_MM = 8  # room to read and to correct by hand
 HEADER_MIN_MM = 6
 
 
+CELL_MARGIN_TWIPS = 28
+# CT_TblPr children after w:tblW, in schema order.
+_AFTER_TBLW = (
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+
+
 def column_widths_twips(layout: Layout) -> list[int]:
     weights = layout.column_chars()
     total = Mm(TEXT_WIDTH_MM).twips
@@ -51,23 +65,20 @@ def _paragraph(cell: _Cell, text: str, fonts: FontNames, *, size: float, bold: b
 
 def _fix_table(table: Table, widths: list[int]) -> None:
     tbl = table._tbl
-    tbl_pr = tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    tbl_pr = tbl.tblPr  # table.autofit = False has set w:tblLayout fixed already
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
+        tbl_pr.insert_element_before(tbl_w, *_AFTER_TBLW)
     tbl_w.set(qn("w:w"), str(sum(widths)))
     tbl_w.set(qn("w:type"), "dxa")
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), "28")
+        m.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
         m.set(qn("w:type"), "dxa")
         margins.append(m)
-    tbl_pr.append(margins)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for grid_col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(width))
 

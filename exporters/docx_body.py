@@ -14,7 +14,7 @@ from docx.section import Section
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
+from exporters.docx_style import FontNames, set_char_spacing, set_line_grid, set_page, set_run_font
 from forms.figures import render
 from forms.outline import heading_numbers
 from forms.report import ReportData, chinese_date
@@ -49,9 +49,7 @@ def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, *
         run = paragraph.add_run(text)
         set_run_font(run, font, size)
         if size == BODY_PT:
-            spacing = OxmlElement("w:spacing")
-            spacing.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
-            run._element.get_or_add_rPr().append(spacing)
+            set_char_spacing(run, CONDENSE_TWENTIETHS)
     return paragraph
 
 

@@ -9,6 +9,7 @@ from docx.document import Document as DocumentObject
 
 from exporters.docx_attachments import add_attachments
 from exporters.docx_body import add_body, add_page_numbers
+from exporters.docx_package import clean_package
 from exporters.docx_style import FontNames, prepare_document
 from exporters.files import save_atomically
 from forms.report import ReportData
@@ -18,6 +19,7 @@ def build_document(data: ReportData, fonts: FontNames | None = None) -> Document
     fonts = fonts or FontNames()
     doc = Document()
     prepare_document(doc, fonts)
+    clean_package(doc, fonts)
     core = doc.core_properties
     core.author = data.report.unit
     core.language = "zh-CN"

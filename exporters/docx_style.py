@@ -65,6 +65,23 @@ def set_run_font(run: Run, name: str, size_pt: float, *, bold: bool = False) -> 
     _set_rfonts(run._element.get_or_add_rPr(), name)
 
 
+# CT_RPr children that come after w:spacing (ECMA-376 order; Word rejects others as corrupt).
+_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+
+
+def set_char_spacing(run: Run, twentieths: int) -> None:
+    """Character spacing (w:spacing, in twentieths of a point), in its schema place in w:rPr."""
+    rpr = run._element.get_or_add_rPr()
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.insert_element_before(spacing, *_AFTER_SPACING)
+    spacing.set(qn("w:val"), str(twentieths))
+
+
 def prepare_document(doc: DocumentObject, fonts: FontNames) -> None:
     """Replace the template's theme fonts and ja-JP language with ours, on defaults and styles."""
     styles = doc.styles.element

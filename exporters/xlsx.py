@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.files import save_atomically
+from exporters.xlsx_package import workbook_bytes
 from forms.grid import Cell, Layout, Role
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
@@ -196,4 +197,4 @@ def build_workbook(data: ReportData) -> Workbook:
 
 def write_xlsx(path: Path, data: ReportData) -> None:
     wb = build_workbook(data)
-    save_atomically(Path(path), lambda tmp: wb.save(tmp))
+    save_atomically(Path(path), lambda tmp: tmp.write_bytes(workbook_bytes(wb)))

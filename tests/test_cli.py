@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.support.ooxml import assert_valid
+
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = "示例市应急管理局"
 
@@ -38,6 +40,8 @@ def test_sample_then_export_both_files(tmp_path):
     )
     assert exported.returncode == 0, exported.stderr
     assert xlsx.exists() and docx.exists() and docx.stat().st_size > 10_000
+    assert_valid(xlsx)
+    assert_valid(docx)
     ws = openpyxl.load_workbook(xlsx, data_only=True)["附件2"]
     assert ws["C7"].value == 148 and ws["D7"].value == 178 and ws["C8"].value == pytest.approx(0.2027)
 

@@ -13,6 +13,7 @@ from exporters.docx_report import write_docx
 from exporters.docx_style import FontNames
 from forms.grid import Layout
 from tests.support import libreoffice
+from tests.support.ooxml import assert_valid
 
 A4_LANDSCAPE = (841.89, 595.30)
 
@@ -21,6 +22,7 @@ A4_LANDSCAPE = (841.89, 595.30)
 def docx_path(store, sample, tmp_path):
     path = tmp_path / "报告.docx"
     write_docx(path, store.report_data(sample, with_text=False))  # the attachments alone
+    assert_valid(path)  # Word opens it without offering a repair
     return path
 
 

@@ -11,6 +11,7 @@ from exporters.docx_report import write_docx
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from tests.support import libreoffice
+from tests.support.ooxml import assert_valid
 from tests.support.pdf_lines import MM, page_lines
 
 pytestmark = pytest.mark.libreoffice
@@ -23,6 +24,7 @@ def rendered(store, sample, tmp_path):
     def render():
         path = tmp_path / "报告.docx"
         write_docx(path, store.report_data(sample))
+        assert_valid(path)  # Word opens it without offering a repair
         return libreoffice.to_pdf(path, tmp_path / f"pdf{len(list(tmp_path.iterdir()))}")
 
     return render
@@ -137,10 +139,12 @@ def test_font_names_are_a_setting(store, sample, tmp_path):
 
     path = tmp_path / "w.docx"
     export_report(store, sample.unit, sample.year, docx=path)
+    assert_valid(path)
     styles = _styles_xml(path)
     assert 'w:eastAsia="仿宋_GB2312"' in styles
     store.set_font_set("windows")
     export_report(store, sample.unit, sample.year, docx=path)
+    assert_valid(path)
     styles = _styles_xml(path)
     assert 'w:eastAsia="仿宋"' in styles and "仿宋_GB2312" not in styles
     assert len(Document(str(path)).tables) == 4  # python-docx still opens it

@@ -13,6 +13,7 @@ from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import RowStyle
 from forms.yoy import yoy
 from tests.support import libreoffice
+from tests.support.ooxml import assert_valid
 from tests.support.sheets import find_column, find_row, header_paths
 
 SEED_YOY_ROW = ["20.27%", "", "0.00%", "", "-35.59%", "-46.94%", "33.33%", "-45.28%", "-54.44%", "0.00%"]
@@ -22,6 +23,7 @@ SEED_YOY_ROW = ["20.27%", "", "0.00%", "", "-35.59%", "-46.94%", "33.33%", "-45.
 def workbook_path(store, sample, tmp_path):
     path = tmp_path / "附表.xlsx"
     write_xlsx(path, store.report_data(sample))
+    assert_valid(path)  # Excel opens it without a repair prompt or a silent rewrite
     return path
 
 
@@ -123,6 +125,7 @@ def test_places_setting_reaches_the_workbook(store, sample, tmp_path):
     store.set_yoy_places(1)
     path = tmp_path / "one-place.xlsx"
     write_xlsx(path, store.report_data(sample))
+    assert_valid(path)
     ws = openpyxl.load_workbook(path)["附件2"]
     assert ws["C8"].number_format == "0.0%"
     assert ws["C8"].value == pytest.approx(0.203)
