@@ -17,6 +17,7 @@ from docx.table import Table, _Cell, _Row
 
 from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
 from forms.grid import Layout, Role
+from forms.numbering import attachment_label
 from forms.report import FormData, Report, ReportData
 
 LANDSCAPE_MARGINS = (25.0, 20.0, 20.0, 20.0)  # top, bottom, left, right (mm)
@@ -127,12 +128,19 @@ def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: 
 
 
 def add_attachment(
-    doc: DocumentObject, report: Report, data: FormData, places: int, fonts: FontNames, *, new_page: bool
+    doc: DocumentObject,
+    report: Report,
+    data: FormData,
+    places: int,
+    fonts: FontNames,
+    *,
+    number: int,
+    new_page: bool,
 ) -> None:
     label = doc.add_paragraph()
     label.paragraph_format.page_break_before = new_page
     label.paragraph_format.first_line_indent = Pt(0)
-    set_run_font(label.add_run(data.spec.label), fonts.heiti, 16)
+    set_run_font(label.add_run(attachment_label(number)), fonts.heiti, 16)
 
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -171,5 +179,6 @@ def add_attachments(
     section = doc.add_section(WD_SECTION.NEW_PAGE) if after_body else doc.sections[0]
     set_page(section, landscape=True, margins_mm=LANDSCAPE_MARGINS)
     set_line_grid(section, None)  # the body's 28.95 pt grid would stretch every table row
+    numbers = data.attachment_numbers()
     for i, form in enumerate(data.forms if forms is None else forms):
-        add_attachment(doc, data.report, form, data.places, fonts, new_page=i > 0)
+        add_attachment(doc, data.report, form, data.places, fonts, number=numbers[form.spec.key], new_page=i > 0)

@@ -122,14 +122,16 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
             if paragraph.strip():
                 _line(doc, paragraph.strip(), fonts.fangsong)
 
-    titles = [spec.title_for(data.report.year) for spec in (f.spec for f in data.forms) if spec.key in text.attachments]
+    attachment_no = data.attachment_numbers()  # the same numbers label the attachment pages
+    titles = [(attachment_no[f.spec.key], f.spec.title_for(data.report.year)) for f in data.forms]
+    titles = sorted(t for t, f in zip(titles, data.forms, strict=True) if f.spec.key in text.attachments)
     if titles:
         _line(doc, "", fonts.fangsong)
-        for i, title in enumerate(titles, start=1):
+        for i, (number, title) in enumerate(titles, start=1):
             # 附件：1.… then 2.… aligned under the first name; no closing punctuation.
             p = _line(
                 doc,
-                ("附件：" if i == 1 else "") + f"{i}.{title}",
+                ("附件：" if i == 1 else "") + f"{number}.{title}",
                 fonts.fangsong,
                 indent=None,
                 align=WD_ALIGN_PARAGRAPH.LEFT,

@@ -11,9 +11,17 @@ from storage.store import Store
 
 
 def export_report(
-    store: Store, unit: str, year: int, *, xlsx: Path | None = None, docx: Path | None = None
+    store: Store,
+    unit: str,
+    year: int,
+    *,
+    xlsx: Path | None = None,
+    docx: Path | None = None,
+    numbering: str | None = None,
 ) -> list[Path]:
+    """``numbering`` (forms/numbering.py) overrides the report's stored choice for this export."""
     data = store.report_data(store.require_report(unit, year))
+    data.numbering = numbering
     written = []
     if xlsx is not None:
         write_xlsx(xlsx, data)

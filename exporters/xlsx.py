@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.files import save_atomically
 from exporters.xlsx_package import workbook_bytes
 from forms.grid import Cell, Layout, Role
+from forms.numbering import attachment_label
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
 from forms.values import Kind
@@ -54,7 +55,7 @@ def _text_lines(text: str, width_units: float) -> int:
     return max(1, math.ceil(units / max(width_units - 1, 1)))
 
 
-def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int) -> None:
+def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
     layout = Layout(data.spec, report.year)
     n = layout.column_count
     widths = column_widths(layout)
@@ -62,7 +63,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
         ws.column_dimensions[get_column_letter(col)].width = width
     last = get_column_letter(n)
 
-    ws["A1"] = data.spec.label
+    ws["A1"] = label or data.spec.label
     ws["A1"].font = Font(name="黑体", size=14)
     ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
     title = ws.cell(TITLE_ROW, 1, data.spec.title_for(report.year))
@@ -175,8 +176,9 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
         ("yoy_places", data.places),
         ("exported_at", datetime.now().isoformat(timespec="seconds")),
     ]
+    numbers = data.attachment_numbers()
     for form in data.forms:
-        rows.append((f"sheet:{form.spec.key}", form.spec.label))
+        rows.append((f"sheet:{form.spec.key}", attachment_label(numbers[form.spec.key])))
         rows.append((f"rows:{form.spec.key}", ",".join(form.rows)))
     for r, (key, value) in enumerate(rows, start=1):
         ws.cell(r, 1, key)
@@ -187,9 +189,10 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
 def build_workbook(data: ReportData) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
-    for form in data.forms:
-        ws = wb.create_sheet(form.spec.label)
-        write_form_sheet(ws, data.report, form, data.places)
+    numbers = data.attachment_numbers()  # the Word report's 附件 numbers, so both files agree
+    for form in sorted(data.forms, key=lambda f: numbers[f.spec.key]):
+        label = attachment_label(numbers[form.spec.key])
+        write_form_sheet(wb.create_sheet(label), data.report, form, data.places, label)
     write_meta_sheet(wb.create_sheet(META_SHEET), data)
     wb.active = 0
     return wb

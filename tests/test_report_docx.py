@@ -87,8 +87,8 @@ def test_title_attachment_list_and_signature(rendered):
     text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
     assert text.startswith("示例市应急管理局2024年行政执法工作报告一、行政执法基本情况")
     assert (
-        "附件：1.2024年行政执法案件数据情况统计表2.2024年涉企行政执法数据情况统计表"
-        "3.2024年行政执法保障情况统计表4.2024年“两法衔接”工作情况统计表"
+        "附件：2.2024年行政执法案件数据情况统计表3.2024年涉企行政执法数据情况统计表"
+        "4.2024年行政执法保障情况统计表5.2024年“两法衔接”工作情况统计表"
     ) in text
     assert "示例市应急管理局2025年1月20日" in text
     assert "行政许可178件（同比增长20.27%）" in text and "罚没金额419.9252万元" in text
@@ -113,6 +113,26 @@ def test_attachment_list_lines_align_under_the_first_name(rendered):
     assert rest[0].x_min - first.x_min == pytest.approx(3 * 16, abs=2)  # under the name, after 附件：
 
 
+@pytest.mark.parametrize(
+    ("numbering", "attachments", "expected"),
+    [("provincial", ("a2", "a3", "a4", "a5"), [2, 3, 4, 5]), ("sequential", ("a3", "a5"), [1, 2])],
+)
+def test_attachment_list_numbers_are_the_page_labels(store, sample, rendered, numbering, attachments, expected):
+    from storage.report_text import ReportTexts
+
+    ReportTexts(store).update(sample, attachments=attachments, attachment_numbering=numbering)
+    pdf = rendered()
+    listed, labels = [], []
+    for number, (width, height) in enumerate(libreoffice.pdf_pages(pdf), start=1):
+        lines = page_lines(pdf, number)
+        if width < height:
+            listed += [int(m[1]) for line in lines if (m := re.match(r"^(?:附件：)?(\d)\.\d{4}年", line.text))]
+        else:  # an attachment page: its label is the first line, top left
+            first = min(lines, key=lambda line: line.y_min)
+            labels.append(int(re.fullmatch(r"附件(\d)", first.text)[1]))
+    assert listed == labels == expected
+
+
 def test_a_table_edit_changes_the_sentence(store, sample, rendered):
     before = re.sub(r"\s+", "", libreoffice.pdf_text(rendered()))
     assert "行政处罚78件（同比下降46.94%）" in before
@@ -129,7 +149,7 @@ def test_only_the_chosen_attachments_are_printed(store, sample, rendered):
     pages = libreoffice.pdf_pages(pdf)
     assert len([p for p in pages if p[0] > p[1]]) == 2
     text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
-    assert "附件：1.2024年行政执法案件数据情况统计表2.2024年“两法衔接”工作情况统计表" in text
+    assert "附件：2.2024年行政执法案件数据情况统计表5.2024年“两法衔接”工作情况统计表" in text
 
 
 def test_font_names_are_a_setting(store, sample, tmp_path):

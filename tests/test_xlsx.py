@@ -129,3 +129,18 @@ def test_places_setting_reaches_the_workbook(store, sample, tmp_path):
     ws = openpyxl.load_workbook(path)["附件2"]
     assert ws["C8"].number_format == "0.0%"
     assert ws["C8"].value == pytest.approx(0.203)
+
+
+def test_sheet_names_follow_the_report_attachment_numbers(store, sample, tmp_path):
+    from storage.report_text import ReportTexts
+
+    ReportTexts(store).update(sample, attachments=("a3", "a5"), attachment_numbering="sequential")
+    path = tmp_path / "seq.xlsx"
+    write_xlsx(path, store.report_data(sample))
+    assert_valid(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["附件1", "附件2", "附件3", "附件4", META_SHEET]
+    assert wb["附件1"]["A2"].value == "2024年涉企行政执法数据情况统计表" and wb["附件1"]["A1"].value == "附件1"
+    assert wb["附件2"]["A2"].value == "2024年“两法衔接”工作情况统计表"
+    meta = {row[0]: row[1] for row in wb[META_SHEET].iter_rows(values_only=True)}
+    assert meta["sheet:a3"] == "附件1" and meta["sheet:a2"] == "附件3"
