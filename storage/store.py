@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from forms import values as vk
 from forms.changes import Batch, Cells, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
+from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.registry import FORMS
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
@@ -226,7 +227,10 @@ class Store:
     def create_report(
         self, unit: str, year: int, *, filler: str = "", contact_person: str = "", contact_phone: str = ""
     ) -> Report:
-        unit = unit.strip()
+        unit = clean_limited(unit, "单位名称", UNIT_MAX)
+        filler = clean_limited(filler, "填报单位", UNIT_MAX)
+        contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
+        contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
         if not unit:
             raise UserError("请填写单位名称")
         if not 2000 <= year <= 2100:
@@ -256,9 +260,14 @@ class Store:
                         db["form_rows"].insert(
                             {"report_id": report_id, "form": spec.key, "row": f"r{position + 1}", "position": position}
                         )
-        return self.report(int(report_id))
+            report = self.report(int(report_id))
+            ReportTexts(self).reset(report, "enforcement")
+        return report
 
     def update_contact(self, report_id: int, *, filler: str, contact_person: str, contact_phone: str) -> Report:
+        filler = clean_limited(filler, "填报单位", UNIT_MAX)
+        contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
+        contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
         with self.write() as db:
             db["reports"].update(
                 report_id,
