@@ -16,14 +16,13 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
 
 from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
+from exporters.table_fit import Fit, fit_columns
 from forms.grid import Layout, Role
 from forms.numbering import attachment_label
 from forms.report import FormData, Report, ReportData
 
 LANDSCAPE_MARGINS = (25.0, 20.0, 20.0, 20.0)  # top, bottom, left, right (mm)
 TEXT_WIDTH_MM = 297 - 20 - 20
-TABLE_PT = 9  # 24 columns on one landscape page need small type
-HEADER_PT = 9
 ROW_MIN_MM = 8  # room to read and to correct by hand
 HEADER_MIN_MM = 6
 
@@ -42,11 +41,8 @@ _AFTER_TBLW = (
 )
 
 
-def column_widths_twips(layout: Layout) -> list[int]:
-    weights = layout.column_chars()
-    total = Mm(TEXT_WIDTH_MM).twips
-    widths = [int(total * w / sum(weights)) for w in weights]
-    widths[-1] += total - sum(widths)
+def column_widths_twips(fit: Fit) -> list[int]:
+    widths = [round(w * 20) for w in fit.widths_pt]
     return widths
 
 
@@ -97,7 +93,8 @@ def _mark_row(row: _Row, *, header: bool) -> None:
 def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: int, fonts: FontNames) -> Table:
     layout = Layout(data.spec, report.year)
     body = layout.body(data, places)
-    widths = column_widths_twips(layout)
+    fit = fit_columns(layout, body, Mm(TEXT_WIDTH_MM).pt)
+    widths = column_widths_twips(fit)
     table = doc.add_table(rows=layout.depth + len(body), cols=layout.column_count)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -117,13 +114,13 @@ def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: 
 
     for h in layout.header:
         cell = merged(h.row, h.col, h.rowspan, h.colspan)
-        _paragraph(cell, h.text, fonts, size=HEADER_PT, bold=True)
+        _paragraph(cell, h.text, fonts, size=fit.size_pt, bold=True)
     for i, cells in enumerate(body):
         r = layout.depth + i
         for c in cells:
             cell = merged(r, c.col, 1, c.span)
             align = WD_ALIGN_PARAGRAPH.LEFT if c.role is Role.REASON else None
-            _paragraph(cell, c.text, fonts, size=TABLE_PT, align=align)
+            _paragraph(cell, c.text, fonts, size=fit.size_pt, align=align)
     return table
 
 
