@@ -92,7 +92,7 @@ def _mark_row(row: _Row, *, header: bool) -> None:
 
 def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: int, fonts: FontNames) -> Table:
     layout = Layout(data.spec, report.year)
-    body = layout.body(data, places)
+    body = layout.printed_body(data, places)
     fit = fit_columns(layout, body, Mm(TEXT_WIDTH_MM).pt)
     widths = column_widths_twips(fit)
     table = doc.add_table(rows=layout.depth + len(body), cols=layout.column_count)

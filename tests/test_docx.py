@@ -129,7 +129,7 @@ def test_every_figure_sits_on_one_line(store, sample, tmp_path, font_set):
     for number, form_data in zip(landscape, data.forms, strict=True):
         layout = Layout(form_data.spec, sample.year)
         figures = {h.text for h in layout.header if h.text.isdigit()}  # the year headers
-        for row in layout.body(form_data, data.places):
+        for row in layout.printed_body(form_data, data.places):
             figures |= {
                 c.text
                 for c in row
@@ -152,7 +152,7 @@ def test_type_steps_down_only_as_far_as_the_table_needs(store, sample):
     sizes = {}
     for form_data in data.forms:
         layout = Layout(form_data.spec, sample.year)
-        fit = fit_columns(layout, layout.body(form_data, data.places), Mm(TEXT_WIDTH_MM).pt)
+        fit = fit_columns(layout, layout.printed_body(form_data, data.places), Mm(TEXT_WIDTH_MM).pt)
         assert sum(fit.widths_pt) <= Mm(TEXT_WIDTH_MM).pt + 0.5
         sizes[form_data.spec.key] = fit.size_pt
     assert sizes["a5"] > sizes["a2"] == 9.0  # ten columns need no small type; 22 do
