@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exporters import xlsx_print
 from exporters.files import save_atomically
 from exporters.xlsx_package import workbook_bytes
 from forms.grid import Cell, Layout, Role
@@ -75,10 +76,14 @@ def _text_lines(text: str, width_units: float) -> int:
 
 def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
     layout = Layout(data.spec, report.year)
-    n = layout.column_count
     widths = column_widths(layout)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
+    printing = xlsx_print.plan(layout, widths, frozen_cols)
+    # Title, contact line and notes span the first printed page only: a merged cell cut by a
+    # page break would print half a sentence on each page.
+    n = len(printing.pages[0])
     last = get_column_letter(n)
 
     put(ws["A1"], label or data.spec.label)
@@ -129,21 +134,18 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int,
         cell = put(ws.cell(row, 1), f"{prefix}{i + 1}. {note}")
         cell.font = Font(name=FONT, size=10)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths)) + 2)
+        ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths[:n])) + 2)
         row += 1
 
     # A coordinate, not ws.cell(): the cell there may be merged (an empty list table's 无 row).
-    frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
     ws.freeze_panes = f"{get_column_letter(frozen_cols)}{first_body}"
-    ws.print_title_rows = f"{FIRST_HEADER_ROW}:{FIRST_HEADER_ROW + layout.depth - 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    xlsx_print.apply(
+        ws,
+        printing,
+        header_rows=(FIRST_HEADER_ROW, FIRST_HEADER_ROW + layout.depth - 1),
+        last_row=row - 1,
+        title=f"{label or data.spec.label}　{data.spec.title_for(report.year)}",
+    )
 
 
 def _box(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int) -> None:
@@ -220,4 +222,6 @@ def build_workbook(data: ReportData) -> Workbook:
 
 def write_xlsx(path: Path, data: ReportData) -> None:
     wb = build_workbook(data)
-    save_atomically(Path(path), lambda tmp: tmp.write_bytes(workbook_bytes(wb)))
+    # 宋体 as the default font: column widths are counted in its digits, the same in Excel, WPS
+    # and LibreOffice, so the printed page breaks fall where exporters/xlsx_print.py put them.
+    save_atomically(Path(path), lambda tmp: tmp.write_bytes(workbook_bytes(wb, default_font=(FONT, 11))))

@@ -96,8 +96,18 @@ def _add_part(content_types: bytes, rels: bytes) -> tuple[bytes, bytes]:
     return dump(types), dump(relations)
 
 
-def workbook_bytes(wb: Workbook) -> bytes:
-    """The workbook as a schema-valid .xlsx package."""
+def _default_font(styles: etree._Element, name: str, size: float) -> None:
+    """The workbook's default font (``fonts[0]``), which Excel/WPS/LibreOffice measure column widths in."""
+    font = styles.find(_q("fonts")).find(_q("font"))
+    for child in list(font):
+        font.remove(child)
+    etree.SubElement(font, _q("sz"), val=f"{size:g}")
+    etree.SubElement(font, _q("name"), val=name)
+    etree.SubElement(font, _q("charset"), val="134")  # GB2312
+
+
+def workbook_bytes(wb: Workbook, default_font: tuple[str, float] | None = None) -> bytes:
+    """The workbook as a schema-valid .xlsx package; ``default_font`` replaces openpyxl's Calibri."""
     raw = io.BytesIO()
     wb.save(raw)
     source = zipfile.ZipFile(raw)
@@ -109,6 +119,8 @@ def workbook_bytes(wb: Workbook) -> bytes:
             data = _share_strings(data, strings)
         elif info.filename == "xl/styles.xml":
             root = etree.fromstring(data)
+            if default_font:
+                _default_font(root, *default_font)
             _order_fonts(root)
             data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         parts[info.filename] = data
