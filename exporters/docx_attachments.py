@@ -9,18 +9,20 @@ from __future__ import annotations
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
-from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
+from exporters.docx_style import FontNames, set_footer_distance, set_line_grid, set_page, set_run_font
 from exporters.table_fit import Fit, fit_columns
 from forms.grid import Layout, Role
 from forms.numbering import attachment_label
 from forms.report import FormData, Report, ReportData
 
+LINE_PITCH_PT = 28.95  # the body's line pitch (docx_body.py)
 LANDSCAPE_MARGINS = (25.0, 20.0, 20.0, 20.0)  # top, bottom, left, right (mm)
 TEXT_WIDTH_MM = 297 - 20 - 20
 ROW_MIN_MM = 8  # room to read and to correct by hand
@@ -124,6 +126,16 @@ def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: 
     return table
 
 
+def _pitch_line(paragraph: Paragraph) -> Paragraph:
+    """One line of the 公文 grid (28.95 pt), so 附件N and the title fall on lines 1 and 3."""
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(0)
+    return paragraph
+
+
 def add_attachment(
     doc: DocumentObject,
     report: Report,
@@ -134,12 +146,12 @@ def add_attachment(
     number: int,
     new_page: bool,
 ) -> None:
-    label = doc.add_paragraph()
+    # GB/T 9704: 附件N in 3号黑体 on the first line, top left; the title centred on the third.
+    label = _pitch_line(doc.add_paragraph())
     label.paragraph_format.page_break_before = new_page
-    label.paragraph_format.first_line_indent = Pt(0)
     set_run_font(label.add_run(attachment_label(number)), fonts.heiti, 16)
-
-    title = doc.add_paragraph()
+    _pitch_line(doc.add_paragraph())
+    title = _pitch_line(doc.add_paragraph())
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(6)
     set_run_font(title.add_run(data.spec.title_for(report.year)), fonts.title, 18)
@@ -175,6 +187,7 @@ def add_attachments(
     """
     section = doc.add_section(WD_SECTION.NEW_PAGE) if after_body else doc.sections[0]
     set_page(section, landscape=True, margins_mm=LANDSCAPE_MARGINS)
+    set_footer_distance(section, LANDSCAPE_MARGINS[1])  # below the table area, not inside it
     set_line_grid(section, None)  # the body's 28.95 pt grid would stretch every table row
     numbers = data.attachment_numbers()
     for i, form in enumerate(data.forms if forms is None else forms):
