@@ -95,10 +95,13 @@ def _page_field(paragraph: Paragraph, fonts: FontNames) -> None:
     run(" —")
 
 
-def add_page_numbers(doc: DocumentObject, section: Section, fonts: FontNames) -> None:
-    """Odd pages right, even pages left, one character in from the text edge."""
+def add_page_numbers(
+    doc: DocumentObject, section: Section, fonts: FontNames, *, block_bottom_mm: float = BLOCK_BOTTOM_MM
+) -> None:
+    """Odd pages right, even pages left, one character in from the text edge; the dash 7 mm below
+    the text block, whose lower edge is ``block_bottom_mm`` above the paper's."""
     doc.settings.odd_and_even_pages_header_footer = True
-    set_footer_distance(section, BLOCK_BOTTOM_MM)
+    set_footer_distance(section, block_bottom_mm)
     for footer, align in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),

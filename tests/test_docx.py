@@ -14,7 +14,8 @@ from exporters.docx_style import FontNames
 from forms.grid import Layout
 from tests.support import libreoffice
 from tests.support.ooxml import assert_valid
-from tests.support.pdf_lines import MM
+from tests.support.pdf_ink import ink_extent
+from tests.support.pdf_lines import MM, page_words
 
 A4_LANDSCAPE = (841.89, 595.30)
 
@@ -96,6 +97,10 @@ def test_rendered_pdf_shows_four_landscape_attachments(docx_path, tmp_path):
     fonts = libreoffice.pdf_fonts(pdf)
     chinese = [f for f in fonts if any(n in f for n in ("UMingCN", "UKaiCN", "WenQuanYi", "CJKsc"))]
     assert chinese and not [f for f in fonts if re.search(r"jp|JP|KR|kr", f)], fonts  # never a JP fallback
+    for number in range(1, 5):  # the page number's dash 7 mm below the table area, never in it
+        dash = next(w for w in page_words(pdf, number) if w.text == "—")
+        top, bottom = ink_extent(pdf, number, (dash.x_min, dash.y_min - 2, dash.x_max, dash.y_max + 2))
+        assert (top + bottom) / 2 / MM == pytest.approx(210 - 20 + 7, abs=1)
     pngs = libreoffice.pdf_to_png(pdf, tmp_path / "png" / "page")
     assert len(pngs) == 4 and all(p.stat().st_size > 10_000 for p in pngs)
 
