@@ -121,7 +121,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int,
         for c in cells:
             _box(ws, row, c.col + 1, 1, c.span)
             _write_cell(ws.cell(row, c.col + 1), c, places)
-            if c.role is Role.REASON and c.text:
+            if c.text and c.kind is Kind.TEXT:  # reasons, unit names: wrapped, so the row grows
                 lines = max(lines, _text_lines(c.text, sum(widths[c.col : c.col + c.span])))
         ws.row_dimensions[row].height = max(20, 14 * lines + 4)
         row += 1
