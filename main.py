@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
     export.add_argument("--xlsx", type=Path, help="Excel 附表输出路径")
     export.add_argument("--docx", type=Path, help="Word 报告输出路径")
+    export.add_argument(
+        "--attachment-numbers",
+        choices=["provincial", "sequential"],
+        help="附件编号：provincial 按省厅通知（附件2–5），sequential 按本报告顺序（附件1起）；默认用报告正文中的设置",
+    )
     audit = commands.add_parser("audit", parents=[common], help="审核报表，逐条列出问题；有错误时退出码为 1")
     audit.add_argument("--unit", required=True, help="报告单位名称")
     audit.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
@@ -116,7 +121,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.xlsx is None and args.docx is None:
         raise UserError("请至少给出 --xlsx 或 --docx 之一")
     store = open_store(getattr(args, "db", None), create=False)
-    for path in export_report(store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx):
+    numbering = args.attachment_numbers
+    for path in export_report(store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx, numbering=numbering):
         print(f"已导出：{path}")
     return 0
 

@@ -9,29 +9,42 @@ from __future__ import annotations
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
-from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
+from exporters.docx_style import FontNames, set_footer_distance, set_line_grid, set_page, set_run_font
+from exporters.table_fit import Fit, fit_columns
 from forms.grid import Layout, Role
+from forms.numbering import attachment_label
 from forms.report import FormData, Report, ReportData
 
+LINE_PITCH_PT = 28.95  # the body's line pitch (docx_body.py)
 LANDSCAPE_MARGINS = (25.0, 20.0, 20.0, 20.0)  # top, bottom, left, right (mm)
 TEXT_WIDTH_MM = 297 - 20 - 20
-TABLE_PT = 9  # 24 columns on one landscape page need small type
-HEADER_PT = 9
 ROW_MIN_MM = 8  # room to read and to correct by hand
 HEADER_MIN_MM = 6
 
 
-def column_widths_twips(layout: Layout) -> list[int]:
-    weights = layout.column_chars()
-    total = Mm(TEXT_WIDTH_MM).twips
-    widths = [int(total * w / sum(weights)) for w in weights]
-    widths[-1] += total - sum(widths)
+CELL_MARGIN_TWIPS = 28
+# CT_TblPr children after w:tblW, in schema order.
+_AFTER_TBLW = (
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+
+
+def column_widths_twips(fit: Fit) -> list[int]:
+    widths = [round(w * 20) for w in fit.widths_pt]
     return widths
 
 
@@ -51,23 +64,20 @@ def _paragraph(cell: _Cell, text: str, fonts: FontNames, *, size: float, bold: b
 
 def _fix_table(table: Table, widths: list[int]) -> None:
     tbl = table._tbl
-    tbl_pr = tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    tbl_pr = tbl.tblPr  # table.autofit = False has set w:tblLayout fixed already
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
+        tbl_pr.insert_element_before(tbl_w, *_AFTER_TBLW)
     tbl_w.set(qn("w:w"), str(sum(widths)))
     tbl_w.set(qn("w:type"), "dxa")
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), "28")
+        m.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
         m.set(qn("w:type"), "dxa")
         margins.append(m)
-    tbl_pr.append(margins)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for grid_col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(width))
 
@@ -85,7 +95,8 @@ def _mark_row(row: _Row, *, header: bool) -> None:
 def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: int, fonts: FontNames) -> Table:
     layout = Layout(data.spec, report.year)
     body = layout.printed_body(data, places)
-    widths = column_widths_twips(layout)
+    fit = fit_columns(layout, body, Mm(TEXT_WIDTH_MM).pt)
+    widths = column_widths_twips(fit)
     table = doc.add_table(rows=layout.depth + len(body), cols=layout.column_count)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -105,25 +116,42 @@ def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: 
 
     for h in layout.header:
         cell = merged(h.row, h.col, h.rowspan, h.colspan)
-        _paragraph(cell, h.text, fonts, size=HEADER_PT, bold=True)
+        _paragraph(cell, h.text, fonts, size=fit.size_pt, bold=True)
     for i, cells in enumerate(body):
         r = layout.depth + i
         for c in cells:
             cell = merged(r, c.col, 1, c.span)
             align = WD_ALIGN_PARAGRAPH.LEFT if c.role is Role.REASON else None
-            _paragraph(cell, c.text, fonts, size=TABLE_PT, align=align)
+            _paragraph(cell, c.text, fonts, size=fit.size_pt, align=align)
     return table
 
 
-def add_attachment(
-    doc: DocumentObject, report: Report, data: FormData, places: int, fonts: FontNames, *, new_page: bool
-) -> None:
-    label = doc.add_paragraph()
-    label.paragraph_format.page_break_before = new_page
-    label.paragraph_format.first_line_indent = Pt(0)
-    set_run_font(label.add_run(data.spec.label), fonts.heiti, 16)
+def _pitch_line(paragraph: Paragraph) -> Paragraph:
+    """One line of the 公文 grid (28.95 pt), so 附件N and the title fall on lines 1 and 3."""
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(0)
+    return paragraph
 
-    title = doc.add_paragraph()
+
+def add_attachment(
+    doc: DocumentObject,
+    report: Report,
+    data: FormData,
+    places: int,
+    fonts: FontNames,
+    *,
+    number: int,
+    new_page: bool,
+) -> None:
+    # GB/T 9704: 附件N in 3号黑体 on the first line, top left; the title centred on the third.
+    label = _pitch_line(doc.add_paragraph())
+    label.paragraph_format.page_break_before = new_page
+    set_run_font(label.add_run(attachment_label(number)), fonts.heiti, 16)
+    _pitch_line(doc.add_paragraph())
+    title = _pitch_line(doc.add_paragraph())
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(6)
     set_run_font(title.add_run(data.spec.title_for(report.year)), fonts.title, 18)
@@ -159,6 +187,8 @@ def add_attachments(
     """
     section = doc.add_section(WD_SECTION.NEW_PAGE) if after_body else doc.sections[0]
     set_page(section, landscape=True, margins_mm=LANDSCAPE_MARGINS)
+    set_footer_distance(section, LANDSCAPE_MARGINS[1])  # below the table area, not inside it
     set_line_grid(section, None)  # the body's 28.95 pt grid would stretch every table row
+    numbers = data.attachment_numbers()
     for i, form in enumerate(data.forms if forms is None else forms):
-        add_attachment(doc, data.report, form, data.places, fonts, new_page=i > 0)
+        add_attachment(doc, data.report, form, data.places, fonts, number=numbers[form.spec.key], new_page=i > 0)

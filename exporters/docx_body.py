@@ -7,19 +7,35 @@ title 2号 小标宋, headings 黑体 / 楷体 / 仿宋, page numbers ``— 1 �
 from __future__ import annotations
 
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from exporters.docx_style import FontNames, set_line_grid, set_page, set_run_font
+from exporters.docx_style import (
+    FontNames,
+    no_auto_space,
+    set_char_spacing,
+    set_footer_distance,
+    set_line_grid,
+    set_page,
+    set_run_font,
+)
 from forms.figures import render
 from forms.outline import heading_numbers
 from forms.report import ReportData, chinese_date
 
-BODY_MARGINS = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right (mm)
+# GB/T 9704 measures the text block (37 mm from the top, 225 mm tall, so 35 mm above the bottom
+# edge) by its print: the first line's characters start 37 mm from the top. On an exact 28.95 pt
+# line the 16 pt glyphs stand 2.5 mm below the top of the line box (the extra leading goes above
+# them), so the page's text area starts that much higher and stays 225 mm tall: 22 lines, and
+# LibreOffice, which centres its line grid in the text area, has nothing to centre.
+GLYPH_DROP_MM = 2.5
+TITLE_DROP_MM = 1.5
+BLOCK_BOTTOM_MM = 35.0  # the printed text block's lower edge above the paper's: page numbers hang from it
+BODY_MARGINS = (37.0 - GLYPH_DROP_MM, BLOCK_BOTTOM_MM + GLYPH_DROP_MM, 28.0, 26.0)  # top, bottom, left, right
 BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
 PAGE_NUMBER_PT = 14  # 4号
@@ -40,6 +56,7 @@ def _format(paragraph: Paragraph, *, indent: Pt | None = INDENT, align: int | No
     fmt.first_line_indent = indent
     fmt.widow_control = False  # a fixed grid: lines never move between pages to avoid widows
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
+    no_auto_space(paragraph)  # on the paragraph too: LibreOffice ignores it on the style
 
 
 def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, **kwargs) -> Paragraph:
@@ -49,9 +66,7 @@ def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, *
         run = paragraph.add_run(text)
         set_run_font(run, font, size)
         if size == BODY_PT:
-            spacing = OxmlElement("w:spacing")
-            spacing.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
-            run._element.get_or_add_rPr().append(spacing)
+            set_char_spacing(run, CONDENSE_TWENTIETHS)
     return paragraph
 
 
@@ -80,10 +95,13 @@ def _page_field(paragraph: Paragraph, fonts: FontNames) -> None:
     run(" —")
 
 
-def add_page_numbers(doc: DocumentObject, section: Section, fonts: FontNames) -> None:
-    """Odd pages right, even pages left, one character in from the text edge."""
+def add_page_numbers(
+    doc: DocumentObject, section: Section, fonts: FontNames, *, block_bottom_mm: float = BLOCK_BOTTOM_MM
+) -> None:
+    """Odd pages right, even pages left, one character in from the text edge; the dash 7 mm below
+    the text block, whose lower edge is ``block_bottom_mm`` above the paper's."""
     doc.settings.odd_and_even_pages_header_footer = True
-    section.footer_distance = Mm(35 - 7 - 6)  # the number sits about 7 mm below the text block
+    set_footer_distance(section, block_bottom_mm)
     for footer, align in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
@@ -112,26 +130,36 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
 
     first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
     _format(first, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.CENTER)
-    first.paragraph_format.line_spacing = Pt(LINE_PITCH_PT * 1.5)  # 2号 needs more than one grid line
+    # 2号 needs more than one grid line: two, so the body below stays on the page's 22-line grid.
+    first.paragraph_format.line_spacing = Pt(LINE_PITCH_PT * 2)
+    # The 22 pt title stands higher in its two lines than body text does in one: lower it into
+    # the text block, and take the same height off the blank line under it.
+    first.paragraph_format.space_before = Mm(TITLE_DROP_MM)
     set_run_font(first.add_run(text.title), fonts.title, TITLE_PT)
-    _line(doc, "", fonts.fangsong)  # one blank line under the title
+    blank = _line(doc, "", fonts.fangsong)  # one blank line under the title
+    blank.paragraph_format.line_spacing = Emu(Pt(LINE_PITCH_PT) - Mm(TITLE_DROP_MM))
 
     heading_fonts = {1: fonts.heiti, 2: fonts.kaiti, 3: fonts.fangsong, 4: fonts.fangsong}
     numbers = heading_numbers([s.level for s in text.sections])
     for number, section_text in zip(numbers, text.sections, strict=True):
-        _line(doc, number + section_text.heading, heading_fonts[section_text.level])
+        heading = _line(doc, number + section_text.heading, heading_fonts[section_text.level])
+        if section_text.level == 3:  # 1. in bold 仿宋, set apart from the body text below it
+            for run in heading.runs:
+                run.font.bold = True
         for paragraph in render(section_text.body, data).splitlines():
             if paragraph.strip():
                 _line(doc, paragraph.strip(), fonts.fangsong)
 
-    titles = [spec.title_for(data.report.year) for spec in (f.spec for f in data.forms) if spec.key in text.attachments]
+    attachment_no = data.attachment_numbers()  # the same numbers label the attachment pages
+    titles = [(attachment_no[f.spec.key], f.spec.title_for(data.report.year)) for f in data.forms]
+    titles = sorted(t for t, f in zip(titles, data.forms, strict=True) if f.spec.key in text.attachments)
     if titles:
         _line(doc, "", fonts.fangsong)
-        for i, title in enumerate(titles, start=1):
+        for i, (number, title) in enumerate(titles, start=1):
             # 附件：1.… then 2.… aligned under the first name; no closing punctuation.
             p = _line(
                 doc,
-                ("附件：" if i == 1 else "") + f"{i}.{title}",
+                ("附件：" if i == 1 else "") + f"{number}.{title}",
                 fonts.fangsong,
                 indent=None,
                 align=WD_ALIGN_PARAGRAPH.LEFT,
@@ -142,15 +170,18 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
     date_text = chinese_date(text.sign_date) if text.sign_date else ""
     for _ in range(3):  # room for the seal
         _line(doc, "", fonts.fangsong)
-    signer = _line(doc, text.signer, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.RIGHT)
-    # The signature is centred over the date, which stands four characters in from the right.
-    shift = max(0.0, (_width(date_text) - _width(text.signer)) / 2)
-    signer.paragraph_format.right_indent = Pt((4 + shift) * BODY_PT)
-    if date_text:
-        dated = _line(doc, date_text, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.RIGHT)
-        dated.paragraph_format.right_indent = Pt(4 * BODY_PT)
+    # The signature is centred over the date (GB/T 9704 7.3.5.1), which stands four characters
+    # in from the right. Both are set on one centre tab stop, so they share a centre whatever
+    # width a program gives the digits; the stop is where the date's right edge is four in.
+    text_width = Mm(210 - BODY_MARGINS[2] - BODY_MARGINS[3]).pt
+    centre = text_width - 4 * BODY_PT - _width_pt(date_text or text.signer) / 2
+    centre = min(centre, text_width - _width_pt(text.signer) / 2)  # a long name stays on the page
+    for line in (text.signer, date_text):
+        if line:
+            p = _line(doc, "\t" + line, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.LEFT)
+            p.paragraph_format.tab_stops.add_tab_stop(Pt(centre), WD_TAB_ALIGNMENT.CENTER)
 
 
-def _width(text: str) -> float:
-    """Width in body characters: digits are half-width."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+def _width_pt(text: str) -> float:
+    """Printed width of a body line: digits are half-width, every character condensed."""
+    return sum((0.5 if ch.isascii() else 1.0) * BODY_PT + CONDENSE_TWENTIETHS / 20 for ch in text)

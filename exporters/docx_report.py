@@ -7,8 +7,9 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 
-from exporters.docx_attachments import add_attachments
+from exporters.docx_attachments import LANDSCAPE_MARGINS, add_attachments
 from exporters.docx_body import add_body, add_page_numbers
+from exporters.docx_package import clean_package
 from exporters.docx_style import FontNames, prepare_document
 from exporters.files import save_atomically
 from forms.report import ReportData
@@ -20,13 +21,14 @@ def build_document(data: ReportData, fonts: FontNames | None = None) -> Document
     fonts = fonts or FontNames()
     doc = Document()
     prepare_document(doc, fonts)
+    clean_package(doc, fonts)
     core = doc.core_properties
     core.author = _core_text(data.report.unit)
     core.language = "zh-CN"
     if data.text is None:
         core.title = _core_text(f"{data.report.unit}{data.report.year}年行政执法工作报告附件")
         add_attachments(doc, data, fonts, after_body=False)
-        add_page_numbers(doc, doc.sections[0], fonts)
+        add_page_numbers(doc, doc.sections[0], fonts, block_bottom_mm=LANDSCAPE_MARGINS[1])
         return doc
     core.title = _core_text(data.text.title)
     add_body(doc, data, fonts)

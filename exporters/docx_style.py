@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 
@@ -65,6 +66,47 @@ def set_run_font(run: Run, name: str, size_pt: float, *, bold: bool = False) -> 
     _set_rfonts(run._element.get_or_add_rPr(), name)
 
 
+# CT_RPr children that come after w:spacing (ECMA-376 order; Word rejects others as corrupt).
+_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+
+
+def set_char_spacing(run: Run, twentieths: int) -> None:
+    """Character spacing (w:spacing, in twentieths of a point), in its schema place in w:rPr."""
+    rpr = run._element.get_or_add_rPr()
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.insert_element_before(spacing, *_AFTER_SPACING)
+    spacing.set(qn("w:val"), str(twentieths))
+
+
+# CT_PPrBase children after w:autoSpaceDN, in schema order.
+_AFTER_AUTOSPACE = (
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def no_auto_space(paragraph: Paragraph) -> None:
+    _no_auto_space(paragraph._p.get_or_add_pPr())
+
+
+def _no_auto_space(ppr) -> None:
+    """No extra space between Chinese and Latin text or digits: 公文 sets ``2024年`` and
+    ``20.27%`` solid, and a justified line then has no gaps to stretch around a figure."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = ppr.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            successors = _AFTER_AUTOSPACE if tag == "w:autoSpaceDN" else ("w:autoSpaceDN", *_AFTER_AUTOSPACE)
+            ppr.insert_element_before(element, *successors)
+        element.set(qn("w:val"), "0")
+
+
 def prepare_document(doc: DocumentObject, fonts: FontNames) -> None:
     """Replace the template's theme fonts and ja-JP language with ours, on defaults and styles."""
     styles = doc.styles.element
@@ -77,6 +119,7 @@ def prepare_document(doc: DocumentObject, fonts: FontNames) -> None:
         if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
             _set_rfonts(rpr, fonts.heiti if style.name.startswith(("Heading", "Title")) else fonts.fangsong)
     normal = doc.styles["Normal"]
+    _no_auto_space(normal.element.get_or_add_pPr())
     normal.font.size = Pt(16)
     _set_rfonts(normal.element.get_or_add_rPr(), fonts.fangsong)
     _set_lang(normal.element.get_or_add_rPr())
@@ -90,6 +133,16 @@ def set_page(section: Section, *, landscape: bool, margins_mm: tuple[float, floa
     top, bottom, left, right = margins_mm
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+PAGE_NUMBER_GAP_MM = 7.0  # GB/T 9704: the page number's dash 7 mm below the text block
+DASH_RISE_MM = 2.6  # the dash of a 4号 number stands this far above the bottom of its footer line
+
+
+def set_footer_distance(section: Section, block_bottom_mm: float) -> None:
+    """Footer placed so the page number's dash prints 7 mm below the text block, whose lower edge
+    is ``block_bottom_mm`` above the paper's."""
+    section.footer_distance = Mm(block_bottom_mm - PAGE_NUMBER_GAP_MM - DASH_RISE_MM)
 
 
 def set_line_grid(section: Section, pitch_twips: int | None) -> None:

@@ -14,11 +14,19 @@ from storage.store import Store
 
 
 def export_report(
-    store: Store, unit: str, year: int, *, xlsx: Path | None = None, docx: Path | None = None
+    store: Store,
+    unit: str,
+    year: int,
+    *,
+    xlsx: Path | None = None,
+    docx: Path | None = None,
+    numbering: str | None = None,
 ) -> list[Path]:
+    """``numbering`` (forms/numbering.py) overrides the report's stored choice for this export."""
     targets = [Path(p) for p in (xlsx, docx) if p is not None]
     check_targets(targets, database=None if store.in_memory else store.path)
     data = store.report_data(store.require_report(unit, year))
+    data.numbering = numbering
     written = []
     if xlsx is not None:
         write_xlsx(xlsx, data)

@@ -17,9 +17,12 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exporters import xlsx_print
 from exporters.files import save_atomically
+from exporters.xlsx_package import workbook_bytes
 from forms.grid import Cell, Layout, Role
 from forms.kinds import percent
+from forms.numbering import attachment_label
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
 
@@ -64,15 +67,19 @@ def _text_lines(text: str, width_units: float) -> int:
     return max(1, math.ceil(units / max(width_units - 1, 1)))
 
 
-def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int) -> None:
+def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
     layout = Layout(data.spec, report.year)
-    n = layout.column_count
     widths = column_widths(layout)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
+    printing = xlsx_print.plan(layout, widths, frozen_cols)
+    # Title, contact line and notes span the first printed page only: a merged cell cut by a
+    # page break would print half a sentence on each page.
+    n = len(printing.pages[0])
     last = get_column_letter(n)
 
-    put(ws["A1"], data.spec.label)
+    put(ws["A1"], label or data.spec.label)
     ws["A1"].font = Font(name="黑体", size=14)
     ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
     title = put(ws.cell(TITLE_ROW, 1), data.spec.title_for(report.year))
@@ -107,7 +114,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
         for c in cells:
             _box(ws, row, c.col + 1, 1, c.span)
             _write_cell(ws.cell(row, c.col + 1), c, places)
-            if c.role is Role.REASON and c.text:
+            if c.text and c.kind is Kind.TEXT:  # reasons, unit names: wrapped, so the row grows
                 lines = max(lines, _text_lines(c.text, sum(widths[c.col : c.col + c.span])))
         ws.row_dimensions[row].height = max(20, 14 * lines + 4)
         row += 1
@@ -120,21 +127,18 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
         cell = put(ws.cell(row, 1), f"{prefix}{i + 1}. {note}")
         cell.font = Font(name=FONT, size=10)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths)) + 2)
+        ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths[:n])) + 2)
         row += 1
 
     # A coordinate, not ws.cell(): the cell there may be merged (an empty list table's 无 row).
-    frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
     ws.freeze_panes = f"{get_column_letter(frozen_cols)}{first_body}"
-    ws.print_title_rows = f"{FIRST_HEADER_ROW}:{FIRST_HEADER_ROW + layout.depth - 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    xlsx_print.apply(
+        ws,
+        printing,
+        header_rows=(FIRST_HEADER_ROW, FIRST_HEADER_ROW + layout.depth - 1),
+        last_row=row - 1,
+        title=f"{label or data.spec.label}　{data.spec.title_for(report.year)}",
+    )
 
 
 def _box(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int) -> None:
@@ -185,8 +189,9 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
         ("yoy_places", data.places),
         ("exported_at", datetime.now().isoformat(timespec="seconds")),
     ]
+    numbers = data.attachment_numbers()
     for form in data.forms:
-        rows.append((f"sheet:{form.spec.key}", form.spec.label))
+        rows.append((f"sheet:{form.spec.key}", attachment_label(numbers[form.spec.key])))
         rows.append((f"rows:{form.spec.key}", ",".join(form.rows)))
     for r, (key, value) in enumerate(rows, start=1):
         put(ws.cell(r, 1), key)
@@ -197,9 +202,10 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
 def build_workbook(data: ReportData) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
-    for form in data.forms:
-        ws = wb.create_sheet(form.spec.label)
-        write_form_sheet(ws, data.report, form, data.places)
+    numbers = data.attachment_numbers()  # the Word report's 附件 numbers, so both files agree
+    for form in sorted(data.forms, key=lambda f: numbers[f.spec.key]):
+        label = attachment_label(numbers[form.spec.key])
+        write_form_sheet(wb.create_sheet(label), data.report, form, data.places, label)
     write_meta_sheet(wb.create_sheet(META_SHEET), data)
     wb.active = 0
     return wb
@@ -207,4 +213,6 @@ def build_workbook(data: ReportData) -> Workbook:
 
 def write_xlsx(path: Path, data: ReportData) -> None:
     wb = build_workbook(data)
-    save_atomically(Path(path), lambda tmp: wb.save(tmp))
+    # 宋体 as the default font: column widths are counted in its digits, the same in Excel, WPS
+    # and LibreOffice, so the printed page breaks fall where exporters/xlsx_print.py put them.
+    save_atomically(Path(path), lambda tmp: tmp.write_bytes(workbook_bytes(wb, default_font=(FONT, 11))))

@@ -72,6 +72,7 @@ class ReportText:
     sign_date: date | None
     attachments: tuple[str, ...]  # form keys printed after the body, in this order
     sections: tuple[Section, ...]
+    attachment_numbering: str = "provincial"  # forms.numbering: provincial (附件2–5) or sequential (1–N)
 
 
 def chinese_date(day: date) -> str:
@@ -85,6 +86,15 @@ class ReportData:
     forms: list[FormData]
     places: int  # decimals of every 同比增减 figure
     text: ReportText | None = None  # the narrative; None exports the attachments alone
+    numbering: str | None = None  # overrides text.attachment_numbering for one export (the CLI's option)
+
+    def attachment_numbers(self) -> dict[str, int]:
+        """Form key → the number its attachment page, 附件说明 line and sheet name carry."""
+        from forms.numbering import DEFAULT, attachment_numbers
+
+        numbering = self.numbering or (self.text.attachment_numbering if self.text else DEFAULT)
+        included = self.text.attachments if self.text else [f.spec.key for f in self.forms]
+        return attachment_numbers([f.spec for f in self.forms], included, numbering)
 
     def form(self, key: str) -> FormData:
         for data in self.forms:

@@ -68,3 +68,9 @@ def m002_report_text(db: Database) -> None:
         pk=("report_id", "key"),
         foreign_keys=[("report_id", "reports", "id")],
     )
+
+
+@migrations()
+def m003_attachment_numbering(db: Database) -> None:
+    # How the report numbers its attachments (forms/numbering.py); NULL reads as the default.
+    db["report_texts"].add_column("attachment_numbering", str)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from forms.errors import UserError
 from forms.hygiene import BODY_MAX, LINE_MAX, clean_limited
+from forms.numbering import DEFAULT as DEFAULT_NUMBERING
+from forms.numbering import NUMBERINGS
 from forms.outline import LEVELS, report_kind
 from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
@@ -58,6 +60,7 @@ class ReportTexts:
             sign_date=date.fromisoformat(row["sign_date"]) if row["sign_date"] else None,
             attachments=tuple(k for k in (row["attachments"] or "").split(",") if k),
             sections=sections,
+            attachment_numbering=row.get("attachment_numbering") or DEFAULT_NUMBERING,
         )
 
     def ensure(self, report: Report) -> None:
@@ -103,6 +106,7 @@ class ReportTexts:
         signer: str | None = None,
         sign_date: date | str | None = "",
         attachments: tuple[str, ...] | None = None,
+        attachment_numbering: str | None = None,
     ) -> None:
         self.ensure(report)
         changes: dict[str, object] = {}
@@ -118,6 +122,10 @@ class ReportTexts:
                 raise UserError(f"未知附件：{', '.join(sorted(set(attachments) - known))}")
             order = [s.key for s in FORMS if s.key in attachments]  # always in 附件 order
             changes["attachments"] = ",".join(order)
+        if attachment_numbering is not None:
+            if attachment_numbering not in NUMBERINGS:
+                raise UserError(f"未知的附件编号方式：{attachment_numbering}")
+            changes["attachment_numbering"] = attachment_numbering
         if changes:
             with self.store.write() as db:
                 db["report_texts"].update(report.id, changes)

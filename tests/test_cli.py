@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.support.ooxml import assert_valid
+
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = "示例市应急管理局"
 
@@ -38,8 +40,25 @@ def test_sample_then_export_both_files(tmp_path):
     )
     assert exported.returncode == 0, exported.stderr
     assert xlsx.exists() and docx.exists() and docx.stat().st_size > 10_000
+    assert_valid(xlsx)
+    assert_valid(docx)
     ws = openpyxl.load_workbook(xlsx, data_only=True)["附件2"]
     assert ws["C7"].value == 148 and ws["D7"].value == 178 and ws["C8"].value == pytest.approx(0.2027)
+
+
+def test_attachment_numbers_option(tmp_path):
+    import docx
+
+    db = tmp_path / "data.sqlite3"
+    assert run("sample", "--db", str(db)).returncode == 0
+    xlsx, report = tmp_path / "附表.xlsx", tmp_path / "报告.docx"
+    args = ["export", "--db", str(db), "--unit", UNIT, "--year", "2024", "--xlsx", str(xlsx), "--docx", str(report)]
+    exported = run(*args, "--attachment-numbers", "sequential")
+    assert exported.returncode == 0, exported.stderr
+    assert openpyxl.load_workbook(xlsx).sheetnames[:4] == ["附件1", "附件2", "附件3", "附件4"]
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert "附件：1.2024年行政执法案件数据情况统计表" in texts and "附件4" in texts and "附件5" not in texts
+    assert_user_error(run(*args, "--attachment-numbers", "roman"), "参数错误")
 
 
 def test_db_before_the_command_works_too(tmp_path):

@@ -13,6 +13,9 @@ from exporters.docx_report import write_docx
 from exporters.docx_style import FontNames
 from forms.grid import Layout
 from tests.support import libreoffice
+from tests.support.ooxml import assert_valid
+from tests.support.pdf_ink import ink_extent
+from tests.support.pdf_lines import MM, page_words
 
 A4_LANDSCAPE = (841.89, 595.30)
 
@@ -21,6 +24,7 @@ A4_LANDSCAPE = (841.89, 595.30)
 def docx_path(store, sample, tmp_path):
     path = tmp_path / "报告.docx"
     write_docx(path, store.report_data(sample, with_text=False))  # the attachments alone
+    assert_valid(path)  # Word opens it without offering a repair
     return path
 
 
@@ -93,5 +97,68 @@ def test_rendered_pdf_shows_four_landscape_attachments(docx_path, tmp_path):
     fonts = libreoffice.pdf_fonts(pdf)
     chinese = [f for f in fonts if any(n in f for n in ("UMingCN", "UKaiCN", "WenQuanYi", "CJKsc"))]
     assert chinese and not [f for f in fonts if re.search(r"jp|JP|KR|kr", f)], fonts  # never a JP fallback
+    for number in range(1, 5):  # the page number's dash 7 mm below the table area, never in it
+        dash = next(w for w in page_words(pdf, number) if w.text == "—")
+        top, bottom = ink_extent(pdf, number, (dash.x_min, dash.y_min - 2, dash.x_max, dash.y_max + 2))
+        assert (top + bottom) / 2 / MM == pytest.approx(210 - 20 + 7, abs=1)
     pngs = libreoffice.pdf_to_png(pdf, tmp_path / "png" / "page")
     assert len(pngs) == 4 and all(p.stat().st_size > 10_000 for p in pngs)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("font_set", ["government", "windows"])
+def test_every_figure_sits_on_one_line(store, sample, tmp_path, font_set):
+    """Large amounts with fen and six-digit counts, in both font settings: no figure or year wraps."""
+    from decimal import Decimal
+
+    from exporters.report_export import export_report
+    from forms.grid import Role
+    from forms.registry import form
+    from forms.report import MAIN_ROW, CellKey
+    from forms.values import Kind
+    from tests.support.pdf_lines import page_words
+
+    store.set_font_set(font_set)
+    for key in ("a2", "a3"):
+        spec = form(key)
+        store.set_value(sample.id, spec, CellKey(MAIN_ROW, "fines", 2023), Decimal("92177011.25"))
+        store.set_value(sample.id, spec, CellKey(MAIN_ROW, "penalty", 2024), 123456)
+    store.set_value(sample.id, form("a3"), CellKey(MAIN_ROW, "exempt_amount", 2024), Decimal("30700000.5"))
+    path = tmp_path / "报告.docx"
+    export_report(store, sample.unit, sample.year, docx=path)
+    assert_valid(path)
+    pdf = libreoffice.to_pdf(path, tmp_path / "pdf")
+    data = store.report_data(sample)
+    landscape = [n for n, (w, h) in enumerate(libreoffice.pdf_pages(pdf), start=1) if w > h]
+    assert len(landscape) == 4
+    for number, form_data in zip(landscape, data.forms, strict=True):
+        layout = Layout(form_data.spec, sample.year)
+        figures = {h.text for h in layout.header if h.text.isdigit()}  # the year headers
+        for row in layout.printed_body(form_data, data.places):
+            figures |= {
+                c.text
+                for c in row
+                if c.text and (c.role in (Role.YOY, Role.INDEX) or (c.role is Role.VALUE and c.kind is not Kind.TEXT))
+            }
+        boxes = page_words(pdf, number)
+        words = {w.text for w in boxes}
+        assert figures - words == set(), f"{form_data.spec.label}: split across lines"
+        assert max(w.x_max for w in boxes) < A4_LANDSCAPE[0] - 19 * MM  # and the table stays on the page
+    assert "92177011.25" in {w.text for w in page_words(pdf, landscape[0])}
+
+
+def test_type_steps_down_only_as_far_as_the_table_needs(store, sample):
+    from docx.shared import Mm
+
+    from exporters.docx_attachments import TEXT_WIDTH_MM
+    from exporters.table_fit import fit_columns, text_em
+
+    data = store.report_data(sample)
+    sizes = {}
+    for form_data in data.forms:
+        layout = Layout(form_data.spec, sample.year)
+        fit = fit_columns(layout, layout.printed_body(form_data, data.places), Mm(TEXT_WIDTH_MM).pt)
+        assert sum(fit.widths_pt) <= Mm(TEXT_WIDTH_MM).pt + 0.5
+        sizes[form_data.spec.key] = fit.size_pt
+    assert sizes["a5"] > sizes["a2"] == 9.0  # ten columns need no small type; 22 do
+    assert text_em("9,217,701.00") == 6.0 and text_em("罚没金额") == 4.0

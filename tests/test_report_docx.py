@@ -11,7 +11,9 @@ from exporters.docx_report import write_docx
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from tests.support import libreoffice
-from tests.support.pdf_lines import MM, page_lines
+from tests.support.ooxml import assert_valid
+from tests.support.pdf_ink import ink_extent
+from tests.support.pdf_lines import MM, page_lines, page_words
 
 pytestmark = pytest.mark.libreoffice
 A4 = (595.3, 841.9)
@@ -23,6 +25,7 @@ def rendered(store, sample, tmp_path):
     def render():
         path = tmp_path / "报告.docx"
         write_docx(path, store.report_data(sample))
+        assert_valid(path)  # Word opens it without offering a repair
         return libreoffice.to_pdf(path, tmp_path / f"pdf{len(list(tmp_path.iterdir()))}")
 
     return render
@@ -48,10 +51,7 @@ def test_pages_margins_and_grid(rendered):
     assert all(p == pytest.approx(PITCH, abs=1.5) for p in pitches), pitches  # headings use other faces
     assert centres[-1] - centres[0] == pytest.approx(21 * PITCH, abs=1.5)
     left_mm = min(line.x_min for line in lines) / MM
-    first = lines[0]
-    top_mm = ((first.y_min + first.y_max) / 2 - PITCH / 2) / MM  # the top of the first line's box
-    assert left_mm == pytest.approx(28, abs=1)
-    assert top_mm == pytest.approx(37, abs=1)
+    assert left_mm == pytest.approx(28, abs=1)  # the top: test_text_block_and_page_numbers_to_the_millimetre
     # A closing punctuation mark may hang into the margin (Word and WPS allow it by default).
     right_mm = (A4[0] - max(line.x_max for line in lines if line.text[-1] not in "，。、；：”）")) / MM
     assert right_mm == pytest.approx(26, abs=1)
@@ -85,8 +85,8 @@ def test_title_attachment_list_and_signature(rendered):
     text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
     assert text.startswith("示例市应急管理局2024年行政执法工作报告一、行政执法基本情况")
     assert (
-        "附件：1.2024年行政执法案件数据情况统计表2.2024年涉企行政执法数据情况统计表"
-        "3.2024年行政执法保障情况统计表4.2024年“两法衔接”工作情况统计表"
+        "附件：2.2024年行政执法案件数据情况统计表3.2024年涉企行政执法数据情况统计表"
+        "4.2024年行政执法保障情况统计表5.2024年“两法衔接”工作情况统计表"
     ) in text
     assert "示例市应急管理局2025年1月20日" in text
     assert "行政许可178件（同比增长20.27%）" in text and "罚没金额419.9252万元" in text
@@ -111,6 +111,26 @@ def test_attachment_list_lines_align_under_the_first_name(rendered):
     assert rest[0].x_min - first.x_min == pytest.approx(3 * 16, abs=2)  # under the name, after 附件：
 
 
+@pytest.mark.parametrize(
+    ("numbering", "attachments", "expected"),
+    [("provincial", ("a2", "a3", "a4", "a5"), [2, 3, 4, 5]), ("sequential", ("a3", "a5"), [1, 2])],
+)
+def test_attachment_list_numbers_are_the_page_labels(store, sample, rendered, numbering, attachments, expected):
+    from storage.report_text import ReportTexts
+
+    ReportTexts(store).update(sample, attachments=attachments, attachment_numbering=numbering)
+    pdf = rendered()
+    listed, labels = [], []
+    for number, (width, height) in enumerate(libreoffice.pdf_pages(pdf), start=1):
+        lines = page_lines(pdf, number)
+        if width < height:
+            listed += [int(m[1]) for line in lines if (m := re.match(r"^(?:附件：)?(\d)\.\d{4}年", line.text))]
+        else:  # an attachment page: its label is the first line, top left
+            first = min(lines, key=lambda line: line.y_min)
+            labels.append(int(re.fullmatch(r"附件(\d)", first.text)[1]))
+    assert listed == labels == expected
+
+
 def test_a_table_edit_changes_the_sentence(store, sample, rendered):
     before = re.sub(r"\s+", "", libreoffice.pdf_text(rendered()))
     assert "行政处罚78件（同比下降46.94%）" in before
@@ -127,7 +147,7 @@ def test_only_the_chosen_attachments_are_printed(store, sample, rendered):
     pages = libreoffice.pdf_pages(pdf)
     assert len([p for p in pages if p[0] > p[1]]) == 2
     text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
-    assert "附件：1.2024年行政执法案件数据情况统计表2.2024年“两法衔接”工作情况统计表" in text
+    assert "附件：2.2024年行政执法案件数据情况统计表5.2024年“两法衔接”工作情况统计表" in text
 
 
 def test_font_names_are_a_setting(store, sample, tmp_path):
@@ -137,10 +157,12 @@ def test_font_names_are_a_setting(store, sample, tmp_path):
 
     path = tmp_path / "w.docx"
     export_report(store, sample.unit, sample.year, docx=path)
+    assert_valid(path)
     styles = _styles_xml(path)
     assert 'w:eastAsia="仿宋_GB2312"' in styles
     store.set_font_set("windows")
     export_report(store, sample.unit, sample.year, docx=path)
+    assert_valid(path)
     styles = _styles_xml(path)
     assert 'w:eastAsia="仿宋"' in styles and "仿宋_GB2312" not in styles
     assert len(Document(str(path)).tables) == 4  # python-docx still opens it
@@ -151,3 +173,103 @@ def _styles_xml(path) -> str:
 
     with zipfile.ZipFile(path) as z:
         return z.read("word/styles.xml").decode("utf-8")
+
+
+# GB/T 9704 in millimetres, measured on the ink of LibreOffice's PDF (tests/support/pdf_ink.py).
+TOLERANCE_MM = 1.0  # the standard allows ±1 mm on the text block's position
+
+
+def _dash_ink_mm(pdf, page) -> float:
+    """Middle of the page number's left dash (— 3 —), in mm from the top of the page."""
+    dash = next(w for w in page_words(pdf, page) if w.text == "—")
+    top, bottom = ink_extent(pdf, page, (dash.x_min, dash.y_min - 2, dash.x_max, dash.y_max + 2))
+    return (top + bottom) / 2 / MM
+
+
+def test_text_block_and_page_numbers_to_the_millimetre(rendered):
+    pdf = rendered()
+    pages = libreoffice.pdf_pages(pdf)
+    for number, (width, height) in enumerate(pages, start=1):
+        lines = _body_lines(pdf, number)
+        first = min(lines, key=lambda line: line.y_min)
+        ink_top, _ = ink_extent(pdf, number, (first.x_min, first.y_min - 6, first.x_max, first.y_max))
+        dash = _dash_ink_mm(pdf, number)
+        if width < height:
+            # The first line's characters start 37 mm from the top (the title's on page 1 no higher);
+            # the dash of the page number is 7 mm below the text block (37 + 225 = 262 mm).
+            assert ink_top / MM == pytest.approx(37, abs=TOLERANCE_MM), number
+            assert dash == pytest.approx(262 + 7, abs=TOLERANCE_MM), number
+        else:
+            # Landscape attachment pages: the number 7 mm below the 20 mm bottom margin's edge,
+            # so below every line of the table, never inside it.
+            assert dash == pytest.approx(210 - 20 + 7, abs=TOLERANCE_MM), number
+            assert dash > max(line.y_max for line in lines) / MM + 3, number
+
+
+def test_attachment_label_on_line_one_title_on_line_three(rendered):
+    pdf = rendered()
+    landscape = [n for n, (w, h) in enumerate(libreoffice.pdf_pages(pdf), start=1) if w > h]
+    for number in landscape:
+        lines = sorted(_body_lines(pdf, number), key=lambda line: line.y_min)
+        label, title = lines[0], lines[1]
+        assert re.fullmatch(r"附件\d", label.text) and "统计表" in title.text
+        centres = []
+        for line in (label, title):
+            top, bottom = ink_extent(pdf, number, (line.x_min, line.y_min - 3, line.x_max, line.y_max + 3))
+            centres.append((top + bottom) / 2)
+        assert centres[1] - centres[0] == pytest.approx(2 * PITCH, abs=TOLERANCE_MM * MM)  # two lines down
+        assert label.x_min / MM == pytest.approx(20, abs=TOLERANCE_MM)  # flush left in the text block
+        assert (title.x_min + title.x_max) / 2 / MM == pytest.approx(297 / 2, abs=TOLERANCE_MM)
+
+
+def test_signature_centred_over_the_date(rendered):
+    pdf = rendered()
+    for number in range(len(libreoffice.pdf_pages(pdf)), 0, -1):
+        lines = _body_lines(pdf, number)
+        dated = [line for line in lines if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", line.text)]
+        if dated:
+            break
+    date_line = dated[0]
+    signer = max((line for line in lines if line.y_max < date_line.y_min), key=lambda line: line.y_min)
+    assert signer.text == "示例市应急管理局"
+    assert (signer.x_min + signer.x_max) / 2 / MM == pytest.approx(
+        (date_line.x_min + date_line.x_max) / 2 / MM, abs=TOLERANCE_MM
+    )
+    # The date ends four characters in from the right. Word and WPS set digits solid against Chinese
+    # (the document turns autoSpaceDN off); LibreOffice's DOCX import ignores that and puts about a
+    # quarter em at each digit/Chinese boundary, widening the date about its centre: allow half that.
+    boundaries = len(re.findall(r"\d(?=\D)|\D(?=\d)", date_line.text))
+    allowance = boundaries * 0.25 * 16 / 2 / MM
+    right_mm = (A4[0] - date_line.x_max) / MM
+    assert right_mm == pytest.approx(26 + 4 * 16 / MM, abs=TOLERANCE_MM + allowance)
+
+
+def test_package_is_chinese_and_carries_no_stale_parts(store, sample, tmp_path):
+    import zipfile
+
+    from docx import Document
+
+    from exporters.report_export import export_report
+    from storage.report_text import ReportTexts
+
+    texts = ReportTexts(store)
+    key = texts.add_section(sample, 2, 3, "执法检查计划")  # a level-3 heading: 1.
+    path = tmp_path / "报告.docx"
+    export_report(store, sample.unit, sample.year, docx=path)
+    assert_valid(path)
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        fonts = z.read("word/fontTable.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+    assert "word/stylesWithEffects.xml" not in names and not any(n.startswith("customXml/") for n in names)
+    assert "ＭＳ" not in fonts and "Mincho" not in fonts
+    for name in ("仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"):
+        assert f'w:name="{name}"' in fonts
+    assert 'w:altName w:val="仿宋"' in fonts  # Word substitutes the stock face where the GB2312 one is missing
+    assert 'w:eastAsia="zh-CN"' in settings and "compressPunctuation" in settings
+    doc = Document(str(path))
+    heading = next(p for p in doc.paragraphs if p.text == "1.执法检查计划")
+    assert all(run.bold for run in heading.runs)
+    level2 = next(p for p in doc.paragraphs if p.text.startswith("（一）"))
+    assert not any(run.bold for run in level2.runs)
+    assert key

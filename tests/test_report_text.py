@@ -139,3 +139,24 @@ def test_switching_kind_resets_the_outline(store, sample):
     text = texts.get(sample)
     assert text.kind == "rule_of_law" and text.attachments == ()
     assert text.sections[0].heading == "工作情况及主要成效"
+
+
+def test_attachment_numbers_provincial_or_one_to_n():
+    from forms.numbering import PROVINCIAL, SEQUENTIAL, attachment_numbers
+    from forms.registry import FORMS
+
+    assert attachment_numbers(FORMS, ("a2", "a3", "a4", "a5"), PROVINCIAL) == {"a2": 2, "a3": 3, "a4": 4, "a5": 5}
+    assert attachment_numbers(FORMS, ("a2", "a5"), PROVINCIAL) == {"a2": 2, "a3": 3, "a4": 4, "a5": 5}
+    # 1–N for what the report prints; the workbook's other sheets follow.
+    assert attachment_numbers(FORMS, ("a2", "a5"), SEQUENTIAL) == {"a2": 1, "a5": 2, "a3": 3, "a4": 4}
+
+
+def test_attachment_numbering_is_stored_per_report(store, sample):
+    texts = ReportTexts(store)
+    assert texts.get(sample).attachment_numbering == "provincial"  # the seeds print 附件2–5
+    other = store.create_report("某县应急管理局", 2024)
+    texts.update(sample, attachment_numbering="sequential")
+    assert texts.get(sample).attachment_numbering == "sequential"
+    assert texts.get(other).attachment_numbering == "provincial"
+    with pytest.raises(UserError):
+        texts.update(sample, attachment_numbering="roman")

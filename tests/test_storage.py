@@ -17,10 +17,11 @@ def test_migrates_an_empty_file(db_path):
     store = Store(db_path)
     tables = set(store.db.table_names())
     assert {"reports", "cells", "form_rows", "settings", "_sqlite_migrations"} <= tables
-    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial", "m002_report_text"]
+    names = ["m001_initial", "m002_report_text", "m003_attachment_numbering"]
+    assert [m.name for m in migrations.applied(store.db)] == names
     store.close()
     again = Store(db_path)  # reopening applies nothing twice
-    assert [m.name for m in migrations.applied(again.db)] == ["m001_initial", "m002_report_text"]
+    assert [m.name for m in migrations.applied(again.db)] == names
     again.close()
 
 

@@ -117,3 +117,11 @@ def test_attachments_and_signature_are_saved(window, store, sample):
     page.signer.editingFinished.emit()
     text = ReportTexts(store).get(sample)
     assert text.attachments == ("a2", "a3", "a5") and text.signer == "示例市应急管理局（盖章）"
+
+
+def test_attachment_numbering_is_a_choice_on_the_page(qtbot, window, store, sample):
+    page = window.report_page
+    assert page.numbering.currentData() == "provincial"
+    page.numbering.setCurrentIndex(page.numbering.findData("sequential"))
+    page.numbering.activated.emit(page.numbering.currentIndex())
+    assert ReportTexts(store).get(sample).attachment_numbering == "sequential"

@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from storage.store import Store
+from tests.support.ooxml import assert_valid
 from tests.support.qt import show_tab
 from ui.main_window import MainWindow
 
@@ -97,6 +98,7 @@ def test_export_from_the_window_uses_the_same_path(qtbot, window, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.export_xlsx()
     assert openpyxl.load_workbook(target)["附件2"]["D7"].value == 178
+    assert_valid(target)
     assert "已导出" in window.statusBar().currentMessage()
     assert asked and "审核发现 2 个错误" in asked[0]  # the sample's two contradictions
 

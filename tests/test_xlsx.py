@@ -13,6 +13,7 @@ from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import RowStyle
 from forms.yoy import yoy
 from tests.support import libreoffice
+from tests.support.ooxml import assert_valid
 from tests.support.sheets import find_column, find_row, header_paths
 
 SEED_YOY_ROW = ["20.27%", "", "0.00%", "", "-35.59%", "-46.94%", "33.33%", "-45.28%", "-54.44%", "0.00%"]
@@ -22,6 +23,7 @@ SEED_YOY_ROW = ["20.27%", "", "0.00%", "", "-35.59%", "-46.94%", "33.33%", "-45.
 def workbook_path(store, sample, tmp_path):
     path = tmp_path / "附表.xlsx"
     write_xlsx(path, store.report_data(sample))
+    assert_valid(path)  # Excel opens it without a repair prompt or a silent rewrite
     return path
 
 
@@ -101,8 +103,11 @@ def test_sheet_layout_and_print_setup(workbook_path):
     assert "A4:A6" in merged and "C4:X4" in merged and "C5:D5" in merged  # 序号, 类别, 涉企行政处罚
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$4:$6"
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale >= 90  # figures ≥ 9 pt
+    assert ws.print_title_rows == "$4:$6" and ws.print_title_cols == "$A:$B"  # 序号, 单位 on every page
+    assert ws.print_area == "'附件3'!$A$1:$X$16" and not ws.print_options.gridLines
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页" and ws.firstFooter.center.text == ws.oddFooter.center.text
+    assert ws.oddHeader.center.text == "附件3　2024年涉企行政执法数据情况统计表"
     assert ws["C7"].border.left.style == "thin"
     notes = [ws.cell(r, 1).value for r in range(10, 17)]
     assert notes[0].startswith("填表说明：1. ") and notes[6].endswith("“罚没金额”以年底各单位财政入库数额为准。")
@@ -123,6 +128,48 @@ def test_places_setting_reaches_the_workbook(store, sample, tmp_path):
     store.set_yoy_places(1)
     path = tmp_path / "one-place.xlsx"
     write_xlsx(path, store.report_data(sample))
+    assert_valid(path)
     ws = openpyxl.load_workbook(path)["附件2"]
     assert ws["C8"].number_format == "0.0%"
     assert ws["C8"].value == pytest.approx(0.203)
+
+
+def test_sheet_names_follow_the_report_attachment_numbers(store, sample, tmp_path):
+    from storage.report_text import ReportTexts
+
+    ReportTexts(store).update(sample, attachments=("a3", "a5"), attachment_numbering="sequential")
+    path = tmp_path / "seq.xlsx"
+    write_xlsx(path, store.report_data(sample))
+    assert_valid(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["附件1", "附件2", "附件3", "附件4", META_SHEET]
+    assert wb["附件1"]["A2"].value == "2024年涉企行政执法数据情况统计表" and wb["附件1"]["A1"].value == "附件1"
+    assert wb["附件2"]["A2"].value == "2024年“两法衔接”工作情况统计表"
+    meta = {row[0]: row[1] for row in wb[META_SHEET].iter_rows(values_only=True)}
+    assert meta["sheet:a3"] == "附件1" and meta["sheet:a2"] == "附件3"
+
+
+@pytest.mark.libreoffice
+def test_printed_workbook_is_readable(workbook_path, tmp_path):
+    """On paper (LibreOffice's PDF): figures at least 9 pt high, every page numbered, a pair's
+    two years never split across pages."""
+    import re
+
+    from tests.support.pdf_lines import page_words
+
+    pdf = libreoffice.to_pdf(workbook_path, tmp_path / "pdf")
+    pages = libreoffice.pdf_pages(pdf)
+    assert 4 < len(pages) <= 10 and all(w > h for w, h in pages)  # wide tables run across pages
+    heights = []
+    for number in range(1, len(pages) + 1):
+        words = page_words(pdf, number)
+        text = "".join(w.text for w in words)
+        assert f"第{number}页共{len(pages)}页" in text, f"page {number} has no page number"
+        figures = [w for w in words if re.fullmatch(r"-?[\d,]+(\.\d+)?%?", w.text) and w.y_min > 60]
+        heights += [w.y_max - w.y_min for w in figures]
+        years = [w.text for w in figures if w.text in ("2023", "2024")]
+        assert years.count("2023") == years.count("2024")  # pairs stay together
+    # pdftotext's word box is 1.3 × the type size in AR PL UMing (the tests' 宋体): 10 pt at 100 % gives 13.0.
+    assert heights and min(heights) / 1.3 >= 9 - 0.05, min(heights) / 1.3
+    words = [w.text for n in range(1, len(pages) + 1) for w in page_words(pdf, n)]
+    assert "9,217,701.00" in words and "-35.59%" in words

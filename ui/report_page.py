@@ -30,6 +30,7 @@ from forms.audit import Finding
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.figures import TOKEN, describe, parse_token, render
+from forms.numbering import NUMBERINGS
 from forms.outline import REPORT_KINDS, heading_numbers
 from forms.report import Report, ReportText, Section
 from storage.report_text import ReportTexts
@@ -80,6 +81,13 @@ class ReportPage(QWidget):
             box.toggled.connect(self._save_attachments)
             self.attachments[spec.key] = box
             attachment_row.addWidget(box)
+        attachment_row.addWidget(QLabel("编号："))
+        self.numbering = QComboBox()
+        self.numbering.setToolTip("附件说明中的序号与附件页、Excel 工作表名称一致")
+        for key, name in NUMBERINGS.items():
+            self.numbering.addItem(name, key)
+        self.numbering.activated.connect(lambda _index: self._save(attachment_numbering=self.numbering.currentData()))
+        attachment_row.addWidget(self.numbering)
         attachment_row.addStretch(1)
 
         head = QFormLayout()
@@ -182,6 +190,7 @@ class ReportPage(QWidget):
         self.sign_date.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
         for key, box in self.attachments.items():
             box.setChecked(key in text.attachments)
+        self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
         numbers = heading_numbers([s.level for s in text.sections])
         for number, section in zip(numbers, text.sections, strict=True):
