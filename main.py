@@ -108,7 +108,26 @@ def run_window(args: argparse.Namespace) -> int:
     return run_app(open_store(getattr(args, "db", None)))
 
 
+def make_output_safe() -> None:
+    """Let every message survive any Windows code page, a pipe or a file: printing must never crash.
+
+    A console shows Unicode anyway; a pipe or file on a code page without Chinese (cp1252, ascii) gets UTF-8
+    instead of a UnicodeEncodeError, and anything still unencodable becomes "?" rather than a traceback.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None in the windowed program, or replaced streams
+        if reconfigure is None:
+            continue
+        encoding = stream.encoding or "ascii"
+        try:
+            "填报助手".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            encoding = "utf-8"
+        reconfigure(encoding=encoding, errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    make_output_safe()
     try:
         args = build_parser().parse_args(argv)
         handler = {"sample": run_sample, "export": run_export, "audit": run_audit}.get(args.command, run_window)
