@@ -84,7 +84,7 @@ def _mark_row(row: _Row, *, header: bool) -> None:
 
 def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: int, fonts: FontNames) -> Table:
     layout = Layout(data.spec, report.year)
-    body = layout.body(data, places)
+    body = layout.printed_body(data, places)
     widths = column_widths_twips(layout)
     table = doc.add_table(rows=layout.depth + len(body), cols=layout.column_count)
     table.style = doc.styles["Table Grid"]

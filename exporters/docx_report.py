@@ -13,25 +13,32 @@ from exporters.docx_style import FontNames, prepare_document
 from exporters.files import save_atomically
 from forms.report import ReportData
 
+CORE_MAX = 255
+
 
 def build_document(data: ReportData, fonts: FontNames | None = None) -> DocumentObject:
     fonts = fonts or FontNames()
     doc = Document()
     prepare_document(doc, fonts)
     core = doc.core_properties
-    core.author = data.report.unit
+    core.author = _core_text(data.report.unit)
     core.language = "zh-CN"
     if data.text is None:
-        core.title = f"{data.report.unit}{data.report.year}年行政执法工作报告附件"
+        core.title = _core_text(f"{data.report.unit}{data.report.year}年行政执法工作报告附件")
         add_attachments(doc, data, fonts, after_body=False)
         add_page_numbers(doc, doc.sections[0], fonts)
         return doc
-    core.title = data.text.title
+    core.title = _core_text(data.text.title)
     add_body(doc, data, fonts)
     included = [f for f in data.forms if f.spec.key in data.text.attachments]
     if included:
         add_attachments(doc, data, fonts, after_body=True, forms=included)
     return doc
+
+
+def _core_text(text: str) -> str:
+    # The file's properties (title, author) hold at most 255 characters; the page holds all of it.
+    return text if len(text) <= CORE_MAX else text[: CORE_MAX - 1] + "…"
 
 
 def write_docx(path: Path, data: ReportData, fonts: FontNames | None = None) -> None:

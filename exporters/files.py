@@ -1,38 +1,88 @@
-"""Saving to a path the clerk chose, with failures a clerk can act on."""
+"""Saving to a path the clerk chose, with failures a clerk can act on.
+
+A file is written to a temporary file beside the target, flushed to disk, then moved over
+the target in one step: a half-written .xlsx never replaces a good one, and a file that is
+open in WPS/Excel (locked on Windows), read-only, or on a full disk fails with one Chinese
+line while the old file stays as it was. The temporary file is removed on any failure.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
-from collections.abc import Callable
+import secrets
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from forms.errors import UserError
 
+TEMP_PREFIX = ".~tianbao-"
+STALE_SECONDS = 600  # a temporary file this old was left by an export that was killed
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_targets(targets: Iterable[Path], *, database: Path | None = None) -> None:
+    """Refuse targets that would destroy something: the open database (or any SQLite file),
+    a folder, or one file named twice (``--xlsx P --docx P``)."""
+    seen: set[Path] = set()
+    for target in targets:
+        resolved = Path(target).resolve()
+        if resolved.is_dir():
+            raise UserError(f"无法写入 {target}：这是一个文件夹，请给出文件名")
+        if database is not None and resolved == Path(database).resolve():
+            raise UserError(f"无法写入 {target}：这是正在使用的数据库文件，请换一个文件名")
+        if resolved.is_file() and _is_sqlite(resolved):
+            raise UserError(f"无法写入 {target}：这是一个数据库文件，不能用导出覆盖它")
+        if resolved in seen:
+            raise UserError(f"无法写入 {target}：Excel 附表和 Word 报告不能是同一个文件")
+        seen.add(resolved)
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
 
 def save_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file beside ``path`` and move it into place.
-
-    A half-written .xlsx must never replace a good one, and a file that is open in
-    WPS/Excel (locked on Windows) must fail with a message, not a traceback.
-    """
+    """Write ``path`` through a temporary file beside it (see the module's docstring)."""
     path = Path(path)
-    if path.is_dir():
-        raise UserError(f"无法写入 {path}：这是一个文件夹，请给出文件名")
+    check_targets([path])
     if not path.parent.is_dir():
         raise UserError(f"无法写入 {path}：文件夹 {path.parent} 不存在")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UserError(f"无法写入 {path}：文件是只读的，请取消只读属性或换一个文件名")
+    _remove_stale(path.parent)
+    tmp = path.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}{path.suffix}")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~tianbao-", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
+        # Created with the user's umask like any document (mkstemp would make it 0600).
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as exc:
         raise UserError(f"无法写入 {path}：没有写入该文件夹的权限（{exc.strerror}）") from exc
-    tmp = Path(tmp_name)
     try:
         write(tmp)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     except PermissionError as exc:
         raise UserError(f"无法写入 {path}：文件可能正在 WPS 或 Excel 中打开，请关闭后重试") from exc
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise UserError(f"无法写入 {path}：磁盘空间已满，原文件未改动") from exc
         raise UserError(f"无法写入 {path}：{exc.strerror or exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Temporary files of exports that were killed (power cut, Task Manager) are swept up."""
+    now = time.time()
+    try:
+        for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder we cannot list or a file we cannot remove: not worth failing the export

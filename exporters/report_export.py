@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from exporters.docx_report import write_docx
 from exporters.docx_style import FontNames
+from exporters.files import check_targets
 from exporters.xlsx import write_xlsx
+from storage.database import StorageError
 from storage.store import Store
 
 
 def export_report(
     store: Store, unit: str, year: int, *, xlsx: Path | None = None, docx: Path | None = None
 ) -> list[Path]:
+    targets = [Path(p) for p in (xlsx, docx) if p is not None]
+    check_targets(targets, database=None if store.in_memory else store.path)
     data = store.report_data(store.require_report(unit, year))
     written = []
     if xlsx is not None:
@@ -22,4 +27,9 @@ def export_report(
         fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()
         write_docx(docx, data, fonts)
         written.append(Path(docx))
+    if written and not store.in_memory:
+        # The state that was sent, kept among the last ten; a backup folder we cannot write must
+        # not undo an export that worked.
+        with suppress(StorageError):
+            store.backup("export")
     return written

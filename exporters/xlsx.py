@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -30,8 +31,25 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_ROW = 2
 FIRST_HEADER_ROW = 4  # 附件N, title, 填报单位/联系人 line above it
 
+FORMULA_START = ("=", "+", "-", "@")
 MONEY_FORMAT = "#,##0.00"
 COUNT_FORMAT = "0"
+
+
+def put(target: SheetCell, value: object) -> SheetCell:
+    """Write a value; text is always text (``data_type = "s"``), never a formula, in any sheet.
+
+    openpyxl takes a string starting with ``=`` for a formula, and Excel/WPS evaluate a cell
+    typed as ``-较上年减少`` or ``=见说明``: such text gets the quote prefix a spreadsheet shows
+    for a text cell, so it is also not evaluated when the clerk edits it later."""
+    if isinstance(value, str):
+        target.value = value or None
+        if value:
+            target.data_type = "s"
+            target.quotePrefix = value.startswith(FORMULA_START)
+    else:
+        target.value = value
+    return target
 
 
 def percent_format(places: int) -> str:
@@ -61,18 +79,18 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
         ws.column_dimensions[get_column_letter(col)].width = width
     last = get_column_letter(n)
 
-    ws["A1"] = data.spec.label
+    put(ws["A1"], data.spec.label)
     ws["A1"].font = Font(name="黑体", size=14)
     ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
-    title = ws.cell(TITLE_ROW, 1, data.spec.title_for(report.year))
+    title = put(ws.cell(TITLE_ROW, 1), data.spec.title_for(report.year))
     title.font = Font(name=FONT, size=18, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[TITLE_ROW].height = 32
     half = max(2, n // 2)
     ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=half)
-    ws.cell(3, 1, report.filler_line()).font = Font(name=FONT, size=11)
+    put(ws.cell(3, 1), report.filler_line()).font = Font(name=FONT, size=11)
     ws.merge_cells(start_row=3, start_column=half + 1, end_row=3, end_column=n)
-    ws.cell(3, half + 1, report.contact_line()).font = Font(name=FONT, size=11)
+    put(ws.cell(3, half + 1), report.contact_line()).font = Font(name=FONT, size=11)
 
     header_font = Font(name=FONT, size=10, bold=True)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -80,7 +98,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
     for h in layout.header:
         top, left = FIRST_HEADER_ROW + h.row, h.col + 1
         _box(ws, top, left, h.rowspan, h.colspan)
-        cell = ws.cell(top, left, int(h.text) if h.text.isdigit() and h.row == layout.depth - 1 else h.text)
+        cell = put(ws.cell(top, left), int(h.text) if h.text.isdigit() and h.row == layout.depth - 1 else h.text)
         cell.font = header_font
         cell.alignment = centred
         if h.rowspan == 1:
@@ -91,7 +109,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
 
     row = FIRST_HEADER_ROW + layout.depth
     first_body = row
-    for cells in layout.body(data, places):
+    for cells in layout.printed_body(data, places):
         lines = 1
         for c in cells:
             _box(ws, row, c.col + 1, 1, c.span)
@@ -106,13 +124,15 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int)
     for i, note in enumerate(notes):
         prefix = data.spec.notes_heading if i == 0 else "　" * len(data.spec.notes_heading)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
-        cell = ws.cell(row, 1, f"{prefix}{i + 1}. {note}")
+        cell = put(ws.cell(row, 1), f"{prefix}{i + 1}. {note}")
         cell.font = Font(name=FONT, size=10)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths)) + 2)
         row += 1
 
-    ws.freeze_panes = ws.cell(first_body, 2 if data.spec.header[0].label.startswith("行政执法单位") else 1)
+    # A coordinate, not ws.cell(): the cell there may be merged (an empty list table's 无 row).
+    frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
+    ws.freeze_panes = f"{get_column_letter(frozen_cols)}{first_body}"
     ws.print_title_rows = f"{FIRST_HEADER_ROW}:{FIRST_HEADER_ROW + layout.depth - 1}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -143,7 +163,7 @@ def _write_cell(target, cell: Cell, places: int) -> None:
             target.number_format = percent_format(places)
         target.alignment = centre
     elif cell.role is Role.REASON:
-        target.value = cell.text or None
+        put(target, cell.text)
         target.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
     elif cell.role is Role.VALUE:
         value = cell.value
@@ -151,13 +171,13 @@ def _write_cell(target, cell: Cell, places: int) -> None:
             target.value = int(value) if value == value.to_integral_value() else value
             target.number_format = MONEY_FORMAT
         else:
-            target.value = value
+            put(target, value)
             if isinstance(value, int):
                 target.number_format = COUNT_FORMAT
         is_number = cell.kind in (Kind.COUNT, Kind.MONEY)
         target.alignment = Alignment(horizontal="right" if is_number else "center", vertical="center", wrap_text=True)
     else:
-        target.value = int(cell.text) if cell.role is Role.INDEX else (cell.text or None)
+        put(target, int(cell.text) if cell.role is Role.INDEX else cell.text)
         target.alignment = centre
 
 
@@ -178,8 +198,8 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
         rows.append((f"sheet:{form.spec.key}", form.spec.label))
         rows.append((f"rows:{form.spec.key}", ",".join(form.rows)))
     for r, (key, value) in enumerate(rows, start=1):
-        ws.cell(r, 1, key)
-        ws.cell(r, 2, value)
+        put(ws.cell(r, 1), key)
+        put(ws.cell(r, 2), value)
     ws.sheet_state = "hidden"
 
 

@@ -18,6 +18,7 @@ from forms.yoy import YoY, yoy
 INDEX_LABEL = "序号"
 YOY_LABEL = "同比增减"
 REASON_LABEL = "数据变化原因简析"
+NONE_LABEL = "无"
 
 
 class Role(Enum):
@@ -129,6 +130,14 @@ class Layout:
                 self._reason_row(data),
             ]
         return [self._value_row(i, row, data) for i, row in enumerate(data.rows)]
+
+    def printed_body(self, data: FormData, places: int) -> list[list[Cell]]:
+        """The body as the workbook and the Word table print it: a list table with no row (no
+        两法衔接 case this year) prints one row reading 无 across the table, as clerks write it."""
+        body = self.body(data, places)
+        if body:
+            return body
+        return [[Cell(Role.BLANK, 0), Cell(Role.LABEL, 1, self.column_count - 1, text=NONE_LABEL)]]
 
     def _value_row(self, index: int, row: str, data: FormData) -> list[Cell]:
         cells = [Cell(Role.INDEX, 0, text=str(index + 1))]

@@ -22,6 +22,7 @@ _ECHO_CHARS = 24
 UNIT_MAX = 100  # a unit name; the Word file's core properties hold at most 255 characters
 LINE_MAX = 200  # contact name, phone, signer, a heading
 TEXT_MAX = 2000  # a 原因简析 or another text cell
+BODY_MAX = 50_000  # one section of the report text
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:

@@ -13,11 +13,11 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from forms.errors import InputError
+from forms.hygiene import TEXT_MAX, clean_limited, clean_text
 
 Value = int | Decimal | str | None
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-TEXT_MAX = 2000
 
 
 class Kind(Enum):
@@ -47,13 +47,11 @@ def _number(text: str) -> Decimal:
 
 def parse(kind: Kind, text: str, *, decimals: int = 2) -> Value:
     """Turn what was typed into a value, or raise ``InputError`` with a message for the cell."""
-    text = _normalise(text)
+    if kind is Kind.TEXT:  # never normalised: full-width punctuation is the clerk's
+        return clean_limited(text, "文字", TEXT_MAX, multiline=True) or None
+    text = _normalise(clean_text(text))
     if text == "":
         return None
-    if kind is Kind.TEXT:
-        if len(text) > TEXT_MAX:
-            raise InputError(f"文字过长（{len(text)} 字），最多 {TEXT_MAX} 字")
-        return text
     if kind is Kind.YESNO:
         if text not in ("是", "否"):
             raise InputError("请填写“是”或“否”")

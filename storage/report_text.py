@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from forms.errors import UserError
+from forms.hygiene import BODY_MAX, LINE_MAX, clean_limited
 from forms.outline import LEVELS, report_kind
 from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
@@ -18,22 +19,38 @@ if TYPE_CHECKING:
     from storage.store import Store
 
 
+DEFAULT_KIND = "enforcement"
+
+
+def _default_text(report: Report, kind_key: str) -> ReportText:
+    kind = report_kind(kind_key)
+    return ReportText(
+        kind=kind.key,
+        title=kind.default_title(report.unit, report.year),
+        signer=report.unit,
+        sign_date=date.today(),
+        attachments=tuple(kind.attachments),
+        sections=tuple(Section(f"s{i + 1}", level, heading, "") for i, (level, heading) in enumerate(kind.outline)),
+    )
+
+
 class ReportTexts:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
 
     def get(self, report: Report) -> ReportText:
-        """The report's text, created from its kind's default outline on first use."""
-        rows = list(self.db.query("select * from report_texts where report_id=?", [report.id]))
-        if not rows:
-            self.reset(report, "enforcement")
+        """The report's text; a report from before texts existed gets its kind's default outline
+        (not stored: reading never writes; ``ensure`` stores it)."""
+        with self.store.read():
             rows = list(self.db.query("select * from report_texts where report_id=?", [report.id]))
-        row = rows[0]
-        sections = tuple(
-            Section(r["key"], r["level"], r["heading"], r["body"] or "")
-            for r in self.db.query("select * from sections where report_id=? order by position", [report.id])
-        )
+            if not rows:
+                return _default_text(report, DEFAULT_KIND)
+            row = rows[0]
+            sections = tuple(
+                Section(r["key"], r["level"], r["heading"], r["body"] or "")
+                for r in self.db.query("select * from sections where report_id=? order by position", [report.id])
+            )
         return ReportText(
             kind=row["kind"],
             title=row["title"],
@@ -43,8 +60,15 @@ class ReportTexts:
             sections=sections,
         )
 
+    def ensure(self, report: Report) -> None:
+        """Store the default text of a report that has none, as the window shows it."""
+        with self.store.read() as db:
+            exists = db.execute("select 1 from report_texts where report_id=?", [report.id]).fetchone()
+        if not exists:
+            self.reset(report, DEFAULT_KIND)
+
     def reset(self, report: Report, kind_key: str) -> None:
-        """Start over from a kind's default outline (only where no text exists yet, or asked)."""
+        """Start over from a kind's default outline; the 成文日期 is today until the clerk changes it."""
         kind = report_kind(kind_key)
         with self.store.write() as db:
             db.execute("delete from sections where report_id=?", [report.id])
@@ -54,7 +78,7 @@ class ReportTexts:
                     "kind": kind.key,
                     "title": kind.default_title(report.unit, report.year),
                     "signer": report.unit,
-                    "sign_date": None,
+                    "sign_date": date.today().isoformat(),
                     "attachments": ",".join(kind.attachments),
                 },
                 pk="report_id",
@@ -80,12 +104,12 @@ class ReportTexts:
         sign_date: date | str | None = "",
         attachments: tuple[str, ...] | None = None,
     ) -> None:
-        self.get(report)  # make sure the row exists
+        self.ensure(report)
         changes: dict[str, object] = {}
         if title is not None:
-            changes["title"] = title.strip()
+            changes["title"] = clean_limited(title, "标题", LINE_MAX)
         if signer is not None:
-            changes["signer"] = signer.strip()
+            changes["signer"] = clean_limited(signer, "署名", LINE_MAX)
         if sign_date != "":
             changes["sign_date"] = sign_date.isoformat() if isinstance(sign_date, date) else None
         if attachments is not None:
@@ -112,7 +136,7 @@ class ReportTexts:
     def add_section(self, report: Report, position: int, level: int, heading: str) -> str:
         if level not in LEVELS:
             raise UserError("标题级别只能是 1–4 级")
-        self.get(report)
+        self.ensure(report)
         keys = self._keys(report)
         numbers = [int(k[1:]) for k in keys if k[1:].isdigit()]
         key = f"s{max(numbers, default=0) + 1}"
@@ -125,7 +149,7 @@ class ReportTexts:
                     "key": key,
                     "position": position,
                     "level": level,
-                    "heading": heading.strip(),
+                    "heading": clean_limited(heading, "标题", LINE_MAX),
                     "body": "",
                 }
             )
@@ -143,9 +167,9 @@ class ReportTexts:
     ) -> None:
         changes: dict[str, object] = {}
         if heading is not None:
-            changes["heading"] = heading.strip()
+            changes["heading"] = clean_limited(heading, "标题", LINE_MAX)
         if body is not None:
-            changes["body"] = body
+            changes["body"] = clean_limited(body, "正文", BODY_MAX, multiline=True)
         if level is not None:
             if level not in LEVELS:
                 raise UserError("标题级别只能是 1–4 级")

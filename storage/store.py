@@ -6,81 +6,210 @@ with a Chinese message; anything else is a bug and is left to propagate.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
 from forms import values as vk
+from forms.changes import Batch, Cells, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
+from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.registry import FORMS
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
 from forms.values import Kind, Value
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
+from storage import backup
+from storage.database import (
+    APPLICATION_ID,
+    DamagedDatabase,
+    NewerDatabase,
+    NotOurDatabase,
+    StorageError,
+    connect,
+    quick_check,
+    read_header,
+    stamp,
+    storage_errors,
+)
 from storage.migrations import migrations
 from storage.report_text import ReportTexts
 
+T = TypeVar("T")
 MEMORY = ":memory:"
 YOY_PLACES = "yoy_places"
 FONT_SET = "font_set"
 FONT_SETS = ("government", "windows")
 
 
-class StorageError(UserError):
-    """The database file cannot be read or written (locked, full, damaged)."""
-
-
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+def schema_version() -> int:
+    """Our ``user_version``: the number of schema migrations this program knows."""
+    return len(migrations._migrations)
+
+
+def _reads(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a query method under ``Store.read`` (file trouble becomes a StorageError)."""
+
+    @functools.wraps(method)
+    def guarded(self: Store, *args: object, **kwargs: object) -> T:
+        with self.read():
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
+class ChangeConflict(UserError):
+    """The file no longer holds what a change replaces: another window or program wrote it."""
+
+    def __init__(self, spec: FormSpec, key: CellKey | None) -> None:
+        where = f"{spec.label}的这一行" if key is None else f"{spec.label}的这个单元格"
+        super().__init__(f"{where}已被另一个窗口或程序修改，本次操作未保存；表格已刷新为文件中的最新内容")
+        self.form = spec.key
+
+
 class Store:
-    def __init__(self, path: Path | str, *, forms: tuple[FormSpec, ...] = FORMS) -> None:
-        """Open (creating and migrating as needed) the SQLite file at ``path``; ":memory:" for none."""
+    def __init__(self, path: Path | str, *, create: bool = True, forms: tuple[FormSpec, ...] = FORMS) -> None:
+        """Open the SQLite file at ``path`` (":memory:" for none), migrating it as needed.
+
+        ``create=False`` (export, audit) refuses a missing file instead of making an empty one.
+        A foreign or newer file is refused untouched; a damaged one names its newest backup."""
         self.path = Path(path)
         self.forms = forms
         in_memory = str(path) == MEMORY
-        if not in_memory and not self.path.parent.is_dir():
-            raise StorageError(f"数据库所在文件夹不存在：{self.path.parent}")
+        if not in_memory:
+            self._check_file(create)
         with self._guard("打开"):
-            self.db = Database(memory=True) if in_memory else Database(self.path)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
-            migrations.apply(self.db)
+            conn = connect(":memory:" if in_memory else self.path)
+            self.db = Database(conn)
+            try:
+                self._prepare(fresh=in_memory)
+            except BaseException:
+                conn.close()
+                raise
+
+    def _check_file(self, create: bool) -> None:
+        if not self.path.exists():
+            if not create:
+                raise StorageError(f"找不到数据库文件：{self.path}")
+            if not self.path.parent.is_dir():
+                raise StorageError(f"数据库所在文件夹不存在：{self.path.parent}")
+            return
+        if self.path.is_dir():
+            raise StorageError(f"{self.path} 是一个文件夹，不是数据库文件")
+        if self.path.stat().st_size == 0:
+            return
+        header = read_header(self.path)
+        if not header.is_sqlite or header.application_id not in (0, APPLICATION_ID):
+            raise self._not_ours()
+        if header.user_version > schema_version():
+            raise NewerDatabase(
+                f"数据库 {self.path} 由较新版本的填报助手创建（数据版本 {header.user_version}，"
+                f"本程序只认识到版本 {schema_version()}），请使用新版本的填报助手打开"
+            )
+
+    def _not_ours(self) -> StorageError:
+        newest = backup.backups(self.path)
+        if newest:
+            return DamagedDatabase(f"{self.path} 不是可用的填报助手数据库（已损坏或被其他文件覆盖）", newest[0])
+        return NotOurDatabase(f"{self.path} 不是填报助手的数据库，未做任何改动")
+
+    def _prepare(self, *, fresh: bool) -> None:
+        conn = self.db.conn
+        tables = set(self.db.table_names())
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if not fresh and tables and app_id != APPLICATION_ID and not self._legacy(tables):
+            raise self._not_ours()
+        if tables and not quick_check(conn):
+            newest = backup.backups(self.path)
+            raise DamagedDatabase(f"数据库 {self.path} 已损坏", newest[0] if newest else None)
+        if migrations.pending(self.db):
+            if tables and not fresh:
+                backup.rolling_backup(conn, self.path, "before-upgrade")
+            with self.write():
+                migrations.apply(self.db)
+        if app_id != APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+            stamp(conn, schema_version())
+
+    def _legacy(self, tables: set[str]) -> bool:
+        # Databases of the first releases had no application_id: recognise them by their migrations.
+        if "_sqlite_migrations" not in tables:
+            return False
+        rows = self.db.execute("select count(*) from _sqlite_migrations where migration_set = ?", [migrations.name])
+        return rows.fetchone()[0] > 0
 
     @classmethod
     def memory(cls) -> Store:
         """An in-memory store for tests that do not care about the file."""
         return cls(MEMORY)
 
+    @property
+    def in_memory(self) -> bool:
+        return str(self.path) == MEMORY
+
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
-        try:
+        with storage_errors(self.path, action):
             yield
-        except sqlite3.DatabaseError as exc:  # OperationalError included
-            raise StorageError(f"无法{action}数据库 {self.path}：{_explain(exc)}") from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Database]:
+        """Queries; trouble with the file becomes a StorageError. Never writes."""
+        with self._guard("读取"):
+            yield self.db
 
     @contextmanager
     def write(self) -> Iterator[Database]:
-        """One transaction; database trouble becomes a StorageError with a Chinese message."""
-        with self._guard("保存到"), self.db.atomic() as db:
-            yield db
+        """One transaction, taken with ``BEGIN IMMEDIATE`` so that two programs on one file wait
+        for each other (up to the busy timeout) instead of deadlocking. Nested calls share it."""
+        with self._guard("保存到"):
+            conn = self.db.conn
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def backup(self, reason: str, target: Path | None = None) -> Path:
+        """A copy of the database: at ``target``, or an automatic one among the last ten."""
+        if self.in_memory:
+            raise StorageError("内存数据库没有备份")
+        if target is not None:
+            return backup.copy_database(self.db.conn, Path(target))
+        return backup.rolling_backup(self.db.conn, self.path, reason)
 
     # --- reports ---------------------------------------------------------------
 
     def reports(self) -> list[Report]:
-        rows = self.db.query("select * from reports order by year desc, unit")
-        return [_report(row) for row in rows]
+        with self.read() as db:
+            return [_report(row) for row in db.query("select * from reports order by year desc, unit")]
 
     def find_report(self, unit: str, year: int) -> Report | None:
-        rows = list(self.db.query("select * from reports where unit = ? and year = ?", [unit, year]))
+        with self.read() as db:
+            rows = list(db.query("select * from reports where unit = ? and year = ?", [unit, year]))
         return _report(rows[0]) if rows else None
 
     def require_report(self, unit: str, year: int) -> Report:
@@ -92,12 +221,16 @@ class Store:
         return report
 
     def report(self, report_id: int) -> Report:
-        return _report(self.db["reports"].get(report_id))
+        with self.read() as db:
+            return _report(db["reports"].get(report_id))
 
     def create_report(
         self, unit: str, year: int, *, filler: str = "", contact_person: str = "", contact_phone: str = ""
     ) -> Report:
-        unit = unit.strip()
+        unit = clean_limited(unit, "单位名称", UNIT_MAX)
+        filler = clean_limited(filler, "填报单位", UNIT_MAX)
+        contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
+        contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
         if not unit:
             raise UserError("请填写单位名称")
         if not 2000 <= year <= 2100:
@@ -127,9 +260,14 @@ class Store:
                         db["form_rows"].insert(
                             {"report_id": report_id, "form": spec.key, "row": f"r{position + 1}", "position": position}
                         )
-        return self.report(int(report_id))
+            report = self.report(int(report_id))
+            ReportTexts(self).reset(report, "enforcement")
+        return report
 
     def update_contact(self, report_id: int, *, filler: str, contact_person: str, contact_phone: str) -> Report:
+        filler = clean_limited(filler, "填报单位", UNIT_MAX)
+        contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
+        contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
         with self.write() as db:
             db["reports"].update(
                 report_id,
@@ -145,33 +283,16 @@ class Store:
     # --- cells ------------------------------------------------------------------
 
     def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Value) -> None:
-        """Store one value (None clears it). Committed when this returns."""
-        stored = vk.encode(value)
-        with self.write() as db:
-            pk = (report_id, spec.key, key.row, key.field, key.period)
-            if stored is None:
-                db.execute("delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk)
-            else:
-                db["cells"].upsert(
-                    {
-                        "report_id": report_id,
-                        "form": spec.key,
-                        "row": key.row,
-                        "field": key.field,
-                        "period": key.period,
-                        "value": stored,
-                        "updated_at": _now(),
-                    },
-                    pk=("report_id", "form", "row", "field", "period"),
-                )
-            db["reports"].update(report_id, {"updated_at": _now()})
+        """Store one value (None clears it), whatever was there. Committed when this returns."""
+        self.set_values(report_id, spec, {key: value})
 
     def set_values(self, report_id: int, spec: FormSpec, items: dict[CellKey, Value]) -> None:
-        """Several values in one transaction (a paste, the sample)."""
+        """Several values in one transaction (the sample, an import); the window uses ``apply``."""
         with self.write():
-            for key, value in items.items():
-                self.set_value(report_id, spec, key, value)
+            self._write_cells(report_id, spec, items)
+            self.db.execute("update reports set updated_at=? where id=?", [_now(), report_id])
 
+    @_reads
     def form_data(self, report: Report, spec: FormSpec) -> FormData:
         stored_rows = [
             row["row"]
@@ -189,48 +310,138 @@ class Store:
             data.values[CellKey(row["row"], row["field"], row["period"])] = vk.decode(kind, row["value"])
         return data
 
+    @_reads
     def report_data(self, report: Report, *, with_text: bool = True) -> ReportData:
         text = ReportTexts(self).get(report) if with_text else None
         return ReportData(report, [self.form_data(report, spec) for spec in self.forms], self.yoy_places(), text)
+
+    # --- changes ----------------------------------------------------------------
+
+    def apply(self, report_id: int, change: Change) -> Touched:
+        """Apply a clerk's change in one transaction, or refuse it whole.
+
+        A change carries what it replaces; when the file holds something else (another window
+        or program wrote in between) it raises ``ChangeConflict`` and nothing is written."""
+        spec = self._spec(change.form)
+        with self.write():
+            self._apply(report_id, spec, change)
+            self.db.execute("update reports set updated_at=? where id=?", [_now(), report_id])
+        return change.touched()
+
+    def _apply(self, report_id: int, spec: FormSpec, change: Change) -> None:
+        if isinstance(change, Batch):
+            for part in change.parts:
+                self._apply(report_id, spec, part)
+        elif isinstance(change, SetCells):
+            for key, expected in change.before.items():
+                if self._stored(report_id, spec, key) != expected:
+                    raise ChangeConflict(spec, key)
+            self._write_cells(report_id, spec, change.after)
+        elif isinstance(change, InsertRow):
+            if change.row in self._row_keys(report_id, spec):
+                raise ChangeConflict(spec, None)
+            self._insert_row(report_id, spec, change.row, change.position)
+            self._write_cells(report_id, spec, change.values)
+        elif isinstance(change, RemoveRow):
+            if change.row not in self._row_keys(report_id, spec) or self._row_values(
+                report_id, spec, change.row
+            ) != dict(change.values):
+                raise ChangeConflict(spec, None)
+            self._delete_row(report_id, spec, change.row)
+        else:  # pragma: no cover - a new change kind must be taught here
+            raise TypeError(f"unknown change {change!r}")
+
+    def _spec(self, form_key: str) -> FormSpec:
+        for spec in self.forms:
+            if spec.key == form_key:
+                return spec
+        raise KeyError(form_key)
+
+    def _stored(self, report_id: int, spec: FormSpec, key: CellKey) -> Value:
+        row = self.db.execute(
+            "select value from cells where report_id=? and form=? and row=? and field=? and period=?",
+            [report_id, spec.key, key.row, key.field, key.period],
+        ).fetchone()
+        kind = Kind.TEXT if key.row == REASON_ROW else _kind(spec, key.field)
+        return None if row is None or kind is None else vk.decode(kind, row[0])
+
+    def _row_values(self, report_id: int, spec: FormSpec, row: str) -> dict[CellKey, Value]:
+        found = self.db.execute(
+            "select field, period from cells where report_id=? and form=? and row=?", [report_id, spec.key, row]
+        ).fetchall()
+        return {CellKey(row, f, p): self._stored(report_id, spec, CellKey(row, f, p)) for f, p in found}
+
+    def _row_keys(self, report_id: int, spec: FormSpec) -> list[str]:
+        rows = self.db.execute(
+            "select row from form_rows where report_id=? and form=? order by position", [report_id, spec.key]
+        )
+        return [r[0] for r in rows.fetchall()]
+
+    def _write_cells(self, report_id: int, spec: FormSpec, values: Cells) -> None:
+        now = _now()
+        for key, value in values.items():
+            pk = [report_id, spec.key, key.row, key.field, key.period]
+            stored = vk.encode(value)
+            if stored is None:
+                self.db.execute("delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk)
+            else:
+                self.db.execute(
+                    "insert or replace into cells (report_id, form, row, field, period, value, updated_at)"
+                    " values (?, ?, ?, ?, ?, ?, ?)",
+                    [*pk, stored, now],
+                )
+
+    def _insert_row(self, report_id: int, spec: FormSpec, row: str, position: int) -> None:
+        count = len(self._row_keys(report_id, spec))
+        position = max(0, min(position, count))
+        self.db.execute(
+            "update form_rows set position = position + 1 where report_id=? and form=? and position >= ?",
+            [report_id, spec.key, position],
+        )
+        self.db.execute(
+            "insert into form_rows (report_id, form, row, position) values (?, ?, ?, ?)",
+            [report_id, spec.key, row, position],
+        )
+
+    def _delete_row(self, report_id: int, spec: FormSpec, row: str) -> None:
+        self.db.execute("delete from cells where report_id=? and form=? and row=?", [report_id, spec.key, row])
+        self.db.execute("delete from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row])
+        for position, key in enumerate(self._row_keys(report_id, spec)):
+            self.db.execute(
+                "update form_rows set position=? where report_id=? and form=? and row=?",
+                [position, report_id, spec.key, key],
+            )
+
+    def new_row_key(self, report_id: int, spec: FormSpec) -> str:
+        """A row key never used in this form of this report (r1, r2, …)."""
+        with self.read():
+            numbers = [int(r[1:]) for r in self._row_keys(report_id, spec) if r[1:].isdigit()]
+            used = self.db.execute(
+                "select distinct row from cells where report_id=? and form=?", [report_id, spec.key]
+            ).fetchall()
+        numbers += [int(r[0][1:]) for r in used if r[0][1:].isdigit()]
+        return f"r{max(numbers, default=0) + 1}"
 
     # --- LIST rows ----------------------------------------------------------------
 
     def add_row(self, report_id: int, spec: FormSpec, position: int | None = None) -> str:
         """Insert a blank row at ``position`` (default: at the end); returns its key."""
-        existing = list(
-            self.db.query(
-                "select row, position from form_rows where report_id=? and form=? order by position",
-                [report_id, spec.key],
+        key = self.new_row_key(report_id, spec)
+        with self.write():
+            self._insert_row(
+                report_id, spec, key, len(self._row_keys(report_id, spec)) if position is None else position
             )
-        )
-        numbers = [int(r["row"][1:]) for r in existing if r["row"][1:].isdigit()]
-        key = f"r{max(numbers, default=0) + 1}"
-        position = len(existing) if position is None else max(0, min(position, len(existing)))
-        with self.write() as db:
-            db.execute(
-                "update form_rows set position = position + 1 where report_id=? and form=? and position >= ?",
-                [report_id, spec.key, position],
-            )
-            db["form_rows"].insert({"report_id": report_id, "form": spec.key, "row": key, "position": position})
         return key
 
     def remove_row(self, report_id: int, spec: FormSpec, row: str) -> None:
-        with self.write() as db:
-            db.execute("delete from cells where report_id=? and form=? and row=?", [report_id, spec.key, row])
-            db.execute("delete from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row])
-            rows = db.query(
-                "select row from form_rows where report_id=? and form=? order by position", [report_id, spec.key]
-            )
-            for position, r in enumerate(list(rows)):
-                db.execute(
-                    "update form_rows set position=? where report_id=? and form=? and row=?",
-                    [position, report_id, spec.key, r["row"]],
-                )
+        with self.write():
+            self._delete_row(report_id, spec, row)
 
     # --- settings ---------------------------------------------------------------
 
     def setting(self, key: str, default: str) -> str:
-        rows = list(self.db.query("select value from settings where key=?", [key]))
+        with self.read() as db:
+            rows = list(db.query("select value from settings where key=?", [key]))
         return rows[0]["value"] if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
@@ -271,16 +482,3 @@ def _report(row: dict) -> Report:
         contact_person=row["contact_person"] or "",
         contact_phone=row["contact_phone"] or "",
     )
-
-
-def _explain(exc: sqlite3.DatabaseError) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return "文件正被其他程序占用，请关闭其他窗口后重试"
-    if "not a database" in text or "malformed" in text:
-        return "文件不是本程序的数据库，或已损坏"
-    if "full" in text:
-        return "磁盘空间已满"
-    if "readonly" in text or "unable to open" in text:
-        return "没有读写该文件的权限"
-    return text

@@ -76,7 +76,7 @@ def test_unwritable_path_and_unreadable_database(tmp_path):
     )
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"\x00\x01not sqlite" * 500)
-    assert_user_error(run("sample", "--db", str(garbage)), "不是本程序的数据库")
+    assert_user_error(run("sample", "--db", str(garbage)), "不是填报助手的数据库")
     assert_user_error(run("sample", "--db", str(tmp_path / "nope" / "x.sqlite3")), "文件夹不存在")
 
 

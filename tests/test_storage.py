@@ -94,7 +94,7 @@ def test_yoy_places_setting(store):
 def test_a_file_that_is_not_a_database(tmp_path):
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("这不是数据库" * 200, encoding="utf-8")
-    with pytest.raises(StorageError, match="不是本程序的数据库"):
+    with pytest.raises(StorageError, match="不是填报助手的数据库"):
         Store(bad)
 
 

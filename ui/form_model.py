@@ -8,17 +8,20 @@ refused one leaves the stored value and says why through ``rejected``.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor
 
 from forms import values as vk
 from forms.audit import Finding
+from forms.changes import Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
 from forms.grid import Cell, Layout, Role, yoy_cell
+from forms.history import Histories
+from forms.paste import parse_block, plan_paste
 from forms.report import MAIN_ROW, CellKey, FormData, Report
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
 from forms.values import Kind
-from storage.store import Store
+from storage.store import ChangeConflict, Store
 from ui.audit_panel import severity_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,12 +40,12 @@ class FormTableModel(QAbstractTableModel):
         report: Report,
         parent: QObject | None = None,
         *,
-        undo_stack: QUndoStack | None = None,
+        histories: Histories | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.spec = spec
-        self.undo_stack = undo_stack  # passed in: one history for the window's grids
+        self.histories = histories  # passed in: the window's undo history, one per report
         self.findings: dict[tuple[int, int], list[Finding]] = {}
         self._load(report)
 
@@ -63,7 +66,6 @@ class FormTableModel(QAbstractTableModel):
                     self._cells[(r, c)] = cell
 
     def set_report(self, report: Report) -> None:
-        self._forget_history()
         self.beginResetModel()
         self._load(report)
         self.endResetModel()
@@ -121,28 +123,45 @@ class FormTableModel(QAbstractTableModel):
         return vk.parse(cell.kind, text, decimals=cell.field.decimals if cell.field is not None else 2)
 
     def apply(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
-        """Store several values in one transaction and, when there is an undo stack, record
-        them as one command. Nothing changes if the database refuses."""
+        """Store several values as one change (one undo step). Nothing changes if refused."""
         before = {key: self.form.get(key) for key in changes}
-        if not self.write_values(changes, label, at=at):
-            return False
-        if self.undo_stack is not None:
-            self.undo_stack.push(EditCells(self, before, changes, label))
-        return True
+        return self.commit(SetCells(self.spec.key, before, dict(changes), label), at=at)
 
-    def write_values(self, changes: dict[CellKey, vk.Value], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
+    def commit(self, change: Change, *, at: tuple[int, int] = (-1, -1), record: bool = True) -> bool:
+        """Apply a change through storage, then show what it touched. ``record=False`` is for
+        undo/redo, which the window records itself."""
         try:
-            self.store.set_values(self.report.id, self.spec, changes)
+            touched = self.store.apply(self.report.id, change)
+        except ChangeConflict as exc:
+            # Another window or program wrote first: show the file as it is now, and drop the
+            # history of this report, whose steps no longer match the file.
+            self.reload()
+            if self.histories is not None:
+                self.histories.of(self.report.id).clear()
+            self.rejected.emit(*at, exc.message)
+            return False
         except UserError as exc:  # StorageError: the file is locked, full, gone
             self.rejected.emit(*at, exc.message)
             return False
-        for key, value in changes.items():
-            if value is None:
-                self.form.values.pop(key, None)
-            else:
-                self.form.values[key] = value
+        if record and self.histories is not None:
+            self.histories.of(self.report.id).record(change)
+        self.show_touched(touched)
+        self.saved.emit(change.label)
+        return True
+
+    def reload(self) -> None:
+        """Read this form again from storage (after a conflict, a restore)."""
+        self.beginResetModel()
+        self._load(self.report)
+        self.endResetModel()
+
+    def show_touched(self, touched: Touched) -> None:
+        if touched.rows:
+            self.reload()
+            return
+        self.form = self.store.form_data(self.report, self.spec)
         self._rebuild()
-        for key in changes:
+        for key in touched.keys:
             where = self.locate(key)
             if where is None:
                 continue
@@ -150,8 +169,6 @@ class FormTableModel(QAbstractTableModel):
             change = yoy_cell(self.layout, self.body, key.field) if key.row == MAIN_ROW else None
             if change is not None:
                 self._emit_cell(1, change.col)
-        self.saved.emit(label)
-        return True
 
     def _describe(self, cell: Cell, value: vk.Value) -> str:
         name = cell.field.label if cell.field is not None else ""
@@ -197,61 +214,31 @@ class FormTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def paste_text(self, row: int, col: int, text: str) -> int:
-        """Paste a tab-separated block with its top left at (row, col), all or nothing.
-
-        Read-only cells (序号, 同比增减) under the block are skipped; a bad value refuses the
-        whole paste with its place named. Returns how many cells changed."""
-        lines = text.rstrip("\r\n").replace("\r\n", "\n").split("\n")
-        changes: dict[CellKey, vk.Value] = {}
-        for i, line in enumerate(lines):
-            for j, item in enumerate(line.split("\t")):
-                r, c = row + i, col + j
-                cell = self.cell(r, c)
-                if cell is None or not cell.editable or cell.key is None or cell.col != c:
-                    continue
-                try:
-                    changes[cell.key] = self._parse(cell, item)
-                except UserError as exc:
-                    self.rejected.emit(r, c, f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{item}”：{exc.message}")
-                    return 0
-        changes = {k: v for k, v in changes.items() if self.form.get(k) != v}
+        """Paste a block copied from Excel/WPS (tab-separated, quoted cells) with its top left at
+        (row, col), all or nothing. Returns how many cells changed."""
+        try:
+            planned = plan_paste(self.body, row, col, parse_block(text), self._parse)
+        except UserError as exc:
+            self.rejected.emit(row, col, exc.message)
+            return 0
+        changes = {k: v for k, v in planned.items() if self.form.get(k) != v}
         if not changes:
             return 0
         return len(changes) if self.apply(changes, f"已粘贴 {len(changes)} 个单元格", at=(row, col)) else 0
 
-    def _forget_history(self) -> None:
-        # Commands name rows by key; after a row or report change they may name nothing.
-        if self.undo_stack is not None:
-            self.undo_stack.clear()
-
-    def insert_list_row(self, position: int) -> None:
-        self._forget_history()
-        self.store.add_row(self.report.id, self.spec, position)
+    def insert_list_row(self, position: int) -> bool:
         position = max(0, min(position, len(self.body)))
-        self.beginInsertRows(QModelIndex(), position, position)
-        self.form = self.store.form_data(self.report, self.spec)
-        self._rebuild()
-        self.endInsertRows()
-        self._renumber(position)
-        self.saved.emit(f"已在{self.spec.label}插入第 {position + 1} 行")
+        key = self.store.new_row_key(self.report.id, self.spec)
+        return self.commit(InsertRow(self.spec.key, key, position, f"已在{self.spec.label}插入第 {position + 1} 行"))
 
-    def remove_list_row(self, position: int) -> None:
+    def remove_list_row(self, position: int) -> bool:
         row_key = self.form.rows[position]
-        self._forget_history()
-        self.store.remove_row(self.report.id, self.spec, row_key)
-        self.beginRemoveRows(QModelIndex(), position, position)
-        self.form = self.store.form_data(self.report, self.spec)
-        self._rebuild()
-        self.endRemoveRows()
-        self._renumber(position)
-        self.saved.emit(f"已删除{self.spec.label}第 {position + 1} 行")
+        values = {k: v for k, v in self.form.values.items() if k.row == row_key}
+        label = f"已删除{self.spec.label}第 {position + 1} 行"
+        return self.commit(RemoveRow(self.spec.key, row_key, position, label, values))
 
     def row_has_values(self, position: int) -> bool:
         return any(c.value is not None for c in self.body[position] if c.editable)
-
-    def _renumber(self, start: int) -> None:
-        if start < len(self.body):
-            self.dataChanged.emit(self.index(start, 0), self.index(len(self.body) - 1, 0))
 
     # --- Qt overrides -----------------------------------------------------------
 
@@ -329,24 +316,3 @@ class FormTableModel(QAbstractTableModel):
         if column.field is None:
             return "序号"
         return f"{column.field.label} {column.period}" if column.period else column.field.label
-
-
-class EditCells(QUndoCommand):
-    """One accepted edit, paste or clear, by stable keys. It is pushed after the values were
-    stored, so its first ``redo`` (which Qt calls on push) does nothing."""
-
-    def __init__(
-        self, model: FormTableModel, before: dict[CellKey, vk.Value], after: dict[CellKey, vk.Value], label: str
-    ) -> None:
-        super().__init__(label.removeprefix("已保存 ").removeprefix("已"))
-        self.model, self.before, self.after = model, before, after
-        self._stored = True
-
-    def redo(self) -> None:
-        if self._stored:
-            self._stored = False
-            return
-        self.model.write_values(self.after, f"已重做：{self.text()}")
-
-    def undo(self) -> None:
-        self.model.write_values(self.before, f"已撤销：{self.text()}")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from forms.history import Histories
 from forms.report import Report
 from forms.spec import FormSpec
 from storage.store import Store
@@ -23,11 +23,11 @@ class FormPage(QWidget):
         report: Report,
         parent: QWidget | None = None,
         *,
-        undo_stack: QUndoStack | None = None,
+        histories: Histories | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.model = FormTableModel(store, spec, report, self, undo_stack=undo_stack)
+        self.model = FormTableModel(store, spec, report, self, histories=histories)
         self.view = FormTableView(self.model, self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")

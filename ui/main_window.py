@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from exporters.report_export import export_report
 from forms.audit import Finding, audit, errors
 from forms.errors import UserError
+from forms.history import Histories
 from forms.report import Report
 from forms.yoy import ALLOWED_PLACES
 from storage.sample import create_sample
@@ -43,8 +44,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.report: Report | None = None
         self.pages: list[FormPage] = []
-        # One history for the four grids: 撤销 undoes the last table edit wherever it was.
-        self.undo_stack = QUndoStack(self)
+        # One history per report for its four grids: 撤销 undoes the last table edit wherever it was.
+        self.histories = Histories()
         self.report_page: ReportPage | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 760)
@@ -116,12 +117,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("编辑(&E)")
-        undo = self.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        self.undo_action = self._action(edit_menu, "撤销", self.undo)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self._action(edit_menu, "重做", self.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self._update_undo_actions()
 
         settings = self.menuBar().addMenu("设置(&S)")
         places_menu = settings.addMenu("同比增减保留小数位数")
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             for spec in self.store.forms:
-                page = FormPage(self.store, spec, report, self, undo_stack=self.undo_stack)
+                page = FormPage(self.store, spec, report, self, histories=self.histories)
                 page.message.connect(self.after_save)
                 self.pages.append(page)
                 self.tabs.addTab(page, f"{spec.label}")
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.docx_action.setEnabled(True)
         self.setWindowTitle(f"{APP_TITLE} — {report.name}")
         self.audit_dock.show()
+        self._update_undo_actions()
         self.refresh_audit()
 
     def new_report(self) -> None:
@@ -298,7 +299,46 @@ class MainWindow(QMainWindow):
 
     def after_save(self, text: str) -> None:
         self.show_message(text)
+        self._update_undo_actions()
         self.refresh_audit()
+
+    # --- undo -------------------------------------------------------------------
+
+    def _update_undo_actions(self) -> None:
+        history = self.histories.of(self.report.id) if self.report is not None else None
+        for action, verb, label in (
+            (self.undo_action, "撤销", history.undo_label() if history else None),
+            (self.redo_action, "重做", history.redo_label() if history else None),
+        ):
+            action.setEnabled(label is not None)
+            action.setText(f"{verb} {label.removeprefix('已保存 ').removeprefix('已')}" if label else verb)
+
+    def _page_of(self, form_key: str) -> FormPage:
+        return next(page for page in self.pages if page.spec.key == form_key)
+
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> None:
+        if self.report is None:
+            return
+        history = self.histories.of(self.report.id)
+        change = history.next_undo() if undo else history.next_redo()
+        if change is None:
+            return
+        page = self._page_of(change.form)
+        self.tabs.setCurrentWidget(page)
+        if page.model.commit(change, record=False):
+            if undo:
+                history.undone()
+            else:
+                history.redone()
+            verb = "已撤销" if undo else "已重做"
+            self.show_message(f"{verb}：{change.label.removeprefix('已保存 ').removeprefix('已')}")
+        self._update_undo_actions()
 
     def jump_to(self, finding: Finding) -> None:
         if finding.form == "contact":
