@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
         self.audit_dock.hide()
         self.findings: list[Finding] = []
+        self.audited = False  # the first audit runs after the first paint
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty)
@@ -205,8 +206,14 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         if self.isVisible():
             self.refresh_audit()
-        else:  # starting up: the first audit runs once the window is on screen
-            QTimer.singleShot(0, self.refresh_audit)
+        else:  # starting up: the first audit runs once the window has been painted (see eventFilter)
+            self.tabs.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs and event.type() == QEvent.Type.Paint:
+            self.tabs.removeEventFilter(self)
+            QTimer.singleShot(0, self.refresh_audit)  # after this paint pass reaches the screen
+        return super().eventFilter(watched, event)
 
     # --- the grids, built on demand ------------------------------------------------
 
@@ -327,6 +334,7 @@ class MainWindow(QMainWindow):
             return []
         data = self.store.report_data(self.report)
         self.findings = audit(data)
+        self.audited = True
         self.audit_panel.show_findings(self.findings, data)
         for page in self._built_pages():
             page.model.set_findings([f for f in self.findings if f.form == page.spec.key])
