@@ -7,6 +7,7 @@ line, and hand-typed numbers in the report text that contradict the tables.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -250,6 +251,12 @@ def _names(forms: list[FormData]) -> list[_Name]:
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _pattern(name: str) -> re.Pattern[str]:
+    """A field's name followed by a typed number: compiled once, checked after every edit."""
+    return re.compile(re.escape(name) + _AFTER)
+
+
 def _table_value(data: ReportData, spec: FormSpec, field: Field) -> Decimal | None:
     return number(value_of(data.form(spec.key), field, data.report.year))  # what a token would print
 
@@ -266,7 +273,7 @@ def check_text(data: ReportData) -> list[Finding]:
     for section in data.text.sections:
         matches = []
         for n in names:
-            for m in re.finditer(re.escape(n.name) + _AFTER, section.body):
+            for m in _pattern(n.name).finditer(section.body):
                 matches.append((m, n))
         # "涉企行政处罚 76" must not also count as "行政处罚 76": keep the longest name.
         matches.sort(key=lambda mn: (mn[0].start(), -len(mn[1].name)))
