@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -30,9 +31,11 @@ from forms.yoy import ALLOWED_PLACES
 from storage.sample import create_sample
 from storage.store import Store
 from ui.audit_panel import AuditPanel
-from ui.form_page import FormPage
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
+
+if TYPE_CHECKING:
+    from ui.form_page import FormPage
 
 APP_TITLE = "填报助手"
 
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
         self.audit_dock.hide()
         self.findings: list[Finding] = []
+        self._grids: dict[int, FormPage] = {}  # position in store.forms -> its grid, once built
         self.audited = False  # the first audit runs after the first paint
 
         self.stack = QStackedWidget()
@@ -223,18 +227,21 @@ class MainWindow(QMainWindow):
         return [self._form_page(position) for position in range(len(self.store.forms))]
 
     def _built_pages(self) -> list[FormPage]:
-        return [page for i in range(self.tabs.count()) if isinstance(page := self.tabs.widget(i), FormPage)]
+        return [self._grids[position] for position in sorted(self._grids)]
 
     def _form_page(self, position: int) -> FormPage:
+        if position in self._grids:
+            return self._grids[position]
+        from ui.form_page import FormPage  # the grids' modules load with the first grid
+
+        assert self.report is not None
         tab = position + 1  # after 报告正文
         placeholder = self.tabs.widget(tab)
-        if isinstance(placeholder, FormPage):
-            return placeholder
-        assert self.report is not None
         spec = self.store.forms[position]
         page = FormPage(self.store, spec, self.report, self, histories=self.histories)
         page.message.connect(self.after_save)
         page.model.set_findings([f for f in self.findings if f.form == spec.key])
+        self._grids[position] = page
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(tab)
@@ -246,7 +253,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _tab_shown(self, index: int) -> None:
-        if index >= 1 and not isinstance(self.tabs.widget(index), FormPage):
+        if index >= 1 and index - 1 not in self._grids:
             self._form_page(index - 1)
 
     def new_report(self) -> None:
