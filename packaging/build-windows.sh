@@ -163,12 +163,19 @@ wine_run() { wn "$@" </dev/null 2>&1; }
 winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
 # --- 4. PyInstaller -----------------------------------------------------------------------------------------
-# No --clean: PyInstaller redoes only what changed since the cached analysis (keyed by the lock: a new Python
-# or wheel starts afresh), so a warm rebuild of unchanged sources takes seconds instead of minutes.
+# No --clean: PyInstaller reuses what it can of its work folder (keyed by the lock: a new Python or wheel starts
+# afresh); a rebuild still takes ~2 min under Wine, so unchanged inputs skip it altogether (below).
 WORK="$CACHE/pyinstaller-$LOCK_KEY"
 DIST="$OUT/dist"
+# What the bundle is made of: when none of it changed since the last build, reuse that build.
+INPUTS=$(cd "$ROOT" && cat "$LOCK" packaging/tianbao.spec packaging/tianbao.ico pyproject.toml main.py \
+    $(git ls-files 'forms/*.py' 'storage/*.py' 'exporters/*.py' 'ui/*.py' 2>/dev/null ||
+        find forms storage exporters ui -name '*.py' | sort) | sha256sum | cut -c1-16)
 if [ -n "${SMOKE_ONLY:-}" ] && [ -f "$DIST/TianbaoZhushou/tianbao-cli.exe" ]; then
     say "SMOKE_ONLY: re-testing the existing $DIST"
+elif [ -f "$DIST/.inputs" ] && [ "$(cat "$DIST/.inputs")" = "$INPUTS" ] &&
+    [ -f "$DIST/TianbaoZhushou/tianbao-cli.exe" ]; then
+    say "sources and pins unchanged since the last build ($INPUTS): reusing $DIST"
 else
     say "PyInstaller (under Wine, 2.5-4 min)"
     rm -rf "$DIST"
@@ -182,10 +189,11 @@ else
     { grep -E 'WARNING|ERROR' "$LOG/pyinstaller.log" | grep -v 'Library not found: could not resolve .api-ms-win' ||
         true; } | tail -20
     [ "$status" -eq 0 ] || die "PyInstaller exited with $status (see $LOG/pyinstaller.log)"
-fi
-# PyInstaller only warns when it cannot query Qt, then ships a bundle without Qt plugins.
-if grep -qi 'failed to obtain Qt library info' "$LOG/pyinstaller.log"; then
-    die "PyInstaller could not query Qt (the bundle would lack its plugins): see $LOG/pyinstaller.log"
+    # PyInstaller only warns when it cannot query Qt, then ships a bundle without Qt plugins.
+    if grep -qi 'failed to obtain Qt library info' "$LOG/pyinstaller.log"; then
+        die "PyInstaller could not query Qt (the bundle would lack its plugins): see $LOG/pyinstaller.log"
+    fi
+    echo "$INPUTS" >"$DIST/.inputs"
 fi
 APP="$DIST/TianbaoZhushou"
 INTERNAL="$APP/_internal"
