@@ -4,14 +4,20 @@
     python main.py sample --db FILE
     python main.py export --db FILE --unit NAME --year YEAR [--xlsx OUT] [--docx OUT]
     python main.py audit --db FILE --unit NAME --year YEAR   (exit 1 when any 错误 is found)
+    python main.py backup --db FILE [--to COPY]
+    python main.py restore --db FILE BACKUP
 
-Errors a user can cause end with one Chinese line on stderr and exit code 2.
+Errors a user can cause end with one Chinese line on stderr and exit code 2; a bug is logged
+(error.log beside the database) and ends with one apologising line and exit code 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +27,8 @@ if TYPE_CHECKING:
     from storage.store import Store
 
 EXIT_USER_ERROR = 2
+EXIT_BUG = 3
+YEARS = range(2000, 2101)
 
 _ARGPARSE_MESSAGES = (
     ("the following arguments are required:", "缺少参数："),
@@ -40,6 +48,14 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         raise UserError(f"参数错误：{message}（用法见 python main.py --help）")
 
 
+def report_year(text: str) -> int:
+    """--year: a report year the forms know (2000–2100), never a number SQLite cannot hold."""
+    year = int(text) if text.strip().isdigit() and len(text.strip()) <= 6 else None
+    if year is None or year not in YEARS:
+        raise argparse.ArgumentTypeError(f"年度“{text[:12]}”无效，请填写 2000–2100 之间的年份")
+    return year
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = ChineseArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录）")
@@ -50,23 +66,39 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("sample", parents=[common], help="创建示例报表（示例市应急管理局 2024 年）")
     export = commands.add_parser("export", parents=[common], help="导出 Excel 附表和/或 Word 报告")
     export.add_argument("--unit", required=True, help="报告单位名称")
-    export.add_argument("--year", required=True, type=int, help="报告年度，如 2024")
+    export.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
     export.add_argument("--xlsx", type=Path, help="Excel 附表输出路径")
     export.add_argument("--docx", type=Path, help="Word 报告输出路径")
     audit = commands.add_parser("audit", parents=[common], help="审核报表，逐条列出问题；有错误时退出码为 1")
     audit.add_argument("--unit", required=True, help="报告单位名称")
-    audit.add_argument("--year", required=True, type=int, help="报告年度，如 2024")
+    audit.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
+    backup = commands.add_parser("backup", parents=[common], help="备份数据库（默认存入数据目录的 backups 文件夹）")
+    backup.add_argument("--to", type=Path, help="备份文件路径")
+    restore = commands.add_parser("restore", parents=[common], help="用备份文件替换数据库（原数据库先另存为备份）")
+    restore.add_argument("backup", type=Path, help="备份文件路径")
     return parser
 
 
-def open_store(db: Path | None) -> Store:
+def database_path(args: argparse.Namespace) -> Path:
+    from storage.paths import default_db_path
+
+    return getattr(args, "db", None) or default_db_path()
+
+
+def open_store(db: Path | None, *, create: bool = True) -> Store:
+    """The store at ``db`` (default: the user's data folder). Only the window and ``sample``
+    create a database; a mistyped ``--db`` for export or audit is refused, not created empty."""
     from storage.paths import default_db_path
     from storage.store import Store
 
     if db is None:
         db = default_db_path()
-        db.parent.mkdir(parents=True, exist_ok=True)
-    return Store(db)
+        if create:
+            try:
+                db.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(f"无法创建数据文件夹 {db.parent}：{exc.strerror or exc}") from exc
+    return Store(db, create=create)
 
 
 def run_sample(args: argparse.Namespace) -> int:
@@ -83,7 +115,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.xlsx is None and args.docx is None:
         raise UserError("请至少给出 --xlsx 或 --docx 之一")
-    store = open_store(getattr(args, "db", None))
+    store = open_store(getattr(args, "db", None), create=False)
     for path in export_report(store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx):
         print(f"已导出：{path}")
     return 0
@@ -92,7 +124,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_audit(args: argparse.Namespace) -> int:
     from forms.audit import audit, errors, place
 
-    store = open_store(getattr(args, "db", None))
+    store = open_store(getattr(args, "db", None), create=False)
     data = store.report_data(store.require_report(args.unit, args.year))
     findings = audit(data)
     for finding in findings:
@@ -102,10 +134,60 @@ def run_audit(args: argparse.Namespace) -> int:
     return 1 if wrong else 0
 
 
+def run_backup(args: argparse.Namespace) -> int:
+    store = open_store(getattr(args, "db", None), create=False)
+    try:
+        made = store.backup("manual", args.to)
+    finally:
+        store.close()
+    print(f"已备份到：{made}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore_file
+    from storage.lock import InstanceLock
+
+    db = database_path(args)
+    with InstanceLock(db):  # never under an open window
+        kept = restore_file(db, args.backup)
+    print(f"已从 {args.backup} 恢复数据库 {db}" + (f"（原数据库另存为 {kept}）" if kept else ""))
+    return 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
-    return run_app(open_store(getattr(args, "db", None)))
+    db = database_path(args)
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)  # the data folder, on first start
+    except OSError as exc:
+        raise UserError(f"无法创建数据文件夹 {db.parent}：{exc.strerror or exc}") from exc
+    return run_app(db)  # says what goes wrong in dialogs: the windowed program has no console
+
+
+HANDLERS = {
+    "sample": run_sample,
+    "export": run_export,
+    "audit": run_audit,
+    "backup": run_backup,
+    "restore": run_restore,
+}
+
+
+def _terminated(signum: int, frame: object) -> None:
+    # SIGTERM (Task Manager, a service stop) unwinds like Ctrl+C, so temporary files are removed.
+    raise SystemExit(128 + signum)
+
+
+def _check_arguments(argv: list[str]) -> None:
+    # A file name or unit in a legacy encoding arrives as lone surrogates (PEP 383): SQLite and
+    # the file system would fail on them later, with a traceback.
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UserError("参数中有无法识别的字符（不是 UTF-8 编码），请检查单位名称和文件路径") from None
 
 
 def make_output_safe() -> None:
@@ -128,15 +210,45 @@ def make_output_safe() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     make_output_safe()
+    argv = sys.argv[1:] if argv is None else argv
+    args: argparse.Namespace | None = None
     try:
+        signal.signal(signal.SIGTERM, _terminated)
+        _check_arguments(argv)
         args = build_parser().parse_args(argv)
-        handler = {"sample": run_sample, "export": run_export, "audit": run_audit}.get(args.command, run_window)
-        return handler(args)
+        return HANDLERS.get(args.command, run_window)(args)
     except UserError as exc:
-        print(exc.message, file=sys.stderr)
+        _say(exc.message + _restore_hint(exc))
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `audit | head`: the reader left. Stop writing to the pipe without a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        _say("输出已中断：接收输出的程序已关闭")
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: logged for us, an apology for the clerk
+        from storage.errorlog import log_bug
+
+        folder = database_path(args).parent if args is not None else None
+        log = log_bug(exc, folder if folder is not None and folder.is_dir() else None)
+        where = f"，详细信息已记录在 {log}" if log else ""
+        _say(f"很抱歉，程序内部出错（不是您的操作问题）{where}。已保存的数据不受影响。")
+        return EXIT_BUG
+
+
+def _restore_hint(exc: UserError) -> str:
+    from storage.database import DamagedDatabase
+
+    if isinstance(exc, DamagedDatabase) and exc.backup is not None:
+        return f"。可用最近的备份恢复：python main.py restore --db <数据库文件> {exc.backup}"
+    return ""
+
+
+def _say(line: str) -> None:
+    with suppress(OSError, ValueError):  # no stderr at all (the windowed program): the exit code tells
+        print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -53,7 +54,7 @@ def save_atomically(path: Path, write: Callable[[Path], None]) -> None:
     check_targets([path])
     if not path.parent.is_dir():
         raise UserError(f"无法写入 {path}：文件夹 {path.parent} 不存在")
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
         raise UserError(f"无法写入 {path}：文件是只读的，请取消只读属性或换一个文件名")
     _remove_stale(path.parent)
     tmp = path.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}{path.suffix}")

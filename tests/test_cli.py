@@ -51,8 +51,12 @@ def test_db_before_the_command_works_too(tmp_path):
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["export", "--unit", UNIT, "--year", "2024", "--xlsx", "x.xlsx"], "找不到报表"),
-        (["export", "--unit", UNIT, "--year", "二〇二四"], "不是有效的整数"),
+        (["export", "--unit", UNIT, "--year", "2024", "--xlsx", "x.xlsx"], "找不到数据库文件"),
+        (["audit", "--unit", UNIT, "--year", "2024"], "找不到数据库文件"),
+        (["export", "--unit", UNIT, "--year", "二〇二四"], "年度“二〇二四”无效"),
+        (["export", "--unit", UNIT, "--year", "99999999999999999999", "--xlsx", "x.xlsx"], "2000–2100"),
+        (["audit", "--unit", UNIT, "--year", "1999"], "2000–2100"),
+        (["audit", "--unit", UNIT, "--year", "-5"], "2000–2100"),
         (["export", "--year", "2024", "--xlsx", "x.xlsx"], "缺少参数"),
         (["export", "--unit", UNIT, "--year", "2024"], "--xlsx 或 --docx"),
         (["frobnicate"], "未知命令"),
@@ -62,6 +66,121 @@ def test_db_before_the_command_works_too(tmp_path):
 def test_user_errors_are_one_chinese_line_and_exit_2(tmp_path, args, words):
     db = tmp_path / "empty.sqlite3"
     assert_user_error(run(*args, "--db", str(db), cwd=tmp_path), words)
+    assert not db.exists()  # a mistyped --db is never created empty
+
+
+def test_export_never_overwrites_the_database_or_one_file_twice(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+    before = db.read_bytes()
+    base = ["export", "--db", str(db), "--unit", UNIT, "--year", "2024"]
+    assert_user_error(run(*base, "--xlsx", str(db)), "正在使用的数据库")
+    other = tmp_path / "other.sqlite3"
+    run("sample", "--db", str(other))
+    assert_user_error(run(*base, "--docx", str(other)), "数据库文件")
+    same = tmp_path / "同一个"
+    assert_user_error(run(*base, "--xlsx", str(same), "--docx", str(same)), "不能是同一个文件")
+    assert db.read_bytes() == before and not same.exists()
+    assert not list(tmp_path.glob(".~tianbao-*"))
+
+
+def test_a_read_only_target_keeps_the_old_file(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+    target = tmp_path / "附表.xlsx"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    result = run("export", "--db", str(db), "--unit", UNIT, "--year", "2024", "--xlsx", str(target))
+    assert_user_error(result, "只读")
+    assert target.read_bytes() == b"old"
+
+
+def test_exported_files_are_readable_by_others_like_any_document(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+    target = tmp_path / "附表.xlsx"
+    old = os.umask(0o022)
+    try:
+        assert run("export", "--db", str(db), "--unit", UNIT, "--year", "2024", "--xlsx", str(target)).returncode == 0
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+    audit = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "audit", "--db", str(db), "--unit", UNIT, "--year", "2024"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
+    assert audit.stdout is not None and audit.stderr is not None
+    audit.stdout.read(1)
+    audit.stdout.close()  # `| head -c 1`
+    err = audit.stderr.read().decode("utf-8")
+    assert audit.wait(timeout=60) in (1, 2)  # 1: finished before the pipe closed (the sample has 错误)
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX bytes arguments")
+def test_arguments_that_are_not_utf8(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "audit",
+            "--db",
+            str(db),
+            "--unit",
+            b"\xb9\xfa\xbc\xd2",
+            "--year",
+            "2024",
+        ],
+        capture_output=True,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8", LC_ALL="C.UTF-8"),
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "不是 UTF-8" in result.stderr.decode("utf-8") and b"Traceback" not in result.stderr
+
+
+def test_a_bug_is_logged_and_apologised_for(tmp_path, monkeypatch, capsys):
+    import main
+
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+
+    def broken(args):
+        raise RuntimeError("a bug in export")
+
+    monkeypatch.setitem(main.HANDLERS, "export", broken)
+    code = main.main(["export", "--db", str(db), "--unit", UNIT, "--year", "2024", "--xlsx", "x.xlsx"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == main.EXIT_BUG and len(err) == 1 and "很抱歉" in err[0] and "Traceback" not in err[0]
+    assert "RuntimeError: a bug in export" in (tmp_path / "error.log").read_text(encoding="utf-8")
+
+
+def test_backup_and_restore(tmp_path):
+    db = tmp_path / "data.sqlite3"
+    run("sample", "--db", str(db))
+    copy = tmp_path / "备份.sqlite3"
+    made = run("backup", "--db", str(db), "--to", str(copy))
+    assert made.returncode == 0 and copy.exists(), made.stderr
+    assert run("backup", "--db", str(db)).returncode == 0  # an automatic-style one in backups/
+    newest = next((tmp_path / "backups").glob("data-*.sqlite3"))
+    db.write_bytes(b"overwritten by mistake" * 100)
+    damaged = run("audit", "--db", str(db), "--unit", UNIT, "--year", "2024")
+    assert_user_error(damaged, "不是可用的填报助手数据库")
+    assert f"restore --db <数据库文件> {newest}" in damaged.stderr
+    restored = run("restore", "--db", str(db), str(copy))
+    assert restored.returncode == 0, restored.stderr
+    assert run("audit", "--db", str(db), "--unit", UNIT, "--year", "2024").returncode == 1  # the sample's 错误
+    kept = list(tmp_path.glob("data.sqlite3.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"overwritten")
 
 
 def test_unwritable_path_and_unreadable_database(tmp_path):

@@ -177,11 +177,11 @@ def test_an_unexpected_error_becomes_a_dialog_and_a_log(qapp, store, monkeypatch
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    install_crash_dialog(store)
+    install_crash_dialog(store.path.parent)
     try:
         raise RuntimeError("a bug")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    assert shown and "内部错误" in shown[0] and "Traceback" not in shown[0]
+    assert shown and "内部出错" in shown[0] and "Traceback" not in shown[0]
     log = store.path.with_name("error.log")
     assert "RuntimeError: a bug" in log.read_text(encoding="utf-8")

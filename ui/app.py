@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-import traceback
-from datetime import datetime
+from contextlib import suppress
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from forms.errors import UserError
+from storage.backup import restore_file
+from storage.database import DamagedDatabase, StorageError
+from storage.errorlog import log_bug
+from storage.lock import InstanceLock
 from storage.store import MEMORY, Store
 from ui.main_window import APP_TITLE, MainWindow
 
@@ -27,28 +32,72 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
-def install_crash_dialog(store: Store) -> None:
-    log = None if str(store.path) == MEMORY else store.path.with_name("error.log")
+def install_crash_dialog(log_folder: Path | None) -> None:
+    """A bug is logged with its traceback and apologised for; the window stays open."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(kind, exc, tb))
-        if log is not None:
-            try:
-                with log.open("a", encoding="utf-8") as f:
-                    f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}")
-            except OSError:
-                pass
+        log = log_bug(exc.with_traceback(tb), log_folder)
         where = f"详细信息已记录在 {log}。" if log else ""
-        QMessageBox.critical(None, APP_TITLE, f"程序出现内部错误，刚才的操作未完成，已保存的数据不受影响。{where}")
+        QMessageBox.critical(
+            None,
+            APP_TITLE,
+            f"很抱歉，程序内部出错（不是您的操作问题），刚才的操作未完成，已保存的数据不受影响。{where}",
+        )
 
     sys.excepthook = hook
 
 
-def run_app(store: Store) -> int:
+def open_for_window(db: Path) -> tuple[Store, InstanceLock | None] | None:
+    """Open the database for the window, or say in a dialog why not (None: do not start).
+
+    A second window on the same file is refused; a damaged file is offered its newest backup."""
+    lock = None if str(db) == MEMORY else InstanceLock(db)
+    try:
+        if lock is not None:
+            lock.acquire()
+        while True:
+            try:
+                store = Store(db)
+                break
+            except DamagedDatabase as exc:
+                if exc.backup is None or not _offer_restore(exc):
+                    raise
+                restore_file(db, exc.backup)
+        if lock is not None:
+            with suppress(StorageError):
+                store.backup("start")  # a backup at each start: the last ten are kept
+        return store, lock
+    except UserError as exc:
+        if lock is not None:
+            lock.release()
+        QMessageBox.warning(None, APP_TITLE, exc.message)
+        return None
+
+
+def _offer_restore(exc: DamagedDatabase) -> bool:
+    answer = QMessageBox.question(
+        None,
+        APP_TITLE,
+        f"{exc.message}。\n\n可以用最近的备份恢复：\n{exc.backup}\n\n"
+        "恢复后，损坏的文件会另存一份，不会删除。现在恢复吗？",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_app(db: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
     load_translations(app)
-    install_crash_dialog(store)
-    window = MainWindow(store)
-    window.show()
-    return app.exec()
+    install_crash_dialog(None if str(db) == MEMORY else db.parent)
+    opened = open_for_window(db)
+    if opened is None:
+        return 2
+    store, lock = opened
+    try:
+        window = MainWindow(store)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()
+        if lock is not None:
+            lock.release()

@@ -1,0 +1,100 @@
+"""One program per database: an OS lock on ``<database>.lock``, held while the window is open.
+
+The operating system drops the lock when the process ends, however it ends (crash, kill, power
+cut), so a stale lock never keeps a clerk out. The file also says who holds it, for the message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from storage.database import StorageError
+
+_OWNER_AT = 16  # the owner's description starts here; byte 0 is the one locked (Windows locks ranges)
+
+
+class DatabaseInUse(StorageError):
+    """Another 填报助手 window (or a restore) has the database open."""
+
+
+class InstanceLock:
+    def __init__(self, db_path: Path) -> None:
+        self.path = Path(f"{db_path}.lock")
+        self.db_path = Path(db_path)
+        self._file = None
+
+    def acquire(self) -> None:
+        try:
+            f = self.path.open("a+b")
+        except OSError as exc:
+            raise StorageError(f"无法创建锁文件 {self.path}：{exc.strerror or exc}") from exc
+        if not _try_lock(f):
+            owner = _owner(f)
+            f.close()
+            raise DatabaseInUse(
+                f"数据库 {self.db_path} 已在另一个填报助手窗口中打开{owner}。"
+                "同一个数据库只能在一个窗口中编辑，请切换到那个窗口"
+            )
+        f.seek(_OWNER_AT)
+        f.truncate()
+        f.write(f"pid={os.getpid()} host={socket.gethostname()}".encode())
+        f.flush()
+        self._file = f
+
+    def release(self) -> None:
+        if self._file is not None:
+            _unlock(self._file)
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> InstanceLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.release()
+
+
+def _owner(f) -> str:
+    try:
+        f.seek(_OWNER_AT)
+        text = f.read(200).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    pid = dict(part.split("=", 1) for part in text.split() if "=" in part).get("pid")
+    return f"（进程 {pid}）" if pid else ""
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(f) -> bool:
+        f.seek(0)
+        try:
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(f) -> None:
+        f.seek(0)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(f) -> bool:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(f) -> None:
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
