@@ -87,14 +87,20 @@ class Store:
         in_memory = str(path) == MEMORY
         if not in_memory:
             self._check_file(create)
-        with self._guard("打开"):
-            conn = connect(":memory:" if in_memory else self.path)
-            self.db = Database(conn)
-            try:
-                self._prepare(fresh=in_memory)
-            except BaseException:
-                conn.close()
+        try:
+            with self._guard("打开"):
+                conn = connect(":memory:" if in_memory else self.path)
+                self.db = Database(conn)
+                try:
+                    self._prepare(fresh=in_memory)
+                except BaseException:
+                    conn.close()
+                    raise
+        except DamagedDatabase as exc:
+            if exc.backup is not None or in_memory:
                 raise
+            newest = backup.backups(self.path)
+            raise DamagedDatabase(f"数据库 {self.path} 已损坏", newest[0] if newest else None) from exc
 
     def _check_file(self, create: bool) -> None:
         if not self.path.exists():
@@ -129,8 +135,7 @@ class Store:
         if not fresh and tables and app_id != APPLICATION_ID and not self._legacy(tables):
             raise self._not_ours()
         if tables and not quick_check(conn):
-            newest = backup.backups(self.path)
-            raise DamagedDatabase(f"数据库 {self.path} 已损坏", newest[0] if newest else None)
+            raise DamagedDatabase(f"数据库 {self.path} 已损坏", None)  # __init__ names the newest backup
         if migrations.pending(self.db):
             if tables and not fresh:
                 backup.rolling_backup(conn, self.path, "before-upgrade")
