@@ -57,7 +57,7 @@ if [ -z "${SKIP_APT:-}" ]; then
         $SUDO locale-gen zh_CN.UTF-8 >/dev/null
     fi
 fi
-for tool in wine xvfb-run Xvfb xdotool import x86_64-w64-mingw32-gcc; do
+for tool in wine Xvfb xdotool import x86_64-w64-mingw32-gcc; do
     command -v "$tool" >/dev/null || die "$tool not found (install: ${APT_PACKAGES[*]})"
 done
 export PATH="/usr/lib/wine:$PATH"  # Debian keeps wine64/wineserver there
@@ -286,12 +286,17 @@ smoke_cli zh_CN.UTF-8 936
 # --- 7. Smoke test: the window under Xvfb, until its title names the report ----------------------------------
 say "windowed program under Xvfb"
 stop_wine
-Xvfb :77 -screen 0 1366x800x24 -nolisten tcp >/dev/null 2>&1 &
+DISPLAY_FILE="$CACHE/xvfb-display"
+: >"$DISPLAY_FILE"
+Xvfb -displayfd 3 -screen 0 1366x800x24 -nolisten tcp 3>"$DISPLAY_FILE" >/dev/null 2>&1 &  # a free display
 XVFB_PID=$!
 trap 'stop_wine; kill $XVFB_PID 2>/dev/null || true' EXIT
-export DISPLAY=:77
-sleep 1
-kill -0 $XVFB_PID 2>/dev/null || die "Xvfb did not start on :77 (another X server there?)"
+for _ in $(seq 1 50); do
+    [ -s "$DISPLAY_FILE" ] && break
+    sleep 0.2
+done
+[ -s "$DISPLAY_FILE" ] || die "Xvfb did not start"
+export DISPLAY=":$(head -1 "$DISPLAY_FILE")"
 start_wine
 title="填报助手 — $UNIT 2024年"
 launched=$SECONDS
