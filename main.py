@@ -196,7 +196,26 @@ def _check_arguments(argv: list[str]) -> None:
             raise UserError("参数中有无法识别的字符（不是 UTF-8 编码），请检查单位名称和文件路径") from None
 
 
+def make_output_safe() -> None:
+    """Let every message survive any Windows code page, a pipe or a file: printing must never crash.
+
+    A console shows Unicode anyway; a pipe or file on a code page without Chinese (cp1252, ascii) gets UTF-8
+    instead of a UnicodeEncodeError, and anything still unencodable becomes "?" rather than a traceback.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None in the windowed program, or replaced streams
+        if reconfigure is None:
+            continue
+        encoding = stream.encoding or "ascii"
+        try:
+            "填报助手".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            encoding = "utf-8"
+        reconfigure(encoding=encoding, errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    make_output_safe()
     argv = sys.argv[1:] if argv is None else argv
     args: argparse.Namespace | None = None
     try:

@@ -13,8 +13,9 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from forms.grid import Cell, HeaderCell, Layout, Role
 from forms.values import Kind
+
+from forms.grid import Cell, HeaderCell, Layout, Role
 
 SIZES_PT = (12.0, 10.5, 9.0)  # 小四, 五号, 小五: one step at a time
 CELL_MARGIN_PT = 1.4  # each side (w:tblCellMar 28 twips)

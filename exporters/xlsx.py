@@ -21,7 +21,7 @@ from exporters import xlsx_print
 from exporters.files import save_atomically
 from exporters.xlsx_package import workbook_bytes
 from forms.grid import Cell, Layout, Role
-from forms.kinds import percent
+from forms.kinds import TextKind, percent
 from forms.numbering import attachment_label
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
@@ -114,7 +114,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int,
         for c in cells:
             _box(ws, row, c.col + 1, 1, c.span)
             _write_cell(ws.cell(row, c.col + 1), c, places)
-            if c.text and c.kind is Kind.TEXT:  # reasons, unit names: wrapped, so the row grows
+            if c.text and isinstance(c.kind, TextKind):  # reasons, unit names: wrapped, so the row grows
                 lines = max(lines, _text_lines(c.text, sum(widths[c.col : c.col + c.span])))
         ws.row_dimensions[row].height = max(20, 14 * lines + 4)
         row += 1

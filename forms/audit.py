@@ -7,6 +7,7 @@ line, and hand-typed numbers in the report text that contradict the tables.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -251,6 +252,12 @@ def _names(forms: list[FormData]) -> list[_Name]:
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _pattern(name: str) -> re.Pattern[str]:
+    """A field's name followed by a typed number: compiled once, checked after every edit."""
+    return re.compile(re.escape(name) + _AFTER)
+
+
 def label_unit(field: Field) -> str:
     """罚没金额(元) → 元; "" when the label names no unit."""
     match = re.search(r"\(([^)]*)\)$", field.label)
@@ -258,7 +265,7 @@ def label_unit(field: Field) -> str:
 
 
 def _found_names(body: str, names: list[_Name]) -> list[tuple[re.Match[str], _Name]]:
-    matches = [(m, n) for n in names for m in re.finditer(re.escape(n.name) + _AFTER, body)]
+    matches = [(m, n) for n in names for m in _pattern(n.name).finditer(body)]
     # "涉企行政处罚 76" must not also count as "行政处罚 76": keep the longest name.
     matches.sort(key=lambda mn: (mn[0].start(), -len(mn[1].name)))
     kept: list[tuple[re.Match[str], _Name]] = []

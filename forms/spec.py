@@ -11,6 +11,7 @@ import re
 import string
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from forms.kinds import Kind, ValueKind
 from forms.rules import AtLeastSum, Rule
@@ -131,6 +132,17 @@ class FormSpec:
 
     def fields(self) -> list[Field]:
         """Every field, left to right."""
+        return list(self._fields)
+
+    def field(self, key: str) -> Field:
+        try:
+            return self._fields_by_key[key]
+        except KeyError:
+            raise KeyError(f"{self.key} has no field {key!r}") from None
+
+    # Computed once per spec (it is frozen): every stored value and audit rule looks its field up.
+    @cached_property
+    def _fields(self) -> tuple[Field, ...]:
         out: list[Field] = []
 
         def walk(nodes: tuple[Group | Field, ...]) -> None:
@@ -141,13 +153,14 @@ class FormSpec:
                     walk(node.children)
 
         walk(self.header)
-        return out
+        return tuple(out)
 
-    def field(self, key: str) -> Field:
-        for f in self.fields():
-            if f.key == key:
-                return f
-        raise KeyError(f"{self.key} has no field {key!r}")
+    @cached_property
+    def _fields_by_key(self) -> dict[str, Field]:
+        by_key: dict[str, Field] = {}
+        for f in self._fields:
+            by_key.setdefault(f.key, f)  # the first, as a left-to-right search finds it
+        return by_key
 
     def paired_fields(self) -> list[Field]:
         return [f for f in self.fields() if f.paired]

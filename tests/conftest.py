@@ -54,4 +54,5 @@ def main_window(qtbot, store: Store, sample: Report):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.audited)  # the first audit follows the first paint
     return window

@@ -111,11 +111,12 @@ def test_every_figure_sits_on_one_line(store, sample, tmp_path, font_set):
     """Large amounts with fen and six-digit counts, in both font settings: no figure or year wraps."""
     from decimal import Decimal
 
+    from forms.values import Kind
+
     from exporters.report_export import export_report
     from forms.grid import Role
     from forms.registry import form
     from forms.report import MAIN_ROW, CellKey
-    from forms.values import Kind
     from tests.support.pdf_lines import page_words
 
     store.set_font_set(font_set)

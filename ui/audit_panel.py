@@ -25,6 +25,7 @@ class AuditPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self._rows: list[tuple[Finding, str]] | None = None  # what the list shows
         self.summary = QLabel()
         self.fix_button = QPushButton("改为链接的表格数据")
         self.fix_button.setEnabled(False)
@@ -46,10 +47,14 @@ class AuditPanel(QWidget):
         layout.addWidget(self.tree)
 
     def show_findings(self, findings: list[Finding], data: ReportData) -> None:
+        rows = [(finding, place(finding, data)) for finding in findings]
+        if rows == self._rows:  # most edits change no finding: keep the list (and the clerk's selection)
+            return
+        self._rows = rows
         self.findings = findings
         self.tree.clear()
-        for finding in findings:
-            item = QTreeWidgetItem([str(finding.severity), place(finding, data), finding.message])
+        for finding, where in rows:
+            item = QTreeWidgetItem([str(finding.severity), where, finding.message])
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             item.setBackground(0, QBrush(severity_colour(finding.severity)))
             item.setToolTip(2, finding.message)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.report_export import export_report
 from forms.audit import Finding, audit, errors
 from forms.errors import UserError
 from forms.history import Histories
@@ -34,9 +34,11 @@ from storage.backup import restore_file
 from storage.sample import create_sample
 from storage.store import Store
 from ui.audit_panel import AuditPanel
-from ui.form_page import FormPage
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
+
+if TYPE_CHECKING:
+    from ui.form_page import FormPage
 
 APP_TITLE = "填报助手"
 
@@ -46,7 +48,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.report: Report | None = None
-        self.pages: list[FormPage] = []
         # One history per report for its four grids: 撤销 undoes the last table edit wherever it was.
         self.histories = Histories()
         self.report_page: ReportPage | None = None
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
         self.audit_dock.hide()
         self.findings: list[Finding] = []
+        self._grids: dict[int, FormPage] = {}  # position in store.forms -> its grid, once built
+        self.audited = False  # the first audit runs after the first paint
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty)
@@ -188,22 +191,20 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report: Report) -> None:
         self.report = report
-        if not self.pages:
+        if self.report_page is None:
             self.report_page = ReportPage(self.store, report, self)
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
+            # The grids are built when first shown or needed (_form_page): the window paints sooner.
             for spec in self.store.forms:
-                page = FormPage(self.store, spec, report, self, histories=self.histories)
-                page.message.connect(self.after_save)
-                self.pages.append(page)
-                self.tabs.addTab(page, f"{spec.label}")
+                self.tabs.addTab(QWidget(), spec.label)
+            self.tabs.currentChanged.connect(self._tab_shown)
         else:
-            assert self.report_page is not None
             self.report_page.set_report(report)
-            for page in self.pages:
+            for page in self._built_pages():
                 page.set_report(report)
-        for index, page in enumerate(self.pages, start=1):
-            self.tabs.setTabToolTip(index, page.spec.title_for(report.year))
+        for index, spec in enumerate(self.store.forms, start=1):
+            self.tabs.setTabToolTip(index, spec.title_for(report.year))
         self.filler.setText(report.filler)
         self.person.setText(report.contact_person)
         self.phone.setText(report.contact_phone)
@@ -213,7 +214,53 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {report.name}")
         self.audit_dock.show()
         self._update_undo_actions()
-        self.refresh_audit()
+        if self.isVisible():
+            self.refresh_audit()
+        else:  # starting up: the first audit runs once the window has been painted (see eventFilter)
+            self.tabs.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs and event.type() == QEvent.Type.Paint:
+            self.tabs.removeEventFilter(self)
+            QTimer.singleShot(0, self.refresh_audit)  # after this paint pass reaches the screen
+        return super().eventFilter(watched, event)
+
+    # --- the grids, built on demand ------------------------------------------------
+
+    @property
+    def pages(self) -> list[FormPage]:
+        """The four grids in tab order (building any not built yet)."""
+        return [self._form_page(position) for position in range(len(self.store.forms))]
+
+    def _built_pages(self) -> list[FormPage]:
+        return [self._grids[position] for position in sorted(self._grids)]
+
+    def _form_page(self, position: int) -> FormPage:
+        if position in self._grids:
+            return self._grids[position]
+        from ui.form_page import FormPage  # the grids' modules load with the first grid
+
+        assert self.report is not None
+        tab = position + 1  # after 报告正文
+        placeholder = self.tabs.widget(tab)
+        spec = self.store.forms[position]
+        page = FormPage(self.store, spec, self.report, self, histories=self.histories)
+        page.message.connect(self.after_save)
+        page.model.set_findings([f for f in self.findings if f.form == spec.key])
+        self._grids[position] = page
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(tab)
+        self.tabs.insertTab(tab, page, spec.label)
+        self.tabs.setTabToolTip(tab, spec.title_for(self.report.year))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return page
+
+    def _tab_shown(self, index: int) -> None:
+        if index >= 1 and index - 1 not in self._grids:
+            self._form_page(index - 1)
 
     def new_report(self) -> None:
         dialog = NewReportDialog(self)
@@ -252,7 +299,7 @@ class MainWindow(QMainWindow):
     def set_places(self, places: int) -> None:
         def apply() -> None:
             self.store.set_yoy_places(places)
-            for page in self.pages:
+            for page in self._built_pages():
                 page.model.refresh()
             self.show_message(f"同比增减改为保留 {places} 位小数")
 
@@ -281,6 +328,8 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
         if not path:
             return
+        from exporters.report_export import export_report  # openpyxl + python-docx: ≈0.4 s, not at start-up
+
         kwargs = {suffix.lstrip("."): Path(path)}
         report = self.report
         if self._guarded(lambda: export_report(self.store, report.unit, report.year, **kwargs)):
@@ -331,7 +380,7 @@ class MainWindow(QMainWindow):
         finally:
             self.store.reopen()
         self.histories = Histories()  # the steps of the replaced file no longer apply
-        for page in self.pages:
+        for page in self._built_pages():
             page.model.histories = self.histories
         self.report = None
         self.reload_reports()
@@ -356,8 +405,9 @@ class MainWindow(QMainWindow):
             self.show_message(f"审核暂未更新：{exc.message}")
             return self.findings
         self.findings = audit(data)
+        self.audited = True
         self.audit_panel.show_findings(self.findings, data)
-        for page in self.pages:
+        for page in self._built_pages():
             page.model.set_findings([f for f in self.findings if f.form == page.spec.key])
         return self.findings
 
@@ -378,7 +428,7 @@ class MainWindow(QMainWindow):
             action.setText(f"{verb} {label.removeprefix('已保存 ').removeprefix('已')}" if label else verb)
 
     def _page_of(self, form_key: str) -> FormPage:
-        return next(page for page in self.pages if page.spec.key == form_key)
+        return self._form_page(next(i for i, spec in enumerate(self.store.forms) if spec.key == form_key))
 
     def undo(self) -> None:
         self._step(undo=True)

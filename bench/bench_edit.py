@@ -1,6 +1,6 @@
 """How long one accepted edit takes, against the floor of a bare SQLite commit.
 
-    python benchmarks/bench_edit.py [--rounds N]
+    python bench/bench_edit.py [--rounds N]
 
 Measures, on a real file in a temporary folder: a bare ``INSERT … ; COMMIT`` (the baseline:
 "committed before saved" costs at least this), ``Store.set_value``, and the window's whole

@@ -1,0 +1,301 @@
+"""The app's costs against the floor of doing the same with bare libraries, measured in one run.
+
+    python3 bench/run.py [--runs N] [--json]
+
+- startup_ratio: process start to the first paint of the main window titled with the report (the sample,
+  opened through main.py as a clerk starts it), over a bare QApplication + QMainWindow.show(); medians of N.
+  Under Xvfb when it is installed (a real X server, as a desktop), else Qt's offscreen platform.
+- peak_rss_ratio: peak resident memory of the same two processes at that first paint.
+- export_ratio: the sample's .docx + .xlsx through the app's export, over python-docx + openpyxl writing
+  four unstyled tables of the same sizes (medians, libraries already imported).
+- edit_ms: one cell typed into 附件2 through the window's model until it is saved, the grid's 同比增减 and the
+  audit panel are refreshed (setData returns); edit_ratio is that over a bare SQLite INSERT + COMMIT in the
+  same folder (goal <= 2); edit_painted_ms adds Qt's repaint that follows.
+
+By hand only (not in the test suite: timings depend on the machine). Prints a table; with --json the last
+line is one JSON object with every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+UNIT, YEAR = "示例市应急管理局", 2024
+
+# The child processes: each reports (wall clock once the first paint of a window whose title holds MARK has
+# reached the screen, peak RSS) on stdout and exits at once. The app child imports what main.py's window path
+# imports, then creates the QApplication (as run_app does) and installs the watcher; run_app reuses it.
+CHILD = r"""
+import os, resource, sys, time
+for name in sys.argv[5].split(","):  # optional libraries the product does not carry: as if not installed
+    if name:
+        sys.modules[name] = None
+mark, kind = sys.argv[1], sys.argv[2]
+if kind == "app":
+    sys.path.insert(0, sys.argv[3])
+    import main
+    import ui.app
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+def report():
+    now = time.time()
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stdout.write(f"{now} {rss_kb}\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and mark in obj.window().windowTitle():
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, report)  # after this paint pass is flushed to the screen
+        return False
+
+app = QApplication(sys.argv[:1])
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+if kind == "bare":
+    window = QMainWindow()
+    window.setWindowTitle(mark)
+    window.resize(1280, 760)
+    window.show()
+    app.exec()
+else:
+    main.main(["--db", sys.argv[4]])
+"""
+# numpy and pandas are installed on this machine for other tools; sqlite-utils and openpyxl import them when
+# present (≈0.15 s). The Windows build and a clean `pip install` carry neither. --keep-optional measures as is.
+OPTIONAL = ("numpy", "pandas")
+
+
+def start_display() -> tuple[dict[str, str], subprocess.Popen | None]:
+    env = dict(os.environ)
+    if shutil.which("Xvfb") is None:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return env, None
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x800x24", "-nolisten", "tcp"],
+        pass_fds=[write],
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as f:
+        display = f.readline().strip()
+    env["DISPLAY"] = f":{display}"
+    env["QT_QPA_PLATFORM"] = "xcb"
+    return env, xvfb
+
+
+def first_paint(env: dict[str, str], kind: str, db: Path, hide: str) -> tuple[float, float]:
+    mark = "bare window" if kind == "bare" else UNIT
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, mark, kind, str(ROOT), str(db), hide],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        raise SystemExit(f"{kind} start failed:\n{result.stderr}")
+    painted, rss_kb = result.stdout.split()
+    return float(painted) - started, int(rss_kb) / 1024
+
+
+def median_ms(action: Callable[[int], object], rounds: int) -> float:
+    times = []
+    for i in range(rounds):
+        start = time.perf_counter()
+        action(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def startup(runs: int, folder: Path, hide: str) -> dict[str, float]:
+    from storage.sample import create_sample
+    from storage.store import Store
+
+    db = folder / "startup.sqlite3"
+    create_sample(Store(db))
+    env, xvfb = start_display()
+    # Installed programs have their bytecode compiled (pip, PyInstaller): let the warm-up runs write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    try:
+        first_paint(env, "bare", db, hide)  # warm the page and bytecode caches for both
+        first_paint(env, "app", db, hide)
+        bare, app = [], []
+        for _ in range(runs):  # interleaved, so a busy moment hits both
+            bare.append(first_paint(env, "bare", db, hide))
+            app.append(first_paint(env, "app", db, hide))
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
+    bare_s, app_s = statistics.median(t for t, _ in bare), statistics.median(t for t, _ in app)
+    bare_mb, app_mb = statistics.median(m for _, m in bare), statistics.median(m for _, m in app)
+    return {
+        "platform": env["QT_QPA_PLATFORM"],
+        "hidden": hide,
+        "startup_bare_s": round(bare_s, 3),
+        "startup_app_s": round(app_s, 3),
+        "startup_ratio": round(app_s / bare_s, 2),
+        "peak_rss_bare_mib": round(bare_mb, 1),
+        "peak_rss_app_mib": round(app_mb, 1),
+        "peak_rss_ratio": round(app_mb / bare_mb, 2),
+    }
+
+
+def export(rounds: int, folder: Path) -> dict[str, float]:
+    from docx import Document
+    from openpyxl import Workbook
+
+    from exporters.report_export import export_report
+    from forms.grid import Layout
+    from storage.sample import create_sample
+    from storage.store import Store
+
+    store = Store(folder / "export.sqlite3")
+    report = create_sample(store)
+    data = store.report_data(report)
+    # The baseline writes tables of the sizes the app writes: each attachment's header and body rows.
+    sizes = []
+    for spec in store.forms:
+        layout = Layout(spec, report.year)
+        rows = layout.depth + len(layout.body(data.form(spec.key), store.yoy_places()))
+        sizes.append((rows, layout.column_count))
+
+    def app(_: int) -> None:
+        export_report(store, UNIT, YEAR, xlsx=folder / "app.xlsx", docx=folder / "app.docx")
+
+    def bare(_: int) -> None:
+        book = Workbook()
+        book.remove(book.active)
+        document = Document()
+        for index, (rows, cols) in enumerate(sizes):
+            sheet = book.create_sheet(f"附件{index + 2}")
+            table = document.add_table(rows=rows, cols=cols)
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    sheet.cell(r + 1, c + 1, r * cols + c)
+                    cell.text = str(r * cols + c)
+        book.save(folder / "bare.xlsx")
+        document.save(str(folder / "bare.docx"))
+
+    app(0), bare(0)  # warm
+    app_ms, bare_ms = median_ms(app, rounds), median_ms(bare, rounds)
+    return {
+        "export_bare_ms": round(bare_ms, 1),
+        "export_app_ms": round(app_ms, 1),
+        "export_ratio": round(app_ms / bare_ms, 2),
+    }
+
+
+def edit(rounds: int, folder: Path) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from forms.grid import Role
+    from storage.sample import create_sample
+    from storage.store import Store
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    raw = sqlite3.connect(folder / "baseline.sqlite3", isolation_level=None)
+    raw.execute("create table t (k integer primary key, v text)")
+
+    def baseline(i: int) -> None:
+        raw.execute("begin")
+        raw.execute("insert or replace into t values (1, ?)", [str(i)])
+        raw.execute("commit")
+
+    store = Store(folder / "edit.sqlite3")
+    create_sample(store)
+    window = MainWindow(store)
+    window.show()
+    app.processEvents()
+    page = next(p for p in window.pages if p.spec.key == "a2")
+    model = page.model
+    row, col = next(
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if (cell := model.cell(r, c)) is not None
+        and cell.editable
+        and cell.role is Role.VALUE
+        and cell.key is not None
+        and cell.key.period == YEAR
+    )
+    index = model.index(row, col)
+
+    # setData returns once the value is committed, the grid (同比增减 included) updated and the audit re-run and
+    # shown: that is edit_ms. The repaint Qt does afterwards is timed separately (edit_painted_ms).
+    def one_edit(i: int) -> None:
+        assert model.setData(index, str(100 + i % 50), Qt.ItemDataRole.EditRole)
+
+    def painted_edit(i: int) -> None:
+        one_edit(i)
+        app.processEvents()
+
+    def timed_edits(rounds: int) -> float:
+        times = []
+        for i in range(rounds):
+            app.processEvents()  # the previous edit's repaint, outside the timing
+            start = time.perf_counter()
+            one_edit(i)
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+
+    painted_edit(0)
+    bare_ms = median_ms(baseline, rounds)
+    edit_ms = timed_edits(rounds)
+    painted_ms = median_ms(painted_edit, rounds)
+    window.close()
+    return {
+        "commit_bare_ms": round(bare_ms, 3),
+        "edit_ms": round(edit_ms, 3),
+        "edit_ratio": round(edit_ms / bare_ms, 2),
+        "edit_painted_ms": round(painted_ms, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="process starts of each kind")
+    parser.add_argument("--rounds", type=int, default=15, help="exports / edits of each kind")
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--keep-optional", action="store_true", help=f"do not hide {', '.join(OPTIONAL)}")
+    args = parser.parse_args()
+    hide = "" if args.keep_optional else ",".join(OPTIONAL)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        figures = startup(args.runs, folder, hide)
+        figures |= export(args.rounds, folder)
+        figures |= edit(args.rounds * 10, folder)
+    goals = {"startup_ratio": 1.5, "peak_rss_ratio": 1.5, "edit_ratio": 2.0}
+    for key, value in figures.items():
+        goal = f"   (goal ≤ {goals[key]}: {'met' if value <= goals[key] else 'NOT met'})" if key in goals else ""
+        print(f"{key:<20} {value}{goal}")
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    sys.stdout.flush()
+    os._exit(0)  # skip tearing down Qt objects the measurements left behind
+
+
+if __name__ == "__main__":
+    main()
