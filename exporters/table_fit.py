@@ -13,9 +13,8 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from forms.values import Kind
-
 from forms.grid import Cell, HeaderCell, Layout, Role
+from forms.kinds import TextKind
 
 SIZES_PT = (12.0, 10.5, 9.0)  # 小四, 五号, 小五: one step at a time
 CELL_MARGIN_PT = 1.4  # each side (w:tblCellMar 28 twips)
@@ -70,7 +69,7 @@ def _needs(layout: Layout, body: list[list[Cell]]) -> tuple[list[_Need], list[tu
                 continue
             em = text_em(cell.text)
             if cell.role in (Role.INDEX, Role.YOY) or (
-                cell.role is Role.VALUE and cell.kind in (Kind.COUNT, Kind.MONEY, Kind.YESNO)
+                cell.role is Role.VALUE and not isinstance(cell.kind, TextKind)  # figures and 是/否 never wrap
             ):
                 hard(cell.col, cell.span, em)
             elif cell.role is Role.REASON:  # free text under a pair of figures: let it wrap
