@@ -24,6 +24,7 @@ from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import Field, FormSpec, RowStyle
 from storage.report_text import ReportTexts
 from storage.store import Store
+from tests.support.ooxml import assert_valid
 
 FORMULA_LIKE = ["=见说明", "-较上年减少", "+1", "@某人", "=SUM(A1:A2)", '=HYPERLINK("http://x")']
 # Text as clerks paste it from Word: soft breaks, page breaks, NUL, ESC, tabs, emoji, RTL, surrogates.
@@ -163,6 +164,8 @@ def test_every_valid_report_exports_and_reads_back(case):
             export_report(store, report.unit, report.year, xlsx=xlsx, docx=docx)
             check_workbook(xlsx, store, report)
             check_document(docx, store, report)
+            assert_valid(xlsx)  # Excel/Word open both without a repair prompt (issue 10's validator)
+            assert_valid(docx)
         finally:
             store.close()
 

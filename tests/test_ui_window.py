@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from storage.store import Store
@@ -96,11 +97,21 @@ def test_export_from_the_window_uses_the_same_path(qtbot, window, tmp_path, monk
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     target = tmp_path / "附表.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered, opened = [], []
+
+    def click_open_folder(box: QMessageBox) -> int:
+        offered.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "打开所在文件夹").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_open_folder)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window.export_xlsx()
     assert openpyxl.load_workbook(target)["附件2"]["D7"].value == 178
     assert_valid(target)
     assert "已导出" in window.statusBar().currentMessage()
     assert asked and "审核发现 2 个错误" in asked[0]  # the sample's two contradictions
+    assert sorted(offered) == sorted(["打开文件", "打开所在文件夹", "关闭"]) and opened == [str(tmp_path)]
 
 
 def test_export_with_errors_can_be_called_off(qtbot, window, tmp_path, monkeypatch):

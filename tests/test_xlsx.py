@@ -172,4 +172,27 @@ def test_printed_workbook_is_readable(workbook_path, tmp_path):
     # pdftotext's word box is 1.3 × the type size in AR PL UMing (the tests' 宋体): 10 pt at 100 % gives 13.0.
     assert heights and min(heights) / 1.3 >= 9 - 0.05, min(heights) / 1.3
     words = [w.text for n in range(1, len(pages) + 1) for w in page_words(pdf, n)]
-    assert "9,217,701.00" in words and "-35.59%" in words
+    assert "9217701" in words and "-35.59%" in words
+
+
+@pytest.mark.libreoffice
+def test_formula_like_texts_are_shown_as_typed(store, sample, tmp_path):
+    """`=1+1` typed as a 原因简析 must read `=1+1`, not 2, in any sheet (hidden one included)."""
+    from forms.registry import form
+
+    store.set_values(
+        sample.id, form("a2"), {CellKey(REASON_ROW, "license"): "=1+1", CellKey(REASON_ROW, "penalty"): "-较上年减少"}
+    )
+    store.update_contact(sample.id, filler="+示例", contact_person="@林某", contact_phone="=见说明")
+    path = tmp_path / "附表.xlsx"
+    write_xlsx(path, store.report_data(store.report(sample.id)))
+    assert_valid(path)
+    shown = libreoffice.sheets_as_shown(path, tmp_path / "lo")
+    cells = {text for rows in shown.values() for row in rows for text in row}
+    assert {"=1+1", "-较上年减少", "@林某", "=见说明"} <= cells
+    assert "2" not in {row[2] for row in shown["附件2"] if len(row) > 2 and row[1] == "数据变化原因简析"}
+    assert "填报单位：+示例" in cells
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            assert all(c.data_type != "f" for c in row), ws.title
