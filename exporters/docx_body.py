@@ -23,9 +23,11 @@ from exporters.docx_style import (
     set_page,
     set_run_font,
 )
+from forms.emphasis import spans
 from forms.figures import render
 from forms.outline import heading_numbers
 from forms.report import ReportData, chinese_date
+from forms.title import title_lines
 
 # GB/T 9704 measures the text block (37 mm from the top, 225 mm tall, so 35 mm above the bottom
 # edge) by its print: the first line's characters start 37 mm from the top. On an exact 28.95 pt
@@ -68,6 +70,29 @@ def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, *
         if size == BODY_PT:
             set_char_spacing(run, CONDENSE_TWENTIETHS)
     return paragraph
+
+
+def _rich(doc: DocumentObject, pieces: list[tuple[str, str, bool]]) -> Paragraph:
+    """One body paragraph of (text, font, bold) runs: a run-in heading, bold spans."""
+    paragraph = doc.add_paragraph()
+    _format(paragraph)
+    for text, font, bold in pieces:
+        if text:
+            run = paragraph.add_run(text)
+            set_run_font(run, font, BODY_PT, bold=bold)
+            set_char_spacing(run, CONDENSE_TWENTIETHS)
+    return paragraph
+
+
+def _paragraphs(body: str, data: ReportData) -> list[str]:
+    return [p.strip() for p in render(body, data).splitlines() if p.strip()]
+
+
+def _body_pieces(paragraph: str, font: str) -> list[tuple[str, str, bool]]:
+    return [(text, font, bold) for text, bold in spans(paragraph)]
+
+
+RUN_IN_END = "。：:；;！？!?"  # a run-in heading ending in one of these needs no 。 of its own
 
 
 def _page_field(paragraph: Paragraph, fonts: FontNames) -> None:
@@ -130,25 +155,43 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
 
     first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
     _format(first, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.CENTER)
-    # 2号 needs more than one grid line: two, so the body below stays on the page's 22-line grid.
-    first.paragraph_format.line_spacing = Pt(LINE_PITCH_PT * 2)
-    # The 22 pt title stands higher in its two lines than body text does in one: lower it into
+    lines = ([text.unit_line] if text.unit_line else []) + title_lines(text.title)
+    # 2号 needs more than one grid line: each title line takes 1.5, rounded up to whole grid lines
+    # for the title as a whole, so the body below stays on the page's 22-line grid.
+    grid_lines = -(-3 * len(lines) // 2)
+    first.paragraph_format.line_spacing = Pt(LINE_PITCH_PT * grid_lines / len(lines))
+    # The 22 pt title stands higher in its lines than body text does in one: lower it into
     # the text block, and take the same height off the blank line under it.
     first.paragraph_format.space_before = Mm(TITLE_DROP_MM)
-    set_run_font(first.add_run(text.title), fonts.title, TITLE_PT)
+    for i, line in enumerate(lines):
+        run = first.add_run(line)
+        set_run_font(run, fonts.title, TITLE_PT)
+        if i < len(lines) - 1:
+            run.add_break()  # the clerk's or a phrase boundary's break, never one inside a word
     blank = _line(doc, "", fonts.fangsong)  # one blank line under the title
     blank.paragraph_format.line_spacing = Emu(Pt(LINE_PITCH_PT) - Mm(TITLE_DROP_MM))
 
+    for paragraph in _paragraphs(text.lead, data):  # 导语: before 一、
+        _rich(doc, _body_pieces(paragraph, fonts.fangsong))
     heading_fonts = {1: fonts.heiti, 2: fonts.kaiti, 3: fonts.fangsong, 4: fonts.fangsong}
     numbers = heading_numbers([s.level for s in text.sections])
     for number, section_text in zip(numbers, text.sections, strict=True):
-        heading = _line(doc, number + section_text.heading, heading_fonts[section_text.level])
-        if section_text.level == 3:  # 1. in bold 仿宋, set apart from the body text below it
-            for run in heading.runs:
-                run.font.bold = True
-        for paragraph in render(section_text.body, data).splitlines():
-            if paragraph.strip():
-                _line(doc, paragraph.strip(), fonts.fangsong)
+        font = heading_fonts[section_text.level]
+        bold = section_text.level == 3  # 1. in bold 仿宋, set apart from the text after it
+        heading = number + section_text.heading
+        paragraphs = _paragraphs(section_text.body, data)
+        if section_text.level in text.run_in:
+            # （一）明确职责。一是… : the heading in its level's font, its first paragraph after it.
+            if not heading.endswith(tuple(RUN_IN_END)):
+                heading += "。"
+            first_text = paragraphs.pop(0) if paragraphs else ""
+            _rich(doc, [(heading, font, bold), *_body_pieces(first_text, fonts.fangsong)])
+        else:
+            _rich(doc, [(heading, font, bold)])
+        for paragraph in paragraphs:
+            _rich(doc, _body_pieces(paragraph, fonts.fangsong))
+    for paragraph in _paragraphs(text.closing, data):  # 结束语: after the last section
+        _rich(doc, _body_pieces(paragraph, fonts.fangsong))
 
     attachment_no = data.attachment_numbers()  # the same numbers label the attachment pages
     titles = [(attachment_no[f.spec.key], f.spec.title_for(data.report.year)) for f in data.forms]

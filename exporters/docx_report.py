@@ -30,7 +30,7 @@ def build_document(data: ReportData, fonts: FontNames | None = None) -> Document
         add_attachments(doc, data, fonts, after_body=False)
         add_page_numbers(doc, doc.sections[0], fonts, block_bottom_mm=LANDSCAPE_MARGINS[1])
         return doc
-    core.title = _core_text(data.text.title)
+    core.title = _core_text(" ".join(data.text.title.split()))
     add_body(doc, data, fonts)
     included = [f for f in data.forms if f.spec.key in data.text.attachments]
     if included:

@@ -21,11 +21,13 @@ def export_report(
     xlsx: Path | None = None,
     docx: Path | None = None,
     numbering: str | None = None,
+    kind: str | None = None,
 ) -> list[Path]:
-    """``numbering`` (forms/numbering.py) overrides the report's stored choice for this export."""
+    """``numbering`` (forms/numbering.py) overrides the report's stored choice for this export;
+    ``kind`` names which of the report's texts the .docx carries (None: the one open in the window)."""
     targets = [Path(p) for p in (xlsx, docx) if p is not None]
     check_targets(targets, database=None if store.in_memory else store.path)
-    data = store.report_data(store.require_report(unit, year))
+    data = store.report_data(store.require_report(unit, year), kind=kind)
     data.numbering = numbering
     written = []
     if xlsx is not None:

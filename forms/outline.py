@@ -17,6 +17,7 @@ class ReportKind:
     name: str  # 行政执法工作报告
     outline: tuple[tuple[int, str], ...]  # (level, heading without its number)
     attachments: tuple[str, ...]  # form keys included by default
+    run_in: frozenset[int] = frozenset()  # heading levels run into their text by default
 
     def default_title(self, unit: str, year: int) -> str:
         return f"{unit}{year}年{self.name}"
@@ -37,6 +38,8 @@ ENFORCEMENT = ReportKind(
         (1, "下一步工作打算"),
     ),
     attachments=("a2", "a3", "a4", "a5"),
+    # 000 and 003 set 一、 （一） 1. on their own lines and run （1） into its text.
+    run_in=frozenset({4}),
 )
 
 RULE_OF_LAW = ReportKind(
@@ -49,9 +52,23 @@ RULE_OF_LAW = ReportKind(
         (1, "下一年度工作安排"),
     ),
     attachments=(),
+    # 001 and 004 run （一）/（1） into their text, 002 its 1.: only 一、 stands alone.
+    run_in=frozenset({2, 3, 4}),
 )
 
 REPORT_KINDS: tuple[ReportKind, ...] = (ENFORCEMENT, RULE_OF_LAW)
+
+
+HEADING_STYLES = {False: "单独成行", True: "段首接排"}
+
+
+def run_in_text(levels: frozenset[int]) -> str:
+    """The stored form of a report's run-in levels: ``"234"``."""
+    return "".join(str(level) for level in sorted(levels))
+
+
+def run_in_levels(text: str | None) -> frozenset[int]:
+    return frozenset(int(ch) for ch in text or "" if ch.isdigit() and int(ch) in LEVELS)
 
 
 def report_kind(key: str) -> ReportKind:

@@ -73,6 +73,10 @@ class ReportText:
     attachments: tuple[str, ...]  # form keys printed after the body, in this order
     sections: tuple[Section, ...]
     attachment_numbering: str = "provincial"  # forms.numbering: provincial (附件2–5) or sequential (1–N)
+    lead: str = ""  # 导语: paragraphs under the title, before 一、
+    closing: str = ""  # 结束语: paragraphs after the last section
+    run_in: frozenset[int] = frozenset()  # heading levels printed run-in: （一）明确职责。一是…
+    unit_line: str = ""  # an optional line above the title (the unit, as 000 and 002 print it)
 
 
 def chinese_date(day: date) -> str:

@@ -74,3 +74,46 @@ def m002_report_text(db: Database) -> None:
 def m003_attachment_numbering(db: Database) -> None:
     # How the report numbers its attachments (forms/numbering.py); NULL reads as the default.
     db["report_texts"].add_column("attachment_numbering", str)
+
+
+@migrations()
+def m004_texts_per_kind(db: Database) -> None:
+    # A bureau writes both a 行政执法工作报告 and a 法治政府建设工作报告 each year: texts are keyed by
+    # (report, kind); the one text a report had keeps its kind (行政执法工作报告 unless changed).
+    # New: 导语 (lead), 结束语 (closing), run-in heading levels ("234"), the line above the title.
+    # Tables are rebuilt by hand: sqlite-utils' transform() commits, and migrations run in one transaction.
+    db["report_texts_v4"].create(
+        {
+            "report_id": int,
+            "kind": str,
+            "title": str,
+            "signer": str,
+            "sign_date": str,
+            "attachments": str,
+            "attachment_numbering": str,
+            "lead": str,
+            "closing": str,
+            "run_in": str,  # NULL: the kind's default
+            "unit_line": str,
+        },
+        pk=("report_id", "kind"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db.execute(
+        "insert into report_texts_v4 (report_id, kind, title, signer, sign_date, attachments, attachment_numbering)"
+        " select report_id, kind, title, signer, sign_date, attachments, attachment_numbering from report_texts"
+    )
+    db["sections_v4"].create(
+        {"report_id": int, "kind": str, "key": str, "position": int, "level": int, "heading": str, "body": str},
+        pk=("report_id", "kind", "key"),
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db.execute(
+        "insert into sections_v4 (report_id, kind, key, position, level, heading, body)"
+        " select s.report_id, t.kind, s.key, s.position, s.level, s.heading, s.body"
+        " from sections s join report_texts t on t.report_id = s.report_id"
+    )
+    db.execute("drop table sections")
+    db.execute("drop table report_texts")
+    db.execute("alter table report_texts_v4 rename to report_texts")
+    db.execute("alter table sections_v4 rename to sections")

@@ -1,7 +1,9 @@
-"""The narrative report in SQLite: title, kind, signature, attachments, sections.
+"""The narrative reports in SQLite: per report (unit and year) one text per report kind, each
+with its title, signature, attachments, 导语, sections and 结束语.
 
 Kept apart from ``store.py`` (the tables) but on the same ``Store`` and so the same file
-and transactions; every call commits before it returns.
+and transactions; every call commits before it returns. ``kind=None`` means the kind the
+clerk has open for that report (remembered in the settings table).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from forms.errors import UserError
 from forms.hygiene import BODY_MAX, LINE_MAX, clean_limited
 from forms.numbering import DEFAULT as DEFAULT_NUMBERING
 from forms.numbering import NUMBERINGS
-from forms.outline import LEVELS, report_kind
+from forms.outline import LEVELS, REPORT_KINDS, ReportKind, report_kind, run_in_levels, run_in_text
 from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
 
@@ -24,8 +26,7 @@ if TYPE_CHECKING:
 DEFAULT_KIND = "enforcement"
 
 
-def _default_text(report: Report, kind_key: str) -> ReportText:
-    kind = report_kind(kind_key)
+def _default_text(report: Report, kind: ReportKind) -> ReportText:
     return ReportText(
         kind=kind.key,
         title=kind.default_title(report.unit, report.year),
@@ -33,7 +34,15 @@ def _default_text(report: Report, kind_key: str) -> ReportText:
         sign_date=date.today(),
         attachments=tuple(kind.attachments),
         sections=tuple(Section(f"s{i + 1}", level, heading, "") for i, (level, heading) in enumerate(kind.outline)),
+        run_in=kind.run_in,
     )
+
+
+def _kind(key: str) -> ReportKind:
+    try:
+        return report_kind(key)
+    except KeyError:
+        raise UserError(f"未知的报告类型：{key}") from None
 
 
 class ReportTexts:
@@ -41,41 +50,79 @@ class ReportTexts:
         self.store = store
         self.db = store.db
 
-    def get(self, report: Report) -> ReportText:
-        """The report's text; a report from before texts existed gets its kind's default outline
+    # --- which report is open ---------------------------------------------------------
+
+    def stored_kinds(self, report: Report) -> list[str]:
+        with self.store.read() as db:
+            rows = db.execute("select kind from report_texts where report_id=?", [report.id]).fetchall()
+        stored = {r[0] for r in rows}
+        return [k.key for k in REPORT_KINDS if k.key in stored]
+
+    def open_kind(self, report: Report) -> str:
+        """The kind the window shows and a plain export writes: the last one opened, else the
+        first that has a text, else 行政执法工作报告."""
+        chosen = self.store.setting(f"open_kind:{report.id}", "")
+        if chosen in {k.key for k in REPORT_KINDS}:
+            return chosen
+        stored = self.stored_kinds(report)
+        return stored[0] if stored else DEFAULT_KIND
+
+    def open(self, report: Report, kind: str) -> None:
+        """Open (and create, the first time) the report of ``kind``; the other keeps its text."""
+        _kind(kind)
+        self.ensure(report, kind)
+        self.store.set_setting(f"open_kind:{report.id}", kind)
+
+    def _which(self, report: Report, kind: str | None) -> str:
+        return self.open_kind(report) if kind is None else _kind(kind).key
+
+    # --- the text -----------------------------------------------------------------------
+
+    def get(self, report: Report, kind: str | None = None) -> ReportText:
+        """The text of one kind; a report without one gets its kind's default outline
         (not stored: reading never writes; ``ensure`` stores it)."""
+        key = self._which(report, kind)
         with self.store.read():
-            rows = list(self.db.query("select * from report_texts where report_id=?", [report.id]))
+            rows = list(self.db.query("select * from report_texts where report_id=? and kind=?", [report.id, key]))
             if not rows:
-                return _default_text(report, DEFAULT_KIND)
+                return _default_text(report, report_kind(key))
             row = rows[0]
             sections = tuple(
                 Section(r["key"], r["level"], r["heading"], r["body"] or "")
-                for r in self.db.query("select * from sections where report_id=? order by position", [report.id])
+                for r in self.db.query(
+                    "select * from sections where report_id=? and kind=? order by position", [report.id, key]
+                )
             )
         return ReportText(
-            kind=row["kind"],
+            kind=key,
             title=row["title"],
             signer=row["signer"] or "",
             sign_date=date.fromisoformat(row["sign_date"]) if row["sign_date"] else None,
             attachments=tuple(k for k in (row["attachments"] or "").split(",") if k),
             sections=sections,
-            attachment_numbering=row.get("attachment_numbering") or DEFAULT_NUMBERING,
+            attachment_numbering=row["attachment_numbering"] or DEFAULT_NUMBERING,
+            lead=row["lead"] or "",
+            closing=row["closing"] or "",
+            run_in=report_kind(key).run_in if row["run_in"] is None else run_in_levels(row["run_in"]),
+            unit_line=row["unit_line"] or "",
         )
 
-    def ensure(self, report: Report) -> None:
+    def ensure(self, report: Report, kind: str | None = None) -> None:
         """Store the default text of a report that has none, as the window shows it."""
+        key = self._which(report, kind)
         with self.store.read() as db:
-            exists = db.execute("select 1 from report_texts where report_id=?", [report.id]).fetchone()
+            exists = db.execute("select 1 from report_texts where report_id=? and kind=?", [report.id, key]).fetchone()
         if not exists:
-            self.reset(report, DEFAULT_KIND)
+            self.reset(report, key)
 
     def reset(self, report: Report, kind_key: str) -> None:
-        """Start over from a kind's default outline; the 成文日期 is today until the clerk changes it."""
-        kind = report_kind(kind_key)
+        """Start the text of one kind over from its default outline; the other kind is kept.
+        The 成文日期 is today until the clerk changes it."""
+        kind = _kind(kind_key)
         with self.store.write() as db:
-            db.execute("delete from sections where report_id=?", [report.id])
-            db["report_texts"].upsert(
+            db.execute("delete from sections where report_id=? and kind=?", [report.id, kind.key])
+            db.execute("delete from report_texts where report_id=? and kind=?", [report.id, kind.key])
+            db["report_texts"].insert(
                 {
                     "report_id": report.id,
                     "kind": kind.key,
@@ -83,13 +130,13 @@ class ReportTexts:
                     "signer": report.unit,
                     "sign_date": date.today().isoformat(),
                     "attachments": ",".join(kind.attachments),
-                },
-                pk="report_id",
+                }
             )
             for position, (level, heading) in enumerate(kind.outline):
                 db["sections"].insert(
                     {
                         "report_id": report.id,
+                        "kind": kind.key,
                         "key": f"s{position + 1}",
                         "position": position,
                         "level": level,
@@ -102,16 +149,23 @@ class ReportTexts:
         self,
         report: Report,
         *,
+        kind: str | None = None,
         title: str | None = None,
         signer: str | None = None,
         sign_date: date | str | None = "",
         attachments: tuple[str, ...] | None = None,
         attachment_numbering: str | None = None,
+        lead: str | None = None,
+        closing: str | None = None,
+        run_in: frozenset[int] | set[int] | None = None,
+        unit_line: str | None = None,
     ) -> None:
-        self.ensure(report)
+        key = self._which(report, kind)
+        self.ensure(report, key)
         changes: dict[str, object] = {}
         if title is not None:
-            changes["title"] = clean_limited(title, "标题", LINE_MAX)
+            # A clerk-placed line break (Enter in the title field, or Word's soft break) is kept.
+            changes["title"] = clean_limited(title, "标题", LINE_MAX, multiline=True)
         if signer is not None:
             changes["signer"] = clean_limited(signer, "署名", LINE_MAX)
         if sign_date != "":
@@ -126,26 +180,45 @@ class ReportTexts:
             if attachment_numbering not in NUMBERINGS:
                 raise UserError(f"未知的附件编号方式：{attachment_numbering}")
             changes["attachment_numbering"] = attachment_numbering
+        if lead is not None:
+            changes["lead"] = clean_limited(lead, "导语", BODY_MAX, multiline=True)
+        if closing is not None:
+            changes["closing"] = clean_limited(closing, "结束语", BODY_MAX, multiline=True)
+        if run_in is not None:
+            if not set(run_in) <= set(LEVELS):
+                raise UserError("标题级别只能是 1–4 级")
+            changes["run_in"] = run_in_text(frozenset(run_in))
+        if unit_line is not None:
+            changes["unit_line"] = clean_limited(unit_line, "标题上方的单位", LINE_MAX)
         if changes:
             with self.store.write() as db:
-                db["report_texts"].update(report.id, changes)
+                db["report_texts"].update((report.id, key), changes)
 
     # --- sections ---------------------------------------------------------------
 
-    def _keys(self, report: Report) -> list[str]:
+    def _keys(self, report: Report, kind: str) -> list[str]:
         return [
-            r["key"] for r in self.db.query("select key from sections where report_id=? order by position", [report.id])
+            r["key"]
+            for r in self.db.query(
+                "select key from sections where report_id=? and kind=? order by position", [report.id, kind]
+            )
         ]
 
-    def _renumber(self, report: Report, keys: list[str]) -> None:
+    def _renumber(self, report: Report, kind: str, keys: list[str]) -> None:
         for position, key in enumerate(keys):
-            self.db.execute("update sections set position=? where report_id=? and key=?", [position, report.id, key])
+            self.db.execute(
+                "update sections set position=? where report_id=? and kind=? and key=?",
+                [position, report.id, kind, key],
+            )
 
-    def add_section(self, report: Report, position: int, level: int, heading: str) -> str:
+    def add_section(
+        self, report: Report, position: int, level: int, heading: str, body: str = "", *, kind: str | None = None
+    ) -> str:
         if level not in LEVELS:
             raise UserError("标题级别只能是 1–4 级")
-        self.ensure(report)
-        keys = self._keys(report)
+        which = self._which(report, kind)
+        self.ensure(report, which)
+        keys = self._keys(report, which)
         numbers = [int(k[1:]) for k in keys if k[1:].isdigit()]
         key = f"s{max(numbers, default=0) + 1}"
         position = max(0, min(position, len(keys)))
@@ -154,14 +227,15 @@ class ReportTexts:
             db["sections"].insert(
                 {
                     "report_id": report.id,
+                    "kind": which,
                     "key": key,
                     "position": position,
                     "level": level,
                     "heading": clean_limited(heading, "标题", LINE_MAX),
-                    "body": "",
+                    "body": clean_limited(body, "正文", BODY_MAX, multiline=True),
                 }
             )
-            self._renumber(report, keys)
+            self._renumber(report, which, keys)
         return key
 
     def update_section(
@@ -172,6 +246,7 @@ class ReportTexts:
         heading: str | None = None,
         body: str | None = None,
         level: int | None = None,
+        kind: str | None = None,
     ) -> None:
         changes: dict[str, object] = {}
         if heading is not None:
@@ -183,18 +258,50 @@ class ReportTexts:
                 raise UserError("标题级别只能是 1–4 级")
             changes["level"] = level
         if changes:
+            which = self._which(report, kind)
             with self.store.write() as db:
-                db["sections"].update((report.id, key), changes)
+                db["sections"].update((report.id, which, key), changes)
 
-    def move_section(self, report: Report, key: str, delta: int) -> None:
-        keys = self._keys(report)
+    def move_section(self, report: Report, key: str, delta: int, *, kind: str | None = None) -> None:
+        which = self._which(report, kind)
+        keys = self._keys(report, which)
         i = keys.index(key)
         j = max(0, min(len(keys) - 1, i + delta))
         keys.insert(j, keys.pop(i))
         with self.store.write():
-            self._renumber(report, keys)
+            self._renumber(report, which, keys)
 
-    def remove_section(self, report: Report, key: str) -> None:
+    def remove_section(self, report: Report, key: str, *, kind: str | None = None) -> None:
+        which = self._which(report, kind)
         with self.store.write() as db:
-            db.execute("delete from sections where report_id=? and key=?", [report.id, key])
-            self._renumber(report, [k for k in self._keys(report) if k != key])
+            db.execute("delete from sections where report_id=? and kind=? and key=?", [report.id, which, key])
+            self._renumber(report, which, [k for k in self._keys(report, which) if k != key])
+
+    def replace_outline(
+        self, report: Report, lead: str, sections: list[tuple[int, str, str]], closing: str, *, kind: str | None = None
+    ) -> None:
+        """Put a pasted report's 导语, sections (level, heading, body) and 结束语 in place of the
+        current ones, in one transaction."""
+        which = self._which(report, kind)
+        self.ensure(report, which)
+        rows = [
+            {
+                "report_id": report.id,
+                "kind": which,
+                "key": f"s{i + 1}",
+                "position": i,
+                "level": level,
+                "heading": clean_limited(heading, "标题", LINE_MAX),
+                "body": clean_limited(body, "正文", BODY_MAX, multiline=True),
+            }
+            for i, (level, heading, body) in enumerate(sections)
+        ]
+        if any(level not in LEVELS for level, _h, _b in sections):
+            raise UserError("标题级别只能是 1–4 级")
+        lead = clean_limited(lead, "导语", BODY_MAX, multiline=True)
+        closing = clean_limited(closing, "结束语", BODY_MAX, multiline=True)
+        with self.store.write() as db:
+            db.execute("delete from sections where report_id=? and kind=?", [report.id, which])
+            for row in rows:
+                db["sections"].insert(row)
+            db["report_texts"].update((report.id, which), {"lead": lead, "closing": closing})

@@ -333,8 +333,9 @@ class Store:
         return data
 
     @_reads
-    def report_data(self, report: Report, *, with_text: bool = True) -> ReportData:
-        text = ReportTexts(self).get(report) if with_text else None
+    def report_data(self, report: Report, *, with_text: bool = True, kind: str | None = None) -> ReportData:
+        """``kind``: which of the report's texts (forms.outline); None is the one open in the window."""
+        text = ReportTexts(self).get(report, kind) if with_text else None
         return ReportData(report, [self.form_data(report, spec) for spec in self.forms], self.yoy_places(), text)
 
     # --- changes ----------------------------------------------------------------

@@ -133,12 +133,14 @@ def test_bad_section_level_and_attachment_are_refused(store, sample):
         texts.update(sample, attachments=("a9",))
 
 
-def test_switching_kind_resets_the_outline(store, sample):
+def test_opening_the_other_kind_keeps_both(store, sample):
     texts = ReportTexts(store)
-    texts.reset(sample, "rule_of_law")
+    written = texts.get(sample)
+    texts.open(sample, "rule_of_law")
     text = texts.get(sample)
     assert text.kind == "rule_of_law" and text.attachments == ()
     assert text.sections[0].heading == "工作情况及主要成效"
+    assert texts.get(sample, "enforcement") == written  # the 行政执法工作报告 is untouched
 
 
 def test_attachment_numbers_provincial_or_one_to_n():

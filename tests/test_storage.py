@@ -17,7 +17,8 @@ def test_migrates_an_empty_file(db_path):
     store = Store(db_path)
     tables = set(store.db.table_names())
     assert {"reports", "cells", "form_rows", "settings", "_sqlite_migrations"} <= tables
-    names = ["m001_initial", "m002_report_text", "m003_attachment_numbering"]
+    names = [m.name for m in migrations._migrations]
+    assert names[:4] == ["m001_initial", "m002_report_text", "m003_attachment_numbering", "m004_texts_per_kind"]
     assert [m.name for m in migrations.applied(store.db)] == names
     store.close()
     again = Store(db_path)  # reopening applies nothing twice
