@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 MARK = "**"
-_SPAN = re.compile(r"\*\*(.+?)\*\*", re.S)
+SPAN = re.compile(r"\*\*(.+?)\*\*", re.S)
 
 
 def spans(paragraph: str) -> list[tuple[str, bool]]:
     """(text, bold) pieces of one paragraph, in order; empty pieces left out."""
     out: list[tuple[str, bool]] = []
     at = 0
-    for match in _SPAN.finditer(paragraph):
+    for match in SPAN.finditer(paragraph):
         if match.start() > at:
             out.append((paragraph[at : match.start()], False))
         out.append((match[1], True))

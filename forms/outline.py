@@ -59,7 +59,11 @@ RULE_OF_LAW = ReportKind(
 REPORT_KINDS: tuple[ReportKind, ...] = (ENFORCEMENT, RULE_OF_LAW)
 
 
-HEADING_STYLES = {False: "单独成行", True: "段首接排"}
+LEVEL_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def level_label(level: int) -> str:
+    return LEVEL_LABELS[level]
 
 
 def run_in_text(levels: frozenset[int]) -> str:

@@ -26,17 +26,19 @@ def test_the_sample_report_is_shown(window):
     page = window.report_page
     assert window.tabs.tabText(0) == "报告正文"
     assert page.title.text() == "示例市应急管理局2024年行政执法工作报告"
-    assert page.sections.item(0).text() == "一、行政执法基本情况"
-    assert page.sections.item(1).text() == "　（一）行政执法案件办理情况"
+    assert page.sections.item(0).text().startswith("（导语")  # the outline opens with the 导语
+    assert page.sections.item(1).text() == "一、行政执法基本情况"
+    assert page.sections.item(2).text() == "　（一）行政执法案件办理情况"
     assert [k for k, box in page.attachments.items() if box.isChecked()] == ["a2", "a3", "a4", "a5"]
-    page.sections.setCurrentRow(1)
-    assert "{{a2.license.cur}}" in page.body.toPlainText()
+    page.sections.setCurrentRow(2)
+    assert "{{a2.license.cur}}" in page.body.toPlainText()  # the stored form keeps the link
+    assert "{{" not in page.body.shown_text() and "行政许可178件（同比增长20.27%）" in page.body.shown_text()
     assert "行政许可178件（同比增长20.27%）" in page.preview.text()
 
 
 def test_typing_is_saved_after_a_pause(qtbot, window, store, sample):
     page = window.report_page
-    page.sections.setCurrentRow(7)  # 三、存在问题
+    page.sections.setCurrentRow(8)  # 三、存在问题
     page.body.setPlainText("一是人手不足。")
     qtbot.waitUntil(lambda: stored_body(store, sample, "存在问题") == "一是人手不足。", timeout=3000)
     assert "已保存" in window.statusBar().currentMessage()
@@ -44,11 +46,11 @@ def test_typing_is_saved_after_a_pause(qtbot, window, store, sample):
 
 def test_switching_section_and_closing_flush_at_once(window, store, sample):
     page = window.report_page
-    page.sections.setCurrentRow(8)
+    page.sections.setCurrentRow(9)
     page.body.setPlainText("明年继续努力。")
-    page.sections.setCurrentRow(0)
+    page.sections.setCurrentRow(1)
     assert stored_body(store, sample, "下一步工作打算") == "明年继续努力。"
-    page.sections.setCurrentRow(7)
+    page.sections.setCurrentRow(8)
     page.body.setPlainText("最后一句。")
     window.close()
     assert stored_body(store, sample, "存在问题") == "最后一句。"
@@ -56,7 +58,7 @@ def test_switching_section_and_closing_flush_at_once(window, store, sample):
 
 def test_a_picked_figure_is_a_token_that_follows_the_table(window, store, sample, monkeypatch):
     page = window.report_page
-    page.sections.setCurrentRow(7)
+    page.sections.setCurrentRow(8)
     page.body.setPlainText("全年行政处罚")
 
     def pick(dialog: FigurePicker) -> int:
@@ -86,7 +88,7 @@ def test_money_in_wan_yuan_from_the_picker(window):
 
 def test_drafted_paragraph_is_inserted_and_editable(window, store, sample):
     page = window.report_page
-    page.sections.setCurrentRow(2)  # （二）行政执法检查情况
+    page.sections.setCurrentRow(3)  # （二）行政执法检查情况
     page.body.setPlainText("")
     page.insert_draft()
     body = stored_body(store, sample, "行政执法检查情况")
@@ -96,17 +98,17 @@ def test_drafted_paragraph_is_inserted_and_editable(window, store, sample):
 
 def test_outline_add_move_level_and_delete(window, store, sample, monkeypatch):
     page = window.report_page
-    page.sections.setCurrentRow(8)
+    page.sections.setCurrentRow(9)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("工作建议", True))
     page.add_section()
-    assert page.sections.item(9).text() == "五、工作建议"
+    assert page.sections.item(10).text() == "五、工作建议"
     page.move_section(-1)
-    assert page.sections.item(8).text() == "四、工作建议"
+    assert page.sections.item(9).text() == "四、工作建议"
     page.change_level(1)
-    assert page.sections.item(8).text() == "　（一）工作建议"
+    assert page.sections.item(9).text() == "　（一）工作建议"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.remove_section()
-    assert page.sections.count() == 9
+    assert page.sections.count() == 11  # 导语, nine sections, 结束语
     assert [s.heading for s in ReportTexts(store).get(sample).sections][-1] == "下一步工作打算"
 
 

@@ -7,7 +7,6 @@ once) and only then reported as saved.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,29 +29,43 @@ from PySide6.QtWidgets import (
 from forms.audit import Finding
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
-from forms.figures import TOKEN, describe, parse_token, render
+from forms.figures import TOKEN, describe, figure, parse_token, render
 from forms.numbering import NUMBERINGS
-from forms.outline import REPORT_KINDS, heading_numbers
-from forms.report import Report, ReportText, Section
+from forms.outline import LEVELS, REPORT_KINDS, heading_numbers, level_label
+from forms.report import Report, ReportData, ReportText, Section
 from storage.report_text import ReportTexts
 from storage.store import Store
+from ui.figure_edit import FigureEdit
 from ui.figure_picker import FigurePicker
 
 SAVE_DELAY_MS = 600
+LEAD = "__lead"  # the outline's first entry: 导语, before 一、
+CLOSING = "__closing"  # its last: 结束语
+LEAD_LABEL = "（导语：标题下、“一、”之前的段落）"
+CLOSING_LABEL = "（结束语：最后一节之后的段落）"
 
 
-class TokenHighlighter(QSyntaxHighlighter):
-    """Linked figures stand out from the prose, so nobody retypes over them."""
+class TitleEdit(QPlainTextEdit):
+    """The title, on as many lines as the clerk breaks it into (Enter); saved on leaving it."""
 
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self.fmt = QTextCharFormat()
-        self.fmt.setBackground(QColor("#dbeafe"))
-        self.fmt.setForeground(QColor("#1d4ed8"))
+    editingFinished = Signal()
 
-    def highlightBlock(self, text: str) -> None:
-        for match in TOKEN.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.fmt)
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setToolTip("标题过长时按回车在词语之间换行；不换行时导出按词组自动分行")
+        line = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(int(line * 2.2) + 8)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
 
 
 class ReportPage(QWidget):
@@ -67,10 +81,21 @@ class ReportPage(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self._autosave)
 
-        self.title = QLineEdit()
+        self.title = TitleEdit()
+        self.unit_line = QLineEdit()
+        self.unit_line.setPlaceholderText("可不填；填写后单独一行印在标题上方，如“某某市应急管理局”")
         self.kind = QComboBox()
+        self.kind.setToolTip("每个单位每年可分别撰写两种报告，各有自己的提纲、正文和附件，分别导出")
         for kind in REPORT_KINDS:
             self.kind.addItem(kind.name, kind.key)
+        self.run_in: dict[int, QCheckBox] = {}
+        run_in_row = QHBoxLayout()
+        for level in LEVELS:
+            box = QCheckBox(level_label(level))
+            box.setToolTip("勾选：标题与正文接排在同一段，如“（一）明确职责。一是……”；不勾选：标题单独成行")
+            box.toggled.connect(self._save_run_in)
+            self.run_in[level] = box
+            run_in_row.addWidget(box)
         self.signer = QLineEdit()
         self.sign_date = QDateEdit(calendarPopup=True)
         self.sign_date.setDisplayFormat("yyyy年M月d日")
@@ -88,17 +113,22 @@ class ReportPage(QWidget):
             self.numbering.addItem(name, key)
         self.numbering.activated.connect(lambda _index: self._save(attachment_numbering=self.numbering.currentData()))
         attachment_row.addWidget(self.numbering)
-        attachment_row.addStretch(1)
 
+        # Four compact rows, so the text editor below keeps the room (1024×700 included).
         head = QFormLayout()
+        head.setVerticalSpacing(4)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind)
+        kind_row.addWidget(QLabel("署名单位："))
+        kind_row.addWidget(self.signer, 2)
+        kind_row.addWidget(QLabel("成文日期："))
+        kind_row.addWidget(self.sign_date)
+        head.addRow("当前报告：", kind_row)
+        head.addRow("标题上方单位：", self.unit_line)
         head.addRow("报告标题：", self.title)
-        head.addRow("报告类型：", self.kind)
+        attachment_row.addWidget(QLabel("　标题与正文接排："))
+        attachment_row.addLayout(run_in_row)
         head.addRow("随文附件：", attachment_row)
-        signature = QHBoxLayout()
-        signature.addWidget(self.signer, 2)
-        signature.addWidget(QLabel("成文日期："))
-        signature.addWidget(self.sign_date)
-        head.addRow("署名单位：", signature)
 
         self.sections = QListWidget()
         self.sections.currentRowChanged.connect(self._section_chosen)
@@ -121,11 +151,13 @@ class ReportPage(QWidget):
         left_layout.addLayout(outline_buttons)
 
         self.heading = QLineEdit()
-        self.body = QPlainTextEdit()
+        self._figures: ReportData | None = None
+        self.body = FigureEdit(self._figure_text)
         self.body.setPlaceholderText(
-            "在此填写本节正文，每段一行。数据请用“插入数据”链接到附件表，导出时自动取最新数值。"
+            "在此填写本节正文，每段一行。数据请用“插入数据”链接到附件表（蓝色），导出时自动取最新数值；"
+            "选中文字按 Ctrl+B 加粗。"
         )
-        self.highlighter = TokenHighlighter(self.body.document())
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         insert = QPushButton("插入数据…")
         insert.clicked.connect(self.insert_figure)
         draft = QPushButton("生成基本情况段落")
@@ -136,20 +168,29 @@ class ReportPage(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setStyleSheet("background: #f9fafb; padding: 6px; color: #374151;")
+        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         heading_row = QHBoxLayout()
         heading_row.addWidget(QLabel("小标题："))
         heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(insert)
+        heading_row.addWidget(draft)
         right_layout.addLayout(heading_row)
-        tools = QHBoxLayout()
-        tools.addWidget(insert)
-        tools.addWidget(draft)
-        tools.addStretch(1)
-        right_layout.addLayout(tools)
-        right_layout.addWidget(self.body, 3)
-        right_layout.addWidget(QLabel("导出效果预览（数据为当前表格中的数值）："))
-        right_layout.addWidget(self.preview, 1)
+        # The editor takes the room; the preview below it can be dragged smaller or larger.
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(QLabel("导出效果预览（数据为当前表格中的数值）："))
+        preview_layout.addWidget(self.preview, 1)
+        self.text_split = QSplitter(Qt.Orientation.Vertical)
+        self.text_split.addWidget(self.body)
+        self.text_split.addWidget(preview_box)
+        self.text_split.setStretchFactor(0, 1)
+        self.text_split.setStretchFactor(1, 0)
+        self.text_split.setSizes([1000, 1])  # the preview keeps its least height until dragged
+        self.text_split.setChildrenCollapsible(True)
+        right_layout.addWidget(self.text_split, 1)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -159,7 +200,8 @@ class ReportPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(splitter, 1)
 
-        self.title.editingFinished.connect(lambda: self._save(title=self.title.text()))
+        self.title.editingFinished.connect(self._save_title)
+        self.unit_line.editingFinished.connect(lambda: self._save(unit_line=self.unit_line.text()))
         self.signer.editingFinished.connect(lambda: self._save(signer=self.signer.text()))
         self.sign_date.dateChanged.connect(lambda d: self._save(sign_date=d.toPython()))
         self.kind.activated.connect(self._kind_chosen)
@@ -180,43 +222,73 @@ class ReportPage(QWidget):
         self.current_key = None
         self._reload()
 
+    def _keys(self, text: ReportText) -> list[str]:
+        """The outline's entries: 导语, the sections, 结束语."""
+        return [LEAD, *(s.key for s in text.sections), CLOSING]
+
     def _reload(self, select: str | None = None) -> None:
         self._loading = True
+        self._figures = None  # the tables may have changed since the figures were shown
         text = self.text()
         self.title.setText(text.title)
+        self.unit_line.setText(text.unit_line)
         self.kind.setCurrentIndex(max(0, self.kind.findData(text.kind)))
         self.signer.setText(text.signer)
         day = text.sign_date
         self.sign_date.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
         for key, box in self.attachments.items():
             box.setChecked(key in text.attachments)
+        for level, box in self.run_in.items():
+            box.setChecked(level in text.run_in)
         self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
+        self.sections.addItem(LEAD_LABEL)
         numbers = heading_numbers([s.level for s in text.sections])
         for number, section in zip(numbers, text.sections, strict=True):
             self.sections.addItem("　" * (section.level - 1) + number + section.heading)
-        keys = [s.key for s in text.sections]
+        self.sections.addItem(CLOSING_LABEL)
+        keys = self._keys(text)
         self._loading = False
         target = select or self.current_key
-        self.sections.setCurrentRow(keys.index(target) if target in keys else (0 if keys else -1))
+        first = 1 if len(keys) > 2 else 0
+        row = keys.index(target) if target in keys else first
+        self.sections.setCurrentRow(row)
+        if self.sections.currentRow() == row and self.current_key != keys[row]:
+            self._section_chosen(row)
 
     def _section(self, key: str | None) -> Section | None:
-        return next((s for s in self.text().sections if s.key == key), None)
+        """The section ``key``; 导语 and 结束语 as sections without a heading."""
+        text = self.text()
+        if key == LEAD:
+            return Section(LEAD, 0, "导语", text.lead)
+        if key == CLOSING:
+            return Section(CLOSING, 0, "结束语", text.closing)
+        return next((s for s in text.sections if s.key == key), None)
 
     def _section_chosen(self, row: int) -> None:
         if self._loading:
             return
         self.flush()
-        sections = self.text().sections
-        section = sections[row] if 0 <= row < len(sections) else None
+        keys = self._keys(self.text())
+        section = self._section(keys[row]) if 0 <= row < len(keys) else None
         self.current_key = section.key if section else None
         self._loading = True
-        self.heading.setText(section.heading if section else "")
+        is_heading = section is not None and section.key not in (LEAD, CLOSING)
+        self.heading.setText(section.heading if is_heading else "")
         self.body.setPlainText(section.body if section else "")
         self._loading = False
-        for widget in (self.heading, self.body):
-            widget.setEnabled(section is not None)
+        self.heading.setEnabled(is_heading)
+        self.body.setEnabled(section is not None)
         self._update_preview()
+
+    def _figure_text(self, token: str) -> str:
+        """What a linked figure shows in the editor: its current value in the tables."""
+        link = parse_token(token)
+        if link is None:
+            return token
+        if self._figures is None:
+            self._figures = self.store.report_data(self.report, with_text=False)
+        return figure(link, self._figures)
 
     # --- saving -----------------------------------------------------------------
 
@@ -234,12 +306,19 @@ class ReportPage(QWidget):
         if self._guarded(lambda: self.texts.update(self.report, **changes)):
             self.message.emit("已保存 报告正文")
 
+    def _save_title(self) -> None:
+        if not self._loading and self.title.text().strip() != self.text().title:
+            self._save(title=self.title.text())
+
     def _save_attachments(self) -> None:
         self._save(attachments=tuple(k for k, box in self.attachments.items() if box.isChecked()))
 
+    def _save_run_in(self) -> None:
+        self._save(run_in={level for level, box in self.run_in.items() if box.isChecked()})
+
     def _save_heading(self) -> None:
         section = self._section(self.current_key)
-        if section is None or self.heading.text().strip() == section.heading:
+        if section is None or section.key in (LEAD, CLOSING) or self.heading.text().strip() == section.heading:
             return
         if self._guarded(lambda: self.texts.update_section(self.report, section.key, heading=self.heading.text())):
             self._reload()
@@ -270,7 +349,12 @@ class ReportPage(QWidget):
             section = self._section(self.current_key)
             if section is None or self.body.toPlainText().strip() == section.body:
                 return None
-            self.texts.update_section(self.report, section.key, body=self.body.toPlainText())
+            if section.key == LEAD:
+                self.texts.update(self.report, lead=self.body.toPlainText())
+            elif section.key == CLOSING:
+                self.texts.update(self.report, closing=self.body.toPlainText())
+            else:
+                self.texts.update_section(self.report, section.key, body=self.body.toPlainText())
         except UserError as exc:
             return exc.message
         self.message.emit(f"已保存 {section.heading}")
@@ -285,36 +369,45 @@ class ReportPage(QWidget):
         self.preview.setText(render(self.body.toPlainText(), data))
         tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
         links = [parse_token(t) for t in sorted(tokens)]
-        self.body.setToolTip(
-            "\n".join(f"{link.token()} = {describe(link, self.report.year)}" for link in links if link) or ""
-        )
+        self.body.setToolTip("\n".join(f"{describe(link, self.report.year)}" for link in links if link) or "")
 
-    # --- outline ----------------------------------------------------------------
+    # --- which report, outline --------------------------------------------------------
 
     def _kind_chosen(self, index: int) -> None:
+        """Open the other report of this unit and year; each keeps its own text."""
         key = self.kind.itemData(index)
         if key == self.text().kind:
             return
-        answer = QMessageBox.question(
-            self, "更换报告类型", "更换报告类型会换成该类型的默认提纲，已写的正文将被清空。确定更换吗？"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            self.kind.setCurrentIndex(self.kind.findData(self.text().kind))
-            return
         self.flush()
-        if self._guarded(lambda: self.texts.reset(self.report, key)):
+        if self._guarded(lambda: self.texts.open(self.report, key)):
             self.current_key = None
             self._reload()
-            self.message.emit(f"已换成{self.kind.currentText()}的默认提纲")
+            self.message.emit(f"已打开 {self.report.name}{self.kind.currentText()}")
+
+    def kind_name(self) -> str:
+        """The name of the report that is open (行政执法工作报告), for the window and file names."""
+        return self.kind.currentText()
+
+    def _heading_sections(self) -> list[Section]:
+        return list(self.text().sections)
 
     def add_section(self) -> None:
+        """A sibling of the current heading, after its last sub-heading (导语: first; 结束语: last)."""
         self.flush()
         heading, ok = QInputDialog.getText(self, "添加小节", "小标题：")
         if not ok or not heading.strip():
             return
-        current = self._section(self.current_key)
-        level = current.level if current else 1
-        position = self.sections.currentRow() + 1
+        sections = self._heading_sections()
+        keys = [s.key for s in sections]
+        if self.current_key in keys:
+            i = keys.index(self.current_key)
+            level = sections[i].level
+            position = i + 1
+            while position < len(sections) and sections[position].level > level:
+                position += 1
+        else:
+            level = 1
+            position = 0 if self.current_key == LEAD else len(sections)
         key = None
 
         def add() -> None:
@@ -327,7 +420,7 @@ class ReportPage(QWidget):
 
     def remove_section(self) -> None:
         section = self._section(self.current_key)
-        if section is None:
+        if section is None or section.key in (LEAD, CLOSING):
             return
         if section.body.strip() or self.body.toPlainText().strip():
             answer = QMessageBox.question(
@@ -342,7 +435,7 @@ class ReportPage(QWidget):
             self.message.emit(f"已删除小节：{section.heading}")
 
     def move_section(self, delta: int) -> None:
-        if self.current_key is None:
+        if self.current_key in (None, LEAD, CLOSING):
             return
         self.flush()
         if self._guarded(lambda: self.texts.move_section(self.report, self.current_key, delta)):
@@ -350,7 +443,7 @@ class ReportPage(QWidget):
 
     def change_level(self, delta: int) -> None:
         section = self._section(self.current_key)
-        if section is None:
+        if section is None or section.key in (LEAD, CLOSING):
             return
         level = min(4, max(1, section.level + delta))
         self.flush()
@@ -359,14 +452,14 @@ class ReportPage(QWidget):
 
     def show_span(self, key: str, span: tuple[int, int] | None) -> None:
         """Select a section and, in its text, the characters an audit finding names."""
-        keys = [s.key for s in self.text().sections]
+        keys = self._keys(self.text())
         if key not in keys:
             return
         self.sections.setCurrentRow(keys.index(key))
         if span is not None:
             cursor = self.body.textCursor()
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], cursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.body.shown_position(span[0]))
+            cursor.setPosition(self.body.shown_position(span[1]), cursor.MoveMode.KeepAnchor)
             self.body.setTextCursor(cursor)
         self.body.setFocus()
 
@@ -376,7 +469,7 @@ class ReportPage(QWidget):
             return
         self.flush()
         section = self._section(finding.key.row)
-        if section is None:
+        if section is None or section.key in (LEAD, CLOSING):
             return
         start, end = finding.span
         body = section.body[:start] + finding.fix + section.body[end:]
@@ -393,6 +486,7 @@ class ReportPage(QWidget):
     def insert_figure(self) -> None:
         picker = FigurePicker(self.store.report_data(self.report, with_text=False), self)
         if picker.exec() and (link := picker.link()) is not None:
+            self._figures = None
             self.body.insertPlainText(link.token())
             self.flush()
 
@@ -401,6 +495,7 @@ class ReportPage(QWidget):
         cursor = self.body.textCursor()
         if cursor.positionInBlock() > 0:
             draft = "\n" + draft
+        self._figures = None
         self.body.insertPlainText(draft)
         self.flush()
         self.message.emit("已生成基本情况段落，可直接修改文字；蓝色部分为链接的表格数据")
