@@ -256,11 +256,12 @@ class MoneyKind(ValueKind):
         return self.text(value)  # an amount entered in 万元 is never converted again
 
 
-WAN_PLACES = 4  # 万元 figures converted from 元 in the report text: 419.9252
+WAN_PLACES = 6  # 元 to the fen, in 万元: every amount stays exact (3164580.26 → 316.458026)
 
 
 def wan_text(yuan: int | Decimal) -> str:
-    """An amount in 元 written in 万元: 4 places, half-up, no trailing zeros (4199252 → 419.9252)."""
+    """An amount in 元 written in 万元, exact to the fen, no trailing zeros (4199252 → 419.9252,
+    3164580.26 → 316.458026): a sum of 万元 figures in the text adds up as the table does."""
     return _plain(_round(Decimal(yuan) / 10000, WAN_PLACES))
 
 

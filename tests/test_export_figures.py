@@ -117,7 +117,7 @@ def test_the_narrative_figures_agree_with_the_tables(exported):
     data, sheets, document = exported
     text = "\n".join(p.text for p in document.paragraphs)
     expected = (
-        "行政许可999999999999999件；罚没金额1234567.80元，即123.4568万元，上年9217701元，同比-86.61%；"
+        "行政许可999999999999999件；罚没金额1234567.80元，即123.45678万元，上年9217701元，同比-86.61%；"
         "行政检查同比0.00%（与上年基本持平）；行政处罚同比49.50%；涉企罚没金额0.05元；近三年罚款金额100000328.958025万元。"
     )
     assert render(NARRATIVE, data) == expected

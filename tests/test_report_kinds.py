@@ -167,3 +167,51 @@ def test_a_long_title_never_breaks_inside_a_word():
     assert "".join(lines) == title and len(lines) >= 2
     for line in lines[1:]:
         assert not line.startswith(("告", "度", "报告", "作"))
+
+
+def test_figures_in_the_bureaus_words():
+    from decimal import Decimal
+
+    from forms.figures import figure, parse_token, render
+    from forms.registry import form
+    from forms.report import MAIN_ROW, CellKey
+    from tests.support.reports import sample_data
+
+    data = sample_data()
+    a2, a3 = data.form("a2"), data.form("a3")
+    a2.values[CellKey(MAIN_ROW, "penalty", 2023)] = 190
+    a2.values[CellKey(MAIN_ROW, "penalty", 2024)] = 133
+    fines = next(f for f in form("a2").fields() if f.key == "fines")
+    a2.values[CellKey(MAIN_ROW, fines.key, 2024)] = Decimal("3164580.26")
+
+    def words(token: str) -> str:
+        return figure(parse_token(token), data)
+
+    assert words("{{a2.penalty.change}}") == "（同比下降30.00%）"
+    assert words("{{a2.penalty.change|comma|trim}}") == "，同比下降30%"
+    assert words("{{a2.penalty.change|vs|d1}}") == "较上年下降30.0%"
+    assert words("{{a2.penalty.change|bare|trim}}") == "下降30%"
+    assert words("{{a2.penalty.yoy|trim}}") == "-30%"
+    assert words("{{a2.fines.cur.wan}}") == "316.458026"  # never drops the fen
+    # Sums and shares over table fields (000: 33起 = 31 + 2, 42.3% = 33 / 78).
+    exempt = CellKey(MAIN_ROW, "exempt_cases", 2024)
+    assert any(f.key == "exempt_cases" for f in form("a3").fields()), [f.key for f in form("a3").fields()]
+    a3.values[exempt] = 31
+    a3.values[CellKey(MAIN_ROW, "lenient_cases", 2024)] = 2
+    a2.values[CellKey(MAIN_ROW, "penalty", 2024)] = 78
+    assert words("{{a3.exempt_cases+a3.lenient_cases.cur}}") == "33"
+    assert words("{{a3.exempt_cases+a3.lenient_cases/a2.penalty.cur|d1}}") == "42.3%"
+    assert (
+        render(
+            "共{{a3.exempt_cases+a3.lenient_cases.cur}}起，占{{a3.exempt_cases+a3.lenient_cases/a2.penalty.cur|d1}}",
+            data,
+        )
+        == "共33起，占42.3%"
+    )
+    for token in (
+        "{{a2.penalty.change|comma|trim}}",
+        "{{a3.exempt_cases+a3.lenient_cases/a2.penalty.cur|d1}}",
+        "{{a2.fines.cur.wan}}",
+    ):
+        assert parse_token(token).token() == token  # a token survives a round trip
+    assert words("{{a2.penalty.cur|nonsense}}") == "□"  # an unknown option is never guessed

@@ -55,7 +55,8 @@ def test_money_in_wan_yuan():
     assert money_wan(Decimal(4199252)) == "419.9252"
     assert money_wan(Decimal(4331500)) == "433.15"
     assert money_wan(Decimal(30000)) == "3"
-    assert money_wan(Decimal("12345.67")) == "1.2346"  # 4 places, half-up
+    assert money_wan(Decimal("12345.67")) == "1.234567"  # exact to the fen: never rounded away
+    assert money_wan(Decimal("3164580.26")) == "316.458026"  # 003: adds up with 36.5 + 279.958026
 
 
 def test_figures_follow_the_tables(store, sample):
