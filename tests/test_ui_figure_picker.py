@@ -34,3 +34,18 @@ def test_the_picker_offers_every_link_and_previews_its_figure(qtbot):
                         )
                         assert "（万元）" not in describe(link, Y)
     assert sorted(offered, key=str) == sorted((link for _, _, link in ALL_LINKS), key=str)
+
+
+def test_the_picker_words_a_change_as_chosen(qtbot):
+    data = filled()
+    picker = FigurePicker(data)
+    qtbot.addWidget(picker)
+    picker.field.setCurrentIndex(picker.field.findData("penalty"))
+    picker.which.setCurrentIndex(picker.which.findData("change"))
+    picker.wording.setCurrentIndex(picker.wording.findData("vs"))
+    picker.decimals.setCurrentIndex(picker.decimals.findData("trim"))
+    link = picker.link()
+    assert link.token() == "{{a2.penalty.change|vs|trim}}"
+    assert picker.preview.text() == figure(link, data) and picker.preview.text().startswith("较上年")
+    picker.which.setCurrentIndex(picker.which.findData("cur"))
+    assert not picker.wording.isEnabled() and picker.link().token() == "{{a2.penalty.cur}}"

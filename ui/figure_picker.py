@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from forms.figures import Link, converts_to_wan, figure, linkable_fields
+from forms.figures import WORDINGS, Link, converts_to_wan, figure, linkable_fields
 from forms.report import ReportData
 
 
@@ -18,7 +20,15 @@ class FigurePicker(QDialog):
             self.form.addItem(f"{form.spec.label} {form.spec.title_for(data.report.year)}", form.spec.key)
         self.field = QComboBox()
         self.which = QComboBox()
-        self.wan = QCheckBox("以万元表示（4 位小数）")
+        self.wan = QCheckBox("以万元表示（保留到分，不四舍五入）")
+        self.wording = QComboBox()  # how a change is worded, as the bureau writes it
+        for key, example in WORDINGS.items():
+            self.wording.addItem(example, key)
+        self.decimals = QComboBox()
+        self.decimals.addItem("按设置的同比小数位", None)
+        self.decimals.addItem("去掉末尾的 0（30%、36.3%）", "trim")
+        for places in (0, 1, 2):
+            self.decimals.addItem(f"固定 {places} 位小数", places)
         self.preview = QLabel()
         self.preview.setStyleSheet("font-size: 13pt; color: #1d4ed8;")
         layout = QFormLayout(self)
@@ -26,6 +36,8 @@ class FigurePicker(QDialog):
         layout.addRow("项目：", self.field)
         layout.addRow("取值：", self.which)
         layout.addRow("", self.wan)
+        layout.addRow("同比写法：", self.wording)
+        layout.addRow("百分数小数：", self.decimals)
         layout.addRow("当前数值：", self.preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -35,6 +47,8 @@ class FigurePicker(QDialog):
         self.field.currentIndexChanged.connect(self._fill_which)
         self.which.currentIndexChanged.connect(self._update)
         self.wan.toggled.connect(self._update)
+        self.wording.currentIndexChanged.connect(self._update)
+        self.decimals.currentIndexChanged.connect(self._update)
         self._fill_fields()
         self.setMinimumWidth(480)
 
@@ -70,8 +84,20 @@ class FigurePicker(QDialog):
             return None
         which = self.which.currentData()
         wan = self.wan.isEnabled() and self.wan.isChecked() and which in ("cur", "prev")
-        return Link(self.form.currentData(), self.field.currentData(), which, wan)
+        link = Link(self.form.currentData(), self.field.currentData(), which, wan)
+        if which in ("yoy", "change"):
+            decimals = self.decimals.currentData()
+            link = replace(
+                link,
+                wording=self.wording.currentData() if which == "change" else "paren",
+                trim=decimals == "trim",
+                places=decimals if isinstance(decimals, int) else None,
+            )
+        return link
 
     def _update(self) -> None:
         link = self.link()
+        is_change = link is not None and link.which in ("yoy", "change")
+        self.wording.setEnabled(is_change and link.which == "change")
+        self.decimals.setEnabled(is_change)
         self.preview.setText(figure(link, self.data) or "（不显示：上年为 0 或未填）" if link else "")
