@@ -40,3 +40,24 @@ def ink_extent(pdf: Path, page: int, box: tuple[float, float, float, float]) -> 
     rows = ink_rows(pdf, page, box)
     assert rows, f"no ink in {box} on page {page}"
     return rows[0], rows[-1] + 72 / DPI
+
+
+def ink_share(pdf: Path, page: int, box: tuple[float, float, float, float], threshold: int = 128) -> float:
+    """The share of dark pixels in ``box``: bold text holds clearly more ink than regular text."""
+    scale = DPI / 72
+    x0, y0, x1, y1 = (round(v * scale) for v in box)
+    out = subprocess.run(
+        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(DPI), "-gray",
+         "-x", str(x0), "-y", str(y0), "-W", str(x1 - x0), "-H", str(y1 - y0), str(pdf)],
+        check=True,
+        capture_output=True,
+    ).stdout  # fmt: skip
+    fields, offset = [], 0
+    while len(fields) < 4:
+        end = out.index(b"\n", offset)
+        line = out[offset:end]
+        offset = end + 1
+        if not line.startswith(b"#"):
+            fields += line.split()
+    pixels = out[offset:]
+    return sum(1 for p in pixels if p < threshold) / max(1, len(pixels))
