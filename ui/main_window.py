@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         spec = self.store.forms[position]
         page = FormPage(self.store, spec, self.report, self, histories=self.histories)
         page.message.connect(self.after_save)
+        page.notice.connect(self.show_message)
         page.model.set_findings([f for f in self.findings if f.form == spec.key])
         self._grids[position] = page
         current = self.tabs.currentIndex()
@@ -415,6 +416,8 @@ class MainWindow(QMainWindow):
         self.show_message(text)
         self._update_undo_actions()
         self.refresh_audit()
+        if self.report_page is not None and self.sender() is not self.report_page:
+            self.report_page.refresh_figures()  # the preview shows the tables' new figures
 
     # --- undo -------------------------------------------------------------------
 
