@@ -112,3 +112,15 @@ def test_the_editor_takes_the_room(qtbot, main_window, page, size, least):
     QGuiApplication.processEvents()
     # The page's height is the window's split with the 审核 panel; inside it the editor takes the rest.
     assert page.body.height() >= least and page.body.height() > page.preview.height()
+
+
+def test_figures_in_the_editor_follow_the_tables(page, store, sample):
+    from forms.registry import form
+    from forms.report import MAIN_ROW, CellKey
+
+    page.sections.setCurrentRow(8)
+    page.body.setPlainText("全年行政处罚{{a2.penalty.cur}}件。")
+    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "penalty", 2024), 80)
+    page.refresh_figures()
+    assert page.body.shown_text() == "全年行政处罚80件。"
+    assert page.body.toPlainText() == "全年行政处罚{{a2.penalty.cur}}件。"

@@ -99,6 +99,15 @@ class FigureEdit(QTextEdit):
             block = block.next()
         return out
 
+    def refresh_figures(self) -> None:
+        """A table changed: every figure shows its current number (the stored text is unchanged)."""
+        for text, token, pos in reversed(self._pieces()):
+            if token is not None and (now := self.figure_text(token)) != text:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(pos)
+                cursor.setPosition(pos + len(text), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(now, self._figure_format(token))
+
     def toPlainText(self) -> str:
         return "".join(token or text for text, token, _pos in self._pieces())
 

@@ -365,7 +365,11 @@ class ReportPage(QWidget):
         return self.body.toPlainText()
 
     def refresh_figures(self) -> None:
-        """A table changed: the preview's linked figures follow."""
+        """A table changed: the editor's and the preview's linked figures follow."""
+        self._figures = None
+        loading, self._loading = self._loading, True  # not an edit of the text: nothing to save
+        self.body.refresh_figures()
+        self._loading = loading
         self._update_preview()
 
     def _update_preview(self) -> None:
