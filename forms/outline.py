@@ -5,6 +5,7 @@ Levels: 1 一、  2 （一）  3 1.  4 （1）. Numbers are never stored: they f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 LEVELS = (1, 2, 3, 4)
@@ -101,4 +102,81 @@ def heading_numbers(levels: list[int]) -> list[str]:
             counters[deeper] = 0
         n = counters[level]
         out.append({1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level])
+    return out
+
+
+# --- a pasted report's text → title, 导语, sections, 结束语 ----------------------------------
+
+_CN = "一二三四五六七八九十"
+HEADING_PATTERNS = (  # canonical levels, so the printed numbers stay those of the pasted text
+    (1, re.compile(rf"^[{_CN}]+[、．.]\s*(.+)$")),
+    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*(.+)$")),
+    (3, re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*(.+)$")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*(.+)$")),
+)
+RUN_IN_AT = 40  # a heading ends at its first 。 within this many characters when text follows it
+_ATTACHMENTS = re.compile(r"^附\s*件\s*(\d|[:：])")
+_SIGNATURE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.{2,30}(局|委员会|政府|办公室))$")
+
+
+@dataclass
+class PastedReport:
+    title: str = ""
+    lead: str = ""
+    sections: list[tuple[int, str, str]] = None  # type: ignore[assignment]  # (level, heading, body)
+    closing: str = ""
+    run_in: frozenset[int] = frozenset()
+
+
+def _heading(line: str) -> tuple[int, str, str] | None:
+    """(level, heading, run-in text) of a heading line, or None for a paragraph."""
+    for level, pattern in HEADING_PATTERNS:
+        match = pattern.match(line)
+        if match:
+            rest = match[1].strip()
+            end = rest.find("。")
+            if 0 < end < RUN_IN_AT and rest[end + 1 :].strip():
+                return level, rest[:end], rest[end + 1 :].strip()
+            if len(rest) > 2 * RUN_IN_AT:  # a long numbered sentence is a paragraph, not a heading
+                return None
+            return level, rest, ""
+    return None
+
+
+def parse_pasted(text: str) -> PastedReport:
+    """Recognise 一、（一）1.（1） headings (on their own line or run into their text), the title
+    lines above the first paragraph, the 导语 before the first heading and 特此报告 / the signature
+    at the end. Bold marks (``**``) are kept."""
+    lines = [line.strip().replace("\u3000", " ").strip() for line in text.replace("\r", "").split("\n")]
+    lines = [line for line in lines if line]
+    cut = next((i for i, line in enumerate(lines) if _ATTACHMENTS.match(line)), len(lines))
+    lines = lines[:cut]  # 附件说明 and the attachment pages are the tables' own
+    out = PastedReport(sections=[])
+    title: list[str] = []
+    while lines and len(lines[0]) <= RUN_IN_AT and not lines[0].endswith(("。", "：")) and not _heading(lines[0]):
+        title.append(lines.pop(0))
+    out.title = "\n".join(title)
+    while lines and (_SIGNATURE.match(lines[-1]) and len(lines[-1]) <= 30):
+        lines.pop()  # the signature and date are the page's own
+    lead: list[str] = []
+    run_in_counts: dict[int, list[bool]] = {}
+    for line in lines:
+        heading = _heading(line)
+        if heading is not None:
+            level, words, first = heading
+            out.sections.append((level, words, first))
+            run_in_counts.setdefault(level, []).append(bool(first))
+        elif out.sections:
+            level, words, body = out.sections[-1]
+            out.sections[-1] = (level, words, (body + "\n" + line).strip())
+        else:
+            lead.append(line)
+    out.lead = "\n".join(lead)
+    if out.sections:
+        level, words, body = out.sections[-1]
+        paragraphs = body.split("\n")
+        if paragraphs and paragraphs[-1].startswith(("特此报告", "以上报告", "专此报告")):
+            out.closing = paragraphs.pop()
+            out.sections[-1] = (level, words, "\n".join(paragraphs))
+    out.run_in = frozenset(level for level, seen in run_in_counts.items() if sum(seen) * 2 > len(seen))
     return out

@@ -215,3 +215,47 @@ def test_figures_in_the_bureaus_words():
     ):
         assert parse_token(token).token() == token  # a token survives a round trip
     assert words("{{a2.penalty.cur|nonsense}}") == "□"  # an unknown option is never guessed
+
+
+PASTED = """某县应急管理局
+2024年行政执法工作报告
+
+2024年，我局坚持依法行政，现将有关情况报告如下：
+一、行政执法基本情况
+（一）明确职责。**一是压实责任。**局党委专题研究。
+二是健全制度。
+（二）强化学习。开展培训3次。
+1. 行政执法检查情况。
+全年检查190次。
+（1）重点检查。检查重点单位37家。
+二、存在问题
+执法力量不足。
+特此报告。
+
+某县应急管理局
+2025年1月20日
+附件：1.2024年行政执法案件数据情况统计表
+"""
+
+
+def test_a_pasted_report_becomes_title_lead_outline_and_closing(store, sample):
+    from forms.outline import parse_pasted
+
+    pasted = parse_pasted(PASTED)
+    assert pasted.title == "某县应急管理局\n2024年行政执法工作报告"
+    assert pasted.lead == "2024年，我局坚持依法行政，现将有关情况报告如下："
+    assert pasted.sections == [
+        (1, "行政执法基本情况", ""),
+        (2, "明确职责", "**一是压实责任。**局党委专题研究。\n二是健全制度。"),
+        (2, "强化学习", "开展培训3次。"),
+        (3, "行政执法检查情况。", "全年检查190次。"),
+        (4, "重点检查", "检查重点单位37家。"),
+        (1, "存在问题", "执法力量不足。"),
+    ]
+    assert pasted.closing == "特此报告。"
+    assert pasted.run_in == frozenset({2, 4})
+    texts = ReportTexts(store)
+    texts.replace_outline(sample, pasted.lead, pasted.sections, pasted.closing)
+    text = texts.get(sample)
+    assert [s.heading for s in text.sections][:2] == ["行政执法基本情况", "明确职责"]
+    assert text.lead == pasted.lead and text.closing == "特此报告。"

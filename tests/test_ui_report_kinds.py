@@ -124,3 +124,18 @@ def test_figures_in_the_editor_follow_the_tables(page, store, sample):
     page.refresh_figures()
     assert page.body.shown_text() == "全年行政处罚80件。"
     assert page.body.toPlainText() == "全年行政处罚{{a2.penalty.cur}}件。"
+
+
+def test_pasting_a_whole_report_into_an_empty_one(page, store, sample, monkeypatch):
+    from tests.test_report_kinds import PASTED
+
+    texts = ReportTexts(store)
+    texts.open(sample, "rule_of_law")  # a report with no text yet
+    page.set_report(sample)
+    QGuiApplication.clipboard().setText(PASTED)
+    page.paste_report()
+    text = texts.get(sample, "rule_of_law")
+    assert text.title == "某县应急管理局\n2024年行政执法工作报告"
+    assert text.lead.startswith("2024年，我局坚持依法行政") and text.closing == "特此报告。"
+    assert page.sections.item(2).text() == "　（一）明确职责" and page.run_in[2].isChecked()
+    assert texts.get(sample, "enforcement").sections[0].body  # the other report untouched

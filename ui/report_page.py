@@ -7,6 +7,7 @@ once) and only then reported as saved.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +32,7 @@ from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.figures import TOKEN, describe, figure, parse_token, render
 from forms.numbering import NUMBERINGS
-from forms.outline import LEVELS, REPORT_KINDS, heading_numbers, level_label
+from forms.outline import LEVELS, REPORT_KINDS, heading_numbers, level_label, parse_pasted
 from forms.report import Report, ReportData, ReportText, Section
 from storage.report_text import ReportTexts
 from storage.store import Store
@@ -77,6 +78,7 @@ class ReportPage(QWidget):
         self.texts = ReportTexts(store)
         self.report = report
         self.current_key: str | None = None
+        self._kind: str | None = None  # the report kind the page shows
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self._autosave)
@@ -149,6 +151,10 @@ class ReportPage(QWidget):
         left_layout.addWidget(QLabel("提纲"))
         left_layout.addWidget(self.sections, 1)
         left_layout.addLayout(outline_buttons)
+        paste = QPushButton("粘贴整篇报告…")
+        paste.setToolTip("把 Word/WPS 中的报告全文复制后点这里：自动识别标题、导语、一、（一）1.（1）各级标题和正文")
+        paste.clicked.connect(self.paste_report)
+        left_layout.addWidget(paste)
 
         self.heading = QLineEdit()
         self._figures: ReportData | None = None
@@ -212,7 +218,8 @@ class ReportPage(QWidget):
     # --- loading ----------------------------------------------------------------
 
     def text(self) -> ReportText:
-        return self.texts.get(self.report)
+        """The text of the report shown: the kind loaded last, whatever opens meanwhile."""
+        return self.texts.get(self.report, self._kind)
 
     def set_report(self, report: Report) -> None:
         self.flush()
@@ -229,6 +236,7 @@ class ReportPage(QWidget):
     def _reload(self, select: str | None = None) -> None:
         self._loading = True
         self._figures = None  # the tables may have changed since the figures were shown
+        self._kind = self.texts.open_kind(self.report)
         text = self.text()
         self.title.setText(text.title)
         self.unit_line.setText(text.unit_line)
@@ -349,12 +357,13 @@ class ReportPage(QWidget):
             section = self._section(self.current_key)
             if section is None or self.body.toPlainText().strip() == section.body:
                 return None
+            kind = self._kind  # the text goes to the report it was typed in
             if section.key == LEAD:
-                self.texts.update(self.report, lead=self.body.toPlainText())
+                self.texts.update(self.report, kind=kind, lead=self.body.toPlainText())
             elif section.key == CLOSING:
-                self.texts.update(self.report, closing=self.body.toPlainText())
+                self.texts.update(self.report, kind=kind, closing=self.body.toPlainText())
             else:
-                self.texts.update_section(self.report, section.key, body=self.body.toPlainText())
+                self.texts.update_section(self.report, section.key, body=self.body.toPlainText(), kind=kind)
         except UserError as exc:
             return exc.message
         self.message.emit(f"已保存 {section.heading}")
@@ -457,6 +466,29 @@ class ReportPage(QWidget):
         self.flush()
         if self._guarded(lambda: self.texts.update_section(self.report, section.key, level=level)):
             self._reload()
+
+    def paste_report(self) -> None:
+        """A report's text from the clipboard becomes this (empty) report's title, 导语, outline and text."""
+        self.flush()
+        text = self.text()
+        if text.lead.strip() or text.closing.strip() or any(s.body.strip() for s in text.sections):
+            QMessageBox.information(self, "粘贴整篇报告", "本报告已有正文，只能粘贴到还没有正文的报告中。")
+            return
+        pasted = parse_pasted(QGuiApplication.clipboard().text())
+        if not pasted.sections:
+            QMessageBox.information(
+                self, "粘贴整篇报告", "剪贴板中没有识别到“一、（一）1.（1）”形式的标题，请先复制报告全文。"
+            )
+            return
+
+        def put() -> None:
+            self.texts.replace_outline(self.report, pasted.lead, pasted.sections, pasted.closing)
+            self.texts.update(self.report, run_in=pasted.run_in, **({"title": pasted.title} if pasted.title else {}))
+
+        if self._guarded(put):
+            self.current_key = None
+            self._reload()
+            self.message.emit(f"已粘贴报告：识别出 {len(pasted.sections)} 个标题")
 
     def show_span(self, key: str, span: tuple[int, int] | None) -> None:
         """Select a section and, in its text, the characters an audit finding names."""
