@@ -180,12 +180,12 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
         bold = section_text.level == 3  # 1. in bold 仿宋, set apart from the text after it
         heading = number + section_text.heading
         paragraphs = _paragraphs(section_text.body, data)
-        if section_text.level in text.run_in:
+        if section_text.level in text.run_in and paragraphs:
             # （一）明确职责。一是… : the heading in its level's font, its first paragraph after it.
+            # A run-in heading with no text of its own (sub-headings follow) stands as it is.
             if not heading.endswith(tuple(RUN_IN_END)):
                 heading += "。"
-            first_text = paragraphs.pop(0) if paragraphs else ""
-            _rich(doc, [(heading, font, bold), *_body_pieces(first_text, fonts.fangsong)])
+            _rich(doc, [(heading, font, bold), *_body_pieces(paragraphs.pop(0), fonts.fangsong)])
         else:
             _rich(doc, [(heading, font, bold)])
         for paragraph in paragraphs:

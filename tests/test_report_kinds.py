@@ -110,6 +110,7 @@ def test_lead_in_run_in_headings_bold_spans_and_closing_in_the_document(store, s
             (2, "明确职责", "**一是压实责任。**局党委专题研究。\n第二段。"),
             (2, "强化学习：", "开展培训 3 次。"),
             (3, "依法决策", "严格程序。"),
+            (2, "完善制度", ""),
         ],
         "特此报告。",
     )
@@ -128,7 +129,8 @@ def test_lead_in_run_in_headings_bold_spans_and_closing_in_the_document(store, s
         "（二）强化学习：开展培训 3 次。",  # its own colon, no 。 added
     ]
     assert texts_[title + 6 : title + 8] == ["1.依法决策", "严格程序。"]  # level 3 on its own line
-    assert texts_[title + 8] == "特此报告。"
+    assert texts_[title + 8] == "（三）完善制度"  # run-in but no text of its own: no 。 added
+    assert texts_[title + 9] == "特此报告。"
     run_in = paragraphs[title + 3]
     heading_run, bold_run, rest = run_in.runs
     assert heading_run.text == "（一）明确职责。" and "楷体" in heading_run._element.xml and not heading_run.bold
