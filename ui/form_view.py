@@ -9,7 +9,18 @@ corrected or Esc restores the stored value.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -29,6 +40,7 @@ from PySide6.QtWidgets import (
 from forms.grid import Role
 from forms.kinds import Kind
 from forms.navigation import next_editable
+from forms.paste import parse_block
 from ui.form_model import FormTableModel
 from ui.header_view import MergedHeaderView
 
@@ -307,11 +319,22 @@ class FormTableView(QTableView):
         self.form_model().clear_cells(self.selected_or_current())
 
     def paste(self) -> None:
+        """Paste at the current cell; the pasted block is selected afterwards, as in Excel."""
         current = self.currentIndex()
         if not current.isValid():
             return
         self.hide_note()
-        self.form_model().paste_text(current.row(), current.column(), QGuiApplication.clipboard().text())
+        text = QGuiApplication.clipboard().text()
+        row, col = current.row(), current.column()
+        model = self.form_model()
+        if not model.paste_text(row, col, text):
+            return
+        block = parse_block(text)
+        bottom = min(row + len(block), model.rowCount()) - 1
+        right = min(col + max(len(line) for line in block), model.columnCount()) - 1
+        self.setCurrentIndex(model.index(row, col))
+        selection = QItemSelection(model.index(row, col), model.index(bottom, right))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def selected_or_current(self) -> list[QModelIndex]:
         return self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
