@@ -16,8 +16,7 @@ def window(main_window):
 
 
 def rows(panel):
-    tree = panel.tree
-    return [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
+    return [[item.text(c) for c in range(3)] for item in panel.leaves()]
 
 
 def test_panel_lists_the_two_errors_first(window):
@@ -43,7 +42,7 @@ def test_flagged_cells_are_coloured_with_the_message(window):
 
 def test_clicking_a_finding_jumps_to_its_cell(qtbot, window):
     panel = window.audit_panel
-    item = panel.tree.topLevelItem(1)  # 罚没金额 2024 in 附件3
+    item = panel.leaves()[1]  # 罚没金额 2024 in 附件3
     rect = panel.tree.visualItemRect(item)
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.pages[1]
@@ -69,9 +68,9 @@ def test_text_finding_jumps_to_the_sentence_and_is_fixed_by_a_link(qtbot, window
     texts.update_section(sample, key, body="我局共有行政执法岗位编制 69 个。")
     window.refresh_audit()
     panel = window.audit_panel
-    found = [i for i in range(panel.tree.topLevelItemCount()) if "69" in panel.tree.topLevelItem(i).text(2)]
+    found = [item for item in panel.leaves() if "69" in item.text(2)]
     assert len(found) == 1
-    item = panel.tree.topLevelItem(found[0])
+    item = found[0]
     assert item.text(1) == "报告正文 三、存在问题" and "79" in item.text(2)
     assert panel.finding(item).severity is Severity.HINT
     panel.tree.setCurrentItem(item)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from forms.history import Histories
@@ -51,7 +52,27 @@ class FormPage(QWidget):
         layout.addWidget(self.notes)
         self.model.saved.connect(self.message)
         self.view.message.connect(self.notice)  # a refusal: said, but nothing was saved
+        self.view.menu_actions = self._commands()
         self._show_title(report)
+
+    def _commands(self) -> dict[str, QAction]:
+        """The grid's context menu; the window's 编辑 menu calls the same methods. The keys are
+        handled by the grid itself (a window-wide Ctrl+C would take it from the text editors)."""
+        commands = {
+            "cut": ("剪切\tCtrl+X", self.view.cut),
+            "copy": ("复制\tCtrl+C", self.view.copy),
+            "paste": ("粘贴\tCtrl+V", self.view.paste),
+            "clear": ("清除内容\tDelete", self.view.clear),
+        }
+        if self.model.is_list():
+            commands["insert_row"] = ("插入行（在下方）", self.add_row)
+            commands["remove_row"] = ("删除行", self.remove_row)
+        actions = {}
+        for name, (text, slot) in commands.items():
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            actions[name] = action
+        return actions
 
     def _show_title(self, report: Report) -> None:
         self.title.setText(f"{self.spec.label}　{self.spec.title_for(report.year)}")
@@ -71,11 +92,13 @@ class FormPage(QWidget):
     def remove_row(self) -> None:
         current = self.view.currentIndex()
         if not current.isValid():
-            self.message.emit("请先选中要删除的行")
+            self.notice.emit("请先选中要删除的行")
             return
         row = current.row()
         if self.model.row_has_values(row):
-            answer = QMessageBox.question(self, "删除行", f"第 {row + 1} 行已填写数据，删除后不能恢复。确定删除吗？")
+            answer = QMessageBox.question(
+                self, "删除行", f"第 {row + 1} 行已填写数据。确定删除吗？\n（删除后可用“编辑 → 撤销”恢复）"
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.model.remove_list_row(row)
