@@ -85,8 +85,8 @@ class AuditPanel(QWidget):
         shown = (tuple((f, place(f, data)) for f in findings), untouched)
         if shown == self._shown:  # most edits change no finding: leave the list as it is
             return
-        if self._untouched and not untouched:
-            self._folded.discard(UNTOUCHED)
+        if untouched and not self._untouched:
+            self._folded.add(UNTOUCHED)  # summarised: folded until the clerk opens it
         self._shown = shown
         self.findings = findings
         self._data = data
