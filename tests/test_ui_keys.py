@@ -237,3 +237,23 @@ def test_alt_enter_breaks_the_line_in_a_reason_and_the_row_grows(qtbot, grid, st
     assert text.startswith("up\nline 2\nline 3") and text.endswith("end") and text.count("\n") == 10
     assert view.rowHeight(2) > before  # eleven lines do not fit in five
     assert editor_of(view) is None and cell(view) == (0, 3)
+
+
+def test_index_and_unit_columns_stay_in_view_when_scrolled_right(qtbot, grid, main_window):
+    main_window.resize(1024, 700)
+    view = grid.view
+    frozen = view.frozen
+    assert frozen.count == 2 and not frozen.isVisible()
+    at(view, 0, 21)  # the far right: the grid scrolls
+    qtbot.waitUntil(frozen.isVisible)
+    assert view.horizontalScrollBar().value() > 0
+    assert frozen.geometry().left() <= view.frameWidth() and frozen.width() >= frozen.width_needed()
+    assert frozen.model().data(frozen.model().index(1, 1)) == "同比增减"
+    assert frozen.columnWidth(1) == view.columnWidth(1) and frozen.rowHeight(2) == view.rowHeight(2)
+    for _ in range(30):  # walking left, the current cell never hides behind the frozen columns
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+        if view.currentIndex().column() < frozen.count:
+            break
+        assert view.visualRect(view.currentIndex()).left() >= frozen.width_needed() - 1
+    assert view.currentIndex().column() == 1 and view.horizontalScrollBar().value() == 0
+    assert not frozen.isVisible()

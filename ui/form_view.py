@@ -42,6 +42,7 @@ from forms.kinds import Kind
 from forms.navigation import next_editable
 from forms.paste import parse_block
 from ui.form_model import FormTableModel
+from ui.frozen_columns import FrozenColumns
 from ui.header_view import MergedHeaderView
 
 EDIT_ROW_LINES = 1
@@ -158,6 +159,8 @@ class FormTableView(QTableView):
         model.rowsInserted.connect(self.apply_layout)
         model.rowsRemoved.connect(self.apply_layout)
         model.dataChanged.connect(self._fit_rows)
+        self.frozen = FrozenColumns(self)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self.apply_layout()
 
     def form_model(self) -> FormTableModel:
@@ -194,6 +197,15 @@ class FormTableView(QTableView):
                     height = max(height, line * REASON_ROW_LINES, needed)
             if self.rowHeight(row) != height + 12:
                 self.setRowHeight(row, height + 12)
+        if hasattr(self, "frozen"):
+            self.frozen.match()
+
+    def _scrolled(self, value: int) -> None:
+        # Spanning header labels stay readable right of the frozen columns (see MergedHeaderView).
+        header = self.horizontalHeader()
+        assert isinstance(header, MergedHeaderView)
+        header.left_margin = self.frozen.width_needed() if value > 0 else 0
+        header.viewport().update()
 
     # --- moving like Excel ---------------------------------------------------------
 
@@ -382,6 +394,22 @@ class FormTableView(QTableView):
         # Enter/Tab are handled in editor_key; anything else just closes, never opening the next editor.
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self.typing = True
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if not index.isValid():
+            return
+        bar = self.horizontalScrollBar()
+        if index.column() < self.frozen.count:
+            bar.setValue(0)  # 序号 / the unit name: edited in the grid itself, unscrolled
+            return
+        hidden = self.frozen.width_needed() - self.visualRect(index).left()
+        if bar.value() > 0 and hidden > 0:
+            bar.setValue(bar.value() - hidden)  # not behind the frozen columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)
