@@ -103,3 +103,18 @@ def test_a_selection_is_cleared_from_the_context_menu(qtbot, main_window, store,
         values.get(CellKey(MAIN_ROW, "license", 2023)) is None
         and values.get(CellKey(MAIN_ROW, "license", 2024)) is None
     )
+
+
+def test_the_notes_fold_away_and_the_choice_is_remembered(qtbot, main_window):
+    page = main_window.pages[0]
+    show_tab(qtbot, main_window, page)
+    shown = page.notes.isVisible()
+    qtbot.mouseClick(page.notes_button, Qt.MouseButton.LeftButton)
+    assert page.notes.isVisible() is not shown
+    assert page.notes_button.text() == ("隐藏填表说明" if not shown else "显示填表说明")
+    assert "委托执法" in page.notes_button.toolTip()  # folded, they are still a hover away
+    from ui.form_page import FormPage
+
+    later = FormPage(main_window.store, form("a3"), main_window.report)  # a grid built later: the clerk's choice
+    qtbot.addWidget(later)
+    assert later.notes_button.isChecked() is not shown

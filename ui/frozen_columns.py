@@ -34,7 +34,11 @@ class FrozenColumns(QTableView):
         self.grid = grid
         model = grid.form_model()
         self.count = frozen_count(model.spec)
-        self.setHorizontalHeader(MergedHeaderView(model.layout, self))
+        header = MergedHeaderView(model.layout, self)
+        grid_header = grid.horizontalHeader()
+        assert isinstance(grid_header, MergedHeaderView)
+        header.heights_from = grid_header  # its own hidden columns would make every label wrap
+        self.setHorizontalHeader(header)
         self.setModel(model)
         self.setSelectionModel(grid.selectionModel())
         self.setItemDelegate(grid.itemDelegate())

@@ -17,6 +17,7 @@ class MergedHeaderView(QHeaderView):
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
         self.left_margin = 0  # pixels hidden behind frozen columns: labels are drawn right of them
+        self.heights_from: MergedHeaderView | None = None  # the frozen columns' header copies the grid's
         self.set_layout(layout)
         self.sectionResized.connect(lambda *_: self.updateGeometry())
 
@@ -34,6 +35,8 @@ class MergedHeaderView(QHeaderView):
 
     def level_heights(self) -> list[int]:
         """Each header level is as tall as its most wrapped single-level label."""
+        if self.heights_from is not None:
+            return self.heights_from.level_heights()
         metrics = self.fontMetrics()
         line = metrics.height() + PADDING
         heights = [line] * self.grid.depth
