@@ -82,3 +82,21 @@ def test_window_size_and_panels_are_remembered(qtbot, store, sample):
     assert (second.width(), second.height()) == size
     assert not second.audit_dock.isVisible()
     second.close()
+
+
+def test_qt_file_dialog_labels_are_chinese(qapp):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.app import load_translations
+
+    translators = load_translations(qapp)
+    try:
+        dialog = QFileDialog(None, "导出 Excel 附表", str(Path.home()), "Excel 工作簿 (*.xlsx)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+        assert not [t for t in labels if any("a" <= ch.lower() <= "z" for ch in t.replace("&", "")[:1])]
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
