@@ -97,6 +97,13 @@ def test_qt_file_dialog_labels_are_chinese(qapp):
         labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
         assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
         assert not [t for t in labels if any("a" <= ch.lower() <= "z" for ch in t.replace("&", "")[:1])]
+        # The extra catalogue answers only its own strings: every other one still reaches Qt's.
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+        assert QCoreApplication.translate("填报助手", "not in any catalogue") == "not in any catalogue"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -15,8 +15,9 @@ MISSING = {
 
 
 class MissingQtStrings(QTranslator):
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return MISSING.get((context, source), "")
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null string) lets the next catalogue answer; "" would blank every other string.
+        return MISSING.get((context, source))
 
     def isEmpty(self) -> bool:
         return False
