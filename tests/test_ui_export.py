@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSplitter
 
 from forms.export_names import export_name
 from forms.report import Report
@@ -72,6 +72,9 @@ def test_window_size_and_panels_are_remembered(qtbot, store, sample):
     qtbot.waitExposed(first)
     size = (first.minimumSizeHint().width(), 655)  # the offscreen screen is only 800×800
     first.resize(*size)
+    splitter = first.findChildren(QSplitter)[0]  # 报告正文: outline | editor
+    splitter.setSizes([200, splitter.width() - 200 - splitter.handleWidth()])
+    sizes = splitter.sizes()
     first.audit_dock.close()
     first.close()
     assert QSettings(app_settings().fileName(), QSettings.Format.IniFormat).value("window/geometry") is not None
@@ -81,6 +84,7 @@ def test_window_size_and_panels_are_remembered(qtbot, store, sample):
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == size
     assert not second.audit_dock.isVisible()
+    assert second.findChildren(QSplitter)[0].sizes() == sizes
     second.close()
 
 

@@ -21,7 +21,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -130,14 +140,14 @@ class FormTableView(QTableView):
         self._committing: QWidget | None = None
         self._editing = QPersistentModelIndex()  # the cell the open editor belongs to
         self._walked: tuple[tuple[int, int], int] | None = None  # Enter's column inside a merged cell
-        self._kept_text: dict[int, str] = {}
+        self._kept: set[int] = set()  # editors whose refused text must not be reset
         self.note = QLabel(self.viewport())  # the reason a value was refused, next to its cell
         self.note.setWordWrap(True)
         self.note.setStyleSheet(
             "QLabel { background: #fee2e2; color: #991b1b; border: 1px solid #f87171; padding: 3px 6px; }"
         )
         self.note.hide()
-        self.menu_actions: dict[str, object] = {}  # filled by FormPage: the same actions as 编辑
+        self.menu_actions: dict[str, QAction] = {}  # filled by FormPage: the same actions as 编辑
         self.setHorizontalHeader(MergedHeaderView(model.layout, self))
         self.setModel(model)
         self.setItemDelegate(CellDelegate(self))
@@ -255,7 +265,7 @@ class FormTableView(QTableView):
             return True
         if key == Qt.Key.Key_Escape:
             self._refused = None
-            self._kept_text.pop(id(editor), None)
+            self._kept.discard(id(editor))
             self.note.hide()
             return False  # the delegate reverts and closes
         if isinstance(editor, QPlainTextEdit) and key in ENTER_KEYS and mods & Qt.KeyboardModifier.AltModifier:
@@ -287,7 +297,7 @@ class FormTableView(QTableView):
         return True
 
     def keep_editor_text(self, editor: QWidget) -> bool:
-        return id(editor) in self._kept_text
+        return id(editor) in self._kept
 
     def editing_started(self, index: QModelIndex) -> None:
         self._editing = QPersistentModelIndex(index)
@@ -296,7 +306,7 @@ class FormTableView(QTableView):
         self.last_rejection = message
         if self._committing is not None:  # refused while committing an editor: it stays open
             self._refused = self._committing
-            self._kept_text[id(self._committing)] = ""
+            self._kept.add(id(self._committing))
         self.place_note(self.form_model().index(row, col), message)
         self.message.emit(message)
 
@@ -374,7 +384,7 @@ class FormTableView(QTableView):
         finally:
             self._committing = None
         if self._refused is not editor:
-            self._kept_text.pop(id(editor), None)
+            self._kept.discard(id(editor))
             self.hide_note()
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
@@ -388,7 +398,7 @@ class FormTableView(QTableView):
             if focus is None or focus is self or self.isAncestorOf(focus):
                 editor.setFocus()  # a click on another cell: back to the value to correct
             return
-        self._kept_text.pop(id(editor), None)
+        self._kept.discard(id(editor))
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
             self.hide_note()
         # Enter/Tab are handled in editor_key; anything else just closes, never opening the next editor.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -316,13 +317,24 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.audit_dock.setVisible(self.report is not None and not self.audit_closed)
+        for key, splitter in self._splitters().items():
+            sizes = settings.value(f"splitters/{key}")
+            if sizes is not None:
+                splitter.restoreState(sizes)
 
     def _save_layout(self) -> None:
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/audit_closed", "true" if self.audit_closed else "false")
+        for key, splitter in self._splitters().items():
+            settings.setValue(f"splitters/{key}", splitter.saveState())
         settings.sync()
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        """Every splitter of the window (the 报告正文 page's outline | editor), by a stable name."""
+        found = self.findChildren(QSplitter)
+        return {splitter.objectName() or f"splitter{i}": splitter for i, splitter in enumerate(found)}
 
     # --- the 编辑 menu and the grid's context menu -------------------------------------
 
