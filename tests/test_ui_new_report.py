@@ -43,6 +43,7 @@ def test_the_window_creates_it_with_last_years_figures(qtbot, main_window, store
     main_window.new_report()
     report = main_window.report
     assert report.name == "示例市应急管理局 2025年" and report.contact_person == "周四"
+    assert "已带入 示例市应急管理局 2024年报表的数字和联系人" in main_window.statusBar().currentMessage()
     a2 = store.form_data(report, form("a2"))
     assert a2.get(CellKey(MAIN_ROW, "license", 2024)) == 178 and a2.get(CellKey(MAIN_ROW, "license", 2025)) is None
     page = main_window.pages[0]

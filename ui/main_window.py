@@ -36,7 +36,7 @@ from forms.report import Report
 from forms.yoy import ALLOWED_PLACES
 from storage.backup import folder as backup_folder
 from storage.backup import restore_file
-from storage.prefill import create_report_from_previous
+from storage.prefill import create_report_from_previous, previous_report
 from storage.sample import create_sample
 from storage.store import Store
 from ui.audit_panel import AuditPanel
@@ -397,17 +397,18 @@ class MainWindow(QMainWindow):
         dialog = NewReportDialog(self.store, self)
         if not dialog.exec():
             return
-        self._guarded(
-            lambda: self.reload_reports(
-                create_report_from_previous(
-                    self.store,
-                    dialog.unit.text(),
-                    dialog.year.value(),
-                    contact_person=dialog.person.text(),
-                    contact_phone=dialog.phone.text(),
-                )
+        unit, year = dialog.unit.text(), dialog.year.value()
+        previous = previous_report(self.store, unit, year)
+
+        def create() -> None:
+            report = create_report_from_previous(
+                self.store, unit, year, contact_person=dialog.person.text(), contact_phone=dialog.phone.text()
             )
-        )
+            self.reload_reports(report)
+            carried = f"，已带入 {previous.name}报表的数字和联系人" if previous is not None else ""
+            self.show_message(f"已新建报表：{report.name}{carried}")
+
+        self._guarded(create)
 
     def create_sample(self) -> None:
         self._guarded(lambda: self.reload_reports(create_sample(self.store)))
