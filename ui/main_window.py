@@ -562,6 +562,8 @@ class MainWindow(QMainWindow):
         self.show_message(text)
         self._update_undo_actions()
         self.refresh_audit()
+        if self.report_page is not None and self.sender() is not self.report_page:
+            self.report_page.refresh_figures()  # the preview shows the tables' new figures
 
     # --- undo -------------------------------------------------------------------
 
