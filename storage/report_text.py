@@ -20,6 +20,8 @@ from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from storage.store import Store
 
 
@@ -48,7 +50,10 @@ def _kind(key: str) -> ReportKind:
 class ReportTexts:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
+
+    @property
+    def db(self) -> Database:
+        return self.store.db  # never a copy: a restore replaces the store's connection
 
     # --- which report is open ---------------------------------------------------------
 
