@@ -230,15 +230,14 @@ def test_kind_free_encode_is_the_canonical_text():
     assert encode(Invalid("1e3", "")) == "1e3"
 
 
-def test_money_in_wan_is_half_up_to_four_places():
+def test_money_in_wan_is_exact_to_the_fen():
     assert wan_text(Decimal(4199252)) == "419.9252"
     assert wan_text(Decimal(4331500)) == "433.15"
     assert wan_text(Decimal(30000)) == "3"
     assert wan_text(Decimal(0)) == "0"
-    assert wan_text(Decimal("12345.67")) == "1.2346"
-    assert wan_text(Decimal("0.5")) == "0.0001"  # 0.00005 rounds half-up, not to even (0.0000)
-    assert wan_text(Decimal("1.5")) == "0.0002"  # 0.00015 → 0.0002
-    assert wan_text(Decimal("2.5")) == "0.0003"  # 0.00025 → 0.0003 (half-even would say 0.0002)
+    assert wan_text(Decimal("12345.67")) == "1.234567"
+    assert wan_text(Decimal("0.5")) == "0.00005"  # half a 角 in 万元: nothing rounded away
+    assert wan_text(Decimal("3164580.26")) == "316.458026"  # 003: 36.5 + 279.958026 adds up
 
 
 def test_figures_in_the_report_text():
