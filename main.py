@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["provincial", "sequential"],
         help="附件编号：provincial 按省厅通知（附件2–5），sequential 按本报告顺序（附件1起）；默认用报告正文中的设置",
     )
+    export.add_argument(
+        "--kind",
+        choices=["enforcement", "rule_of_law"],
+        help="Word 报告用哪份正文：enforcement 行政执法工作报告，rule_of_law 法治政府建设工作报告；默认为窗口中打开的",
+    )
     audit = commands.add_parser("audit", parents=[common], help="审核报表，逐条列出问题；有错误时退出码为 1")
     audit.add_argument("--unit", required=True, help="报告单位名称")
     audit.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
@@ -122,7 +127,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError("请至少给出 --xlsx 或 --docx 之一")
     store = open_store(getattr(args, "db", None), create=False)
     numbering = args.attachment_numbers
-    for path in export_report(store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx, numbering=numbering):
+    for path in export_report(
+        store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx, numbering=numbering, kind=args.kind
+    ):
         print(f"已导出：{path}")
     return 0
 

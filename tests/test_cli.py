@@ -228,3 +228,18 @@ def test_read_only_folder(tmp_path):  # pragma: no cover - CI runs as root
     assert_user_error(
         run("export", "--db", str(db), "--unit", UNIT, "--year", "2024", "--xlsx", str(locked / "a.xlsx")), "无法写入"
     )
+
+
+def test_export_chooses_which_report(tmp_path):
+    import docx
+
+    db = tmp_path / "data.sqlite3"
+    assert run("sample", "--db", str(db)).returncode == 0
+    out = tmp_path / "法治.docx"
+    done = run("export", "--db", str(db), "--unit", UNIT, "--year", "2024", "--docx", str(out), "--kind", "rule_of_law")
+    assert done.returncode == 0, done.stderr
+    assert_valid(out)
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert f"{UNIT}2024年法治政府建设工作报告" in [t.replace("\n", "") for t in texts]  # title, on two lines
+    assert "一、工作情况及主要成效" in texts
+    assert not any(t.startswith("附件：") for t in texts)  # this report has no attachments by default
