@@ -80,6 +80,7 @@ def test_ctrl_b_marks_a_lead_sentence_bold(page, store, sample):
     QTest.keyClick(page.body, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert page.body.toPlainText() == "**一是人手不足。**执法人员少。"
     assert page.body.textCursor().selectedText() == "一是人手不足。"
+    assert page.preview.text() == "<b>一是人手不足。</b>执法人员少。"  # as printed: bold, no marks
     QTest.keyClick(page.body, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert page.body.toPlainText() == "一是人手不足。执法人员少。"
 

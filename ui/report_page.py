@@ -6,6 +6,8 @@ once) and only then reported as saved.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from forms.audit import Finding
 from forms.draft import draft_basic_situation
+from forms.emphasis import spans
 from forms.errors import UserError
 from forms.figures import TOKEN, describe, figure, parse_token, render
 from forms.numbering import NUMBERINGS
@@ -130,6 +133,7 @@ class ReportPage(QWidget):
         head.addRow("报告标题：", self.title)
         attachment_row.addWidget(QLabel("　标题与正文接排："))
         attachment_row.addLayout(run_in_row)
+        attachment_row.addStretch(1)
         head.addRow("随文附件：", attachment_row)
 
         self.sections = QListWidget()
@@ -146,15 +150,18 @@ class ReportPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             outline_buttons.addWidget(button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel("提纲"))
-        left_layout.addWidget(self.sections, 1)
-        left_layout.addLayout(outline_buttons)
         paste = QPushButton("粘贴整篇报告…")
         paste.setToolTip("把 Word/WPS 中的报告全文复制后点这里：自动识别标题、导语、一、（一）1.（1）各级标题和正文")
         paste.clicked.connect(self.paste_report)
-        left_layout.addWidget(paste)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        outline_head = QHBoxLayout()
+        outline_head.addWidget(QLabel("提纲"))
+        outline_head.addStretch(1)
+        outline_head.addWidget(paste)
+        left_layout.addLayout(outline_head)
+        left_layout.addWidget(self.sections, 1)
+        left_layout.addLayout(outline_buttons)
 
         self.heading = QLineEdit()
         self._figures: ReportData | None = None
@@ -171,6 +178,7 @@ class ReportPage(QWidget):
         draft.clicked.connect(self.insert_draft)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setStyleSheet("background: #f9fafb; padding: 6px; color: #374151;")
@@ -383,7 +391,13 @@ class ReportPage(QWidget):
 
     def _update_preview(self) -> None:
         data = self.store.report_data(self.report, with_text=False)  # figures come from the tables only
-        self.preview.setText(render(self.body.toPlainText(), data))
+        # As printed: figures filled in, bold spans bold, the marks gone.
+        self.preview.setText(
+            "<br>".join(
+                "".join(f"<b>{escape(t)}</b>" if bold else escape(t) for t, bold in spans(line))
+                for line in render(self.body.toPlainText(), data).splitlines()
+            )
+        )
         tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
         links = [parse_token(t) for t in sorted(tokens)]
         self.body.setToolTip("\n".join(f"{describe(link, self.report.year)}" for link in links if link) or "")
