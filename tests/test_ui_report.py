@@ -73,8 +73,10 @@ def test_a_picked_figure_is_a_token_that_follows_the_table(window, store, sample
     page.insert_figure()
     assert stored_body(store, sample, "存在问题") == "全年行政处罚{{a2.penalty.cur}}"
     store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "penalty", 2024), 80)
+    page.refresh_figures()  # as the window does after every table edit
     page.body.insertPlainText("件。")
     assert page.preview.text() == "全年行政处罚80件。"
+    assert page.body.shown_text() == "全年行政处罚80件。"
 
 
 def test_money_in_wan_yuan_from_the_picker(window):

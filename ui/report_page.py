@@ -33,7 +33,7 @@ from forms.audit import Finding
 from forms.draft import draft_basic_situation
 from forms.emphasis import spans
 from forms.errors import UserError
-from forms.figures import TOKEN, describe, figure, parse_token, render
+from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.numbering import NUMBERINGS
 from forms.outline import LEVELS, REPORT_KINDS, heading_numbers, level_label, parse_pasted
 from forms.report import Report, ReportData, ReportText, Section
@@ -77,6 +77,7 @@ class ReportPage(QWidget):
 
     def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._tables: ReportData | None = None  # the tables behind the preview's figures
         self.store = store
         self.texts = ReportTexts(store)
         self.report = report
@@ -164,7 +165,6 @@ class ReportPage(QWidget):
         left_layout.addLayout(outline_buttons)
 
         self.heading = QLineEdit()
-        self._figures: ReportData | None = None
         self.body = FigureEdit(self._figure_text)
         self.body.setPlaceholderText(
             "在此填写本节正文，每段一行。数据请用“插入数据”链接到附件表（蓝色），导出时自动取最新数值；"
@@ -243,7 +243,7 @@ class ReportPage(QWidget):
 
     def _reload(self, select: str | None = None) -> None:
         self._loading = True
-        self._figures = None  # the tables may have changed since the figures were shown
+        self._tables = None  # the tables may have changed since the figures were shown
         self._kind = self.texts.open_kind(self.report)
         text = self.text()
         self.title.setText(text.title)
@@ -302,9 +302,8 @@ class ReportPage(QWidget):
         link = parse_token(token)
         if link is None:
             return token
-        if self._figures is None:
-            self._figures = self.store.report_data(self.report, with_text=False)
-        return figure(link, self._figures)
+        data = self._tables_now()
+        return figure(link, data) if data is not None else MISSING
 
     # --- saving -----------------------------------------------------------------
 
@@ -377,20 +376,36 @@ class ReportPage(QWidget):
         self.message.emit(f"已保存 {section.heading}")
         return None
 
+    def forget_editing(self) -> None:
+        """Drop the editor's unsaved state (before a restore replaces the file)."""
+        self._timer.stop()
+        self.current_key = None
+
     def pending_text(self) -> str:
         """The text in the editor, for a clerk who copies it out when it cannot be saved."""
         return self.body.toPlainText()
 
     def refresh_figures(self) -> None:
         """A table changed: the editor's and the preview's linked figures follow."""
-        self._figures = None
+        self._tables = None
         loading, self._loading = self._loading, True  # not an edit of the text: nothing to save
         self.body.refresh_figures()
         self._loading = loading
         self._update_preview()
 
+    def _tables_now(self) -> ReportData | None:
+        # The tables are read once and again only after a table edit: typing never waits for the file.
+        if self._tables is None or self._tables.report != self.report:
+            try:
+                self._tables = self.store.report_data(self.report, with_text=False)  # the figures only
+            except UserError:
+                return None  # the file is locked just now
+        return self._tables
+
     def _update_preview(self) -> None:
-        data = self.store.report_data(self.report, with_text=False)  # figures come from the tables only
+        data = self._tables_now()
+        if data is None:
+            return  # the last preview stays
         # As printed: figures filled in, bold spans bold, the marks gone.
         self.preview.setText(
             "<br>".join(
@@ -538,18 +553,27 @@ class ReportPage(QWidget):
     # --- figures ----------------------------------------------------------------
 
     def insert_figure(self) -> None:
-        picker = FigurePicker(self.store.report_data(self.report, with_text=False), self)
+        try:
+            tables = self.store.report_data(self.report, with_text=False)
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return
+        picker = FigurePicker(tables, self)
         if picker.exec() and (link := picker.link()) is not None:
-            self._figures = None
+            self._tables = None
             self.body.insertPlainText(link.token())
             self.flush()
 
     def insert_draft(self) -> None:
-        draft = draft_basic_situation(self.store.report_data(self.report, with_text=False))
+        try:
+            draft = draft_basic_situation(self.store.report_data(self.report, with_text=False))
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return
         cursor = self.body.textCursor()
         if cursor.positionInBlock() > 0:
             draft = "\n" + draft
-        self._figures = None
+        self._tables = None
         self.body.insertPlainText(draft)
         self.flush()
         self.message.emit("已生成基本情况段落，可直接修改文字；蓝色部分为链接的表格数据")
