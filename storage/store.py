@@ -302,6 +302,54 @@ class Store:
             )
         return self.report(report_id)
 
+    def import_forms(
+        self,
+        unit: str,
+        year: int,
+        forms: dict[str, tuple[list[str], Cells]],
+        *,
+        filler: str = "",
+        contact_person: str = "",
+        contact_phone: str = "",
+    ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
+        """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
+        values (a form the file does not carry is kept as it was). Returns the report and, when it
+        existed, the replaced forms' previous values (None for a new report)."""
+        with self.write() as db:
+            report = self.find_report(unit, year)
+            previous: dict[str, dict[CellKey, Stored]] | None = None
+            if report is None:
+                report = self.create_report(
+                    unit, year, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+                )
+            else:
+                previous = {key: dict(self.form_data(report, self._spec(key)).values) for key in forms}
+                if filler or contact_person or contact_phone:
+                    report = self.update_contact(
+                        report.id, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+                    )
+            now = _now()
+            for key, (rows, values) in forms.items():
+                spec = self._spec(key)
+                db.execute("delete from cells where report_id=? and form=?", [report.id, key])
+                db.execute("delete from form_rows where report_id=? and form=?", [report.id, key])
+                if spec.rows is RowStyle.LIST:
+                    db.conn.executemany(
+                        "insert into form_rows (report_id, form, row, position) values (?, ?, ?, ?)",
+                        [(report.id, key, row, position) for position, row in enumerate(rows)],
+                    )
+                db.conn.executemany(
+                    "insert into cells (report_id, form, row, field, period, value, updated_at)"
+                    " values (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (report.id, key, k.row, k.field, k.period, vk.encode(v), now)
+                        for k, v in values.items()
+                        if v is not None
+                    ],
+                )
+            db.execute("update reports set updated_at=? where id=?", [now, report.id])
+        return report, previous
+
     # --- cells ------------------------------------------------------------------
 
     def set_value(self, report_id: int, spec: FormSpec, key: CellKey, value: Stored) -> None:
