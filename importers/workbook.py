@@ -241,14 +241,12 @@ class _Region:
 
     def _is_note(self, r: int) -> bool:
         for value in self.rows[r] if r < len(self.rows) else []:
-            text = fold(value)
+            text = fold(value).lstrip("-·•*")
             if text:
                 return text.startswith(_NOTE_START)
         return False
 
-    def _comparison(
-        self, columns: dict[tuple[str, int], int], body: int, index_col: int
-    ) -> tuple[FormRead, list[str]]:
+    def _comparison(self, columns: dict[tuple[str, int], int], body: int, index_col: int) -> tuple[FormRead, list[str]]:
         form = FormRead(self.spec, [MAIN_ROW])
         label_cols = [c for (key, period), c in columns.items() if not self.spec.field(key).paired] + [index_col]
         main = yoy_row = reason_row = None
