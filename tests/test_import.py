@@ -18,7 +18,6 @@ from forms.registry import FORMS
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import FormSpec, RowStyle
 from importers.importing import IMPORTED, REJECTED, REPLACED, import_file
-from importers.workbook import read_workbook
 from storage.sample import create_sample
 from storage.store import Store
 
@@ -368,6 +367,17 @@ def _text_in_number(tmp_path: Path) -> Path:
 def _truncated(tmp_path: Path) -> Path:
     path = _filled(tmp_path, "truncated.xlsx")
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    return path
+
+
+def _locked(tmp_path: Path) -> Path:
+    """A workbook saved with an open password, as Excel/WPS write it (agile encryption)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = _filled(tmp_path, "plain.xlsx")
+    path = tmp_path / "locked.xlsx"
+    with plain.open("rb") as source, path.open("wb") as target:
+        OOXMLFile(source).encrypt("1234", target)
     return path
 
 
