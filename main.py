@@ -131,8 +131,9 @@ def run_audit(args: argparse.Namespace) -> int:
     from forms.audit import audit, errors, place
 
     store = open_store(getattr(args, "db", None), create=False)
-    data = store.report_data(store.require_report(args.unit, args.year))
-    findings = audit(data)
+    report = store.require_report(args.unit, args.year)
+    data = store.report_data(report)
+    findings = audit(data, store.previous_year_figures(report))
     for finding in findings:
         print(f"{finding.severity}\t{place(finding, data)}\t{finding.message}")
     wrong = len(errors(findings))

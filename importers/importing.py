@@ -86,7 +86,7 @@ def import_file(store: Store, path: Path) -> FileResult:
     if previous is not None:
         for key, form in read.forms.items():
             changes += changed_figures(form, previous.get(key, {}))
-    findings = len(audit(store.report_data(report, with_text=False)))
+    findings = len(audit(store.report_data(report, with_text=False), store.previous_year_figures(report)))
     status = IMPORTED if previous is None else REPLACED
     return FileResult(path, status, report.unit, report.year, "", changes, read.disagreements, findings)
 

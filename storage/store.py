@@ -21,7 +21,7 @@ from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Kind, Stored, ValueKind
 from forms.registry import FORMS, TEMPLATE, Template
-from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage import backup, templates
@@ -284,6 +284,7 @@ class Store:
                         )
             report = self.report(int(report_id))
             ReportTexts(self).reset(report, "enforcement")
+            self.fill_previous_year(report)
         return report
 
     def update_contact(self, report_id: int, *, filler: str, contact_person: str, contact_phone: str) -> Report:
@@ -349,6 +350,43 @@ class Store:
                 )
             db.execute("update reports set updated_at=? where id=?", [now, report.id])
         return report, previous
+
+    # --- last year's figures (issue 12) ------------------------------------------------
+
+    def previous_year_figures(self, report: Report) -> dict[str, dict[str, Stored]] | None:
+        """The same unit's (Y−1) report as filed: form key → {paired field key: its year-(Y−1)
+        figure}; None when the database has no such report. What the (Y−1) columns start from
+        and what the audit compares them with (``forms.audit.check_previous_year``)."""
+        last = self.find_report(report.unit, report.year - 1)
+        if last is None:
+            return None
+        figures: dict[str, dict[str, Stored]] = {}
+        for spec in self.forms:
+            if spec.rows is not RowStyle.COMPARISON:
+                continue
+            values = self.form_data(last, spec).values
+            figures[spec.key] = {f.key: values.get(CellKey(MAIN_ROW, f.key, last.year)) for f in spec.paired_fields()}
+        return figures
+
+    def fill_previous_year(self, report: Report) -> int:
+        """Fill the blank (Y−1) cells of ``report`` from last year's report; returns how many.
+        Called when a report is created, so nobody retypes last year's figures."""
+        figures = self.previous_year_figures(report)
+        if not figures:
+            return 0
+        filled = 0
+        with self.write():
+            for spec in self.forms:
+                current = self.form_data(report, spec).values if spec.key in figures else {}
+                items = {
+                    CellKey(MAIN_ROW, key, report.year - 1): value
+                    for key, value in figures.get(spec.key, {}).items()
+                    if value is not None and current.get(CellKey(MAIN_ROW, key, report.year - 1)) is None
+                }
+                if items:
+                    self._write_cells(report.id, spec, items)
+                    filled += len(items)
+        return filled
 
     # --- cells ------------------------------------------------------------------
 
