@@ -8,7 +8,7 @@ from pathlib import Path
 
 from forms.audit import audit, short
 from forms.errors import UserError
-from forms.report import REASON_ROW, CellKey
+from forms.report import REASON_ROW, CellKey, FormData
 from forms.spec import FormSpec, RowStyle
 from importers.workbook import FormRead, read_workbook
 from storage.store import Store
@@ -50,7 +50,7 @@ def _where(spec: FormSpec, rows: list[str], key: CellKey) -> str:
     return f"{spec.label}{row} {short(f)}{period}"
 
 
-def changed_figures(form: FormRead, before: dict[CellKey, object]) -> list[str]:
+def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) -> list[str]:
     """What a replacement changed, in the clerk's words: ``附件2 行政检查(2024) 190 → 200``."""
     spec = form.spec
     out = []

@@ -7,6 +7,7 @@ with a Chinese message; anything else is a bug and is left to propagate.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -387,6 +388,15 @@ class Store:
                     self._write_cells(report.id, spec, items)
                     filled += len(items)
         return filled
+
+    # --- the city's 汇总 (issue 12) ------------------------------------------------------
+
+    def aggregate_members(self, city: str, year: int) -> list[str]:
+        """The units the (city, year) 汇总 was last built from; [] when it is not a 汇总."""
+        return json.loads(self.setting(f"aggregate_units:{year}:{city}", "[]"))
+
+    def set_aggregate_members(self, city: str, year: int, units: list[str]) -> None:
+        self.set_setting(f"aggregate_units:{year}:{city}", json.dumps(units, ensure_ascii=False))
 
     # --- cells ------------------------------------------------------------------
 
