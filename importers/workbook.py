@@ -261,12 +261,11 @@ class _Region:
                 reason_row = r
             elif main is None and filled:
                 main = r
-        if main is None:
-            raise ImportRejected(f"{self.spec.label}（工作表“{self.sheet.title}”）：表中没有填写数据，未导入")
-        for (key, period), c in columns.items():
-            value = self._parse(self.spec.field(key), main, c)
-            if value is not None:
-                form.values[CellKey(MAIN_ROW, key, period)] = value
+        if main is not None:  # else an empty table: read as empty, as it was sent
+            for (key, period), c in columns.items():
+                value = self._parse(self.spec.field(key), main, c)
+                if value is not None:
+                    form.values[CellKey(MAIN_ROW, key, period)] = value
         assert self.year is not None
         if reason_row is not None:
             for f in self.spec.paired_fields():
