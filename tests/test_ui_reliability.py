@@ -143,3 +143,37 @@ def test_closing_with_text_that_cannot_be_saved_keeps_it(qtbot, main_window, sto
     answers = iter(["复制未保存的文字后关闭"])
     assert main_window.close()
     assert "刚刚写好的一段话，还没有保存。" in QGuiApplication.clipboard().text()
+
+
+def test_a_damaged_database_is_offered_its_newest_backup_at_start(qapp, tmp_path, monkeypatch):
+    from storage.sample import create_sample
+    from storage.store import Store
+    from ui.app import open_for_window
+
+    db = tmp_path / "tianbao.sqlite3"
+    store = Store(db)
+    report = create_sample(store)
+    store.backup("start")
+    store.close()
+    db.write_bytes(b"\x00" * 8192)  # overwritten, as by a sync tool gone wrong
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    opened = open_for_window(db)
+    assert opened is not None and "最近的备份" in asked[0]
+    store, lock = opened
+    assert store.form_data(report, form("a2")).values[CellKey(MAIN_ROW, "penalty", 2024)] == 78
+    assert list(tmp_path.glob("tianbao.sqlite3.damaged-*"))  # the bad file is kept aside
+    store.close()
+    lock.release()
+
+
+def test_a_second_window_on_the_same_database_is_refused(qapp, tmp_path, monkeypatch):
+    from storage.lock import InstanceLock
+    from ui.app import open_for_window
+
+    db = tmp_path / "tianbao.sqlite3"
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    with InstanceLock(db):  # the first window
+        assert open_for_window(db) is None
+    assert shown and "已在另一个填报助手窗口中打开" in shown[0]

@@ -14,7 +14,8 @@ from ui.form_view import FormTableView
 
 
 class FormPage(QWidget):
-    message = Signal(str)
+    message = Signal(str)  # something was saved
+    notice = Signal(str)  # something was refused
 
     def __init__(
         self,
@@ -49,7 +50,7 @@ class FormPage(QWidget):
         self.notes.setStyleSheet("color: #4b5563;")
         layout.addWidget(self.notes)
         self.model.saved.connect(self.message)
-        self.view.message.connect(self.message)
+        self.view.message.connect(self.notice)  # a refusal: said, but nothing was saved
         self._show_title(report)
 
     def _show_title(self, report: Report) -> None:

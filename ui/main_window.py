@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         spec = self.store.forms[position]
         page = FormPage(self.store, spec, self.report, self, histories=self.histories)
         page.message.connect(self.after_save)
+        page.notice.connect(self.show_message)
         page.model.set_findings([f for f in self.findings if f.form == spec.key])
         self._grids[position] = page
         current = self.tabs.currentIndex()
