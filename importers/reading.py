@@ -50,8 +50,14 @@ def read_sheets(path: Path) -> list[Sheet]:
                 if ENCRYPTED_MARK in body:
                     raise _unreadable(path, "文件设置了打开密码，请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入")
                 raise _unreadable(path, "这是旧版 Excel（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入")
+    except FileNotFoundError as exc:
+        raise _unreadable(path, "找不到文件") from exc
+    except IsADirectoryError as exc:
+        raise _unreadable(path, "这是一个文件夹，不是文件") from exc
+    except PermissionError as exc:
+        raise _unreadable(path, "没有权限读取（文件可能正被其他程序打开）") from exc
     except OSError as exc:
-        raise _unreadable(path, f"无法打开文件（{exc.strerror or exc}）") from exc
+        raise _unreadable(path, f"无法读取文件（{exc.strerror or exc}）") from exc
     if not head.startswith(b"PK"):
         raise _unreadable(path, "不是 Excel 工作簿（.xlsx）")
     try:
