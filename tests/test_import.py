@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporters.xlsx import write_xlsx
 from forms.grid import Layout
@@ -441,3 +443,43 @@ def test_text_where_a_number_belongs_rolls_back_every_form_of_the_file(tmp_path:
     assert result.rejected and "附件5 工作表“附件5”D7" in result.message
     assert store.reports() == []
     assert Kind.COUNT.numeric
+
+
+# --- open-ended values survive the round trip ----------------------------------------------------
+
+_COUNTS = st.integers(min_value=0, max_value=10**15 - 1)
+_AMOUNTS = st.decimals(min_value=0, max_value=Decimal("999999999999.99"), places=2, allow_nan=False)
+_TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    counts=st.lists(st.one_of(st.none(), _COUNTS), min_size=4, max_size=4),
+    amounts=st.lists(st.one_of(st.none(), _AMOUNTS), min_size=2, max_size=2),
+    reason=_TEXTS,
+    name=_TEXTS,
+)
+def test_any_figures_and_texts_round_trip(tmp_path_factory, counts, amounts, reason, name) -> None:
+    folder = tmp_path_factory.mktemp("rt")
+    source = Store.memory()
+    report = source.create_report(UNIT, YEAR)
+    a2, a5 = SPECS["a2"], SPECS["a5"]
+    values = {
+        CellKey(MAIN_ROW, "license", YEAR - 1): counts[0],
+        CellKey(MAIN_ROW, "license", YEAR): counts[1],
+        CellKey(MAIN_ROW, "transfers", YEAR): counts[2],
+        CellKey(MAIN_ROW, "fines", YEAR - 1): None if amounts[0] is None else Kind.MONEY.parse(str(amounts[0])),
+        CellKey(MAIN_ROW, "fines", YEAR): None if amounts[1] is None else Kind.MONEY.parse(str(amounts[1])),
+        CellKey(REASON_ROW, "license"): Kind.TEXT.parse(reason),
+    }
+    source.set_values(report.id, a2, values)
+    source.set_values(
+        report.id, a5, {CellKey("r1", "unit_name"): Kind.LINE.parse(name), CellKey("r3", "transferred"): counts[3]}
+    )
+    path = folder / "export.xlsx"
+    write_xlsx(path, source.report_data(report))
+    target = Store.memory()
+    result = import_file(target, path)
+    assert result.status == IMPORTED, result.message
+    assert _stored(target) == _stored(source)
+    assert target.report_data(target.require_report(UNIT, YEAR)).form("a5").rows == ["r1", "r2", "r3", "r4"]
