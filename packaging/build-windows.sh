@@ -75,6 +75,9 @@ mkdir -p "$CACHE" "$DL" "$OUT"
 rm -rf "$LOG"
 mkdir -p "$LOG"
 say "version $VERSION, lock $LOCK_KEY, cache $CACHE, output $OUT"
+# Before anything is fetched: the lock's PySide6 is one pyproject.toml allows (6.12.0 leaks True on every emit).
+python3 "$HERE/check_versions.py" lock | tee "$LOG/versions.txt" ||
+    die "windows-lock.txt pins a PySide6 that pyproject.toml excludes (see above)"
 
 # --- 2. The Windows interpreter and wheels, pinned and hashed ---------------------------------------------
 if [ ! -f "$PYROOT/.complete" ]; then
@@ -210,6 +213,12 @@ forbidden=$(find "$APP" \( -iname icuuc.dll -o -iname mscms.dll -o -name 'confte
 [ -z "$forbidden" ] || die "test-only or excluded files in the bundle: $forbidden"
 non_ascii=$(cd "$APP" && find . -print | LC_ALL=C grep -P '[^\x00-\x7F]' || true)
 [ -z "$non_ascii" ] || die "non-ASCII file names in the bundle (Windows' unzip garbles them): $non_ascii"
+# What the frozen program really imports (read from its embedded PYZ by the Windows Python): never an excluded
+# PySide6, and the lock's pins (a reused or stale dist/ could still hold another release).
+say "PySide6 in the bundle"
+wine_run "$PY" -X utf8 "$(winpath "$HERE/check_versions.py")" bundle "$(winpath "$APP/tianbao-cli.exe")" |
+    tr -d '\r' | tee -a "$LOG/versions.txt" ||
+    die "the bundle's PySide6 is excluded or not the lock's (see $LOG/versions.txt)"
 
 # --- 5. The zip ---------------------------------------------------------------------------------------------
 ZIP="$OUT/填报助手-$VERSION-win64.zip"

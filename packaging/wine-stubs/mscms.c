@@ -1,5 +1,7 @@
 /* TEST-ONLY stand-in for mscms.dll under Wine 8, whose WcsCreateIccProfile is an unimplemented stub that aborts
    the process when qwindows.dll reads the screen's colour profile. Every lookup fails, so Qt keeps sRGB.
+   Qt 6.12's qwindows.dll imports these names; 6.11's (the one the lock pins) does not, so it is unused there
+   and kept for the next upgrade.
    Loaded with WINEDLLOVERRIDES=mscms=n from the Wine prefix only; build-windows.sh fails if it is ever bundled. */
 #include <windows.h>
 #define EXPORT __declspec(dllexport)
