@@ -201,6 +201,7 @@ class _Region:
                 if text:
                     labels.setdefault(text, []).append((r, c))
         found: dict[tuple[str, int], int] = {}
+        header_end = head  # the last row holding a header label or a year: the body starts below it
         for f in self.spec.fields():
             spots = labels.get(fold(f.label)) or labels.get(_strip_unit(fold(f.label)))
             if not spots:
@@ -208,6 +209,7 @@ class _Region:
                     f"{self.spec.label}（工作表“{self.sheet.title}”）：表头中找不到“{f.label}”一列，未导入"
                 )
             r, c = spots[0]
+            header_end = max(header_end, r)
             if not f.paired:
                 found[(f.key, 0)] = c
                 continue
@@ -217,6 +219,7 @@ class _Region:
                     m = _YEAR.fullmatch(fold(_at(self.rows, rr, cc)))
                     if m:
                         years[int(m[1])] = cc
+                        header_end = max(header_end, rr)
             if self.year is None and years:
                 self.year = max(years)
             assert self.year is not None
@@ -224,6 +227,8 @@ class _Region:
                 if period not in years:
                     raise self.reject(r, c, f"“{f.label}”下面找不到 {period} 年一列，未导入")
                 found[(f.key, period)] = years[period]
+        if body >= self.stop:  # no 序号 1 in the body (the clerk did not number the rows)
+            body = header_end + 1
         return found, body
 
     def read(self) -> tuple[FormRead, list[str]]:

@@ -483,3 +483,21 @@ def test_any_figures_and_texts_round_trip(tmp_path_factory, counts, amounts, rea
     assert result.status == IMPORTED, result.message
     assert _stored(target) == _stored(source)
     assert target.report_data(target.require_report(UNIT, YEAR)).form("a5").rows == ["r1", "r2", "r3", "r4"]
+
+
+def test_rows_without_numbers_are_read_too(tmp_path: Path, store: Store) -> None:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for spec in FORMS:
+        ws = wb.create_sheet(spec.label)
+        write_form(ws, spec)
+        for row in ws.iter_rows(min_row=6, max_col=1):
+            if isinstance(row[0].value, int):
+                row[0].value = None  # the clerk left 序号 empty
+    path = tmp_path / "unnumbered.xlsx"
+    wb.save(path)
+    result = import_file(store, path)
+    assert result.status == IMPORTED, result.message
+    stored = _stored(store)
+    for spec in FORMS:
+        assert stored[spec.key] == expected(spec), spec.key
