@@ -61,7 +61,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     if not head.startswith(b"PK"):
         raise _unreadable(path, "不是 Excel 工作簿（.xlsx）")
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise _unreadable(path, "文件不完整或已损坏（可能没有传完）") from exc
     except (InvalidFileException, KeyError) as exc:

@@ -183,11 +183,10 @@ class _Region:
                     return r, c
         raise ImportRejected(f"{self.spec.label}（工作表“{self.sheet.title}”）：找不到表头（“序号”一行），未导入")
 
-    def columns(self, head: int) -> tuple[dict[tuple[str, int], int], int]:
+    def columns(self, head: int, index_col: int) -> tuple[dict[tuple[str, int], int], int]:
         """(field key, period) → column, and the first body row."""
         # The header ends where the first body row starts: 序号 column holding 1, or a label row.
         body = head + 1
-        index_col = self.header_row()[1]
         while body < self.stop:
             first = fold(_at(self.rows, body, index_col))
             if first in ("1", "1.0") or first in (YOY_LABEL, REASON_LABEL):
@@ -233,7 +232,7 @@ class _Region:
 
     def read(self) -> tuple[FormRead, list[str]]:
         head, index_col = self.header_row()
-        columns, body = self.columns(head)
+        columns, body = self.columns(head, index_col)
         if self.spec.rows is RowStyle.COMPARISON:
             return self._comparison(columns, body, index_col)
         return self._list(columns, body), []
