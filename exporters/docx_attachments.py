@@ -116,7 +116,9 @@ def add_form_table(doc: DocumentObject, report: Report, data: FormData, places: 
 
     for h in layout.header:
         cell = merged(h.row, h.col, h.rowspan, h.colspan)
-        _paragraph(cell, h.text, fonts, size=fit.size_pt, bold=True)
+        # Labels bold; the year under them regular, as figures are (a bold year is wider and wrapped
+        # as 202/3 in the narrow year columns where the PC lacks 仿宋/宋体).
+        _paragraph(cell, h.text, fonts, size=fit.size_pt, bold=not h.text.isdigit())
     for i, cells in enumerate(body):
         r = layout.depth + i
         for c in cells:

@@ -2,7 +2,7 @@
 
 A figure, a year or a percentage must never break across lines (``921770`` / ``1`` reads as
 two numbers); a text label may wrap. Widths come from the widest value each column holds,
-measured as the fonts draw it (a CJK character one em, a digit or Latin letter half an em).
+measured as the fonts may draw it (a CJK character one em, a digit or Latin letter up to 0.64 em).
 If the table does not fit the page at a size, it tries the next smaller size down to
 9 pt (小五); only then do text columns give up width and wrap more.
 """
@@ -24,9 +24,17 @@ TEXT_EM = 8.0  # a unit's name or a reason wraps at about eight
 MIN_TEXT_EM = 2.0  # a text column never gets narrower than two characters
 
 
-def text_em(text: str) -> float:
-    """Width in em: East Asian wide and full-width characters one em, the rest half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+# How wide a digit or Latin letter is drawn, in em (years and figures are set in regular weight):
+# first as the fallback face of a PC without 仿宋/宋体 draws it (DejaVu Sans 0.64); a table too
+# wide for that at 9 pt is fitted to the fonts it names (half an em).
+Glyphs = tuple[float, float]  # (narrow character, factor for the headers' figures)
+FALLBACK: Glyphs = (0.64, 1.0)
+NOMINAL: Glyphs = (0.5, 1.0)
+
+
+def text_em(text: str, narrow: float = NOMINAL[0]) -> float:
+    """Width in em: East Asian wide and full-width characters one em, the rest ``narrow``."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else narrow for ch in text)
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,9 @@ class _Need:
     name: float = 0.0  # em a unit's or row's name would like (it gives way after the labels do)
 
 
-def _needs(layout: Layout, body: list[list[Cell]]) -> tuple[list[_Need], list[tuple[int, int, float]]]:
+def _needs(
+    layout: Layout, body: list[list[Cell]], glyphs: Glyphs = NOMINAL
+) -> tuple[list[_Need], list[tuple[int, int, float]]]:
     """Per-column needs, and (first column, span, hard em) of figures across merged columns."""
     needs = [_Need() for _ in range(layout.column_count)]
     spanned: list[tuple[int, int, float]] = []
@@ -62,12 +72,12 @@ def _needs(layout: Layout, body: list[list[Cell]]) -> tuple[list[_Need], list[tu
                 needs[c].soft = max(needs[c].soft, em / span)
 
     for h in layout.header:
-        _header(h, hard, soft)
+        _header(h, hard, soft, glyphs)
     for row in body:
         for cell in row:
             if not cell.text:
                 continue
-            em = text_em(cell.text)
+            em = text_em(cell.text, glyphs[0])
             if cell.role in (Role.INDEX, Role.YOY) or (
                 cell.role is Role.VALUE and not isinstance(cell.kind, TextKind)  # figures and 是/否 never wrap
             ):
@@ -79,22 +89,26 @@ def _needs(layout: Layout, body: list[list[Cell]]) -> tuple[list[_Need], list[tu
     return needs, spanned
 
 
-def _header(h: HeaderCell, hard, soft) -> None:
+def _header(h: HeaderCell, hard, soft, glyphs: Glyphs) -> None:
     if h.text.isascii():  # years (2023, 2024) and other figures
-        hard(h.col, h.colspan, text_em(h.text))
+        hard(h.col, h.colspan, text_em(h.text, glyphs[0]) * glyphs[1])
     elif h.colspan == 1 or h.rowspan > 1:
         soft(h.col, h.colspan, min(text_em(h.text), LABEL_EM * h.colspan))
     # A group's label spans many columns; any width it gets is enough.
 
 
 def fit_columns(layout: Layout, body: list[list[Cell]], available_pt: float) -> Fit:
-    needs, spanned = _needs(layout, body)
-    for size in SIZES_PT:
-        widths = _widths(needs, spanned, size)
-        if sum(widths) <= available_pt:
-            return Fit(size, _spread(widths, needs, size, available_pt), wraps_text=False)
-    size = SIZES_PT[-1]
-    return Fit(size, _squeeze(needs, spanned, size, available_pt), wraps_text=True)
+    smallest = SIZES_PT[-1]
+    for glyphs in (FALLBACK, NOMINAL):
+        needs, spanned = _needs(layout, body, glyphs)
+        for size in SIZES_PT:
+            widths = _widths(needs, spanned, size)
+            if sum(widths) <= available_pt:
+                return Fit(size, _spread(widths, needs, size, available_pt), wraps_text=False)
+        floor = _squeeze(needs, spanned, smallest, available_pt)
+        if sum(floor) <= available_pt + 0.01 or glyphs is NOMINAL:
+            return Fit(smallest, floor, wraps_text=True)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _pt(em: float, size: float) -> float:

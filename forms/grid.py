@@ -130,6 +130,12 @@ class Layout:
             ]
         return [self._value_row(i, row, data) for i, row in enumerate(data.rows)]
 
+    def new_row(self) -> list[Cell] | None:
+        """The cells of a row a list table adds (a paste past its end); None for a fixed table."""
+        if self.spec.rows is not RowStyle.LIST:
+            return None
+        return self._value_row(0, "", FormData(self.spec, []))
+
     def printed_body(self, data: FormData, places: int) -> list[list[Cell]]:
         """The body as the workbook and the Word table print it: a list table with no row (no
         两法衔接 case this year) prints one row reading 无 across the table, as clerks write it."""

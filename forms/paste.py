@@ -2,7 +2,8 @@
 
 Excel and WPS put a selection on the clipboard as tab-separated lines, quoting a cell that
 holds a tab, a quote or a line break (the ``csv`` module's ``excel-tab`` dialect). A block is
-applied whole or not at all: the first cell that cannot take its value is named.
+applied whole or not at all: the first cell that cannot take its value is named. Past the last
+row of a list table (附件4/附件5) it adds rows, as Excel does; a fixed table refuses it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from forms.errors import InputError
 from forms.grid import Cell
@@ -30,37 +32,77 @@ def parse_block(text: str) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text), dialect="excel-tab")]
 
 
-def plan_paste(body: Sequence[Sequence[Cell]], row: int, col: int, block: list[list[str]], parse: Parse) -> dict:
+@dataclass(frozen=True)
+class PastePlan:
+    """What a paste stores: values on the rows the grid has, and the rows it adds below the last
+    one (a list table only), each as {(field, period): value} until storage names the row."""
+
+    values: dict[CellKey, Stored] = field(default_factory=dict)
+    new_rows: tuple[dict[tuple[str, int], Stored], ...] = ()
+
+
+def plan_paste(
+    body: Sequence[Sequence[Cell]],
+    row: int,
+    col: int,
+    block: list[list[str]],
+    parse: Parse,
+    *,
+    new_row: Sequence[Cell] | None = None,
+) -> PastePlan:
     """The values the block puts on the grid ``body`` with its top left at (row, col).
 
     Read-only cells (序号, 同比增减) and the covered part of a merged cell take nothing (a value
-    there is refused unless it is what the cell already shows); a block
-    that reaches past the grid's last row or column, or a value its cell refuses, raises
-    ``InputError`` naming the place. Returns {CellKey: value}."""
+    there is refused unless it is what the cell already shows). A block that runs past the last
+    row adds rows shaped like ``new_row`` (附件4/附件5, where the clerk adds rows anyway); without
+    it (a fixed table) the block is refused, as is one past the last column or with a value its
+    cell refuses: an ``InputError`` names the place and nothing is stored."""
     cells: dict[tuple[int, int], Cell] = {}
     for r, line in enumerate(body):
         for cell in line:
             for c in range(cell.col, cell.col + cell.span):
                 cells[(r, c)] = cell
+    for line in [new_row] if new_row is not None else []:
+        for cell in line:
+            for c in range(cell.col, cell.col + cell.span):
+                cells[(-1, c)] = cell
     width = max((c for _, c in cells), default=-1) + 1
-    changes: dict[CellKey, Stored] = {}
+    filled = [i for i, items in enumerate(block) if any(item.strip() for item in items)]
+    overflow = len(body) - row  # block rows that fit on rows the grid has
+    if filled and filled[-1] >= overflow and new_row is None:
+        raise InputError(
+            f"粘贴未执行：复制的内容有 {filled[-1] + 1} 行，从这里往下只有 {max(overflow, 0)} 行，"
+            "超出了表格范围（本表行数固定，不能添加行）"
+        )
+    added = max(0, filled[-1] + 1 - overflow) if filled else 0
+    values: dict[CellKey, Stored] = {}
+    new_rows: list[dict[tuple[str, int], Stored]] = [{} for _ in range(added)]
     for i, items in enumerate(block):
+        r = row + i
+        appended = r >= len(body)
+        if appended and i >= overflow + added:
+            break  # blank lines after the last filled one
         for j, item in enumerate(items):
-            r, c = row + i, col + j
-            if r >= len(body) or c >= width:
+            c = col + j
+            if c >= width:
                 if item.strip() == "":
                     continue
-                raise InputError(f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”超出了表格范围")
-            cell = cells.get((r, c))
+                raise InputError(f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”超出了表格最右一列")
+            cell = cells.get((-1 if appended else r, c))
             if cell is None or not cell.editable or cell.key is None or cell.col != c:
-                if item.strip() in ("", cell.text if cell is not None else ""):
+                if item.strip() in ("", cell.text if cell is not None and not appended else ""):
                     continue  # blank, or what the read-only cell shows (a block copied from the grid)
                 raise InputError(
                     f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”落在不能填写的单元格上"
                     "（序号、同比增减等自动计算的单元格）"
                 )
             try:
-                changes[cell.key] = parse(cell, item)
+                value = parse(cell, item)
             except InputError as exc:
                 raise InputError(f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”：{exc.message}") from None
-    return changes
+            if appended:
+                if value is not None:
+                    new_rows[r - len(body)][(cell.key.field, cell.key.period)] = value
+            else:
+                values[cell.key] = value
+    return PastePlan(values, tuple(new_rows))

@@ -7,12 +7,16 @@ consistent. A restore never destroys anything: the file it replaces is first kep
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from storage.database import (
     APPLICATION_ID,
+    BUSY_TIMEOUT_S,
+    DamagedDatabase,
+    NewerDatabase,
     NotOurDatabase,
     StorageError,
     connect,
@@ -20,9 +24,11 @@ from storage.database import (
     read_header,
     storage_errors,
 )
+from storage.migrations import migrations
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
+KEPT_REASONS = ("before-upgrade", "before-restore")
 SUFFIX = ".sqlite3"
 
 
@@ -31,11 +37,12 @@ def folder(db_path: Path) -> Path:
 
 
 def backups(db_path: Path) -> list[Path]:
-    """Automatic backups of ``db_path``, newest first."""
+    """Automatic backups of ``db_path`` (and of no other database in the folder), newest first."""
     where = folder(db_path)
     if not where.is_dir():
         return []
-    return sorted(where.glob(f"{db_path.stem}-*{SUFFIX}"), key=lambda p: p.name, reverse=True)
+    own = re.compile(re.escape(db_path.stem) + r"-\d{8}-\d{6}-\d{6}-[a-z-]+" + re.escape(SUFFIX))
+    return sorted((p for p in where.iterdir() if own.fullmatch(p.name)), key=lambda p: p.name, reverse=True)
 
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
@@ -57,7 +64,8 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
 
 
 def rolling_backup(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path:
-    """An automatic backup named for its time and reason; only the newest ``KEEP`` are kept."""
+    """An automatic backup named for its time and reason; the newest ``KEEP`` are kept (copies
+    made before an upgrade or a restore are never pruned: they are the way back)."""
     where = folder(db_path)
     try:
         where.mkdir(exist_ok=True)
@@ -65,9 +73,26 @@ def rolling_backup(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path
         raise StorageError(f"无法创建备份文件夹 {where}：{exc.strerror or exc}") from exc
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     made = copy_database(conn, where / f"{db_path.stem}-{stamp}-{reason}{SUFFIX}")
-    for old in backups(db_path)[KEEP:]:
+    rolling = [p for p in backups(db_path) if not p.stem.endswith(KEPT_REASONS)]
+    for old in rolling[KEEP:]:
         old.unlink(missing_ok=True)
     return made
+
+
+def unchanged_since_last_backup(db_path: Path) -> bool:
+    """True when the newest backup is younger than the database file: a start changes nothing."""
+    newest = backups(db_path)
+    try:
+        return bool(newest) and newest[0].stat().st_mtime >= db_path.stat().st_mtime
+    except OSError:
+        return False
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # A plain path, not a "file:" URI: UNC paths (\\server\share) and names with %, # or ? work.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def check_backup(source: Path) -> None:
@@ -77,15 +102,17 @@ def check_backup(source: Path) -> None:
     header = read_header(source)
     if not header.is_sqlite or header.application_id not in (0, APPLICATION_ID):
         raise NotOurDatabase(f"{source} 不是填报助手的数据库备份")
-    conn = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-    try:
-        with storage_errors(source, "读取"):
+    if header.user_version > len(migrations._migrations):
+        raise NewerDatabase(f"备份 {source} 由较新版本的填报助手创建（数据版本 {header.user_version}），本程序不能使用")
+    with storage_errors(source, "读取"):
+        conn = _read_only(source)
+        try:
             sound = quick_check(conn)
             ours = conn.execute(
                 "select count(*) from sqlite_master where type='table' and name in ('reports', 'cells')"
             ).fetchone()[0]
-    finally:
-        conn.close()
+        finally:
+            conn.close()
     if not sound:
         raise StorageError(f"备份 {source} 已损坏，不能用于恢复")
     if ours != 2:
@@ -93,29 +120,54 @@ def check_backup(source: Path) -> None:
 
 
 def restore_file(db_path: Path, source: Path) -> Path | None:
-    """Replace the database at ``db_path`` (closed) by the backup ``source``.
+    """Replace the database at ``db_path`` (closed) by the backup ``source``; nothing is lost.
 
-    The replaced file is kept: copied into the backups when it can be read, else moved aside
-    as ``….damaged-<time>``. Returns where the old file went."""
+    The backup is first copied beside the database (so pruning or a failure cannot touch it);
+    the current file is kept as a "before-restore" backup, or — only when it is damaged — moved
+    aside as ``….damaged-<time>``; any other trouble (locked, disk full) stops the restore with
+    nothing changed. Returns where the old file went."""
     check_backup(source)
-    kept: Path | None = None
-    if db_path.exists():
-        try:
-            conn = connect(db_path)
-            try:
-                kept = rolling_backup(conn, db_path, "before-restore") if quick_check(conn) else None
-            finally:
-                conn.close()
-        except (sqlite3.Error, StorageError):
-            kept = None
-        if kept is None:
-            kept = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-            os.replace(db_path, kept)
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    staged = db_path.with_name(f".~{db_path.name}.restore-{os.getpid()}.tmp")
     try:
-        copy_database(src, db_path)
+        with storage_errors(source, "读取"):
+            src = _read_only(source)
+            try:
+                copy_database(src, staged)
+            finally:
+                src.close()
+        kept = _keep_current(db_path)
+        try:
+            os.replace(staged, db_path)
+        except OSError as exc:
+            raise StorageError(f"无法替换数据库 {db_path}：{exc.strerror or exc}（原数据库未改动）") from exc
     finally:
-        src.close()
+        staged.unlink(missing_ok=True)
     for leftover in (db_path.with_name(db_path.name + "-journal"), db_path.with_name(db_path.name + "-wal")):
         leftover.unlink(missing_ok=True)
     return kept
+
+
+def _keep_current(db_path: Path) -> Path | None:
+    if not db_path.exists():
+        return None
+    damaged = False
+    try:
+        with storage_errors(db_path, "备份"):
+            conn = connect(db_path)
+            try:
+                damaged = not quick_check(conn)
+                if not damaged:
+                    return rolling_backup(conn, db_path, "before-restore")
+            finally:
+                conn.close()
+    except DamagedDatabase:
+        damaged = True
+    if not read_header(db_path).is_sqlite:
+        damaged = True
+    assert damaged
+    aside = db_path.with_name(f"{db_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    try:
+        os.replace(db_path, aside)
+    except OSError as exc:
+        raise StorageError(f"无法移开已损坏的数据库 {db_path}：{exc.strerror or exc}") from exc
+    return aside

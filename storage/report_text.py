@@ -18,6 +18,8 @@ from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from storage.store import Store
 
 
@@ -39,7 +41,10 @@ def _default_text(report: Report, kind_key: str) -> ReportText:
 class ReportTexts:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
+
+    @property
+    def db(self) -> Database:
+        return self.store.db  # never a copy: a restore replaces the store's connection
 
     def get(self, report: Report) -> ReportText:
         """The report's text; a report from before texts existed gets its kind's default outline

@@ -179,7 +179,7 @@ class Store:
 
     def reopen(self) -> None:
         """Open the file again, with every check (after a restore replaced it)."""
-        self.db = Store(self.path, forms=self.forms).db
+        self.db = Store(self.path, create=False, forms=self.forms).db
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
@@ -221,8 +221,19 @@ class Store:
         if self.in_memory:
             raise StorageError("内存数据库没有备份")
         if target is not None:
+            self._check_backup_target(Path(target))
             return backup.copy_database(self.db.conn, Path(target))
         return backup.rolling_backup(self.db.conn, self.path, reason)
+
+    def _check_backup_target(self, target: Path) -> None:
+        resolved = target.resolve()
+        ours = {self.path.resolve(), *(Path(f"{self.path.resolve()}{end}") for end in ("-journal", "-wal", ".lock"))}
+        if resolved in ours:
+            raise StorageError(f"不能备份到 {target}：这是正在使用的数据库文件，请换一个文件名")
+        if resolved.is_dir():
+            raise StorageError(f"不能备份到 {target}：这是一个文件夹，请给出文件名")
+        if resolved.exists() and not read_header(resolved).is_sqlite:
+            raise StorageError(f"不能备份到 {target}：该文件已存在且不是数据库备份，请换一个文件名")
 
     # --- reports ---------------------------------------------------------------
 
@@ -487,7 +498,12 @@ class Store:
         found = self.db.execute(
             "select field, period from cells where report_id=? and form=? and row=?", [report_id, spec.key, row]
         ).fetchall()
-        return {CellKey(row, f, p): self._stored(report_id, spec, CellKey(row, f, p)) for f, p in found}
+        # Fields a later template dropped are kept in the file but not shown: not part of the row here either.
+        return {
+            CellKey(row, f, p): self._stored(report_id, spec, CellKey(row, f, p))
+            for f, p in found
+            if _kind(spec, f) is not None
+        }
 
     def _row_keys(self, report_id: int, spec: FormSpec) -> list[str]:
         rows = self.db.execute(

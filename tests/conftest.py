@@ -33,6 +33,16 @@ def sample(store: Store) -> Report:
 
 
 @pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory):
+    """QSettings (window size, export folders) go to a fresh folder per test, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_dialogs(monkeypatch):
     """A modal box nobody answers would hang the run offscreen: make it fail the test instead.
     Tests that expect a dialog patch it again with their answer."""

@@ -163,3 +163,27 @@ def test_type_steps_down_only_as_far_as_the_table_needs(store, sample):
         sizes[form_data.spec.key] = fit.size_pt
     assert sizes["a5"] > sizes["a2"] == 9.0  # ten columns need no small type; 22 do
     assert text_em("9,217,701.00") == 6.0 and text_em("罚没金额") == 4.0
+
+
+def test_sample_tables_leave_room_for_a_fallback_font(store, sample):
+    """On a PC without 仿宋/宋体 digits are drawn wider (DejaVu Sans 0.64 em): the sample's figures and
+    year headers still fit their columns (seen wrapping as 202/3 and 921770/1)."""
+    from docx.shared import Mm
+
+    from exporters.docx_attachments import TEXT_WIDTH_MM
+    from exporters.table_fit import CELL_MARGIN_PT, fit_columns
+
+    data = store.report_data(sample)
+    for form_data in data.forms:
+        layout = Layout(form_data.spec, sample.year)
+        body = layout.printed_body(form_data, data.places)
+        fit = fit_columns(layout, body, Mm(TEXT_WIDTH_MM).pt)
+        for h in layout.header:
+            if h.text.isdigit():
+                drawn = len(h.text) * 0.64 * fit.size_pt + 2 * CELL_MARGIN_PT
+                assert fit.widths_pt[h.col] >= drawn, (form_data.spec.label, h.text)
+        for row in body:
+            for c in row:
+                if c.text and c.text.replace(".", "").replace("%", "").replace("-", "").isdigit() and c.span == 1:
+                    drawn = len(c.text) * 0.64 * fit.size_pt + 2 * CELL_MARGIN_PT
+                    assert fit.widths_pt[c.col] >= drawn, (form_data.spec.label, c.text)

@@ -16,8 +16,7 @@ def window(main_window):
 
 
 def rows(panel):
-    tree = panel.tree
-    return [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
+    return [[item.text(c) for c in range(3)] for item in panel.leaves()]
 
 
 def test_panel_lists_the_two_errors_first(window):
@@ -43,7 +42,7 @@ def test_flagged_cells_are_coloured_with_the_message(window):
 
 def test_clicking_a_finding_jumps_to_its_cell(qtbot, window):
     panel = window.audit_panel
-    item = panel.tree.topLevelItem(1)  # 罚没金额 2024 in 附件3
+    item = panel.leaves()[1]  # 罚没金额 2024 in 附件3
     rect = panel.tree.visualItemRect(item)
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.pages[1]
@@ -69,9 +68,9 @@ def test_text_finding_jumps_to_the_sentence_and_is_fixed_by_a_link(qtbot, window
     texts.update_section(sample, key, body="我局共有行政执法岗位编制 69 个。")
     window.refresh_audit()
     panel = window.audit_panel
-    found = [i for i in range(panel.tree.topLevelItemCount()) if "69" in panel.tree.topLevelItem(i).text(2)]
+    found = [item for item in panel.leaves() if "69" in item.text(2)]
     assert len(found) == 1
-    item = panel.tree.topLevelItem(found[0])
+    item = found[0]
     assert item.text(1) == "报告正文 三、存在问题" and "79" in item.text(2)
     assert panel.finding(item).severity is Severity.HINT
     panel.tree.setCurrentItem(item)
@@ -86,3 +85,76 @@ def test_text_finding_jumps_to_the_sentence_and_is_fixed_by_a_link(qtbot, window
     )
     assert not [r for r in rows(panel) if "69" in r[2]]
     assert "编制 79 个" in window.report_page.preview.text()
+
+
+def test_findings_are_grouped_by_table_with_counts_and_filtered(window):
+    panel = window.audit_panel
+    tree = panel.tree
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert groups[0].startswith("附件3（错误 2，提示")  # the table with errors first
+    assert all("（" in g and "）" in g for g in groups)
+    total = len(panel.leaves())
+    panel.filter.setCurrentText("错误")
+    assert [r[0] for r in rows(panel)] == ["错误", "错误"]
+    panel.filter.setCurrentText("提示")
+    assert {r[0] for r in rows(panel)} == {"提示"} and len(rows(panel)) == total - 2
+    panel.filter.setCurrentText("全部")
+    assert len(panel.leaves()) == total
+
+
+def test_arrows_walk_the_list_showing_each_cell_and_enter_jumps(qtbot, window):
+    panel = window.audit_panel
+    tree = panel.tree
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    tree.setCurrentItem(panel.leaves()[0])
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    page = window.pages[1]
+    assert window.tabs.currentWidget() is page
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (0, 9)
+    assert tree.hasFocus()  # the keyboard stays in the list
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    assert page.view.currentIndex().column() == 7 and tree.hasFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.view.hasFocus)  # Enter: go there to type
+
+
+def test_a_refresh_keeps_the_selection_and_the_scroll_position(qtbot, window):
+    panel = window.audit_panel
+    window.resize(1024, 700)
+    leaves = panel.leaves()
+    chosen = leaves[len(leaves) // 2]
+    panel.tree.setCurrentItem(chosen)
+    panel.tree.scrollToItem(chosen)
+    scroll = panel.tree.verticalScrollBar().value()
+    finding = panel.finding(chosen)
+    a3 = window.pages[1].model
+    assert a3.setData(a3.index(0, 7), "190")  # one error goes: the list is rebuilt
+    assert panel.finding(panel.tree.currentItem()) == finding
+    assert abs(panel.tree.verticalScrollBar().value() - scroll) <= 1 or scroll == 0
+
+
+def test_the_panel_can_be_closed_and_brought_back_from_the_view_menu(qtbot, window):
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "查看(&V)")
+    toggle = next(a for a in view_menu.actions() if a.text() == "审核面板")
+    assert window.audit_dock.isVisible() and toggle.isChecked()
+    window.audit_dock.close()
+    assert not window.audit_dock.isVisible() and not toggle.isChecked()
+    window.reload_reports()  # opening a report again does not force it back
+    assert not window.audit_dock.isVisible()
+    toggle.trigger()
+    assert window.audit_dock.isVisible()
+
+
+def test_an_untouched_report_is_summarised(qtbot, window, store):
+    fresh = store.create_report("某县应急管理局", 2024)
+    window.reload_reports(fresh)
+    panel = window.audit_panel
+    tree = panel.tree
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    summary = [g for g in groups if g.text(0).startswith("尚未开始填写")]
+    assert len(summary) == 1 and not summary[0].isExpanded() and summary[0].childCount() > 20
+    assert len([g for g in groups if g.isExpanded() and g.childCount()]) <= 2  # not 60 rows at once
+    page = window.pages[0]
+    assert page.model.edit_cell(0, 3, "5")  # the first figure typed: the list is itemised
+    assert not any(tree.topLevelItem(i).text(0).startswith("尚未开始填写") for i in range(tree.topLevelItemCount()))

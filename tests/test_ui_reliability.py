@@ -177,3 +177,13 @@ def test_a_second_window_on_the_same_database_is_refused(qapp, tmp_path, monkeyp
     with InstanceLock(db):  # the first window
         assert open_for_window(db) is None
     assert shown and "已在另一个填报助手窗口中打开" in shown[0]
+
+
+def test_the_report_preview_follows_a_table_edit(qtbot, main_window, store, sample):
+    page = main_window.report_page
+    page.sections.setCurrentRow(1)
+    page.body.setPlainText("行政处罚{{a2.penalty.cur}}件")
+    assert "行政处罚78件" in page.preview.text()
+    a2 = main_window._page_of("a2")
+    assert a2.model.edit_cell(0, 13, "80")
+    assert "行政处罚80件" in page.preview.text()

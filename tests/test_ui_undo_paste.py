@@ -116,7 +116,7 @@ def test_paste_past_the_end_of_a_fixed_table_is_refused(window, store, sample):
     page = window.pages[0]
     before = store.form_data(sample, form("a2")).values
     assert page.model.paste_text(2, 2, "a\nb\n") == 0
-    assert "超出了表格范围" in page.view.last_rejection
+    assert "超出了表格范围" in page.view.last_rejection and "不能添加行" in page.view.last_rejection
     assert store.form_data(sample, form("a2")).values == before
 
 

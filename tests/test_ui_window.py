@@ -50,7 +50,7 @@ def test_typing_updates_yoy_and_sqlite(qtbot, window, db_path):
     qtbot.waitUntil(lambda: model.data(model.index(0, 13)) == "80")
     assert model.data(model.index(1, 12)) == "-45.58%"  # the 同比增减 cell under it changed
     assert stored(db_path, "penalty", 2024) == "80"  # already committed: another connection sees it
-    assert view.currentIndex().row() == 1  # Enter moved down
+    assert view.currentIndex().row() == 2  # Enter moved down past the read-only 同比增减 row
     assert "已保存" in window.statusBar().currentMessage()
 
 

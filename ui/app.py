@@ -17,6 +17,7 @@ from storage.errorlog import log_bug
 from storage.lock import InstanceLock
 from storage.store import MEMORY, Store
 from ui.main_window import APP_TITLE, MainWindow
+from ui.qt_strings import MissingQtStrings
 
 
 def load_translations(app: QApplication) -> list[QTranslator]:
@@ -29,6 +30,10 @@ def load_translations(app: QApplication) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             loaded.append(translator)
+    if loaded:
+        missing = MissingQtStrings(app)  # installed last: asked first, answers only its own strings
+        app.installTranslator(missing)
+        loaded.append(missing)
     return loaded
 
 

@@ -1,10 +1,24 @@
-"""审核 panel: findings in the clerk's words; activating one jumps to its cell or sentence."""
+"""审核 panel: findings in the clerk's words, grouped by table with counts, filtered by 错误/提示.
+
+Walking the list with the arrow keys (or a click) shows each finding's cell without taking the
+keyboard away from the list; Enter or a double click jumps there to type. A refresh keeps the
+selection, the scroll position and the groups the clerk folded.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forms.audit import Finding, errors, place
 from forms.report import ReportData
@@ -12,59 +26,146 @@ from forms.rules import Severity
 
 ERROR_COLOUR = QColor("#fecaca")
 HINT_COLOUR = QColor("#fef3c7")
+FILTERS = ("全部", "错误", "提示")
+GROUP_NAMES = {"text": "报告正文", "contact": "填报单位和联系人"}
+UNTOUCHED = "untouched"
 
 
 def severity_colour(severity: Severity) -> QColor:
     return ERROR_COLOUR if severity is Severity.ERROR else HINT_COLOUR
 
 
+def _identity(finding: Finding) -> tuple:
+    """What names a finding across refreshes (its message changes with the figures)."""
+    return (finding.form, finding.code, finding.key, finding.span)
+
+
 class AuditPanel(QWidget):
-    jump = Signal(object)  # Finding
+    jump = Signal(object)  # Finding: go there to type (Enter, double click)
+    show_place = Signal(object)  # Finding: show its cell, the keyboard stays in the list
     fix = Signal(object)  # Finding with a linked-figure token to put in place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
-        self._rows: list[tuple[Finding, str]] | None = None  # what the list shows
+        self._shown: tuple | None = None  # what the list shows, to skip needless rebuilds
+        self._folded: set[str] = set()  # groups the clerk collapsed
+        self._data: ReportData | None = None
+        self._untouched = False
         self.summary = QLabel()
+        self.filter = QComboBox()
+        self.filter.addItems(FILTERS)
+        self.filter.setToolTip("只看错误或只看提示")
+        self.filter.currentIndexChanged.connect(lambda _: self._rebuild())
         self.fix_button = QPushButton("改为链接的表格数据")
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._fix)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["类别", "位置", "说明"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 60)
-        self.tree.setColumnWidth(1, 260)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
+        self.tree.setColumnWidth(0, 170)
+        self.tree.setColumnWidth(1, 250)
+        self.tree.itemActivated.connect(self._activated)  # Enter, double click
+        self.tree.itemClicked.connect(lambda item, _col: self._show(item))
         self.tree.currentItemChanged.connect(lambda item, _: self._selected(item))
+        self.tree.itemCollapsed.connect(lambda item: self._folded.add(item.data(0, Qt.ItemDataRole.UserRole + 1)))
+        self.tree.itemExpanded.connect(lambda item: self._folded.discard(item.data(0, Qt.ItemDataRole.UserRole + 1)))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("显示："))
+        top.addWidget(self.filter)
         top.addWidget(self.fix_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.tree)
 
-    def show_findings(self, findings: list[Finding], data: ReportData) -> None:
-        rows = [(finding, place(finding, data)) for finding in findings]
-        if rows == self._rows:  # most edits change no finding: keep the list (and the clerk's selection)
+    def show_findings(self, findings: list[Finding], data: ReportData, *, untouched: bool = False) -> None:
+        """``untouched``: nobody has typed into this report yet; its many blank-cell hints are
+        one folded line instead of a list that hides what matters."""
+        shown = (tuple((f, place(f, data)) for f in findings), untouched)
+        if shown == self._shown:  # most edits change no finding: leave the list as it is
             return
-        self._rows = rows
+        if untouched and not self._untouched:
+            self._folded.add(UNTOUCHED)  # summarised: folded until the clerk opens it
+        self._shown = shown
         self.findings = findings
-        self.tree.clear()
-        for finding, where in rows:
-            item = QTreeWidgetItem([str(finding.severity), where, finding.message])
-            item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            item.setBackground(0, QBrush(severity_colour(finding.severity)))
-            item.setToolTip(2, finding.message)
-            self.tree.addTopLevelItem(item)
+        self._data = data
+        self._untouched = untouched
         wrong = len(errors(findings))
         if findings:
             self.summary.setText(f"审核：错误 {wrong} 条（必须改正），提示 {len(findings) - wrong} 条（请核对或说明）")
         else:
             self.summary.setText("审核：未发现问题")
-        self.fix_button.setEnabled(False)
+        self._rebuild()
+
+    def _groups(self, findings: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
+        """(key, title, findings): tables with errors first, then in the order of the report."""
+        assert self._data is not None
+        if self._untouched:
+            hints = [f for f in findings if f.severity is Severity.HINT]
+            wrong = [f for f in findings if f.severity is Severity.ERROR]
+            untouched = [(UNTOUCHED, "尚未开始填写：各表空白处的提示，开始填写后逐条列出", hints)] if hints else []
+            return [*self._groups_of(wrong), *untouched]
+        return self._groups_of(findings)
+
+    def _groups_of(self, findings: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
+        assert self._data is not None
+        order = [f.spec.key for f in self._data.forms] + ["text", "contact"]
+        by_form: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_form.setdefault(finding.form, []).append(finding)
+        keys = sorted(by_form, key=lambda k: (not errors(by_form[k]), order.index(k) if k in order else len(order)))
+        groups = []
+        for key in keys:
+            items = sorted(by_form[key], key=lambda f: f.severity is not Severity.ERROR)
+            name = GROUP_NAMES.get(key) or self._data.form(key).spec.label
+            groups.append((key, name, items))
+        return groups
+
+    def _rebuild(self) -> None:
+        if self._data is None:
+            return
+        wanted = FILTERS[self.filter.currentIndex()]
+        findings = [f for f in self.findings if wanted == "全部" or str(f.severity) == wanted]
+        selected = self.finding(self.tree.currentItem())
+        keep = _identity(selected) if selected is not None else None
+        scroll = self.tree.verticalScrollBar().value()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        current = None
+        for key, name, items in self._groups(findings):
+            wrong = len(errors(items))
+            counts = f"错误 {wrong}，提示 {len(items) - wrong}" if wrong else f"提示 {len(items)}"
+            group = QTreeWidgetItem([f"{name}（{counts}）"])
+            group.setData(0, Qt.ItemDataRole.UserRole + 1, key)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            for finding in items:
+                item = QTreeWidgetItem(group, [str(finding.severity), place(finding, self._data), finding.message])
+                item.setData(0, Qt.ItemDataRole.UserRole, finding)
+                item.setBackground(0, QBrush(severity_colour(finding.severity)))
+                item.setToolTip(2, finding.message)
+                if keep is not None and _identity(finding) == keep:
+                    current = item
+            group.setExpanded(key not in self._folded)
+        if current is not None:
+            self.tree.setCurrentItem(current)
+        self.tree.blockSignals(False)
+        self.tree.setUpdatesEnabled(True)
+        self.tree.verticalScrollBar().setValue(scroll)
+        self._selected(self.tree.currentItem())
+
+    def leaves(self) -> list[QTreeWidgetItem]:
+        """The finding rows, in the order shown."""
+        return [
+            self.tree.topLevelItem(g).child(i)
+            for g in range(self.tree.topLevelItemCount())
+            for i in range(self.tree.topLevelItem(g).childCount())
+        ]
 
     def finding(self, item: QTreeWidgetItem | None) -> Finding | None:
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
@@ -72,6 +173,13 @@ class AuditPanel(QWidget):
     def _selected(self, item: QTreeWidgetItem | None) -> None:
         finding = self.finding(item)
         self.fix_button.setEnabled(bool(finding and finding.fix))
+        if finding is not None and self.tree.hasFocus():
+            self.show_place.emit(finding)
+
+    def _show(self, item: QTreeWidgetItem) -> None:
+        finding = self.finding(item)
+        if finding is not None:
+            self.show_place.emit(finding)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         finding = self.finding(item)

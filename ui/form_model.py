@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from forms import kinds as vk
 from forms.audit import Finding
-from forms.changes import Change, InsertRow, RemoveRow, SetCells, Touched
+from forms.changes import Batch, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
 from forms.grid import Cell, Layout, Role, yoy_cell
 from forms.history import Histories
@@ -214,16 +214,29 @@ class FormTableModel(QAbstractTableModel):
 
     def paste_text(self, row: int, col: int, text: str) -> int:
         """Paste a block copied from Excel/WPS (tab-separated, quoted cells) with its top left at
-        (row, col), all or nothing. Returns how many cells changed."""
+        (row, col), all or nothing; past the last row of a list table it adds rows, in the same
+        undo step. Returns how many cells changed."""
         try:
-            planned = plan_paste(self.body, row, col, parse_block(text), self._parse)
+            plan = plan_paste(self.body, row, col, parse_block(text), self._parse, new_row=self.layout.new_row())
         except UserError as exc:
             self.rejected.emit(row, col, exc.message)
             return 0
-        changes = {k: v for k, v in planned.items() if self.form.get(k) != v}
-        if not changes:
+        changes = {k: v for k, v in plan.values.items() if self.form.get(k) != v}
+        count = len(changes) + sum(len(values) for values in plan.new_rows)
+        if not changes and not plan.new_rows:
             return 0
-        return len(changes) if self.apply(changes, f"已粘贴 {len(changes)} 个单元格", at=(row, col)) else 0
+        label = f"已粘贴 {count} 个单元格" + (f"（新增 {len(plan.new_rows)} 行）" if plan.new_rows else "")
+        if not plan.new_rows:
+            return count if self.apply(changes, label, at=(row, col)) else 0
+        parts: list[SetCells | InsertRow] = []
+        first = int(self.store.new_row_key(self.report.id, self.spec)[1:])
+        for n, values in enumerate(plan.new_rows):
+            key = f"r{first + n}"
+            cells = {CellKey(key, f, p): v for (f, p), v in values.items()}
+            parts.append(InsertRow(self.spec.key, key, len(self.body) + n, label, cells))
+        if changes:
+            parts.append(SetCells(self.spec.key, {k: self.form.get(k) for k in changes}, changes, label))
+        return count if self.commit(Batch(self.spec.key, tuple(parts), label), at=(row, col)) else 0
 
     def insert_list_row(self, position: int) -> bool:
         position = max(0, min(position, len(self.body)))

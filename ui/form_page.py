@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from forms.history import Histories
 from forms.report import Report
@@ -11,6 +12,7 @@ from forms.spec import FormSpec
 from storage.store import Store
 from ui.form_model import FormTableModel
 from ui.form_view import FormTableView
+from ui.settings import app_settings
 
 
 class FormPage(QWidget):
@@ -35,6 +37,11 @@ class FormPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        self.notes_button = QToolButton()
+        self.notes_button.setCheckable(True)
+        self.notes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.notes_button.toggled.connect(self._show_notes)
+        top.addWidget(self.notes_button)
         if self.model.is_list():
             self.add_button = QPushButton("插入行")
             self.add_button.setToolTip("在当前行下方插入一行")
@@ -49,14 +56,48 @@ class FormPage(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #4b5563;")
         layout.addWidget(self.notes)
+        # On a low screen (1024×700) the notes would leave the grid one row: folded by default
+        # there, and the clerk's choice is remembered.
+        screen = QGuiApplication.primaryScreen()
+        tall = screen is None or screen.availableGeometry().height() >= 900
+        shown = app_settings().value("grid/notes_shown", "true" if tall else "false") == "true"
+        self.notes_button.setChecked(shown)
+        self._show_notes(shown, remember=False)
         self.model.saved.connect(self.message)
         self.view.message.connect(self.notice)  # a refusal: said, but nothing was saved
+        self.view.menu_actions = self._commands()
         self._show_title(report)
+
+    def _commands(self) -> dict[str, QAction]:
+        """The grid's context menu; the window's 编辑 menu calls the same methods. The keys are
+        handled by the grid itself (a window-wide Ctrl+C would take it from the text editors)."""
+        commands = {
+            "cut": ("剪切\tCtrl+X", self.view.cut),
+            "copy": ("复制\tCtrl+C", self.view.copy),
+            "paste": ("粘贴\tCtrl+V", self.view.paste),
+            "clear": ("清除内容\tDelete", self.view.clear),
+        }
+        if self.model.is_list():
+            commands["insert_row"] = ("插入行（在下方）", self.add_row)
+            commands["remove_row"] = ("删除行", self.remove_row)
+        actions = {}
+        for name, (text, slot) in commands.items():
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            actions[name] = action
+        return actions
+
+    def _show_notes(self, shown: bool, *, remember: bool = True) -> None:
+        self.notes.setVisible(shown)
+        self.notes_button.setText("隐藏填表说明" if shown else "显示填表说明")
+        if remember:
+            app_settings().setValue("grid/notes_shown", "true" if shown else "false")
 
     def _show_title(self, report: Report) -> None:
         self.title.setText(f"{self.spec.label}　{self.spec.title_for(report.year)}")
         notes = self.spec.notes_for(report.year)
         self.notes.setText(self.spec.notes_heading + "\n".join(f"{i + 1}. {n}" for i, n in enumerate(notes)))
+        self.notes_button.setToolTip(self.notes.text())
 
     def set_report(self, report: Report) -> None:
         self.model.set_report(report)
@@ -71,11 +112,13 @@ class FormPage(QWidget):
     def remove_row(self) -> None:
         current = self.view.currentIndex()
         if not current.isValid():
-            self.message.emit("请先选中要删除的行")
+            self.notice.emit("请先选中要删除的行")
             return
         row = current.row()
         if self.model.row_has_values(row):
-            answer = QMessageBox.question(self, "删除行", f"第 {row + 1} 行已填写数据，删除后不能恢复。确定删除吗？")
+            answer = QMessageBox.question(
+                self, "删除行", f"第 {row + 1} 行已填写数据。确定删除吗？\n（删除后可用“编辑 → 撤销”恢复）"
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.model.remove_list_row(row)

@@ -1,51 +1,132 @@
-"""The grid widget: spreadsheet keys (type to edit, Enter down, Tab right, Delete clears)."""
+"""The grid widget, with the keys of Excel/WPS.
+
+Two editing modes, as in Excel: typing into a cell (输入模式) commits on an arrow key and moves;
+F2 or a double click edits in the cell (编辑模式), where the arrows move the caret. Enter and Tab
+commit and move to the next cell that can be filled, skipping 序号 and 同比增减 and wrapping. A
+value the cell refuses stays in the open editor with the reason shown next to it until it is
+corrected or Esc restores the stored value.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QWidget,
 )
 
+from forms.grid import Role
 from forms.kinds import Kind
+from forms.navigation import next_editable
+from forms.paste import parse_block
 from ui.form_model import FormTableModel
+from ui.frozen_columns import FrozenColumns
 from ui.header_view import MergedHeaderView
 
 EDIT_ROW_LINES = 1
 REASON_ROW_LINES = 5
+FRAME_COLOUR = QColor("#1d6f42")  # Excel's green current-cell frame
+ARROWS = {
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class CellDelegate(QStyledItemDelegate):
-    """是/否 fields get a choice list; everything else a line edit. The model validates."""
+    """是/否 fields get a choice list, 原因简析 a multi-line editor, the rest a line edit.
+    The model validates; the view decides what the keys do (see ``editor_key``)."""
+
+    def __init__(self, view: FormTableView) -> None:
+        super().__init__(view)
+        self.view = view
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        model = index.model()
-        cell = model.cell(index.row(), index.column()) if isinstance(model, FormTableModel) else None
+        self.view.editing_started(index)
+        cell = self.view.form_model().cell(index.row(), index.column())
         if cell is not None and cell.kind is Kind.YESNO:
             combo = QComboBox(parent)
             combo.addItems(["", "是", "否"])
             return combo
+        if cell is not None and cell.role is Role.REASON:
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            return editor
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if self.view.keep_editor_text(editor):
+            return  # a refused value stays as typed
         if isinstance(editor, QComboBox):
             editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
             return
         super().setEditorData(editor, index)
+        if isinstance(editor, QPlainTextEdit):
+            # Typing replaces the text, as in a line edit; F2 / double click edit at its end.
+            if self.view.typing:
+                editor.selectAll()
+            else:
+                editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
             return
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            return
         super().setModelData(editor, model, index)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index == self.view.currentIndex() and self.view.state() != QAbstractItemView.State.EditingState:
+            painter.save()
+            painter.setPen(QPen(FRAME_COLOUR, 2))
+            painter.drawRect(QRect(option.rect).adjusted(1, 1, -1, -1))
+            painter.restore()
+
+    # --- Qt overrides -----------------------------------------------------------
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
+            assert isinstance(event, QKeyEvent)
+            if self.view.editor_key(editor, event):
+                return True
+        return super().eventFilter(editor, event)
 
 
 class FormTableView(QTableView):
@@ -53,11 +134,26 @@ class FormTableView(QTableView):
 
     def __init__(self, model: FormTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.last_rejection = ""
+        self.typing = True  # 输入模式 (arrows leave the cell) vs 编辑模式 after F2 / double click
+        self._refused: QWidget | None = None  # the editor whose value was just refused
+        self._committing: QWidget | None = None
+        self._editing = QPersistentModelIndex()  # the cell the open editor belongs to
+        self._walked: tuple[tuple[int, int], int] | None = None  # Enter's column inside a merged cell
+        self._kept: set[int] = set()  # editors whose refused text must not be reset
+        self.note = QLabel(self.viewport())  # the reason a value was refused, next to its cell
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(
+            "QLabel { background: #fee2e2; color: #991b1b; border: 1px solid #f87171; padding: 3px 6px; }"
+        )
+        self.note.hide()
+        self.menu_actions: dict[str, QAction] = {}  # filled by FormPage: the same actions as 编辑
         self.setHorizontalHeader(MergedHeaderView(model.layout, self))
         self.setModel(model)
         self.setItemDelegate(CellDelegate(self))
         self.verticalHeader().hide()
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -66,11 +162,15 @@ class FormTableView(QTableView):
         )
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setAlternatingRowColors(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         model.rejected.connect(self._show_rejection)
         model.modelReset.connect(self.apply_layout)
         model.rowsInserted.connect(self.apply_layout)
         model.rowsRemoved.connect(self.apply_layout)
-        self.last_rejection = ""
+        model.dataChanged.connect(self._fit_rows)
+        self.frozen = FrozenColumns(self)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self.apply_layout()
 
     def form_model(self) -> FormTableModel:
@@ -90,52 +190,287 @@ class FormTableView(QTableView):
         em = QFontMetrics(self.font()).horizontalAdvance("中")
         for col, chars in enumerate(model.layout.column_chars()):
             self.setColumnWidth(col, int(chars * em) + 12)
-        line = QFontMetrics(self.font()).height()
+        self._fit_rows()
+
+    def _fit_rows(self, *_args: object) -> None:
+        """Rows are as tall as their longest 原因简析 (at least five lines), so no text is cut."""
+        model = self.form_model()
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
         for row in range(model.rowCount()):
-            is_reason = any(c.editable and c.kind is Kind.TEXT and c.span > 1 for c in model.body[row])
-            lines = REASON_ROW_LINES if is_reason else EDIT_ROW_LINES
-            self.setRowHeight(row, line * lines + 12)
+            height = line * EDIT_ROW_LINES
+            for cell in model.body[row]:
+                if cell.role is Role.REASON:
+                    width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.span)) - 10
+                    flags = int(Qt.TextFlag.TextWordWrap)
+                    needed = metrics.boundingRect(QRect(0, 0, max(width, 20), 100_000), flags, cell.text).height()
+                    height = max(height, line * REASON_ROW_LINES, needed)
+            if self.rowHeight(row) != height + 12:
+                self.setRowHeight(row, height + 12)
+        if hasattr(self, "frozen"):
+            self.frozen.match()
 
-    def _show_rejection(self, row: int, col: int, message: str) -> None:
-        self.last_rejection = message
-        rect = self.visualRect(self.model().index(row, col))
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 6000)
-        self.message.emit(message)
+    def _scrolled(self, value: int) -> None:
+        # Spanning header labels stay readable right of the frozen columns (see MergedHeaderView).
+        header = self.horizontalHeader()
+        assert isinstance(header, MergedHeaderView)
+        header.left_margin = self.frozen.width_needed() if value > 0 else 0
+        header.viewport().update()
 
-    def paste(self) -> None:
+    # --- moving like Excel ---------------------------------------------------------
+
+    def move_to(self, row: int, col: int) -> None:
+        model = self.form_model()
+        cell = model.cell(row, col)
+        index = model.index(row, cell.col if cell is not None else col)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def step(self, forward: bool, *, across: bool) -> None:
+        """Enter (down, ``across=False``) or Tab (right, ``across=True``) to the next cell that
+        can be filled; Shift goes back."""
         current = self.currentIndex()
         if not current.isValid():
             return
-        self.form_model().paste_text(current.row(), current.column(), QGuiApplication.clipboard().text())
+        here = (current.row(), current.column())
+        col = self._walked[1] if self._walked is not None and self._walked[0] == here else current.column()
+        target = next_editable(self.form_model().body, here[0], col, forward=forward, across=across)
+        if target is None:
+            return
+        row, anchor, walked = target
+        self.move_to(row, anchor)
+        self._walked = ((row, anchor), walked) if not across and walked != anchor else None
 
-    def _move_down(self) -> None:
+    def _arrow(self, key: Qt.Key) -> None:
+        dr, dc = ARROWS[key]
         current = self.currentIndex()
-        below = self.model().index(current.row() + 1, current.column())
-        if below.isValid():
-            self.setCurrentIndex(below)
+        model = self.form_model()
+        cell = model.cell(current.row(), current.column())
+        col = current.column()
+        if dc > 0 and cell is not None:
+            col = cell.col + cell.span - 1  # leave a merged cell by its right edge
+        row, col = current.row() + dr, col + dc
+        if 0 <= row < model.rowCount() and 0 <= col < model.columnCount():
+            self.move_to(row, col)
+
+    # --- the editor's keys -----------------------------------------------------------
+
+    def editor_key(self, editor: QWidget, event: QKeyEvent) -> bool:
+        """Keys pressed in a cell editor that the view handles; True when handled."""
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_F2:
+            self.typing = not self.typing
+            self.message.emit("输入模式：方向键确认并移动" if self.typing else "编辑模式：方向键在单元格内移动光标")
+            return True
+        if key == Qt.Key.Key_Escape:
+            self._refused = None
+            self._kept.discard(id(editor))
+            self.note.hide()
+            return False  # the delegate reverts and closes
+        if isinstance(editor, QPlainTextEdit) and key in ENTER_KEYS and mods & Qt.KeyboardModifier.AltModifier:
+            editor.insertPlainText("\n")  # Alt+Enter: a line break, as in Excel
+            return True
+        if isinstance(editor, QComboBox) and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.typing:
+            return False
+        if key in ARROWS and self.typing and mods == Qt.KeyboardModifier.NoModifier:
+            if self.commit(editor):
+                self._arrow(key)
+            return True
+        if key in ENTER_KEYS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            if self.commit(editor):
+                self.step(mods == Qt.KeyboardModifier.NoModifier, across=False)
+            return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            if self.commit(editor):
+                self.step(key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier, across=True)
+            return True
+        return False
+
+    def commit(self, editor: QWidget) -> bool:
+        """Store the editor's value and close it; a refused value leaves it open. True when closed."""
+        self.commitData(editor)
+        if self._refused is editor:
+            self._refused = None
+            return False
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def keep_editor_text(self, editor: QWidget) -> bool:
+        return id(editor) in self._kept
+
+    def editing_started(self, index: QModelIndex) -> None:
+        self._editing = QPersistentModelIndex(index)
+
+    def _show_rejection(self, row: int, col: int, message: str) -> None:
+        self.last_rejection = message
+        if self._committing is not None:  # refused while committing an editor: it stays open
+            self._refused = self._committing
+            self._kept.add(id(self._committing))
+        self.place_note(self.form_model().index(row, col), message)
+        self.message.emit(message)
+
+    def place_note(self, index: QModelIndex, message: str) -> None:
+        """The reason next to the cell: below it, or above when the cell is near the bottom."""
+        self.note.setText(message)
+        rect = self.visualRect(index) if index.isValid() else QRect(0, 0, 0, 0)
+        width = min(max(rect.width(), 260), 420, self.viewport().width())
+        self.note.setFixedWidth(width)
+        self.note.adjustSize()
+        x = min(max(rect.left(), 0), max(self.viewport().width() - width, 0))
+        y = rect.bottom() + 2
+        if y + self.note.height() > self.viewport().height():
+            y = max(rect.top() - self.note.height() - 2, 0)
+        self.note.move(x, y)
+        self.note.show()
+        self.note.raise_()
+
+    def hide_note(self) -> None:
+        self.note.hide()
+
+    # --- clipboard and commands (the 编辑 menu and the context menu call these) -----
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.form_model().copy_text(self.selected_or_current()))
+
+    def cut(self) -> None:
+        self.copy()
+        self.clear()
+
+    def clear(self) -> None:
+        self.form_model().clear_cells(self.selected_or_current())
+
+    def paste(self) -> None:
+        """Paste at the current cell; the pasted block is selected afterwards, as in Excel."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        self.hide_note()
+        text = QGuiApplication.clipboard().text()
+        row, col = current.row(), current.column()
+        model = self.form_model()
+        if not model.paste_text(row, col, text):
+            return
+        block = parse_block(text)
+        bottom = min(row + len(block), model.rowCount()) - 1
+        right = min(col + max(len(line) for line in block), model.columnCount()) - 1
+        self.setCurrentIndex(model.index(row, col))
+        selection = QItemSelection(model.index(row, col), model.index(bottom, right))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def selected_or_current(self) -> list[QModelIndex]:
+        return self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+
+    def _context_menu(self, pos) -> None:
+        index = self.indexAt(pos)
+        if index.isValid() and index not in self.selectedIndexes():
+            self.setCurrentIndex(index)
+        menu = QMenu(self)
+        for name in ("cut", "copy", "paste", "clear", None, "insert_row", "remove_row"):
+            if name is None:
+                menu.addSeparator()
+            elif name in self.menu_actions:
+                menu.addAction(self.menu_actions[name])
+        menu.popup(self.viewport().mapToGlobal(pos))
+        self.context_menu = menu  # kept for tests and until it closes
 
     # --- Qt overrides -----------------------------------------------------------
 
+    def commitData(self, editor: QWidget) -> None:
+        self._refused = None
+        self._committing = editor
+        try:
+            super().commitData(editor)
+        finally:
+            self._committing = None
+        if self._refused is not editor:
+            self._kept.discard(id(editor))
+            self.hide_note()
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        # Enter commits with SubmitModelCache; like a spreadsheet, it then moves down.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._move_down()
+        if self._refused is editor and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            # Refused on focus loss or a click elsewhere: the editor stays, showing what was typed.
+            self._refused = None
+            index = QModelIndex(self._editing)
+            if index.isValid() and self.currentIndex() != index:
+                self.setCurrentIndex(index)
+            focus = QApplication.focusWidget()
+            if focus is None or focus is self or self.isAncestorOf(focus):
+                editor.setFocus()  # a click on another cell: back to the value to correct
             return
-        super().closeEditor(editor, hint)
+        self._kept.discard(id(editor))
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self.hide_note()
+        # Enter/Tab are handled in editor_key; anything else just closes, never opening the next editor.
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.typing = True
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if not index.isValid():
+            return
+        bar = self.horizontalScrollBar()
+        if index.column() < self.frozen.count:
+            bar.setValue(0)  # 序号 / the unit name: edited in the grid itself, unscrolled
+            return
+        hidden = self.frozen.width_needed() - self.visualRect(index).left()
+        if bar.value() > 0 and hidden > 0:
+            bar.setValue(bar.value() - hidden)  # not behind the frozen columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.frozen.place()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if self.state() != QAbstractItemView.State.EditingState:
+            self.hide_note()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.typing = False  # editing in the cell: arrows move the caret
+        super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.state() != QAbstractItemView.State.EditingState:
-            if event.matches(QKeySequence.StandardKey.Copy):
-                QGuiApplication.clipboard().setText(self.form_model().copy_text(self.selectedIndexes()))
-                return
-            if event.matches(QKeySequence.StandardKey.Paste):
-                self.paste()
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.form_model().clear_cells(self.selectedIndexes() or [self.currentIndex()])
-                return
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._move_down()
-                return
-        super().keyPressEvent(event)
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif key == Qt.Key.Key_Delete:
+            self.clear()
+        elif key == Qt.Key.Key_Backspace:
+            self._edit_empty()  # Excel: Backspace empties the cell and starts typing
+        elif key == Qt.Key.Key_F2:
+            self.typing = False
+            self.edit(self.currentIndex())
+        elif key in ENTER_KEYS:
+            self.step(not shift, across=False)
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.step(key == Qt.Key.Key_Tab and not shift, across=True)
+        else:
+            self.typing = True
+            self.hide_note()
+            super().keyPressEvent(event)
+
+    def _edit_empty(self) -> None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.form_model().flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return
+        self.typing = True
+        self.edit(index)
+        editor = self.focusWidget()
+        if isinstance(editor, (QLineEdit, QPlainTextEdit)):
+            editor.clear()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab inside the grid moves between cells (handled in keyPressEvent / editor_key).
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False
+        return super().focusNextPrevChild(next)

@@ -16,6 +16,8 @@ class MergedHeaderView(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
+        self.left_margin = 0  # pixels hidden behind frozen columns: labels are drawn right of them
+        self.heights_from: MergedHeaderView | None = None  # the frozen columns' header copies the grid's
         self.set_layout(layout)
         self.sectionResized.connect(lambda *_: self.updateGeometry())
 
@@ -33,6 +35,8 @@ class MergedHeaderView(QHeaderView):
 
     def level_heights(self) -> list[int]:
         """Each header level is as tall as its most wrapped single-level label."""
+        if self.heights_from is not None:
+            return self.heights_from.level_heights()
         metrics = self.fontMetrics()
         line = metrics.height() + PADDING
         heights = [line] * self.grid.depth
@@ -72,8 +76,17 @@ class MergedHeaderView(QHeaderView):
             self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
             painter.setPen(self.palette().color(self.foregroundRole()))
             painter.drawRect(box.adjusted(0, 0, -1, -1))
+            # A wide label is drawn in the part of its cell that is in view, so scrolling right
+            # never hides what a column group is.
+            shown = box.adjusted(PADDING // 2, 2, -PADDING // 2, -2)
+            if cell.col > 0 or self.left_margin == 0:
+                left = max(shown.left(), self.left_margin)
+                right = min(shown.right(), self.viewport().width())
+                if right - left > self.fontMetrics().horizontalAdvance("中") * 2:
+                    shown.setLeft(left)
+                    shown.setRight(right)
             painter.drawText(
-                box.adjusted(PADDING // 2, 2, -PADDING // 2, -2),
+                shown,
                 int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                 cell.text,
             )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDockWidget,
     QFileDialog,
@@ -18,24 +19,30 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from forms.audit import Finding, audit, errors
 from forms.errors import UserError
+from forms.export_names import export_name
 from forms.history import Histories
+from forms.progress import untouched
 from forms.report import Report
 from forms.yoy import ALLOWED_PLACES
 from storage.backup import folder as backup_folder
 from storage.backup import restore_file
+from storage.prefill import create_report_from_previous, previous_report
 from storage.sample import create_sample
 from storage.store import Store
 from ui.audit_panel import AuditPanel
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
+from ui.settings import app_settings, last_folder, remember_folder
 
 if TYPE_CHECKING:
     from ui.form_page import FormPage
@@ -94,13 +101,20 @@ class MainWindow(QMainWindow):
 
         self.audit_panel = AuditPanel()
         self.audit_panel.jump.connect(self.jump_to)
+        self.audit_panel.show_place.connect(lambda finding: self.jump_to(finding, focus=False))
         self.audit_panel.fix.connect(self.apply_fix)
         self.audit_dock = QDockWidget("审核", self)
         self.audit_dock.setObjectName("audit")
         self.audit_dock.setWidget(self.audit_panel)
-        self.audit_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.audit_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.audit_dock)
         self.audit_dock.hide()
+        self.audit_dock.installEventFilter(self)
+        self.audit_closed = False
         self.findings: list[Finding] = []
         self._grids: dict[int, FormPage] = {}  # position in store.forms -> its grid, once built
         self.audited = False  # the first audit runs after the first paint
@@ -110,8 +124,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(report_page)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        self._build_toolbar()
+        self.tabs.currentChanged.connect(lambda _: self._update_edit_actions())
         self.statusBar().showMessage(f"数据库：{store.path}")
         self.reload_reports()
+        self._restore_layout()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -131,7 +148,33 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self._action(edit_menu, "重做", self.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addSeparator()
+        # The grid handles its own keys (Ctrl+X/C/V, Delete); the menu names them and acts on the
+        # table shown, and the same actions are the grid's context menu.
+        self.edit_actions: dict[str, QAction] = {}
+        for name, text in (
+            ("cut", "剪切\tCtrl+X"),
+            ("copy", "复制\tCtrl+C"),
+            ("paste", "粘贴\tCtrl+V"),
+            ("clear", "清除内容\tDelete"),
+            (None, ""),
+            ("insert_row", "插入行（在下方）"),
+            ("remove_row", "删除行"),
+        ):
+            if name is None:
+                edit_menu.addSeparator()
+                continue
+            self.edit_actions[name] = self._action(edit_menu, text, lambda _=False, n=name: self._grid_command(n))
         self._update_undo_actions()
+        self._update_edit_actions()
+
+        view_menu = self.menuBar().addMenu("查看(&V)")
+        audit_toggle = self.audit_dock.toggleViewAction()
+        audit_toggle.setText("审核面板")
+        audit_toggle.setShortcut(QKeySequence("F9"))
+        view_menu.addAction(audit_toggle)
+        audit_toggle.triggered.connect(self._audit_toggled)
+        self.audit_toggle = audit_toggle
 
         settings = self.menuBar().addMenu("设置(&S)")
         places_menu = settings.addMenu("同比增减保留小数位数")
@@ -158,6 +201,34 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "创建示例报表", self.create_sample)
         self._action(help_menu, "关于", self.about)
 
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("工具栏", self)
+        bar.setObjectName("toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setMovable(False)
+        bar.addAction(self.new_action)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        self.docx_button = bar.addAction("导出Word", self.export_docx)
+        self.docx_button.setToolTip("导出 Word 报告（按 GB/T 9704 排版）")
+        self.xlsx_button = bar.addAction("导出Excel", self.export_xlsx)
+        self.xlsx_button.setToolTip("导出 Excel 数据附表（附件2–5）")
+        bar.addSeparator()
+        bar.addAction(self.audit_toggle)
+        self.toolbar = bar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        for button in (self.docx_button, self.xlsx_button):
+            button.setEnabled(self.xlsx_action.isEnabled())
+
+    def _set_export_enabled(self, enabled: bool) -> None:
+        for action in (self.xlsx_action, self.docx_action, *self._export_buttons()):
+            action.setEnabled(enabled)
+
+    def _export_buttons(self) -> list[QAction]:
+        return [b for b in (getattr(self, "docx_button", None), getattr(self, "xlsx_button", None)) if b]
+
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -177,8 +248,8 @@ class MainWindow(QMainWindow):
         self.reports.blockSignals(False)
         if not reports:
             self.stack.setCurrentIndex(0)
-            self.xlsx_action.setEnabled(False)
-            self.docx_action.setEnabled(False)
+            self._set_export_enabled(False)
+            self._update_edit_actions()
             return
         target = select.id if select else (self.report.id if self.report else reports[0].id)
         index = max(0, self.reports.findData(target))
@@ -210,21 +281,79 @@ class MainWindow(QMainWindow):
         self.person.setText(report.contact_person)
         self.phone.setText(report.contact_phone)
         self.stack.setCurrentIndex(1)
-        self.xlsx_action.setEnabled(True)
-        self.docx_action.setEnabled(True)
+        self._set_export_enabled(True)
         self.setWindowTitle(f"{APP_TITLE} — {report.name}")
-        self.audit_dock.show()
+        if not self._audit_hidden_by_clerk():
+            self.audit_dock.show()
         self._update_undo_actions()
+        self._update_edit_actions()
         if self.isVisible():
             self.refresh_audit()
         else:  # starting up: the first audit runs once the window has been painted (see eventFilter)
             self.tabs.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.audit_dock and event.type() == QEvent.Type.Close:
+            self.audit_closed = True  # the clerk closed it: it stays closed until 查看 → 审核面板
         if watched is self.tabs and event.type() == QEvent.Type.Paint:
             self.tabs.removeEventFilter(self)
             QTimer.singleShot(0, self.refresh_audit)  # after this paint pass reaches the screen
         return super().eventFilter(watched, event)
+
+    def _audit_hidden_by_clerk(self) -> bool:
+        return self.audit_closed
+
+    def _audit_toggled(self, checked: bool) -> None:
+        self.audit_closed = not checked
+
+    # --- window layout, remembered ---------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.audit_closed = settings.value("window/audit_closed", "false") == "true"
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.audit_dock.setVisible(self.report is not None and not self.audit_closed)
+        for key, splitter in self._splitters().items():
+            sizes = settings.value(f"splitters/{key}")
+            if sizes is not None:
+                splitter.restoreState(sizes)
+
+    def _save_layout(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/audit_closed", "true" if self.audit_closed else "false")
+        for key, splitter in self._splitters().items():
+            settings.setValue(f"splitters/{key}", splitter.saveState())
+        settings.sync()
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        """Every splitter of the window (the 报告正文 page's outline | editor), by a stable name."""
+        found = self.findChildren(QSplitter)
+        return {splitter.objectName() or f"splitter{i}": splitter for i, splitter in enumerate(found)}
+
+    # --- the 编辑 menu and the grid's context menu -------------------------------------
+
+    def current_grid(self) -> FormPage | None:
+        widget = self.tabs.currentWidget() if self.stack.currentIndex() == 1 else None
+        return next((page for page in self._built_pages() if page is widget), None)
+
+    def _update_edit_actions(self) -> None:
+        if not hasattr(self, "edit_actions"):
+            return
+        page = self.current_grid()
+        for name, action in self.edit_actions.items():
+            action.setEnabled(page is not None and name in page.view.menu_actions)
+
+    def _grid_command(self, name: str) -> None:
+        page = self.current_grid()
+        if page is not None and name in page.view.menu_actions:
+            page.view.menu_actions[name].trigger()
 
     # --- the grids, built on demand ------------------------------------------------
 
@@ -263,21 +392,24 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         if index >= 1 and index - 1 not in self._grids:
             self._form_page(index - 1)
+        self._update_edit_actions()
 
     def new_report(self) -> None:
-        dialog = NewReportDialog(self)
+        dialog = NewReportDialog(self.store, self)
         if not dialog.exec():
             return
-        self._guarded(
-            lambda: self.reload_reports(
-                self.store.create_report(
-                    dialog.unit.text(),
-                    dialog.year.value(),
-                    contact_person=dialog.person.text(),
-                    contact_phone=dialog.phone.text(),
-                )
+        unit, year = dialog.unit.text(), dialog.year.value()
+        previous = previous_report(self.store, unit, year)
+
+        def create() -> None:
+            report = create_report_from_previous(
+                self.store, unit, year, contact_person=dialog.person.text(), contact_phone=dialog.phone.text()
             )
-        )
+            self.reload_reports(report)
+            carried = f"，已带入 {previous.name}报表的数字和联系人" if previous is not None else ""
+            self.show_message(f"已新建报表：{report.name}{carried}")
+
+        self._guarded(create)
 
     def create_sample(self) -> None:
         self._guarded(lambda: self.reload_reports(create_sample(self.store)))
@@ -326,15 +458,27 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        default = Path.home() / f"{self.report.unit}{self.report.year}年行政执法工作报告{suffix}"
+        kind = suffix.lstrip(".")
+        folder = last_folder(kind) or Path.home()
+        default = folder / export_name(self.report, kind)
         path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
         if not path:
             return
-        from exporters.report_export import export_report  # openpyxl + python-docx: ≈0.4 s, not at start-up
-
-        kwargs = {suffix.lstrip("."): Path(path)}
+        if not path.lower().endswith(suffix):
+            path += suffix  # a name typed without its extension
+        remember_folder(kind, Path(path).parent)
         report = self.report
-        if self._guarded(lambda: export_report(self.store, report.unit, report.year, **kwargs)):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.show_message(f"正在导出：{path} …")
+        try:
+            from exporters.report_export import export_report  # openpyxl + python-docx: ≈0.4 s, not at start-up
+
+            done = self._guarded(
+                lambda: export_report(self.store, report.unit, report.year, **{kind: Path(path)}), busy=True
+            )
+        finally:
+            QApplication.restoreOverrideCursor()
+        if done:
             self.show_message(f"已导出：{path}")
             self._exported(Path(path))
 
@@ -354,8 +498,10 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         if self.store.in_memory:
             return
-        default = Path.home() / f"填报助手备份-{date.today():%Y%m%d}.sqlite3"
+        default = (last_folder("backup") or Path.home()) / f"填报助手备份-{date.today():%Y%m%d}.sqlite3"
         path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(default), "填报助手数据库 (*.sqlite3)")
+        if path:
+            remember_folder("backup", Path(path).parent)
         if path and self._guarded(lambda: self.store.backup("manual", Path(path))):
             self.show_message(f"已备份到：{path}")
 
@@ -417,7 +563,7 @@ class MainWindow(QMainWindow):
             return self.findings
         self.findings = audit(data, previous)
         self.audited = True
-        self.audit_panel.show_findings(self.findings, data)
+        self.audit_panel.show_findings(self.findings, data, untouched=untouched(data))
         for page in self._built_pages():
             page.model.set_findings([f for f in self.findings if f.form == page.spec.key])
         return self.findings
@@ -426,6 +572,8 @@ class MainWindow(QMainWindow):
         self.show_message(text)
         self._update_undo_actions()
         self.refresh_audit()
+        if self.report_page is not None and self.sender() is not self.report_page:
+            self.report_page.refresh_figures()  # the preview shows the tables' new figures
 
     # --- undo -------------------------------------------------------------------
 
@@ -465,12 +613,14 @@ class MainWindow(QMainWindow):
             self.show_message(f"{verb}：{change.label.removeprefix('已保存 ').removeprefix('已')}")
         self._update_undo_actions()
 
-    def jump_to(self, finding: Finding) -> None:
+    def jump_to(self, finding: Finding, *, focus: bool = True) -> None:
+        """Show a finding's place; ``focus`` (Enter in the list) also puts the keyboard there."""
         if finding.form == "contact":
             target = self.phone if finding.code == "CONTACT_PHONE" else self.person
             if finding.code == "CONTACT_UNIT":
                 target = self.filler
-            target.setFocus()
+            if focus:
+                target.setFocus()
             return
         if finding.form == "text" and self.report_page is not None and finding.key is not None:
             self.tabs.setCurrentWidget(self.report_page)
@@ -484,7 +634,8 @@ class MainWindow(QMainWindow):
                     index = page.model.index(*where)
                     page.view.setCurrentIndex(index)
                     page.view.scrollTo(index)
-                    page.view.setFocus()
+                    if focus:
+                        page.view.setFocus()
 
     def apply_fix(self, finding: Finding) -> None:
         if self.report_page is not None:
@@ -495,11 +646,17 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(f"{QTime.currentTime().toString('HH:mm:ss')}  {text}")
 
-    def _guarded(self, action) -> bool:
+    def _guarded(self, action, *, busy: bool = False) -> bool:
         try:
             action()
         except UserError as exc:
+            if busy:  # the message box must not show the busy cursor
+                QApplication.restoreOverrideCursor()
+                QApplication.setOverrideCursor(Qt.CursorShape.ArrowCursor)
             QMessageBox.warning(self, APP_TITLE, exc.message)
+            if busy:
+                QApplication.restoreOverrideCursor()
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             return False
         return True
 
@@ -524,6 +681,7 @@ class MainWindow(QMainWindow):
                 break
             event.ignore()
             return
+        self._save_layout()
         super().closeEvent(event)
 
     def _save_report_text(self) -> str | None:

@@ -280,6 +280,10 @@ class ReportPage(QWidget):
         """The text in the editor, for a clerk who copies it out when it cannot be saved."""
         return self.body.toPlainText()
 
+    def refresh_figures(self) -> None:
+        """A table changed: the preview's linked figures follow."""
+        self._update_preview()
+
     def _update_preview(self) -> None:
         data = self.store.report_data(self.report, with_text=False)  # figures come from the tables only
         self.preview.setText(render(self.body.toPlainText(), data))

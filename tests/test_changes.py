@@ -1,0 +1,117 @@
+"""Changes in the domain, without Qt: each kind applied by the store, undone by its inverse,
+by stable keys — also after rows were inserted or removed in between."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms.changes import Batch, InsertRow, RemoveRow, SetCells, Touched
+from forms.history import Histories, History
+from forms.registry import form
+from forms.report import MAIN_ROW, CellKey
+from storage.store import ChangeConflict
+
+PENALTY = CellKey(MAIN_ROW, "penalty", 2024)
+
+
+def values(store, report, key):
+    return store.form_data(report, form(key)).values
+
+
+def rows(store, report, key="a5"):
+    return store.form_data(report, form(key)).rows
+
+
+def test_set_cells_and_its_inverse(store, sample):
+    change = SetCells("a2", {PENALTY: 78, CellKey("reason", "penalty"): None}, {PENALTY: 80}, "已保存 行政处罚")
+    with pytest.raises(ChangeConflict):  # the reason cell is not blank: the change names what it replaces
+        store.apply(sample.id, change)
+    change = SetCells("a2", {PENALTY: 78}, {PENALTY: None}, "已清空")
+    assert store.apply(sample.id, change) == Touched("a2", frozenset({PENALTY}))
+    assert PENALTY not in values(store, sample, "a2")  # a blank is no row, never 0
+    store.apply(sample.id, change.inverse())
+    assert values(store, sample, "a2")[PENALTY] == 78
+
+
+def test_insert_and_remove_rows_and_their_inverses(store, sample):
+    first = rows(store, sample)[0]
+    key = store.new_row_key(sample.id, form("a5"))
+    insert = InsertRow("a5", key, 0, "已插入")
+    assert store.apply(sample.id, insert).rows
+    assert rows(store, sample)[:2] == [key, first]
+    held = {k: v for k, v in values(store, sample, "a5").items() if k.row == first}
+    remove = RemoveRow("a5", first, 1, "已删除", held)
+    store.apply(sample.id, remove)
+    assert first not in rows(store, sample) and not any(k.row == first for k in values(store, sample, "a5"))
+    store.apply(sample.id, remove.inverse())  # the row comes back where it was, with its values
+    assert rows(store, sample)[1] == first
+    assert {k: v for k, v in values(store, sample, "a5").items() if k.row == first} == held
+    store.apply(sample.id, insert.inverse())
+    assert rows(store, sample)[0] == first
+
+
+def test_removing_a_row_whose_values_changed_meanwhile_is_refused(store, sample):
+    first = rows(store, sample)[0]
+    stale = RemoveRow("a5", first, 0, "已删除", {})  # as a window that never saw its values
+    with pytest.raises(ChangeConflict):
+        store.apply(sample.id, stale)
+    assert rows(store, sample)[0] == first
+
+
+def test_a_batch_is_one_transaction_and_one_inverse(store, sample):
+    key = store.new_row_key(sample.id, form("a5"))
+    cell = CellKey(key, "transferred")
+    batch = Batch(
+        "a5",
+        (InsertRow("a5", key, 4, "插入"), SetCells("a5", {cell: None}, {cell: 3}, "粘贴")),
+        "已粘贴 1 个单元格",
+    )
+    store.apply(sample.id, batch)
+    assert values(store, sample, "a5")[cell] == 3
+    bad = Batch("a5", (InsertRow("a5", "r99", 0, "插入"), SetCells("a5", {cell: 1}, {cell: 4}, "粘贴")), "x")
+    with pytest.raises(ChangeConflict):
+        store.apply(sample.id, bad)
+    assert "r99" not in rows(store, sample)  # the part that could apply was rolled back too
+    store.apply(sample.id, batch.inverse())
+    assert key not in rows(store, sample) and cell not in values(store, sample, "a5")
+
+
+def test_undo_by_keys_after_rows_moved(store, sample):
+    history = History()
+    first = rows(store, sample)[0]
+    name = CellKey(first, "unit_name")
+    old = values(store, sample, "a5")[name]
+    for change in (
+        SetCells("a5", {name: old}, {name: "某县应急管理局执法大队"}, "改名"),
+        InsertRow("a5", store.new_row_key(sample.id, form("a5")), 0, "插入"),
+    ):
+        store.apply(sample.id, change)
+        history.record(change)
+    assert history.undo_label() == "插入" and history.redo_label() is None
+    for _ in range(2):
+        change = history.next_undo()
+        assert change is not None
+        store.apply(sample.id, change)
+        history.undone()
+    assert values(store, sample, "a5")[name] == old and rows(store, sample)[0] == first
+    assert history.next_undo() is None and history.redo_label() == "改名"
+    redo = history.next_redo()
+    assert redo is not None
+    store.apply(sample.id, redo)
+    history.redone()
+    assert values(store, sample, "a5")[name] == "某县应急管理局执法大队"
+    history.record(SetCells("a5", {}, {}, "新的一步"))
+    assert history.redo_label() is None  # a new step ends what could be redone
+
+
+def test_histories_are_per_report_and_bounded():
+    histories = Histories()
+    assert histories.of(1) is histories.of(1) and histories.of(1) is not histories.of(2)
+    short = History(limit=3)
+    for n in range(5):
+        short.record(SetCells("a2", {}, {}, str(n)))
+    labels = []
+    while (change := short.next_undo()) is not None:
+        labels.append(change.label)
+        short.undone()
+    assert labels == ["4", "3", "2"]

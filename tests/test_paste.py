@@ -1,0 +1,65 @@
+"""Paste planning without Qt: all or nothing, rows added to list tables only."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms.errors import InputError
+from forms.grid import Layout
+from forms.paste import parse_block, plan_paste
+from forms.registry import form
+from forms.report import FormData
+
+
+def grid(key: str, rows: list[str] | None = None):
+    spec = form(key)
+    layout = Layout(spec, 2024)
+    return layout.body(FormData(spec, FormData.row_keys(spec, rows or [])), 2), layout.new_row()
+
+
+def parse(cell, text):
+    return cell.kind.parse(text)
+
+
+def test_a_block_past_the_last_row_of_a_list_table_adds_rows():
+    body, new_row = grid("a4", ["r1", "r2", "r3", "r4"])
+    block = parse_block("\n".join(f"{n}\t{n + 10}" for n in range(6)))
+    plan = plan_paste(body, 2, 1, block, parse, new_row=new_row)
+    assert [k.row for k in plan.values] == ["r3", "r3", "r4", "r4"]
+    assert plan.new_rows == (
+        {("posts", 0): 2, ("admin_staff", 0): 12},
+        {("posts", 0): 3, ("admin_staff", 0): 13},
+        {("posts", 0): 4, ("admin_staff", 0): 14},
+        {("posts", 0): 5, ("admin_staff", 0): 15},
+    )
+
+
+def test_blank_lines_after_the_block_add_no_rows_but_blank_lines_inside_it_do():
+    body, new_row = grid("a4", ["r1"])
+    assert plan_paste(body, 0, 1, parse_block("1\n\n\n"), parse, new_row=new_row).new_rows == ()
+    assert plan_paste(body, 0, 1, parse_block("1\n\n3\n"), parse, new_row=new_row).new_rows == ({}, {("posts", 0): 3})
+
+
+def test_a_fixed_table_refuses_a_block_longer_than_it():
+    body, new_row = grid("a2")
+    assert new_row is None
+    with pytest.raises(InputError, match=r"超出了表格范围.*行数固定"):
+        plan_paste(body, 2, 2, parse_block("a\nb"), parse)
+
+
+def test_a_block_onto_the_yoy_row_is_refused_whole():
+    body, _ = grid("a2")
+    with pytest.raises(InputError, match="第 2 行第 1 个值“5”落在不能填写的单元格上"):
+        plan_paste(body, 0, 2, parse_block("1\t2\n5\t6"), parse)
+
+
+def test_a_block_past_the_last_column_is_refused_even_in_a_list_table():
+    body, new_row = grid("a5", ["r1"])
+    with pytest.raises(InputError, match="最右一列"):
+        plan_paste(body, 0, 8, parse_block("1\t2\t3"), parse, new_row=new_row)
+
+
+def test_a_bad_value_in_an_added_row_refuses_the_whole_block():
+    body, new_row = grid("a5", ["r1"])
+    with pytest.raises(InputError, match="第 2 行第 2 个值“x”"):
+        plan_paste(body, 0, 1, parse_block("甲单位\t是\n乙单位\tx"), parse, new_row=new_row)

@@ -1,0 +1,29 @@
+"""Window settings (size, panels, last export folders) in an .ini file, never the registry.
+
+On Windows the file is %APPDATA%\\TianbaoZhushou\\填报助手.ini; tests point QSettings' user
+path at a temporary folder (tests/conftest.py), so they never touch a clerk's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORGANISATION = "TianbaoZhushou"
+APPLICATION = "填报助手"
+
+
+def app_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def last_folder(kind: str) -> Path | None:
+    """The folder the clerk last exported a ``kind`` (docx / xlsx / backup) to, if it still exists."""
+    value = app_settings().value(f"folders/{kind}", "")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    app_settings().setValue(f"folders/{kind}", str(folder))
