@@ -50,7 +50,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 def report_year(text: str) -> int:
     """--year: a report year the forms know (2000–2100), never a number SQLite cannot hold."""
-    year = int(text) if text.strip().isdigit() and len(text.strip()) <= 6 else None
+    digits = text.strip()
+    year = int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else None
     if year is None or year not in YEARS:
         raise argparse.ArgumentTypeError(f"年度“{text[:12]}”无效，请填写 2000–2100 之间的年份")
     return year

@@ -29,7 +29,12 @@ def parse_block(text: str) -> list[list[str]]:
         text = text[:-1]
     if text == "":
         return []
-    return [row for row in csv.reader(io.StringIO(text), dialect="excel-tab")]
+    # Strict: text that merely contains quotes (“"十三五"规划” from Word or Notepad) is not an Excel
+    # quoted cell; it is then taken as plain tab-separated text, quotes kept.
+    try:
+        return list(csv.reader(io.StringIO(text), dialect="excel-tab", strict=True))
+    except csv.Error:
+        return [line.split("\t") for line in text.split("\n")]
 
 
 @dataclass(frozen=True)

@@ -97,4 +97,5 @@ else:
         return True
 
     def _unlock(f) -> None:
-        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+        with contextlib.suppress(OSError):
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)

@@ -25,6 +25,7 @@ from storage.database import (
     DatabaseLocked,
     NewerDatabase,
     NotOurDatabase,
+    StorageError,
 )
 from storage.lock import DatabaseInUse, InstanceLock
 from storage.migrations import migrations
@@ -241,3 +242,52 @@ def test_kill_9_loses_no_accepted_edit(tmp_path, after):
     stored = store.form_data(report, form("a2")).values[CellKey(MAIN_ROW, "inspection", 2024)]
     assert stored >= accepted  # every acknowledged edit is there (one more may have committed unprinted)
     store.close()
+
+
+def test_restoring_the_oldest_backup_keeps_it(tmp_path):
+    db = tmp_path / "tianbao.sqlite3"
+    store = Store(db)
+    report = create_sample(store)
+    oldest = store.backup("start")
+    store.apply(report.id, SetCells("a2", {PENALTY: 78}, {PENALTY: 80}, "已保存"))
+    for _ in range(backup.KEEP - 1):
+        store.backup("start")
+    store.close()
+    assert backup.backups(db)[-1] == oldest
+    restore_file(db, oldest)  # its before-restore copy must not prune it away mid-restore
+    store = Store(db)
+    assert store.form_data(report, form("a2")).values[PENALTY] == 78
+    store.close()
+
+
+def test_a_restore_that_cannot_keep_the_current_file_changes_nothing(tmp_path):
+    db = tmp_path / "tianbao.sqlite3"
+    store = Store(db)
+    create_sample(store)
+    copy = store.backup("manual", tmp_path / "copy #1 100%.sqlite3")  # odd characters for a URI
+    store.close()
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    before = db.read_bytes()
+    with pytest.raises(StorageError, match="备份"):
+        restore_file(db, copy)
+    assert db.read_bytes() == before and not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_a_manual_backup_never_overwrites_the_database_or_another_file(tmp_path, sample, store):
+    with pytest.raises(StorageError, match="正在使用的数据库"):
+        store.backup("manual", store.path)
+    other = tmp_path / "报告.docx"
+    other.write_bytes(b"PK not a database")
+    with pytest.raises(StorageError, match="不是数据库备份"):
+        store.backup("manual", other)
+    assert other.read_bytes() == b"PK not a database"
+
+
+def test_backups_of_another_database_in_the_folder_are_left_alone(tmp_path):
+    first, second = Store(tmp_path / "tianbao.sqlite3"), Store(tmp_path / "tianbao-2023.sqlite3")
+    theirs = second.backup("start")
+    for _ in range(backup.KEEP + 2):
+        first.backup("start")
+    assert theirs.exists() and theirs not in backup.backups(first.path)
+    first.close()
+    second.close()

@@ -187,3 +187,49 @@ def test_the_report_preview_follows_a_table_edit(qtbot, main_window, store, samp
     a2 = main_window._page_of("a2")
     assert a2.model.edit_cell(0, 13, "80")
     assert "行政处罚80件" in page.preview.text()
+
+
+def test_restoring_from_the_window_then_writing_and_closing(qtbot, main_window, store, sample, tmp_path, monkeypatch):
+    page = main_window.report_page
+    page.sections.setCurrentRow(1)
+    kept = ReportTexts(store).get(sample).sections[1].body
+    copy = store.backup("manual", tmp_path / "备份.sqlite3")
+    page.body.setPlainText("备份之后写的新文字")
+    page.flush()
+    monkeypatch.setattr("ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    main_window.restore()
+    assert ReportTexts(store).get(sample).sections[1].body == kept  # not overwritten by the old editor
+    page.sections.setCurrentRow(2)
+    page.body.setPlainText("恢复后接着写")
+    assert page.save_pending() is None  # the page writes to the restored file
+    assert main_window.close()
+
+
+def test_typing_report_text_while_the_file_is_locked_never_waits(qtbot, main_window, store, sample):
+    import time as clock
+
+    page = main_window.report_page
+    page.sections.setCurrentRow(1)
+    locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(store.path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        start = clock.monotonic()
+        for text in ("一", "一二", "一二三"):
+            page.body.setPlainText(text)  # each keystroke refreshes the preview
+        assert clock.monotonic() - start < 1.0
+        assert page.save_pending() is not None  # saving says why it cannot, and keeps the text
+        assert page.body.toPlainText() == "一二三"
+    finally:
+        locker.kill()
+        locker.wait()
+    assert page.save_pending() is None
+
+
+LOCKER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(60)
+"""

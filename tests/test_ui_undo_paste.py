@@ -148,3 +148,9 @@ def test_undo_after_rows_were_inserted_and_removed(window, store, sample):
     assert store.form_data(sample, spec).values.get(CellKey(first, "unit_name")) == "示例市应急管理综合行政执法支队"
     window.redo()
     assert store.form_data(sample, spec).values.get(CellKey(first, "unit_name")) == "某县应急管理局执法大队"
+
+
+def test_text_with_quotes_from_word_pastes_as_it_is(window, store, sample):
+    model = window.pages[0].model
+    assert model.paste_text(2, 2, '"十三五"规划收官，检查增加\n') == 1
+    assert store.form_data(sample, form("a2")).values[CellKey("reason", "license")] == '"十三五"规划收官，检查增加'

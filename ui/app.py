@@ -11,7 +11,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms.errors import UserError
-from storage.backup import restore_file
+from storage.backup import restore_file, unchanged_since_last_backup
 from storage.database import DamagedDatabase, StorageError
 from storage.errorlog import log_bug
 from storage.lock import InstanceLock
@@ -68,9 +68,10 @@ def open_for_window(db: Path) -> tuple[Store, InstanceLock | None] | None:
                 if exc.backup is None or not _offer_restore(exc):
                     raise
                 restore_file(db, exc.backup)
-        if lock is not None:
+        # A backup at each start that changed something (ten starts in a day must not push out last week).
+        if lock is not None and not unchanged_since_last_backup(db):
             with suppress(StorageError):
-                store.backup("start")  # a backup at each start: the last ten are kept
+                store.backup("start")
         return store, lock
     except UserError as exc:
         if lock is not None:
@@ -99,7 +100,11 @@ def run_app(db: Path) -> int:
         return 2
     store, lock = opened
     try:
-        window = MainWindow(store)
+        try:
+            window = MainWindow(store)
+        except UserError as exc:  # the windowed program has no console: say it in a dialog
+            QMessageBox.warning(None, APP_TITLE, exc.message)
+            return 2
         window.show()
         return app.exec()
     finally:

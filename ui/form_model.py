@@ -7,6 +7,8 @@ refused one leaves the stored value and says why through ``rejected``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
@@ -134,25 +136,35 @@ class FormTableModel(QAbstractTableModel):
         except ChangeConflict as exc:
             # Another window or program wrote first: show the file as it is now, and drop the
             # history of this report, whose steps no longer match the file.
-            self.reload()
             if self.histories is not None:
                 self.histories.of(self.report.id).clear()
             self.rejected.emit(*at, exc.message)
+            self._try(self.reload)
             return False
         except UserError as exc:  # StorageError: the file is locked, full, gone
             self.rejected.emit(*at, exc.message)
             return False
         if record and self.histories is not None:
             self.histories.of(self.report.id).record(change)
-        self.show_touched(touched)
         self.saved.emit(change.label)
+        self._try(lambda: self.show_touched(touched))
         return True
+
+    def _try(self, refresh: Callable[[], None]) -> None:
+        # Reading the file back can fail in the instant after a write (another program took it):
+        # what was saved stays saved; the grid says so and shows the file's values on the next edit.
+        try:
+            refresh()
+        except UserError as exc:
+            self.rejected.emit(-1, -1, f"已保存，但表格暂时无法刷新：{exc.message}")
 
     def reload(self) -> None:
         """Read this form again from storage (after a conflict, a restore)."""
         self.beginResetModel()
-        self._load(self.report)
-        self.endResetModel()
+        try:
+            self._load(self.report)
+        finally:
+            self.endResetModel()
 
     def show_touched(self, touched: Touched) -> None:
         if touched.rows:

@@ -391,7 +391,10 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         if index >= 1 and index - 1 not in self._grids:
-            self._form_page(index - 1)
+            try:
+                self._form_page(index - 1)
+            except UserError as exc:  # the file is locked just now: say so; the tab builds next time
+                self.show_message(exc.message)
         self._update_edit_actions()
 
     def new_report(self) -> None:
@@ -444,9 +447,10 @@ class MainWindow(QMainWindow):
     def _export(self, suffix: str, caption: str, file_filter: str) -> None:
         if self.report is None:
             return
-        self._save_contact()
-        if self.report_page is not None:
-            self.report_page.flush()
+        problems = [p for p in (self._save_contact(), self._save_report_text()) if p]
+        if problems:  # the file would lack what the clerk just typed
+            QMessageBox.warning(self, APP_TITLE, "刚填写的内容未能保存，未导出：\n" + "\n".join(problems))
+            return
         wrong = len(errors(self.refresh_audit()))
         if wrong:
             answer = QMessageBox.question(
@@ -519,20 +523,26 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._save_contact()
-        self._save_report_text()
+        problems = [p for p in (self._save_contact(), self._save_report_text()) if p]
+        if problems:
+            QMessageBox.warning(self, APP_TITLE, "刚填写的内容未能保存，请先处理后再恢复：\n" + "\n".join(problems))
+            return
+        if self.report_page is not None:
+            self.report_page.forget_editing()  # nothing from before the restore is written into it
         db = self.store.path
         self.store.close()
         try:
-            self._guarded(lambda: restore_file(db, Path(path)))
+            restored = self._guarded(lambda: restore_file(db, Path(path)))
         finally:
-            self.store.reopen()
-        self.histories = Histories()  # the steps of the replaced file no longer apply
-        for page in self._built_pages():
-            page.model.histories = self.histories
+            self.store.reopen()  # the restored file, or the untouched old one
+        if restored:
+            self.histories = Histories()  # the steps of the replaced file no longer apply
+            for page in self._built_pages():
+                page.model.histories = self.histories
         self.report = None
         self.reload_reports()
-        self.show_message(f"已从备份恢复：{path}")
+        if restored:
+            self.show_message(f"已从备份恢复：{path}")
 
     def export_xlsx(self) -> None:
         self._export(".xlsx", "导出 Excel 附表", "Excel 工作簿 (*.xlsx)")

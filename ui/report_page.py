@@ -32,7 +32,7 @@ from forms.errors import UserError
 from forms.figures import TOKEN, describe, parse_token, render
 from forms.numbering import NUMBERINGS
 from forms.outline import REPORT_KINDS, heading_numbers
-from forms.report import Report, ReportText, Section
+from forms.report import Report, ReportData, ReportText, Section
 from storage.report_text import ReportTexts
 from storage.store import Store
 from ui.figure_picker import FigurePicker
@@ -59,6 +59,7 @@ class ReportPage(QWidget):
 
     def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._tables: ReportData | None = None  # the tables behind the preview's figures
         self.store = store
         self.texts = ReportTexts(store)
         self.report = report
@@ -276,16 +277,28 @@ class ReportPage(QWidget):
         self.message.emit(f"已保存 {section.heading}")
         return None
 
+    def forget_editing(self) -> None:
+        """Drop the editor's unsaved state (before a restore replaces the file)."""
+        self._timer.stop()
+        self.current_key = None
+
     def pending_text(self) -> str:
         """The text in the editor, for a clerk who copies it out when it cannot be saved."""
         return self.body.toPlainText()
 
     def refresh_figures(self) -> None:
         """A table changed: the preview's linked figures follow."""
+        self._tables = None
         self._update_preview()
 
     def _update_preview(self) -> None:
-        data = self.store.report_data(self.report, with_text=False)  # figures come from the tables only
+        # The tables are read once and again only after a table edit: typing never waits for the file.
+        if self._tables is None or self._tables.report != self.report:
+            try:
+                self._tables = self.store.report_data(self.report, with_text=False)  # the figures only
+            except UserError:
+                return  # the file is locked just now: the last preview stays
+        data = self._tables
         self.preview.setText(render(self.body.toPlainText(), data))
         tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
         links = [parse_token(t) for t in sorted(tokens)]
@@ -395,13 +408,22 @@ class ReportPage(QWidget):
     # --- figures ----------------------------------------------------------------
 
     def insert_figure(self) -> None:
-        picker = FigurePicker(self.store.report_data(self.report, with_text=False), self)
+        try:
+            tables = self.store.report_data(self.report, with_text=False)
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return
+        picker = FigurePicker(tables, self)
         if picker.exec() and (link := picker.link()) is not None:
             self.body.insertPlainText(link.token())
             self.flush()
 
     def insert_draft(self) -> None:
-        draft = draft_basic_situation(self.store.report_data(self.report, with_text=False))
+        try:
+            draft = draft_basic_situation(self.store.report_data(self.report, with_text=False))
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return
         cursor = self.body.textCursor()
         if cursor.positionInBlock() > 0:
             draft = "\n" + draft
