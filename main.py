@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", parents=[common], help="审核报表，逐条列出问题；有错误时退出码为 1")
     audit.add_argument("--unit", required=True, help="报告单位名称")
     audit.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
+    imports = commands.add_parser(
+        "import", parents=[common], help="导入 Excel 附表（本程序导出的或手工填写的官方表格）；有文件未导入时退出码为 1"
+    )
+    imports.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
+    combine = commands.add_parser("aggregate", parents=[common], help="导入各县（市、区）附表并生成汇总报表")
+    combine.add_argument("--unit", required=True, help="汇总单位名称，如 示例市应急管理局")
+    combine.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
+    combine.add_argument("--xlsx", type=Path, help="汇总 Excel 附表输出路径（含各单位明细表）")
+    combine.add_argument("--docx", type=Path, help="汇总 Word 报告输出路径")
+    combine.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
     backup = commands.add_parser("backup", parents=[common], help="备份数据库（默认存入数据目录的 backups 文件夹）")
     backup.add_argument("--to", type=Path, help="备份文件路径")
     restore = commands.add_parser("restore", parents=[common], help="用备份文件替换数据库（原数据库先另存为备份）")
@@ -139,13 +149,63 @@ def run_audit(args: argparse.Namespace) -> int:
     from forms.audit import audit, errors, place
 
     store = open_store(getattr(args, "db", None), create=False)
-    data = store.report_data(store.require_report(args.unit, args.year))
-    findings = audit(data)
+    report = store.require_report(args.unit, args.year)
+    data = store.report_data(report)
+    findings = audit(data, store.previous_year_figures(report))
     for finding in findings:
         print(f"{finding.severity}\t{place(finding, data)}\t{finding.message}")
     wrong = len(errors(findings))
     print(f"共 {len(findings)} 条：错误 {wrong} 条，提示 {len(findings) - wrong} 条", file=sys.stderr)
     return 1 if wrong else 0
+
+
+def workbook_paths(given: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the .xlsx files in it (not those Excel keeps open: ~$…)."""
+    paths: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            paths += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+        else:
+            paths.append(path)
+    if not paths:
+        raise UserError("所给文件夹中没有 .xlsx 文件")
+    return paths
+
+
+def _print_results(results: list) -> None:
+    for result in results:
+        print(result.line())
+        for line in result.disagreements:
+            print(f"\t同比增减不一致：{line}")
+        for line in result.changes:
+            print(f"\t改动：{line}")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from importers.importing import import_files
+
+    store = open_store(getattr(args, "db", None))
+    results = import_files(store, workbook_paths(args.workbooks))
+    _print_results(results)
+    return 1 if any(r.rejected for r in results) else 0
+
+
+def run_aggregate(args: argparse.Namespace) -> int:
+    from exporters.report_export import export_report
+    from importers.city import aggregate_files
+
+    store = open_store(getattr(args, "db", None))
+    paths = workbook_paths(args.workbooks)
+    result = aggregate_files(store, args.unit, args.year, paths, progress=lambda i, r: _print_results([r]))
+    print(
+        f"汇总：{result.report.unit} {result.report.year}年，共 {len(result.units)} 个单位：{'、'.join(result.units)}"
+    )
+    for line in result.changes:
+        print(f"\t汇总改动：{line}")
+    if args.xlsx is not None or args.docx is not None:
+        for path in export_report(store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx):
+            print(f"已导出：{path}")
+    return 1 if any(r.rejected for r in result.files) else 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -184,6 +244,8 @@ HANDLERS = {
     "sample": run_sample,
     "export": run_export,
     "audit": run_audit,
+    "import": run_import,
+    "aggregate": run_aggregate,
     "backup": run_backup,
     "restore": run_restore,
 }

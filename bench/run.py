@@ -11,6 +11,9 @@
 - edit_ms: one cell typed into 附件2 through the window's model until it is saved, the grid's 同比增减 and the
   audit panel are refreshed (setData returns); edit_ratio is that over a bare SQLite INSERT + COMMIT in the
   same folder (goal <= 2); edit_painted_ms adds Qt's repaint that follows.
+- import_200_s: 200 county workbooks (as the app exports them) imported into an empty database, one
+  transaction per file, audit included (goal <= 5 s); import_ratio is that over a bare
+  openpyxl.load_workbook of the same files in the same run (goal <= 1.3). Medians of 3.
 
 By hand only (not in the test suite: timings depend on the machine). Prints a table; with --json the last
 line is one JSON object with every figure.
@@ -205,6 +208,52 @@ def export(rounds: int, folder: Path) -> dict[str, float]:
     }
 
 
+def import_200(folder: Path, count: int = 200) -> dict[str, float]:
+    """``count`` county workbooks (the sample's figures, one unit each, as the app exports them) imported
+    into an empty database, against a bare ``openpyxl.load_workbook`` of the same files in the same run."""
+    from dataclasses import replace
+
+    import openpyxl
+
+    from exporters.xlsx import write_xlsx
+    from importers.importing import import_files
+    from storage.sample import create_sample
+    from storage.store import Store
+
+    source = Store(folder / "counties.sqlite3")
+    data = source.report_data(create_sample(source))
+    counties = folder / "counties"
+    counties.mkdir()
+    paths = []
+    for i in range(count):
+        data.report = replace(data.report, unit=f"示例县{i + 1:03d}应急管理局", filler="")
+        paths.append(counties / f"{i + 1:03d}.xlsx")
+        write_xlsx(paths[-1], data)
+
+    def bare() -> float:
+        start = time.perf_counter()
+        for path in paths:
+            openpyxl.load_workbook(path).close()
+        return time.perf_counter() - start
+
+    def app(run: int) -> float:
+        store = Store(folder / f"city{run}.sqlite3")
+        start = time.perf_counter()
+        results = import_files(store, paths)
+        elapsed = time.perf_counter() - start
+        assert not any(r.rejected for r in results), [r.message for r in results if r.rejected][:1]
+        store.close()
+        return elapsed
+
+    bare_s = statistics.median(bare() for _ in range(3))
+    app_s = statistics.median(app(run) for run in range(3))
+    return {
+        "import_bare_s": round(bare_s, 2),
+        "import_200_s": round(app_s, 2),
+        "import_ratio": round(app_s / bare_s, 2),
+    }
+
+
 def edit(rounds: int, folder: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
@@ -279,15 +328,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="process starts of each kind")
     parser.add_argument("--rounds", type=int, default=15, help="exports / edits of each kind")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--only", choices=["import"], help="measure only this part")
     parser.add_argument("--keep-optional", action="store_true", help=f"do not hide {', '.join(OPTIONAL)}")
     args = parser.parse_args()
     hide = "" if args.keep_optional else ",".join(OPTIONAL)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        figures = startup(args.runs, folder, hide)
-        figures |= export(args.rounds, folder)
-        figures |= edit(args.rounds * 10, folder)
-    goals = {"startup_ratio": 1.5, "peak_rss_ratio": 1.5, "edit_ratio": 2.0}
+        if args.only == "import":
+            figures = import_200(folder)
+        else:
+            figures = startup(args.runs, folder, hide)
+            figures |= export(args.rounds, folder)
+            figures |= edit(args.rounds * 10, folder)
+            figures |= import_200(folder)
+    goals = {"startup_ratio": 1.5, "peak_rss_ratio": 1.5, "edit_ratio": 2.0, "import_200_s": 5.0, "import_ratio": 1.3}
     for key, value in figures.items():
         goal = f"   (goal ≤ {goals[key]}: {'met' if value <= goals[key] else 'NOT met'})" if key in goals else ""
         print(f"{key:<20} {value}{goal}")

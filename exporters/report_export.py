@@ -9,6 +9,7 @@ from exporters.docx_report import write_docx
 from exporters.docx_style import FontNames
 from exporters.files import check_targets
 from exporters.xlsx import write_xlsx
+from forms.aggregate import breakdowns
 from storage.database import StorageError
 from storage.store import Store
 
@@ -31,7 +32,12 @@ def export_report(
     data.numbering = numbering
     written = []
     if xlsx is not None:
-        write_xlsx(xlsx, data)
+        # A city's 汇总 adds one sheet per attachment with each unit's figures and the 合计.
+        units = [
+            store.report_data(store.require_report(u, year), with_text=False)
+            for u in store.aggregate_members(unit, year)
+        ]
+        write_xlsx(xlsx, data, breakdowns(year, units, store.forms) if units else ())
         written.append(Path(xlsx))
     if docx is not None:
         fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()

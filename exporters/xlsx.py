@@ -8,6 +8,7 @@ sheet says what the file is, for the import that reads a county's workbook back.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters import xlsx_print
 from exporters.files import save_atomically
 from exporters.xlsx_package import workbook_bytes
+from forms.aggregate import Breakdown
+from forms.audit import short
 from forms.grid import Cell, Layout, Role
 from forms.kinds import TextKind, percent
 from forms.numbering import attachment_label
@@ -199,20 +202,59 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
     ws.sheet_state = "hidden"
 
 
-def build_workbook(data: ReportData) -> Workbook:
+def write_breakdown_sheet(ws: Worksheet, breakdown: Breakdown, year: int, label: str) -> None:
+    """A 汇总's sums unit by unit: 序号, 单位名称, every numeric column, a row per unit and 合计."""
+    spec = breakdown.spec
+    headers = ["序号", "单位名称"] + [
+        f"{short(f)}({period})" if period else short(f) for f, period in breakdown.columns
+    ]
+    n = len(headers)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
+    title = put(ws.cell(1, 1), f"{label} {spec.title_for(year)}：各单位明细")
+    title.font = Font(name=FONT, size=14, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    header_font = Font(name=FONT, size=10, bold=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for col, text in enumerate(headers, start=1):
+        cell = put(ws.cell(2, col), text)
+        cell.font, cell.alignment, cell.border = header_font, centred, BORDER
+        ws.column_dimensions[get_column_letter(col)].width = 6 if col == 1 else (24 if col == 2 else 12)
+    ws.row_dimensions[2].height = 46
+    kinds = [f.kind for f, _ in breakdown.columns]
+    rows = [*breakdown.units, ("合计", breakdown.total)]
+    for r, (unit, values) in enumerate(rows, start=3):
+        total = r == len(rows) + 2  # the last row: 合计
+        put(ws.cell(r, 1), "" if total else r - 2)
+        put(ws.cell(r, 2), unit)
+        for col, (kind, value) in enumerate(zip(kinds, values, strict=True), start=3):
+            _put(ws.cell(r, col), kind.excel(value))
+        for col in range(1, n + 1):
+            cell = ws.cell(r, col)
+            cell.border = BORDER
+            cell.font = Font(name=FONT, size=10, bold=total)
+            cell.alignment = Alignment(horizontal="left" if col == 2 else "right", vertical="center")
+    ws.freeze_panes = "C3"
+
+
+def build_workbook(data: ReportData, breakdowns: Sequence[Breakdown] = ()) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     numbers = data.attachment_numbers()  # the Word report's 附件 numbers, so both files agree
     for form in sorted(data.forms, key=lambda f: numbers[f.spec.key]):
         label = attachment_label(numbers[form.spec.key])
         write_form_sheet(wb.create_sheet(label), data.report, form, data.places, label)
+    for breakdown in breakdowns:
+        if breakdown.spec.key in numbers:
+            label = attachment_label(numbers[breakdown.spec.key])
+            write_breakdown_sheet(wb.create_sheet(f"{label}明细"), breakdown, data.report.year, label)
     write_meta_sheet(wb.create_sheet(META_SHEET), data)
     wb.active = 0
     return wb
 
 
-def write_xlsx(path: Path, data: ReportData) -> None:
-    wb = build_workbook(data)
+def write_xlsx(path: Path, data: ReportData, breakdowns: Sequence[Breakdown] = ()) -> None:
+    """``breakdowns``: a city's 汇总 adds one sheet per attachment with each unit's figures."""
+    wb = build_workbook(data, breakdowns)
     # 宋体 as the default font: column widths are counted in its digits, the same in Excel, WPS
     # and LibreOffice, so the printed page breaks fall where exporters/xlsx_print.py put them.
     save_atomically(Path(path), lambda tmp: tmp.write_bytes(workbook_bytes(wb, default_font=(FONT, 11))))

@@ -329,14 +329,42 @@ def check_text(data: ReportData) -> list[Finding]:
     return found
 
 
-def audit(data: ReportData) -> list[Finding]:
-    """Every finding for a report: errors first, then hints, each in table order."""
+# Last year's report as filed: form key → {field key: its figure of that year}. Storage reads it
+# (``Store.previous_year_figures``); the audit only compares.
+PreviousFigures = dict[str, dict[str, Stored]]
+
+
+def check_previous_year(form: FormData, year: int, previous: PreviousFigures) -> list[Finding]:
+    """A (Y−1) figure that differs from what last year's report gave for its own year: retyped
+    wrongly, or changed since, either way it needs a look (the seed's 行政检查 259/295)."""
+    filed = previous.get(form.spec.key)
+    if not filed or form.spec.rows is not RowStyle.COMPARISON:
+        return []
+    found = []
+    for field in form.spec.paired_fields():
+        if field.key not in filed:
+            continue
+        key = CellKey(MAIN_ROW, field.key, year - 1)
+        then, now = filed[field.key], form.get(key)
+        if then is None or isinstance(then, Invalid) or now == then:
+            continue
+        was = _show(field, then)
+        message = f"{short(field)}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
+        found.append(Finding(form.spec.key, key, Severity.HINT, message, "PREVIOUS_YEAR"))
+    return found
+
+
+def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
+    """Every finding for a report: errors first, then hints, each in table order. ``previous``:
+    the same unit's report of the year before, when the database has it."""
     found: list[Finding] = check_contact(data)
     for form in data.forms:
         found += check_value_kinds(form)
         found += check_spec_rules(form, data)
         found += check_reasons(form, data.report.year, data.places)
         found += check_blanks(form, data.report.year)
+        if previous:
+            found += check_previous_year(form, data.report.year, previous)
     found += check_text(data)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 

@@ -7,6 +7,7 @@ with a Chinese message; anything else is a bug and is left to propagate.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,7 +22,7 @@ from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Kind, Stored, ValueKind
 from forms.registry import FORMS, TEMPLATE, Template
-from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage import backup, templates
@@ -295,6 +296,7 @@ class Store:
                         )
             report = self.report(int(report_id))
             ReportTexts(self).reset(report, "enforcement")
+            self.fill_previous_year(report)
         return report
 
     def update_contact(self, report_id: int, *, filler: str, contact_person: str, contact_phone: str) -> Report:
@@ -312,6 +314,100 @@ class Store:
                 },
             )
         return self.report(report_id)
+
+    def import_forms(
+        self,
+        unit: str,
+        year: int,
+        forms: dict[str, tuple[list[str], Cells]],
+        *,
+        filler: str = "",
+        contact_person: str = "",
+        contact_phone: str = "",
+    ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
+        """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
+        values (a form the file does not carry is kept as it was). Returns the report and, when it
+        existed, the replaced forms' previous values (None for a new report)."""
+        with self.write() as db:
+            report = self.find_report(unit, year)
+            previous: dict[str, dict[CellKey, Stored]] | None = None
+            if report is None:
+                report = self.create_report(
+                    unit, year, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+                )
+            else:
+                previous = {key: dict(self.form_data(report, self._spec(key)).values) for key in forms}
+                if filler or contact_person or contact_phone:
+                    report = self.update_contact(
+                        report.id, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+                    )
+            now = _now()
+            for key, (rows, values) in forms.items():
+                spec = self._spec(key)
+                db.execute("delete from cells where report_id=? and form=?", [report.id, key])
+                db.execute("delete from form_rows where report_id=? and form=?", [report.id, key])
+                if spec.rows is RowStyle.LIST:
+                    db.conn.executemany(
+                        "insert into form_rows (report_id, form, row, position) values (?, ?, ?, ?)",
+                        [(report.id, key, row, position) for position, row in enumerate(rows)],
+                    )
+                db.conn.executemany(
+                    "insert into cells (report_id, form, row, field, period, value, updated_at)"
+                    " values (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (report.id, key, k.row, k.field, k.period, vk.encode(v), now)
+                        for k, v in values.items()
+                        if v is not None
+                    ],
+                )
+            db.execute("update reports set updated_at=? where id=?", [now, report.id])
+        return report, previous
+
+    # --- last year's figures (issue 12) ------------------------------------------------
+
+    def previous_year_figures(self, report: Report) -> dict[str, dict[str, Stored]] | None:
+        """The same unit's (Y−1) report as filed: form key → {paired field key: its year-(Y−1)
+        figure}; None when the database has no such report. What the (Y−1) columns start from
+        and what the audit compares them with (``forms.audit.check_previous_year``)."""
+        last = self.find_report(report.unit, report.year - 1)
+        if last is None:
+            return None
+        figures: dict[str, dict[str, Stored]] = {}
+        for spec in self.forms:
+            if spec.rows is not RowStyle.COMPARISON:
+                continue
+            values = self.form_data(last, spec).values
+            figures[spec.key] = {f.key: values.get(CellKey(MAIN_ROW, f.key, last.year)) for f in spec.paired_fields()}
+        return figures
+
+    def fill_previous_year(self, report: Report) -> int:
+        """Fill the blank (Y−1) cells of ``report`` from last year's report; returns how many.
+        Called when a report is created, so nobody retypes last year's figures."""
+        figures = self.previous_year_figures(report)
+        if not figures:
+            return 0
+        filled = 0
+        with self.write():
+            for spec in self.forms:
+                current = self.form_data(report, spec).values if spec.key in figures else {}
+                items = {
+                    CellKey(MAIN_ROW, key, report.year - 1): value
+                    for key, value in figures.get(spec.key, {}).items()
+                    if value is not None and current.get(CellKey(MAIN_ROW, key, report.year - 1)) is None
+                }
+                if items:
+                    self._write_cells(report.id, spec, items)
+                    filled += len(items)
+        return filled
+
+    # --- the city's 汇总 (issue 12) ------------------------------------------------------
+
+    def aggregate_members(self, city: str, year: int) -> list[str]:
+        """The units the (city, year) 汇总 was last built from; [] when it is not a 汇总."""
+        return json.loads(self.setting(f"aggregate_units:{year}:{city}", "[]"))
+
+    def set_aggregate_members(self, city: str, year: int, units: list[str]) -> None:
+        self.set_setting(f"aggregate_units:{year}:{city}", json.dumps(units, ensure_ascii=False))
 
     # --- cells ------------------------------------------------------------------
 

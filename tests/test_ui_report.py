@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from forms.registry import form
-from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
 from tests.support.qt import show_tab
 from ui.figure_picker import FigurePicker
@@ -72,8 +70,7 @@ def test_a_picked_figure_is_a_token_that_follows_the_table(window, store, sample
     page.body.moveCursor(page.body.textCursor().MoveOperation.End)
     page.insert_figure()
     assert stored_body(store, sample, "存在问题") == "全年行政处罚{{a2.penalty.cur}}"
-    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "penalty", 2024), 80)
-    page.refresh_figures()  # as the window does after every table edit
+    assert window._page_of("a2").model.edit_cell(0, 13, "80")  # typed into the 附件2 grid
     page.body.insertPlainText("件。")
     assert page.preview.text() == "全年行政处罚80件。"
     assert page.body.shown_text() == "全年行政处罚80件。"

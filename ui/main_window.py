@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.xlsx_action = self._action(file_menu, "导出 Excel 附表…", self.export_xlsx)
         self.docx_action = self._action(file_menu, "导出 Word 报告…", self.export_docx)
+        self._action(file_menu, "导入/汇总…", self.import_workbooks)
         file_menu.addSeparator()
         self._action(file_menu, "备份…", self.backup)
         self._action(file_menu, "从备份恢复…", self.restore)
@@ -549,6 +550,14 @@ class MainWindow(QMainWindow):
     def export_docx(self) -> None:
         self._export(".docx", "导出 Word 报告", "Word 文档 (*.docx)")
 
+    def import_workbooks(self) -> None:
+        """文件 → 导入/汇总… (ui/import_dialog.py); the report list then shows what came in."""
+        from ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.store, self, year=self.report.year if self.report else None)
+        dialog.exec()
+        self._guarded(lambda: self.reload_reports(dialog.aggregated or self.report))
+
     # --- audit ------------------------------------------------------------------
 
     def refresh_audit(self) -> list[Finding]:
@@ -558,10 +567,11 @@ class MainWindow(QMainWindow):
             return []
         try:
             data = self.store.report_data(self.report)
+            previous = self.store.previous_year_figures(self.report)  # last year's report as filed
         except UserError as exc:
             self.show_message(f"审核暂未更新：{exc.message}")
             return self.findings
-        self.findings = audit(data)
+        self.findings = audit(data, previous)
         self.audited = True
         self.audit_panel.show_findings(self.findings, data, untouched=untouched(data))
         for page in self._built_pages():

@@ -1,0 +1,1 @@
+"""Reading workbooks back: a county export or a hand-filled official form (no Qt)."""

@@ -1,0 +1,103 @@
+"""Import workbooks into the store: each file whole or not at all, with a line per file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from forms.audit import audit, short
+from forms.errors import UserError
+from forms.report import REASON_ROW, CellKey, FormData
+from forms.spec import FormSpec, RowStyle
+from importers.workbook import FormRead, read_workbook
+from storage.store import Store
+
+IMPORTED = "已导入"
+REPLACED = "已替换"
+REJECTED = "未导入"
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str  # IMPORTED, REPLACED or REJECTED
+    unit: str = ""
+    year: int | None = None
+    message: str = ""  # why it was rejected
+    changes: list[str] = field(default_factory=list)  # figures a replacement changed
+    disagreements: list[str] = field(default_factory=list)  # the file's own 同比增减 against its figures
+    findings: int = 0  # audit findings of the imported report
+
+    @property
+    def rejected(self) -> bool:
+        return self.status == REJECTED
+
+    def line(self) -> str:
+        """One line for the command line and the window's list."""
+        if self.rejected:
+            return f"{self.path.name}\t-\t-\t{REJECTED}：{self.message.removeprefix(self.path.name + '：')}"
+        extra = f"（改动 {len(self.changes)} 处）" if self.status == REPLACED else ""
+        return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，审核发现 {self.findings} 条"
+
+
+def _where(spec: FormSpec, rows: list[str], key: CellKey) -> str:
+    f = spec.field(key.field)
+    if key.row == REASON_ROW:
+        return f"{spec.label} 数据变化原因简析 {short(f)}"
+    row = f" 第{rows.index(key.row) + 1}行" if spec.rows is RowStyle.LIST and key.row in rows else ""
+    period = f"({key.period})" if key.period else ""
+    return f"{spec.label}{row} {short(f)}{period}"
+
+
+def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) -> list[str]:
+    """What a replacement changed, in the clerk's words: ``附件2 行政检查(2024) 190 → 200``."""
+    spec = form.spec
+    out = []
+    for key in sorted(set(before) | set(form.values), key=lambda k: (k.row, k.field, k.period)):
+        old, new = before.get(key), form.values.get(key)
+        if old == new:
+            continue
+        try:
+            kind = spec.field(key.field).kind
+        except KeyError:
+            continue
+        show = (lambda v: "未填" if v is None else str(v)) if key.row == REASON_ROW else kind.text
+        out.append(f"{_where(spec, form.rows, key)}：{show(old) or '未填'} → {show(new) or '未填'}")
+    return out
+
+
+def import_file(store: Store, path: Path) -> FileResult:
+    path = Path(path)
+    try:
+        read = read_workbook(path, store.forms)
+        report, previous = store.import_forms(
+            read.unit,
+            read.year,
+            {key: (form.rows, form.values) for key, form in read.forms.items()},
+            filler=read.filler,
+            contact_person=read.contact_person,
+            contact_phone=read.contact_phone,
+        )
+    except UserError as exc:
+        message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
+        return FileResult(path, REJECTED, message=message)
+    changes: list[str] = []
+    if previous is not None:
+        for key, form in read.forms.items():
+            changes += changed_figures(form, previous.get(key, {}))
+    findings = len(audit(store.report_data(report, with_text=False), store.previous_year_figures(report)))
+    status = IMPORTED if previous is None else REPLACED
+    return FileResult(path, status, report.unit, report.year, "", changes, read.disagreements, findings)
+
+
+def import_files(
+    store: Store, paths: list[Path], progress: Callable[[int, FileResult], None] | None = None
+) -> list[FileResult]:
+    results = []
+    for i, path in enumerate(paths):
+        result = import_file(store, path)
+        results.append(result)
+        if progress is not None:
+            progress(i, result)
+    return results

@@ -1,0 +1,436 @@
+"""Read the attachment tables out of a workbook: the app's own export or the official form filled by hand.
+
+Everything is found by its text, never by position: each attachment by its title
+(``2024年行政执法案件数据情况统计表``), the unit by ``填报单位：``, each column by its header label
+and each year column by its year (``2023`` or ``2023年``), so other sheet names and order, extra
+blank rows and columns, several attachments in one sheet or one per file all read the same.
+Header text is compared after folding what people vary (full/half-width brackets, colons and
+quotes, spaces, line breaks). Every value goes through its kind's ``parse``; the first value a
+kind refuses rejects the file, naming the sheet and the cell.
+
+The app's export carries a hidden sheet ``_填报助手`` with the unit, the contact line and the
+row keys: those are taken from it, the figures still from the visible tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+
+from forms.audit import short
+from forms.errors import InputError
+from forms.grid import REASON_LABEL, YOY_LABEL
+from forms.kinds import Kind, Stored, percent
+from forms.registry import FORMS
+from forms.report import MAIN_ROW, REASON_ROW, CellKey
+from forms.spec import Field, FormSpec, RowStyle
+from forms.yoy import yoy
+from importers.reading import ImportRejected, Sheet, read_sheets
+
+META_SHEET = "_填报助手"  # exporters/xlsx.py writes it
+_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "“": '"', "”": '"', "＂": '"', "〔": "(", "〕": ")"})
+_SPACE = re.compile(r"\s+")
+_YEAR = re.compile(r"(\d{4})(?:\.0)?年?")
+_NOTE_START = ("注:", "填表说明", "说明:")
+
+
+def fold(value: object) -> str:
+    """Header text as compared: brackets, colons and quotes in one width, no blanks at all."""
+    if value is None:
+        return ""
+    return _SPACE.sub("", str(value).translate(_FOLD))
+
+
+def _strip_unit(label: str) -> str:
+    return re.sub(r"\([^)]*\)$", "", label)
+
+
+@dataclass
+class FormRead:
+    spec: FormSpec
+    rows: list[str]
+    values: dict[CellKey, Stored] = field(default_factory=dict)
+
+
+@dataclass
+class WorkbookRead:
+    """What one file holds, ready to store."""
+
+    path: Path
+    unit: str
+    year: int
+    filler: str
+    contact_person: str
+    contact_phone: str
+    forms: dict[str, FormRead]
+    disagreements: list[str]  # its own 同比增减 row against its figures
+    own_export: bool = False
+
+
+def _cell_name(sheet: Sheet, row: int, col: int) -> str:
+    return f"工作表“{sheet.title}”{get_column_letter(col + 1)}{row + 1}"
+
+
+def _at(rows: list[list[object]], r: int, c: int) -> object:
+    row = rows[r] if r < len(rows) else []
+    return row[c] if c < len(row) else None
+
+
+def _text_of(value: object) -> str:
+    """A cell value as the text a clerk typed; numbers in their shortest exact form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+@dataclass
+class _Title:
+    spec: FormSpec
+    sheet: Sheet
+    row: int
+    year: int | None
+
+
+def _title_patterns(forms: tuple[FormSpec, ...]) -> list[tuple[FormSpec, re.Pattern[str]]]:
+    out = []
+    for spec in forms:
+        rest = fold(spec.title.replace("{year}年", "").replace("{year}", ""))
+        out.append((spec, re.compile(r"(?:(\d{4})年?)?" + re.escape(rest))))
+    return out
+
+
+def _find_titles(sheets: list[Sheet], forms: tuple[FormSpec, ...]) -> list[_Title]:
+    patterns = _title_patterns(forms)
+    found = []
+    for sheet in sheets:
+        if sheet.title == META_SHEET:
+            continue
+        for r, row in enumerate(sheet.rows):
+            for value in row:
+                if not isinstance(value, str):
+                    continue
+                text = fold(value)
+                for spec, pattern in patterns:
+                    m = pattern.fullmatch(text)
+                    if m:
+                        found.append(_Title(spec, sheet, r, int(m[1]) if m[1] else None))
+                        break
+                else:
+                    continue
+                break
+    return found
+
+
+def _labelled(rows: list[list[object]], start: int, stop: int, label: str) -> str | None:
+    """The text after ``label：`` (in the same cell, or the next filled cell of the row)."""
+    for r in range(start, stop):
+        row = rows[r] if r < len(rows) else []
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            text = value.strip().translate(_FOLD)
+            if fold(text).startswith(label + ":"):
+                rest = text.split(":", 1)[1].strip()
+                if rest:
+                    return rest
+                for later in row[c + 1 :]:
+                    if later not in (None, ""):
+                        return _text_of(later).strip()
+                return ""
+    return None
+
+
+def _split_contact(text: str) -> tuple[str, str]:
+    """``张三 0731-1234567`` → (name, phone): the phone is the last token that is mostly digits."""
+    parts = text.split()
+    if len(parts) >= 2 and sum(ch.isdigit() for ch in parts[-1]) >= 5:
+        return " ".join(parts[:-1]), parts[-1]
+    return text, ""
+
+
+class _Region:
+    """One attachment's rows: from its title to the next title (or the sheet's end)."""
+
+    def __init__(self, title: _Title, stop: int, report_year: int | None, *, keep_blank: bool = False) -> None:
+        self.keep_blank = keep_blank  # the app's own export: its blank list rows are rows too
+        self.title = title
+        self.sheet = title.sheet
+        self.rows = title.sheet.rows
+        self.spec = title.spec
+        self.start = title.row
+        self.stop = stop
+        self.year = title.year or report_year
+
+    def reject(self, r: int, c: int, why: str) -> ImportRejected:
+        return ImportRejected(f"{self.spec.label} {_cell_name(self.sheet, r, c)}：{why}")
+
+    def header_row(self) -> tuple[int, int]:
+        for r in range(self.start + 1, self.stop):
+            for c, value in enumerate(self.rows[r] if r < len(self.rows) else []):
+                if fold(value) == "序号":
+                    return r, c
+        raise ImportRejected(f"{self.spec.label}（工作表“{self.sheet.title}”）：找不到表头（“序号”一行），未导入")
+
+    def columns(self, head: int, index_col: int) -> tuple[dict[tuple[str, int], int], int]:
+        """(field key, period) → column, and the first body row."""
+        # The header ends where the first body row starts: 序号 column holding 1, or a label row.
+        body = head + 1
+        while body < self.stop:
+            first = fold(_at(self.rows, body, index_col))
+            if first in ("1", "1.0") or first in (YOY_LABEL, REASON_LABEL):
+                break
+            body += 1
+        body = min(body, self.stop)
+        labels: dict[str, list[tuple[int, int]]] = {}
+        for r in range(head, body):
+            for c, value in enumerate(self.rows[r] if r < len(self.rows) else []):
+                text = fold(value)
+                if text:
+                    labels.setdefault(text, []).append((r, c))
+        found: dict[tuple[str, int], int] = {}
+        header_end = head  # the last row holding a header label or a year: the body starts below it
+        for f in self.spec.fields():
+            spots = labels.get(fold(f.label)) or labels.get(_strip_unit(fold(f.label)))
+            if not spots:
+                raise ImportRejected(
+                    f"{self.spec.label}（工作表“{self.sheet.title}”）：表头中找不到“{f.label}”一列，未导入"
+                )
+            r, c = spots[0]
+            header_end = max(header_end, r)
+            if not f.paired:
+                found[(f.key, 0)] = c
+                continue
+            years: dict[int, int] = {}
+            for rr in range(r + 1, body):
+                for cc in (c, c + 1):
+                    m = _YEAR.fullmatch(fold(_at(self.rows, rr, cc)))
+                    if m:
+                        years[int(m[1])] = cc
+                        header_end = max(header_end, rr)
+            if self.year is None and years:
+                self.year = max(years)
+            assert self.year is not None
+            for period in (self.year - 1, self.year):
+                if period not in years:
+                    raise self.reject(r, c, f"“{f.label}”下面找不到 {period} 年一列，未导入")
+                found[(f.key, period)] = years[period]
+        if body >= self.stop:  # no 序号 1 in the body (the clerk did not number the rows)
+            body = header_end + 1
+        return found, body
+
+    def read(self) -> tuple[FormRead, list[str]]:
+        head, index_col = self.header_row()
+        columns, body = self.columns(head, index_col)
+        if self.spec.rows is RowStyle.COMPARISON:
+            return self._comparison(columns, body, index_col)
+        return self._list(columns, body), []
+
+    def _parse(self, f: Field, r: int, c: int) -> Stored:
+        try:
+            return f.kind.parse(_text_of(_at(self.rows, r, c)))
+        except InputError as exc:
+            raise self.reject(r, c, f"{short(f)}：{exc.message}，未导入") from None
+
+    def _is_note(self, r: int) -> bool:
+        for value in self.rows[r] if r < len(self.rows) else []:
+            text = fold(value).lstrip("-·•*")
+            if text:
+                return text.startswith(_NOTE_START)
+        return False
+
+    def _comparison(self, columns: dict[tuple[str, int], int], body: int, index_col: int) -> tuple[FormRead, list[str]]:
+        form = FormRead(self.spec, [MAIN_ROW])
+        label_cols = [c for (key, period), c in columns.items() if not self.spec.field(key).paired] + [index_col]
+        main = yoy_row = reason_row = None
+        for r in range(body, self.stop):
+            if self._is_note(r):
+                break
+            labels = {fold(_at(self.rows, r, c)) for c in label_cols}
+            filled = any(_at(self.rows, r, c) not in (None, "") for c in columns.values())
+            if YOY_LABEL in labels:
+                yoy_row = r
+            elif REASON_LABEL in labels:
+                reason_row = r
+            elif main is None and filled:
+                main = r
+        if main is not None:  # else an empty table: read as empty, as it was sent
+            for (key, period), c in columns.items():
+                value = self._parse(self.spec.field(key), main, c)
+                if value is not None:
+                    form.values[CellKey(MAIN_ROW, key, period)] = value
+        assert self.year is not None
+        if reason_row is not None:
+            for f in self.spec.paired_fields():
+                c = columns[(f.key, self.year - 1)]
+                for cc in (c, c + 1):
+                    raw = _at(self.rows, reason_row, cc)
+                    if raw not in (None, ""):
+                        try:
+                            value = Kind.TEXT.parse(_text_of(raw))
+                        except InputError as exc:
+                            raise self.reject(reason_row, cc, f"数据变化原因简析：{exc.message}，未导入") from None
+                        if value is not None:
+                            form.values[CellKey(REASON_ROW, f.key)] = value
+                        break
+        disagreements = self._check_yoy(form, columns, yoy_row) if yoy_row is not None else []
+        return form, disagreements
+
+    def _check_yoy(self, form: FormRead, columns: dict[tuple[str, int], int], r: int) -> list[str]:
+        """The workbook's own 同比增减 against its figures: each disagreement in one sentence."""
+        assert self.year is not None
+        out = []
+        for f in self.spec.paired_fields():
+            c = columns[(f.key, self.year - 1)]
+            raw = next((v for v in (_at(self.rows, r, c), _at(self.rows, r, c + 1)) if v not in (None, "")), None)
+            if raw is None:
+                continue
+            written = _written_percent(raw)
+            if written is None:
+                continue
+            shown, places = written
+            prev = form.values.get(CellKey(MAIN_ROW, f.key, self.year - 1))
+            cur = form.values.get(CellKey(MAIN_ROW, f.key, self.year))
+            exact = yoy(prev, cur, 2)
+            label = _percent_text(raw, shown)
+            if exact.percent is None:
+                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {label}，按数据无法计算（{exact.reason}）")
+                continue
+            if yoy(prev, cur, places).percent != shown:
+                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {label}，按数据应为 {exact.text()}")
+        return out
+
+    def _list(self, columns: dict[tuple[str, int], int], body: int) -> FormRead:
+        form = FormRead(self.spec, [])
+        for r in range(body, self.stop):
+            if self._is_note(r):
+                break
+            texts = [fold(_at(self.rows, r, c)) for c in columns.values()]
+            filled = [t for t in texts if t]
+            if filled == ["无"] or not (filled or self.keep_blank):  # 无: a table without a case prints it
+                continue
+            key = f"r{len(form.rows) + 1}"
+            form.rows.append(key)
+            for (field_key, _), c in columns.items():
+                value = self._parse(self.spec.field(field_key), r, c)
+                if value is not None:
+                    form.values[CellKey(key, field_key)] = value
+        return form
+
+
+def _written_percent(raw: object) -> tuple[Decimal, int] | None:
+    """A 同比增减 cell as written: (percent, decimals shown). A number is a fraction (a % cell)."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        number = Decimal(repr(float(raw))) * 100
+        number = number.normalize()
+    else:
+        text = str(raw).strip().translate(str.maketrans("０１２３４５６７８９．－％", "0123456789.-%"))
+        m = re.fullmatch(r"([+-]?)(\d+(?:\.\d+)?)\s*%", text)
+        if not m:
+            return None
+        number = Decimal(m[2]) * (-1 if m[1] == "-" else 1)
+    exponent = number.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    places = min(places, 2)
+    return percent(places).canonical(number), places
+
+
+def _percent_text(raw: object, shown: Decimal) -> str:
+    if isinstance(raw, str):
+        return raw.strip()
+    return f"{shown}%"
+
+
+def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRead:
+    path = Path(path)
+    sheets = read_sheets(path)
+    meta = _meta(sheets)
+    titles = _find_titles(sheets, forms)
+    if not titles:
+        raise ImportRejected(f"{path.name}：找不到任何附件表（按表名，如“2024年行政执法案件数据情况统计表”），未导入")
+    seen: dict[str, _Title] = {}
+    for t in titles:
+        if t.spec.key in seen:
+            raise ImportRejected(f"{path.name}：{t.spec.label}出现了两次（工作表“{t.sheet.title}”），未导入")
+        seen[t.spec.key] = t
+    years = {t.year for t in titles if t.year is not None}
+    meta_year = int(meta["year"]) if "year" in meta and str(meta["year"]).isdigit() else None
+    if meta_year is not None:
+        years.add(meta_year)
+    if len(years) > 1:
+        raise ImportRejected(f"{path.name}：各附件的年度不一致（{'、'.join(map(str, sorted(years)))}），未导入")
+    report_year = years.pop() if years else None
+
+    read: dict[str, FormRead] = {}
+    disagreements: list[str] = []
+    fillers: list[tuple[str, str]] = []
+    for t in titles:
+        following = [o.row for o in titles if o.sheet is t.sheet and o.row > t.row]
+        own = meta.get("app") == "填报助手"
+        region = _Region(t, min(following, default=len(t.sheet.rows)), report_year, keep_blank=own)
+        form, found = region.read()
+        if report_year is None:
+            report_year = region.year
+        elif region.year != report_year:
+            raise ImportRejected(f"{path.name}：各附件的年度不一致（{report_year}、{region.year}），未导入")
+        read[t.spec.key] = form
+        disagreements += found
+        head = region.header_row()[0]
+        filler = _labelled(t.sheet.rows, t.row, head, "填报单位")
+        contact = _labelled(t.sheet.rows, t.row, head, "联系人和联系方式") or ""
+        if filler:
+            fillers.append((filler, contact))
+    if report_year is None:
+        raise ImportRejected(f"{path.name}：找不到年度（表名或表头中的年份），未导入")
+    if not 2000 <= report_year <= 2100:
+        raise ImportRejected(f"{path.name}：年度 {report_year} 不在 2000–2100 之间，未导入")
+
+    if meta.get("app") == "填报助手" and meta.get("unit"):
+        for key, form in read.items():
+            keys = [k for k in str(meta.get(f"rows:{key}") or "").split(",") if k]
+            if form.spec.rows is RowStyle.LIST and len(keys) == len(form.rows):
+                renamed = dict(zip(form.rows, keys, strict=True))
+                form.values = {CellKey(renamed[k.row], k.field, k.period): v for k, v in form.values.items()}
+                form.rows = keys
+        return WorkbookRead(
+            path,
+            str(meta["unit"]),
+            report_year,
+            str(meta.get("filler") or ""),
+            str(meta.get("contact_person") or ""),
+            str(meta.get("contact_phone") or ""),
+            read,
+            disagreements,
+            own_export=True,
+        )
+
+    units = {f for f, _ in fillers}
+    if not units:
+        a2 = read.get("a2")
+        name = a2.values.get(CellKey(MAIN_ROW, "unit_name")) if a2 else None
+        if not isinstance(name, str) or not name:
+            raise ImportRejected(f"{path.name}：找不到“填报单位：”，无法确定是哪个单位的报表，未导入")
+        units = {name}
+    if len(units) > 1:
+        raise ImportRejected(f"{path.name}：各附件的填报单位不一致（{'、'.join(sorted(units))}），未导入")
+    unit = units.pop()
+    person, phone = _split_contact(next((c for _, c in fillers if c), ""))
+    return WorkbookRead(path, unit, report_year, unit, person, phone, read, disagreements)
+
+
+def _meta(sheets: list[Sheet]) -> dict[str, object]:
+    for sheet in sheets:
+        if sheet.title == META_SHEET:
+            return {str(row[0]): row[1] for row in sheet.rows if len(row) >= 2 and row[0] is not None}
+    return {}

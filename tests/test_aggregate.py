@@ -1,0 +1,115 @@
+"""The city's 汇总 of three county workbooks: sums computed by hand, 同比 from the sums, a corrected
+county changing the 汇总, and the workbook's breakdown sheets (schema-valid)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+
+from exporters.report_export import export_report
+from exporters.xlsx import write_xlsx
+from forms.grid import Layout, yoy_cell
+from forms.registry import FORMS
+from forms.report import MAIN_ROW, CellKey
+from importers.city import aggregate_files
+from storage.store import Store
+from tests.support.ooxml import assert_valid
+
+SPECS = {spec.key: spec for spec in FORMS}
+CITY = "示例市应急管理局"
+YEAR = 2024
+# (行政检查 2023, 2024, 罚没金额 2024) per county
+COUNTIES = {
+    "甲县应急管理局": (100, 80, Decimal("1000.5")),
+    "乙县应急管理局": (50, 70, Decimal("2000")),
+    "丙区应急管理局": (30, 30, None),
+}
+
+
+def county_file(tmp_path: Path, unit: str, figures: tuple, *, area: str = "危险化学品") -> Path:
+    store = Store(tmp_path / f"{unit}.sqlite3")
+    report = store.find_report(unit, YEAR) or store.create_report(unit, YEAR)
+    prev, cur, fines = figures
+    store.set_values(
+        report.id,
+        SPECS["a2"],
+        {
+            CellKey(MAIN_ROW, "unit_name"): unit,
+            CellKey(MAIN_ROW, "inspection", YEAR - 1): prev,
+            CellKey(MAIN_ROW, "inspection", YEAR): cur,
+            CellKey(MAIN_ROW, "fines", YEAR): fines,
+        },
+    )
+    store.set_values(
+        report.id,
+        SPECS["a4"],
+        {CellKey("r1", "posts"): 10, CellKey("r2", "monitoring_area"): area, CellKey("r2", "monitoring_devices"): 2},
+    )
+    store.set_values(
+        report.id, SPECS["a5"], {CellKey("r1", "unit_name"): f"{unit}执法大队", CellKey("r1", "transferred"): 1}
+    )
+    path = tmp_path / f"{unit}.xlsx"
+    write_xlsx(path, store.report_data(report))
+    store.close()
+    return path
+
+
+def test_three_counties_sum_with_yoy_from_the_sums(tmp_path: Path) -> None:
+    files = [county_file(tmp_path, unit, figures) for unit, figures in COUNTIES.items()]
+    city = Store(tmp_path / "city.sqlite3")
+    seen = []
+    result = aggregate_files(city, CITY, YEAR, files, progress=lambda i, r: seen.append((i, r.status)))
+    assert seen == [(0, "已导入"), (1, "已导入"), (2, "已导入")]
+    assert result.units == list(COUNTIES)
+    data = city.report_data(result.report, with_text=False)
+    a2 = data.form("a2")
+    assert a2.get(CellKey(MAIN_ROW, "unit_name")) == CITY
+    assert a2.get(CellKey(MAIN_ROW, "inspection", 2023)) == 180
+    assert a2.get(CellKey(MAIN_ROW, "inspection", 2024)) == 180
+    assert a2.get(CellKey(MAIN_ROW, "fines", 2024)) == Decimal("3000.5")
+    assert a2.get(CellKey(MAIN_ROW, "license", 2024)) is None  # blank everywhere: blank, not 0
+    layout = Layout(SPECS["a2"], YEAR)
+    cell = yoy_cell(layout, layout.body(a2, 2), "inspection")
+    assert cell is not None and cell.text == "0.00%"  # (180−180)/180, not the mean of −20 %, +40 % and 0 %
+    a4, a5 = data.form("a4"), data.form("a5")
+    assert [a4.get(CellKey(r, "posts")) for r in a4.rows] == [30, None]
+    assert [a4.get(CellKey(r, "monitoring_devices")) for r in a4.rows] == [None, 6]
+    assert [a5.get(CellKey(r, "unit_name")) for r in a5.rows] == [f"{u}执法大队" for u in COUNTIES]
+
+    out = tmp_path / "汇总.xlsx"
+    export_report(city, CITY, YEAR, xlsx=out)
+    assert_valid(out)
+    wb = openpyxl.load_workbook(out)
+    assert [ws.title for ws in wb.worksheets][:8] == [
+        "附件2",
+        "附件3",
+        "附件4",
+        "附件5",
+        "附件2明细",
+        "附件3明细",
+        "附件4明细",
+        "附件5明细",
+    ]
+    sheet = wb["附件2明细"]
+    header = [c.value for c in sheet[2]]
+    col = header.index("行政检查(2024)") + 1
+    assert [sheet.cell(r, 2).value for r in range(3, 7)] == [*COUNTIES, "合计"]
+    assert [sheet.cell(r, col).value for r in range(3, 7)] == [80, 70, 30, 180]
+
+
+def test_a_corrected_county_replaces_its_year_and_the_sum_changes(tmp_path: Path) -> None:
+    files = [county_file(tmp_path, unit, figures) for unit, figures in COUNTIES.items()]
+    city = Store(tmp_path / "city.sqlite3")
+    aggregate_files(city, CITY, YEAR, files)
+    (tmp_path / "乙县应急管理局.sqlite3").unlink()
+    corrected = county_file(tmp_path, "乙县应急管理局", (50, 90, Decimal("2000")))
+    result = aggregate_files(city, CITY, YEAR, [corrected])  # just the corrected file: the others stay in
+    assert [r.status for r in result.files] == ["已替换"]
+    assert result.files[0].changes == ["附件2 行政检查(2024)：70 → 90"]
+    assert result.units == list(COUNTIES)
+    assert result.changes == ["附件2 行政检查(2024)：180 → 200"]
+    assert len([r for r in city.reports() if r.unit == "乙县应急管理局"]) == 1
+    a2 = city.report_data(result.report, with_text=False).form("a2")
+    assert a2.get(CellKey(MAIN_ROW, "inspection", 2024)) == 200

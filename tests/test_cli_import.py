@@ -1,0 +1,57 @@
+"""`main.py import` and `main.py aggregate` as a user runs them: a real process, exit codes, one line per file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from tests.support.ooxml import assert_valid
+from tests.test_aggregate import COUNTIES, county_file
+from tests.test_cli import assert_user_error, run
+from tests.test_import import seed_workbook
+
+
+def test_import_prints_a_line_per_file_and_exits_1_on_a_rejected_one(tmp_path: Path) -> None:
+    db = tmp_path / "city.sqlite3"
+    seed = seed_workbook(tmp_path / "seed.xlsx", as_numbers=False)
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("不是表格", encoding="utf-8")
+    result = run("import", "--db", str(db), str(seed), str(bad))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("seed.xlsx\t湘潭市应急管理局\t2024\t已导入")
+    assert "同比增减不一致：附件2 行政检查 同比增减 填写为 -26.64%，按数据应为 -35.59%" in result.stdout
+    assert "notes.xlsx\t-\t-\t未导入：不是 Excel 工作簿（.xlsx），未导入" in lines
+    again = run("import", "--db", str(db), str(seed))
+    assert again.returncode == 0 and "已替换（改动 0 处）" in again.stdout
+
+
+def test_aggregate_a_folder_of_county_workbooks(tmp_path: Path) -> None:
+    folder = tmp_path / "县区报表"
+    folder.mkdir()
+    for unit, figures in COUNTIES.items():
+        county_file(folder, unit, figures)
+    for db in folder.glob("*.sqlite3"):
+        db.unlink()
+    db, out = tmp_path / "city.sqlite3", tmp_path / "汇总.xlsx"
+    result = run(
+        "aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2024", "--xlsx", str(out), str(folder)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "汇总：示例市应急管理局 2024年，共 3 个单位" in result.stdout
+    assert_valid(out)
+    assert "附件2明细" in openpyxl.load_workbook(out, read_only=True).sheetnames
+
+
+def test_aggregate_errors_are_one_chinese_line(tmp_path: Path) -> None:
+    db = tmp_path / "city.sqlite3"
+    assert_user_error(run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2024"), "参数错误")
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    assert_user_error(run("import", "--db", str(db), str(empty)), "没有 .xlsx 文件")
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("x", encoding="utf-8")
+    assert_user_error(
+        run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2024", str(bad)), "没有可汇总的单位"
+    )

@@ -1,0 +1,141 @@
+"""文件 → 导入/汇总…: pick county workbooks (files or a folder), import them with a line per file and a
+progress bar, and optionally build the city's 汇总 report. A thin shell over ``importers``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.errors import UserError
+from forms.report import Report
+from importers.city import build_aggregate
+from importers.importing import FileResult, import_file
+from storage.store import Store
+
+
+def result_text(result: FileResult) -> str:
+    """A list entry: the file's line, then what the clerk should look at."""
+    lines = [result.line().replace("\t", "　")]
+    lines += [f"　　同比增减不一致：{d}" for d in result.disagreements]
+    lines += [f"　　改动：{c}" for c in result.changes]
+    return "\n".join(lines)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, city: str = "", year: int | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths: list[Path] = []
+        self.results: list[FileResult] = []
+        self.aggregated: Report | None = None
+        self.setWindowTitle("导入/汇总")
+        self.setMinimumSize(720, 480)
+
+        pick_files = QPushButton("选择文件…")
+        pick_files.clicked.connect(self.choose_files)
+        pick_folder = QPushButton("选择文件夹…")
+        pick_folder.clicked.connect(self.choose_folder)
+        self.chosen = QLabel("尚未选择文件")
+        picks = QHBoxLayout()
+        picks.addWidget(pick_files)
+        picks.addWidget(pick_folder)
+        picks.addWidget(self.chosen, 1)
+
+        self.combine = QCheckBox("导入后生成汇总报表")
+        self.city = QLineEdit(city)
+        self.city.setPlaceholderText("汇总单位，如：某某市应急管理局")
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or date.today().year - 1)
+        options = QFormLayout()
+        options.addRow(self.combine)
+        options.addRow("汇总单位：", self.city)
+        options.addRow("年度：", self.year)
+
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v / %m")
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start = self.buttons.addButton("开始导入", QDialogButtonBox.ButtonRole.ActionRole)
+        self.start.setEnabled(False)
+        self.start.clicked.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(picks)
+        layout.addLayout(options)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+    def set_paths(self, paths: list[Path]) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.chosen.setText(f"已选择 {len(self.paths)} 个文件" if self.paths else "所选位置没有 .xlsx 文件")
+        self.start.setEnabled(bool(self.paths))
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "选择各单位的 Excel 附表", "", "Excel 工作簿 (*.xlsx)")
+        if names:
+            self.set_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择存放各单位附表的文件夹")
+        if folder:
+            self.set_paths(sorted(p for p in Path(folder).glob("*.xlsx") if not p.name.startswith("~$")))
+
+    def run(self) -> None:
+        """Import each file (the list grows as they go), then build the 汇总 when asked."""
+        self.start.setEnabled(False)
+        self.list.clear()
+        self.results = []
+        self.progress.setRange(0, len(self.paths))
+        self.progress.setValue(0)
+        for i, path in enumerate(self.paths):
+            result = import_file(self.store, path)
+            self.results.append(result)
+            self.list.addItem(result_text(result))
+            self.progress.setValue(i + 1)
+            QApplication.processEvents()  # the bar and the list move while the files are read
+        rejected = sum(r.rejected for r in self.results)
+        summary = f"共 {len(self.results)} 个文件：导入 {len(self.results) - rejected} 个，未导入 {rejected} 个。"
+        if self.combine.isChecked():
+            summary += " " + self._aggregate()
+        self.summary.setText(summary)
+        self.start.setEnabled(True)
+
+    def _aggregate(self) -> str:
+        city, year = self.city.text().strip(), self.year.value()
+        units = [r.unit for r in self.results if not r.rejected and r.year == year and r.unit != city]
+        try:
+            if not city:
+                raise UserError("请填写汇总单位")
+            result = build_aggregate(self.store, city, year, units)
+        except UserError as exc:
+            return f"未生成汇总：{exc.message}"
+        self.aggregated = result.report
+        for change in result.changes:
+            self.list.addItem(f"汇总改动：{change}")
+        return f"已生成汇总：{city} {year}年，共 {len(result.units)} 个单位。"
