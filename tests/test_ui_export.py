@@ -19,6 +19,7 @@ def test_file_names_say_what_the_file_is():
     report = Report(1, "示例市应急管理局", 2024)
     assert export_name(report, "docx") == "示例市应急管理局2024年行政执法工作报告.docx"
     assert export_name(report, "xlsx") == "示例市应急管理局2024年行政执法数据附表.xlsx"
+    assert export_name(report, "docx", "法治政府建设工作报告") == "示例市应急管理局2024年法治政府建设工作报告.docx"
     assert export_name(Report(1, 'A/B:"县"', 2024), "xlsx") == "A_B__县_2024年行政执法数据附表.xlsx"
 
 

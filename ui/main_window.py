@@ -464,7 +464,8 @@ class MainWindow(QMainWindow):
                 return
         kind = suffix.lstrip(".")
         folder = last_folder(kind) or Path.home()
-        default = folder / export_name(self.report, kind)
+        what = self.report_page.kind_name() if kind == "docx" and self.report_page is not None else None
+        default = folder / export_name(self.report, kind, what)
         path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
         if not path:
             return
