@@ -328,19 +328,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="process starts of each kind")
     parser.add_argument("--rounds", type=int, default=15, help="exports / edits of each kind")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
-    parser.add_argument("--only", choices=["import"], help="measure only this part")
+    parser.add_argument("--only", choices=["startup", "export", "edit", "import"], help="measure only this part")
     parser.add_argument("--keep-optional", action="store_true", help=f"do not hide {', '.join(OPTIONAL)}")
     args = parser.parse_args()
     hide = "" if args.keep_optional else ",".join(OPTIONAL)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.only == "import":
-            figures = import_200(folder)
-        else:
-            figures = startup(args.runs, folder, hide)
-            figures |= export(args.rounds, folder)
-            figures |= edit(args.rounds * 10, folder)
-            figures |= import_200(folder)
+        parts = {
+            "startup": lambda: startup(args.runs, folder, hide),
+            "export": lambda: export(args.rounds, folder),
+            "edit": lambda: edit(args.rounds * 10, folder),
+            "import": lambda: import_200(folder),
+        }
+        figures: dict[str, object] = {}
+        for name, measure in parts.items():
+            if args.only in (None, name):
+                figures |= measure()
     goals = {"startup_ratio": 1.5, "peak_rss_ratio": 1.5, "edit_ratio": 2.0, "import_200_s": 5.0, "import_ratio": 1.3}
     for key, value in figures.items():
         goal = f"   (goal ≤ {goals[key]}: {'met' if value <= goals[key] else 'NOT met'})" if key in goals else ""
