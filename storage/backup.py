@@ -12,6 +12,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from storage import migrations
 from storage.database import (
     APPLICATION_ID,
     BUSY_TIMEOUT_S,
@@ -24,7 +25,6 @@ from storage.database import (
     read_header,
     storage_errors,
 )
-from storage.migrations import migrations
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
@@ -102,7 +102,7 @@ def check_backup(source: Path) -> None:
     header = read_header(source)
     if not header.is_sqlite or header.application_id not in (0, APPLICATION_ID):
         raise NotOurDatabase(f"{source} 不是填报助手的数据库备份")
-    if header.user_version > len(migrations._migrations):
+    if header.user_version > migrations.COUNT:
         raise NewerDatabase(f"备份 {source} 由较新版本的填报助手创建（数据版本 {header.user_version}），本程序不能使用")
     with storage_errors(source, "读取"):
         conn = _read_only(source)

@@ -121,3 +121,10 @@ def quick_check(conn: sqlite3.Connection) -> bool:
 def stamp(conn: sqlite3.Connection, version: int) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value",
+        [key, value],
+    )

@@ -58,8 +58,8 @@ class ReportTexts:
     # --- which report is open ---------------------------------------------------------
 
     def stored_kinds(self, report: Report) -> list[str]:
-        with self.store.read() as db:
-            rows = db.execute("select kind from report_texts where report_id=?", [report.id]).fetchall()
+        with self.store.read():
+            rows = self.store.conn.execute("select kind from report_texts where report_id=?", [report.id]).fetchall()
         stored = {r[0] for r in rows}
         return [k.key for k in REPORT_KINDS if k.key in stored]
 
@@ -88,13 +88,13 @@ class ReportTexts:
         (not stored: reading never writes; ``ensure`` stores it)."""
         key = self._which(report, kind)
         with self.store.read():
-            rows = list(self.db.query("select * from report_texts where report_id=? and kind=?", [report.id, key]))
+            rows = self.store.rows("select * from report_texts where report_id=? and kind=?", [report.id, key])
             if not rows:
                 return _default_text(report, report_kind(key))
             row = rows[0]
             sections = tuple(
                 Section(r["key"], r["level"], r["heading"], r["body"] or "")
-                for r in self.db.query(
+                for r in self.store.rows(
                     "select * from sections where report_id=? and kind=? order by position", [report.id, key]
                 )
             )
@@ -115,8 +115,10 @@ class ReportTexts:
     def ensure(self, report: Report, kind: str | None = None) -> None:
         """Store the default text of a report that has none, as the window shows it."""
         key = self._which(report, kind)
-        with self.store.read() as db:
-            exists = db.execute("select 1 from report_texts where report_id=? and kind=?", [report.id, key]).fetchone()
+        with self.store.read():
+            exists = self.store.conn.execute(
+                "select 1 from report_texts where report_id=? and kind=?", [report.id, key]
+            ).fetchone()
         if not exists:
             self.reset(report, key)
 
@@ -124,7 +126,8 @@ class ReportTexts:
         """Start the text of one kind over from its default outline; the other kind is kept.
         The 成文日期 is today until the clerk changes it."""
         kind = _kind(kind_key)
-        with self.store.write() as db:
+        with self.store.write():
+            db = self.db
             db.execute("delete from sections where report_id=? and kind=?", [report.id, kind.key])
             db.execute("delete from report_texts where report_id=? and kind=?", [report.id, kind.key])
             db["report_texts"].insert(
@@ -196,7 +199,8 @@ class ReportTexts:
         if unit_line is not None:
             changes["unit_line"] = clean_limited(unit_line, "标题上方的单位", LINE_MAX)
         if changes:
-            with self.store.write() as db:
+            with self.store.write():
+                db = self.db
                 db["report_texts"].update((report.id, key), changes)
 
     # --- sections ---------------------------------------------------------------
@@ -204,14 +208,14 @@ class ReportTexts:
     def _keys(self, report: Report, kind: str) -> list[str]:
         return [
             r["key"]
-            for r in self.db.query(
+            for r in self.store.rows(
                 "select key from sections where report_id=? and kind=? order by position", [report.id, kind]
             )
         ]
 
     def _renumber(self, report: Report, kind: str, keys: list[str]) -> None:
         for position, key in enumerate(keys):
-            self.db.execute(
+            self.store.conn.execute(
                 "update sections set position=? where report_id=? and kind=? and key=?",
                 [position, report.id, kind, key],
             )
@@ -228,7 +232,8 @@ class ReportTexts:
         key = f"s{max(numbers, default=0) + 1}"
         position = max(0, min(position, len(keys)))
         keys.insert(position, key)
-        with self.store.write() as db:
+        with self.store.write():
+            db = self.db
             db["sections"].insert(
                 {
                     "report_id": report.id,
@@ -264,7 +269,8 @@ class ReportTexts:
             changes["level"] = level
         if changes:
             which = self._which(report, kind)
-            with self.store.write() as db:
+            with self.store.write():
+                db = self.db
                 db["sections"].update((report.id, which, key), changes)
 
     def move_section(self, report: Report, key: str, delta: int, *, kind: str | None = None) -> None:
@@ -278,7 +284,8 @@ class ReportTexts:
 
     def remove_section(self, report: Report, key: str, *, kind: str | None = None) -> None:
         which = self._which(report, kind)
-        with self.store.write() as db:
+        with self.store.write():
+            db = self.db
             db.execute("delete from sections where report_id=? and kind=? and key=?", [report.id, which, key])
             self._renumber(report, which, [k for k in self._keys(report, which) if k != key])
 
@@ -305,7 +312,8 @@ class ReportTexts:
             raise UserError("标题级别只能是 1–4 级")
         lead = clean_limited(lead, "导语", BODY_MAX, multiline=True)
         closing = clean_limited(closing, "结束语", BODY_MAX, multiline=True)
-        with self.store.write() as db:
+        with self.store.write():
+            db = self.db
             db.execute("delete from sections where report_id=? and kind=?", [report.id, which])
             for row in rows:
                 db["sections"].insert(row)

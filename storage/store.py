@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from forms import kinds as vk
 from forms.changes import Batch, Cells, Change, InsertRow, RemoveRow, SetCells, Touched
@@ -25,7 +23,7 @@ from forms.registry import FORMS, TEMPLATE, Template
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec, RowStyle
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup, templates
+from storage import backup, migrations, templates
 from storage.database import (
     APPLICATION_ID,
     DamagedDatabase,
@@ -33,13 +31,16 @@ from storage.database import (
     NotOurDatabase,
     StorageError,
     connect,
+    put_setting,
     quick_check,
     read_header,
     stamp,
     storage_errors,
 )
-from storage.migrations import migrations
 from storage.report_text import ReportTexts
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 MEMORY = ":memory:"
@@ -54,7 +55,7 @@ def _now() -> str:
 
 def schema_version() -> int:
     """Our ``user_version``: the number of schema migrations this program knows."""
-    return len(migrations._migrations)
+    return migrations.COUNT
 
 
 def _reads(method: Callable[..., T]) -> Callable[..., T]:
@@ -98,8 +99,8 @@ class Store:
             self._check_file(create)
         try:
             with self._guard("打开"):
-                conn = connect(":memory:" if in_memory else self.path)
-                self.db = Database(conn)
+                conn = self.conn = connect(":memory:" if in_memory else self.path)
+                self._db: Database | None = None
                 try:
                     self._prepare(fresh=in_memory)
                 except BaseException:
@@ -137,32 +138,44 @@ class Store:
             return DamagedDatabase(f"{self.path} 不是可用的填报助手数据库（已损坏或被其他文件覆盖）", newest[0])
         return NotOurDatabase(f"{self.path} 不是填报助手的数据库，未做任何改动")
 
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, imported on first use: opening a file and the
+        reads a window makes at start go through ``conn`` alone (see storage/migrations.py)."""
+        if self._db is None or self._db.conn is not self.conn:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
     def _prepare(self, *, fresh: bool) -> None:
-        conn = self.db.conn
-        tables = set(self.db.table_names())
+        conn = self.conn
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if not fresh and tables and app_id != APPLICATION_ID and not self._legacy(tables):
             raise self._not_ours()
         if tables and not quick_check(conn):
             raise DamagedDatabase(f"数据库 {self.path} 已损坏", None)  # __init__ names the newest backup
-        if migrations.pending(self.db):
+        # Our stamp is written only after every migration ran: a stamped file of this version needs none.
+        if (app_id != APPLICATION_ID or version != schema_version()) and migrations.migration_set().pending(self.db):
             if tables and not fresh:
                 backup.rolling_backup(conn, self.path, "before-upgrade")
             with self.write():
-                migrations.apply(self.db)
-        if templates.pending(self.db, self.template):  # renamed field keys of an older template
-            if tables and not fresh and templates.stored_version(self.db) is not None:
+                migrations.migration_set().apply(self.db)
+        if templates.pending(conn, self.template):  # renamed field keys of an older template
+            if tables and not fresh and templates.stored_version(conn) is not None:
                 backup.rolling_backup(conn, self.path, "before-upgrade")
             with self.write():
-                templates.upgrade(self.db, self.template)
-        if app_id != APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+                templates.upgrade(conn, self.template)
+        if app_id != APPLICATION_ID or version != schema_version():
             stamp(conn, schema_version())
 
     def _legacy(self, tables: set[str]) -> bool:
         # Databases of the first releases had no application_id: recognise them by their migrations.
         if "_sqlite_migrations" not in tables:
             return False
-        rows = self.db.execute("select count(*) from _sqlite_migrations where migration_set = ?", [migrations.name])
+        rows = self.conn.execute("select count(*) from _sqlite_migrations where migration_set = ?", [migrations.NAME])
         return rows.fetchone()[0] > 0
 
     @classmethod
@@ -175,11 +188,11 @@ class Store:
         return str(self.path) == MEMORY
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def reopen(self) -> None:
         """Open the file again, with every check (after a restore replaced it)."""
-        self.db = Store(self.path, create=False, forms=self.forms).db
+        self.conn = Store(self.path, create=False, forms=self.forms).conn
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
@@ -187,24 +200,38 @@ class Store:
             yield
 
     @contextmanager
-    def read(self) -> Iterator[Database]:
+    def read(self) -> Iterator[None]:
         """Queries; trouble with the file becomes a StorageError. Never writes."""
         with self._guard("读取"):
-            yield self.db
+            yield
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
+        """The rows of a query as dicts (column name → value), on the store's connection."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[None]:
         """One transaction, taken with ``BEGIN IMMEDIATE`` so that two programs on one file wait
-        for each other (up to the busy timeout) instead of deadlocking. Nested calls share it."""
+        for each other (up to the busy timeout) instead of deadlocking. Nested calls share it
+        (a savepoint: a nested block that fails is undone alone)."""
         with self._guard("保存到"):
-            conn = self.db.conn
+            conn = self.conn
             if conn.in_transaction:
-                with self.db.atomic():
-                    yield self.db
+                conn.execute("SAVEPOINT nested")
+                try:
+                    yield
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK TO SAVEPOINT nested")
+                        conn.execute("RELEASE SAVEPOINT nested")
+                    raise
+                conn.execute("RELEASE SAVEPOINT nested")
                 return
             conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.db
+                yield
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -222,8 +249,8 @@ class Store:
             raise StorageError("内存数据库没有备份")
         if target is not None:
             self._check_backup_target(Path(target))
-            return backup.copy_database(self.db.conn, Path(target))
-        return backup.rolling_backup(self.db.conn, self.path, reason)
+            return backup.copy_database(self.conn, Path(target))
+        return backup.rolling_backup(self.conn, self.path, reason)
 
     def _check_backup_target(self, target: Path) -> None:
         resolved = target.resolve()
@@ -238,12 +265,12 @@ class Store:
     # --- reports ---------------------------------------------------------------
 
     def reports(self) -> list[Report]:
-        with self.read() as db:
-            return [_report(row) for row in db.query("select * from reports order by year desc, unit")]
+        with self.read():
+            return [_report(row) for row in self.rows("select * from reports order by year desc, unit")]
 
     def find_report(self, unit: str, year: int) -> Report | None:
-        with self.read() as db:
-            rows = list(db.query("select * from reports where unit = ? and year = ?", [unit, year]))
+        with self.read():
+            rows = self.rows("select * from reports where unit = ? and year = ?", [unit, year])
         return _report(rows[0]) if rows else None
 
     def require_report(self, unit: str, year: int) -> Report:
@@ -255,8 +282,11 @@ class Store:
         return report
 
     def report(self, report_id: int) -> Report:
-        with self.read() as db:
-            return _report(db["reports"].get(report_id))
+        with self.read():
+            rows = self.rows("select * from reports where id = ?", [report_id])
+        if not rows:
+            raise KeyError(report_id)
+        return _report(rows[0])
 
     def create_report(
         self, unit: str, year: int, *, filler: str = "", contact_person: str = "", contact_phone: str = ""
@@ -271,7 +301,8 @@ class Store:
             raise UserError(f"年度 {year} 不在 2000–2100 之间")
         if self.find_report(unit, year) is not None:
             raise UserError(f"{unit} {year}年的报表已存在")
-        with self.write() as db:
+        with self.write():
+            db = self.db
             now = _now()
             report_id = (
                 db["reports"]
@@ -303,15 +334,10 @@ class Store:
         filler = clean_limited(filler, "填报单位", UNIT_MAX)
         contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
         contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
-        with self.write() as db:
-            db["reports"].update(
-                report_id,
-                {
-                    "filler": filler.strip(),
-                    "contact_person": contact_person.strip(),
-                    "contact_phone": contact_phone.strip(),
-                    "updated_at": _now(),
-                },
+        with self.write():
+            self.conn.execute(
+                "update reports set filler=?, contact_person=?, contact_phone=?, updated_at=? where id=?",
+                [filler.strip(), contact_person.strip(), contact_phone.strip(), _now(), report_id],
             )
         return self.report(report_id)
 
@@ -328,7 +354,7 @@ class Store:
         """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
         values (a form the file does not carry is kept as it was). Returns the report and, when it
         existed, the replaced forms' previous values (None for a new report)."""
-        with self.write() as db:
+        with self.write():
             report = self.find_report(unit, year)
             previous: dict[str, dict[CellKey, Stored]] | None = None
             if report is None:
@@ -344,14 +370,14 @@ class Store:
             now = _now()
             for key, (rows, values) in forms.items():
                 spec = self._spec(key)
-                db.execute("delete from cells where report_id=? and form=?", [report.id, key])
-                db.execute("delete from form_rows where report_id=? and form=?", [report.id, key])
+                self.conn.execute("delete from cells where report_id=? and form=?", [report.id, key])
+                self.conn.execute("delete from form_rows where report_id=? and form=?", [report.id, key])
                 if spec.rows is RowStyle.LIST:
-                    db.conn.executemany(
+                    self.conn.executemany(
                         "insert into form_rows (report_id, form, row, position) values (?, ?, ?, ?)",
                         [(report.id, key, row, position) for position, row in enumerate(rows)],
                     )
-                db.conn.executemany(
+                self.conn.executemany(
                     "insert into cells (report_id, form, row, field, period, value, updated_at)"
                     " values (?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -360,7 +386,7 @@ class Store:
                         if v is not None
                     ],
                 )
-            db.execute("update reports set updated_at=? where id=?", [now, report.id])
+            self.conn.execute("update reports set updated_at=? where id=?", [now, report.id])
         return report, previous
 
     # --- last year's figures (issue 12) ------------------------------------------------
@@ -419,18 +445,18 @@ class Store:
         """Several values in one transaction (the sample, an import); the window uses ``apply``."""
         with self.write():
             self._write_cells(report_id, spec, items)
-            self.db.execute("update reports set updated_at=? where id=?", [_now(), report_id])
+            self.conn.execute("update reports set updated_at=? where id=?", [_now(), report_id])
 
     @_reads
     def form_data(self, report: Report, spec: FormSpec) -> FormData:
         stored_rows = [
             row["row"]
-            for row in self.db.query(
+            for row in self.rows(
                 "select row from form_rows where report_id=? and form=? order by position", [report.id, spec.key]
             )
         ]
         data = FormData(spec, FormData.row_keys(spec, stored_rows))
-        for row in self.db.query(
+        for row in self.rows(
             "select row, field, period, value from cells where report_id=? and form=?", [report.id, spec.key]
         ):
             kind = Kind.TEXT if row["row"] == REASON_ROW else _kind(spec, row["field"])
@@ -455,7 +481,7 @@ class Store:
         spec = self._spec(change.form)
         with self.write():
             self._apply(report_id, spec, change)
-            self.db.execute("update reports set updated_at=? where id=?", [_now(), report_id])
+            self.conn.execute("update reports set updated_at=? where id=?", [_now(), report_id])
         return change.touched()
 
     def _apply(self, report_id: int, spec: FormSpec, change: Change) -> None:
@@ -488,7 +514,7 @@ class Store:
         raise KeyError(form_key)
 
     def _stored(self, report_id: int, spec: FormSpec, key: CellKey) -> Stored:
-        row = self.db.execute(
+        row = self.conn.execute(
             "select value from cells where report_id=? and form=? and row=? and field=? and period=?",
             [report_id, spec.key, key.row, key.field, key.period],
         ).fetchone()
@@ -496,7 +522,7 @@ class Store:
         return None if row is None or kind is None else kind.decode(row[0])
 
     def _row_values(self, report_id: int, spec: FormSpec, row: str) -> dict[CellKey, Stored]:
-        found = self.db.execute(
+        found = self.conn.execute(
             "select field, period from cells where report_id=? and form=? and row=?", [report_id, spec.key, row]
         ).fetchall()
         # Fields a later template dropped are kept in the file but not shown: not part of the row here either.
@@ -507,7 +533,7 @@ class Store:
         }
 
     def _row_keys(self, report_id: int, spec: FormSpec) -> list[str]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "select row from form_rows where report_id=? and form=? order by position", [report_id, spec.key]
         )
         return [r[0] for r in rows.fetchall()]
@@ -518,9 +544,11 @@ class Store:
             pk = [report_id, spec.key, key.row, key.field, key.period]
             stored = vk.encode(value)
             if stored is None:
-                self.db.execute("delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk)
+                self.conn.execute(
+                    "delete from cells where report_id=? and form=? and row=? and field=? and period=?", pk
+                )
             else:
-                self.db.execute(
+                self.conn.execute(
                     "insert or replace into cells (report_id, form, row, field, period, value, updated_at)"
                     " values (?, ?, ?, ?, ?, ?, ?)",
                     [*pk, stored, now],
@@ -529,20 +557,20 @@ class Store:
     def _insert_row(self, report_id: int, spec: FormSpec, row: str, position: int) -> None:
         count = len(self._row_keys(report_id, spec))
         position = max(0, min(position, count))
-        self.db.execute(
+        self.conn.execute(
             "update form_rows set position = position + 1 where report_id=? and form=? and position >= ?",
             [report_id, spec.key, position],
         )
-        self.db.execute(
+        self.conn.execute(
             "insert into form_rows (report_id, form, row, position) values (?, ?, ?, ?)",
             [report_id, spec.key, row, position],
         )
 
     def _delete_row(self, report_id: int, spec: FormSpec, row: str) -> None:
-        self.db.execute("delete from cells where report_id=? and form=? and row=?", [report_id, spec.key, row])
-        self.db.execute("delete from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row])
+        self.conn.execute("delete from cells where report_id=? and form=? and row=?", [report_id, spec.key, row])
+        self.conn.execute("delete from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row])
         for position, key in enumerate(self._row_keys(report_id, spec)):
-            self.db.execute(
+            self.conn.execute(
                 "update form_rows set position=? where report_id=? and form=? and row=?",
                 [position, report_id, spec.key, key],
             )
@@ -551,7 +579,7 @@ class Store:
         """A row key never used in this form of this report (r1, r2, …)."""
         with self.read():
             numbers = [int(r[1:]) for r in self._row_keys(report_id, spec) if r[1:].isdigit()]
-            used = self.db.execute(
+            used = self.conn.execute(
                 "select distinct row from cells where report_id=? and form=?", [report_id, spec.key]
             ).fetchall()
         numbers += [int(r[0][1:]) for r in used if r[0][1:].isdigit()]
@@ -575,13 +603,13 @@ class Store:
     # --- settings ---------------------------------------------------------------
 
     def setting(self, key: str, default: str) -> str:
-        with self.read() as db:
-            rows = list(db.query("select value from settings where key=?", [key]))
-        return rows[0]["value"] if rows else default
+        with self.read():
+            row = self.conn.execute("select value from settings where key=?", [key]).fetchone()
+        return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.write() as db:
-            db["settings"].upsert({"key": key, "value": value}, pk="key")
+        with self.write():
+            put_setting(self.conn, key, value)
 
     def yoy_places(self) -> int:
         return int(self.setting(YOY_PLACES, str(DEFAULT_PLACES)))

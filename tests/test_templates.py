@@ -206,12 +206,12 @@ def test_a_database_from_the_previous_template_opens_with_its_data_intact(db_pat
     row = old.form_data(report, a5).rows[0]
     old.set_value(report.id, a5, CellKey(row, "not_prosecuted"), 0)
     before = _values(old, report)
-    assert templates.stored_version(old.db) == TEMPLATE_VERSION
+    assert templates.stored_version(old.conn) == TEMPLATE_VERSION
     old.close()
 
     nxt = _next_template()
     new = Store(db_path, forms=nxt.forms, template=nxt)
-    assert templates.stored_version(new.db) == "2025.1"
+    assert templates.stored_version(new.conn) == "2025.1"
     expected = {
         (f, dataclasses.replace(k, field="fines_total") if (f, k.field) == ("a2", "fines") else k): v
         for (f, k), v in before.items()
@@ -235,7 +235,7 @@ def test_opening_again_changes_nothing(db_path):
     before = _values(store, report)
     store.close()
     store = Store(db_path)
-    assert not templates.pending(store.db, TEMPLATE)
+    assert not templates.pending(store.conn, TEMPLATE)
     assert _values(store, report) == before
     store.close()
 
@@ -245,6 +245,6 @@ def test_a_file_that_records_no_version_was_written_under_the_first_template(db_
     create_sample(store)
     store.db.execute("delete from settings where key = ?", [templates.SETTING])
     store.db.conn.commit()
-    assert templates.stored_version(store.db) == "2024.1"
-    assert not templates.pending(store.db, TEMPLATE)
+    assert templates.stored_version(store.conn) == "2024.1"
+    assert not templates.pending(store.conn, TEMPLATE)
     store.close()
