@@ -16,8 +16,8 @@ from forms.figures import Link, converts_to_wan, linkable_fields, value_of
 from forms.hygiene import echo
 from forms.kinds import Invalid, Stored, wan_text
 from forms.outline import heading_numbers
-from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
-from forms.rules import AtLeastSum, NotMoreThan, Severity, SumEquals, number
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, ReportText
+from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
 from forms.yoy import yoy
 
@@ -203,15 +203,20 @@ def _sum_equals(rule: SumEquals, form: FormData, data: ReportData) -> list[Findi
     return [Finding(spec.key, CellKey(form.rows[0], rule.field), rule.severity, message, rule.code)]
 
 
+def check_rule(rule: Rule, form: FormData, data: ReportData) -> list[Finding]:
+    if isinstance(rule, AtLeastSum):
+        return _at_least_sum(rule, form)
+    if isinstance(rule, NotMoreThan):
+        return _not_more_than(rule, form, data)
+    if isinstance(rule, SumEquals):
+        return _sum_equals(rule, form, data)
+    return []
+
+
 def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
     found: list[Finding] = []
     for rule in form.spec.rules:
-        if isinstance(rule, AtLeastSum):
-            found += _at_least_sum(rule, form)
-        elif isinstance(rule, NotMoreThan):
-            found += _not_more_than(rule, form, data)
-        elif isinstance(rule, SumEquals):
-            found += _sum_equals(rule, form, data)
+        found += check_rule(rule, form, data)
     return found
 
 
@@ -241,14 +246,14 @@ class _Name:
     name: str
 
 
-def _names(forms: list[FormData]) -> list[_Name]:
+def _names(specs: tuple[FormSpec, ...]) -> list[_Name]:
     """Names a sentence may use for a field: its label without the unit, and without a final 数;
     in table order, so where two tables share a name (罚没金额) 附件2's comes first and wins."""
     out = []
-    for form in forms:
-        for field in linkable_fields(form.spec):
+    for spec in specs:
+        for field in linkable_fields(spec):
             base = short(field)
-            out += [_Name(form.spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
+            out += [_Name(spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
     return out
 
 
@@ -287,45 +292,72 @@ def _about_own_figure(before: str, year: int) -> bool | None:
     return True if re.fullmatch(_LEAD_IN.format(year=year), clause) else None
 
 
-def check_text(data: ReportData) -> list[Finding]:
+@dataclass(frozen=True)
+class _Mention:
+    """A number typed right after a field's name in the text, about the unit's own figure (``own``
+    True) or perhaps (None): what ``check_text`` compares with the tables."""
+
+    section: str  # the section's key
+    said: str  # the whole match, as quoted in the message
+    typed: Decimal
+    typed_unit: str
+    span: tuple[int, int]  # of the number in the section's text
+    name: _Name
+    own: bool | None
+
+
+def text_mentions(text: ReportText, specs: tuple[FormSpec, ...], year: int) -> tuple[_Mention, ...]:
+    """The typed numbers of a report text that ``check_text`` compares: they depend on the text
+    only (not on the figures), so an edit of a table need not search the text again."""
+    names = _names(specs)
+    found = []
+    for section in text.sections:
+        for m, n in _found_names(section.body, names):
+            own = _about_own_figure(section.body[: m.start()], year)
+            if own is False:
+                continue
+            typed = Decimal(m[1].replace(",", ""))
+            found.append(_Mention(section.key, m[0].strip(), typed, m[2] or "", m.span(1), n, own))
+    return tuple(found)
+
+
+def check_text(data: ReportData, mentions: tuple[_Mention, ...] | None = None) -> list[Finding]:
     """A number typed right after a field's name that differs from the table.
 
     Only where the clause is about the unit's own figure: a 提示 with the linked figure as the
     fix when sure (TEXT_FIGURE), a 提示 without a fix when in doubt (TEXT_FIGURE_UNSURE: another
     unit word, a qualifier or a year before the name); nothing for 全市…, 其中…, 分别….
     Figures inserted as links are tokens, not digits, so they are never flagged.
+    ``mentions``: ``text_mentions`` of this text, when the caller kept them.
     """
     if data.text is None:
         return []
     year = data.report.year
-    names = _names(data.forms)
+    if mentions is None:
+        mentions = text_mentions(data.text, tuple(f.spec for f in data.forms), year)
     found = []
-    for section in data.text.sections:
-        for m, n in _found_names(section.body, names):
-            own = _about_own_figure(section.body[: m.start()], year)
-            if own is False:
-                continue
-            table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
-            if table is None:
-                continue
-            typed = Decimal(m[1].replace(",", ""))
-            typed_unit, unit = m[2] or "", label_unit(n.field)
-            wan = typed_unit == "万元" and converts_to_wan(n.field)
-            # 行政处罚31次 against a table counted in 件: not sure it is the same figure
-            other_unit = typed_unit not in ("", unit) and unit != "" and not wan
-            expected = Decimal(wan_text(table)) if wan else table
-            if expected == typed:
-                continue
-            shown = wan_text(table) + "万元" if wan else n.field.kind.text(table) + unit
-            link = Link(n.spec.key, n.field.key, "cur", wan)
-            key = CellKey(section.key, n.field.key, year)
-            where = f"{n.spec.label} {n.field.label}"
-            if own and not other_unit:
-                message = f"正文“{m[0].strip()}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
-                found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), m.span(1)))
-            else:
-                message = f"正文“{m[0].strip()}”与 {where}({shown}) 不同，如说的是本单位{year}年的数，请核对"
-                found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE_UNSURE", "", m.span(1)))
+    for mention in mentions:
+        n = mention.name
+        table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
+        if table is None:
+            continue
+        typed_unit, unit = mention.typed_unit, label_unit(n.field)
+        wan = typed_unit == "万元" and converts_to_wan(n.field)
+        # 行政处罚31次 against a table counted in 件: not sure it is the same figure
+        other_unit = typed_unit not in ("", unit) and unit != "" and not wan
+        expected = Decimal(wan_text(table)) if wan else table
+        if expected == mention.typed:
+            continue
+        shown = wan_text(table) + "万元" if wan else n.field.kind.text(table) + unit
+        link = Link(n.spec.key, n.field.key, "cur", wan)
+        key = CellKey(mention.section, n.field.key, year)
+        where = f"{n.spec.label} {n.field.label}"
+        if mention.own and not other_unit:
+            message = f"正文“{mention.said}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
+            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), mention.span))
+        else:
+            message = f"正文“{mention.said}”与 {where}({shown}) 不同，如说的是本单位{year}年的数，请核对"
+            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE_UNSURE", "", mention.span))
     return found
 
 
@@ -367,6 +399,73 @@ def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Fin
             found += check_previous_year(form, data.report.year, previous)
     found += check_text(data)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+
+def _reads_other_forms(rule: Rule) -> bool:
+    return isinstance(rule, NotMoreThan | SumEquals)
+
+
+def _form_parts(form: FormData, data: ReportData, previous: PreviousFigures | None) -> list[list[Finding] | Rule]:
+    """A form's part of ``audit()``, in its order: the findings that depend on this form alone,
+    and in their places the rules that read another form too (to be run each time)."""
+    year = data.report.year
+    parts: list[list[Finding] | Rule] = [check_value_kinds(form)]
+    for rule in form.spec.rules:
+        if _reads_other_forms(rule):
+            parts.append(rule)
+        else:
+            parts.append(check_rule(rule, form, data))
+    parts.append(check_reasons(form, year, data.places))
+    parts.append(check_blanks(form, year))
+    if previous:
+        parts.append(check_previous_year(form, year, previous))
+    return parts
+
+
+class Auditor:
+    """``audit()`` kept up to date while a report is edited, for the window's every keystroke.
+
+    What depends on one form alone is kept per form until ``changed`` names it (or the form is
+    another object, or the year, 同比 places or last year's figures differ); the rules that read
+    two forms, the contact line and the text-against-tables comparison run each time, the
+    search of the text for typed numbers only when the text changed. The result is always
+    ``audit(data, previous)`` (tests/test_audit_incremental.py checks it after random edits)."""
+
+    def __init__(self) -> None:
+        self._context: tuple | None = None
+        self._parts: dict[str, tuple[FormData, list[list[Finding] | Rule]]] = {}
+        self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
+
+    def changed(self, form_key: str | None = None) -> None:
+        """``form_key``'s values or rows changed; None: anything may have."""
+        if form_key is None:
+            self._parts.clear()
+            self._context = None
+        else:
+            self._parts.pop(form_key, None)
+
+    def findings(self, data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
+        context = (data.report.year, data.places, previous)
+        if context != self._context:
+            self._parts.clear()
+            self._context = context
+        found: list[Finding] = check_contact(data)
+        for form in data.forms:
+            kept = self._parts.get(form.spec.key)
+            if kept is None or kept[0] is not form:
+                kept = (form, _form_parts(form, data, previous))
+                self._parts[form.spec.key] = kept
+            for part in kept[1]:
+                found += part if isinstance(part, list) else check_rule(part, form, data)
+        found += check_text(data, self._mentions(data))
+        return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+    def _mentions(self, data: ReportData) -> tuple[_Mention, ...]:
+        source = (data.text, tuple(f.spec for f in data.forms), data.report.year)
+        if self._text is None or self._text[0] != source:
+            mentions = text_mentions(data.text, source[1], source[2]) if data.text is not None else ()
+            self._text = (source, mentions)
+        return self._text[1]
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -6,7 +6,8 @@ all draw from, so the three cannot disagree about where a figure or a merge goes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from forms.kinds import Kind, MoneyKind, Stored, ValueKind
@@ -148,10 +149,7 @@ class Layout:
         cells = [Cell(Role.INDEX, 0, text=str(index + 1))]
         for col, column in enumerate(self.columns[1:], start=1):
             assert column.field is not None
-            key = CellKey(row, column.field.key, column.period)
-            value = data.get(key)
-            text = column.field.kind.text(value)
-            cells.append(Cell(Role.VALUE, col, key=key, field=column.field, value=value, text=text))
+            cells.append(_value_cell(col, column.field, CellKey(row, column.field.key, column.period), data))
         return cells
 
     def _label_cells(self, index: int, label: str) -> list[Cell]:
@@ -174,11 +172,14 @@ class Layout:
     def _yoy_row(self, data: FormData, places: int) -> list[Cell]:
         cells = self._label_cells(1, YOY_LABEL)
         for col, field in self._paired_columns():
-            prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
-            cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
-            change = yoy(prev, cur, places)
-            cells.append(Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text()))
+            cells.append(self._yoy_cell(col, field, data, places))
         return cells
+
+    def _yoy_cell(self, col: int, field: Field, data: FormData, places: int) -> Cell:
+        prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
+        cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
+        change = yoy(prev, cur, places)
+        return Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text())
 
     def _reason_row(self, data: FormData) -> list[Cell]:
         cells = self._label_cells(2, REASON_LABEL)
@@ -187,6 +188,38 @@ class Layout:
             text = data.get(key)
             cells.append(Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=Kind.TEXT.text(text)))
         return cells
+
+    def update(
+        self, body: list[list[Cell]], data: FormData, places: int, keys: Iterable[CellKey]
+    ) -> list[tuple[int, int]]:
+        """After values changed (same rows): recompute, in place, the cells of ``body`` that show
+        ``keys`` and the 同比增减 cells they feed, as ``body`` would build them; returns the indexes,
+        in ``body``'s rows, of the cells that changed: ``body[r][i]`` for each (r, i)."""
+        keys = set(keys)
+        fed = {k.field for k in keys if k.row == MAIN_ROW}  # a 同比增减 follows both years of its field
+        changed = []
+        for r, row in enumerate(body):
+            for i, cell in enumerate(row):
+                if cell.key is not None and cell.key in keys:
+                    assert cell.field is not None
+                    if cell.role is Role.REASON:
+                        value = data.get(cell.key)
+                        new = replace(cell, value=value, text=Kind.TEXT.text(value))
+                    else:
+                        new = _value_cell(cell.col, cell.field, cell.key, data)
+                elif cell.role is Role.YOY and cell.field is not None and cell.field.key in fed:
+                    new = self._yoy_cell(cell.col, cell.field, data, places)
+                else:
+                    continue
+                if new != cell:
+                    row[i] = new
+                    changed.append((r, i))
+        return changed
+
+
+def _value_cell(col: int, field: Field, key: CellKey, data: FormData) -> Cell:
+    value = data.get(key)
+    return Cell(Role.VALUE, col, key=key, field=field, value=value, text=field.kind.text(value))
 
 
 def yoy_cell(layout: Layout, body: list[list[Cell]], field_key: str) -> Cell | None:

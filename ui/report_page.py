@@ -6,6 +6,7 @@ once) and only then reported as saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -75,9 +76,19 @@ class TitleEdit(QPlainTextEdit):
 class ReportPage(QWidget):
     message = Signal(str)
 
-    def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        report: Report,
+        parent: QWidget | None = None,
+        *,
+        tables: Callable[[], ReportData] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tables: ReportData | None = None  # the tables behind the preview's figures
+        # Where they come from: the window's copy of the report, else the file.
+        self._read_tables = tables or (lambda: self.store.report_data(self.report, with_text=False))
+        self._figures_stale = False  # a table changed while the page was hidden: refreshed when shown
         self.store = store
         self.texts = ReportTexts(store)
         self.report = report
@@ -386,8 +397,13 @@ class ReportPage(QWidget):
         return self.body.toPlainText()
 
     def refresh_figures(self) -> None:
-        """A table changed: the editor's and the preview's linked figures follow."""
+        """A table changed: the editor's and the preview's linked figures follow, now when the
+        page is shown, else when it is next shown (``showEvent``)."""
         self._tables = None
+        if not self.isVisible():
+            self._figures_stale = True
+            return
+        self._figures_stale = False
         loading, self._loading = self._loading, True  # not an edit of the text: nothing to save
         self.body.refresh_figures()
         self._loading = loading
@@ -395,9 +411,9 @@ class ReportPage(QWidget):
 
     def _tables_now(self) -> ReportData | None:
         # The tables are read once and again only after a table edit: typing never waits for the file.
-        if self._tables is None or self._tables.report != self.report:
+        if self._tables is None or self._tables.report.id != self.report.id:
             try:
-                self._tables = self.store.report_data(self.report, with_text=False)  # the figures only
+                self._tables = self._read_tables()
             except UserError:
                 return None  # the file is locked just now
         return self._tables
@@ -416,6 +432,11 @@ class ReportPage(QWidget):
         tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
         links = [parse_token(t) for t in sorted(tokens)]
         self.body.setToolTip("\n".join(f"{describe(link, self.report.year)}" for link in links if link) or "")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._figures_stale:
+            self.refresh_figures()
 
     # --- which report, outline --------------------------------------------------------
 

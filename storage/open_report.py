@@ -1,0 +1,103 @@
+"""The report a window has open, kept in memory so that an edit does not read the file back.
+
+Read once (tables, the open report text, 同比 places, last year's figures), then kept up to date
+from each change this program commits through ``apply``: the store knows exactly what it wrote.
+Whenever anything else wrote the file since it was read (another window or program, or this
+program outside ``apply``: the report text, the contact line, an import, a restore), the file's
+generation (``Store.generation``) has moved and everything is read again. The audit is kept
+incrementally (``forms.audit.Auditor``).
+"""
+
+from __future__ import annotations
+
+from forms.audit import Auditor, Finding, PreviousFigures
+from forms.changes import Change, SetCells, Touched
+from forms.report import FormData, Report, ReportData
+from storage.store import Generation, Store, read_back
+
+
+class OpenReport:
+    def __init__(self, store: Store, report: Report) -> None:
+        self.store = store
+        self.report = report
+        self.auditor = Auditor()
+        self.loads = 0  # how many times everything was read: views built from an older read follow
+        self.reshaped = 0  # moves when rows or the text may have moved (where a finding is, 第N行)
+        self._generation: Generation | None = None  # the file's state ``data`` was read at; None: stale
+        self._data: ReportData | None = None
+        self._previous: PreviousFigures | None = None
+
+    # --- reading ------------------------------------------------------------------------
+
+    def open(self, report: Report) -> None:
+        """Show ``report`` (another one, or the same with a new contact line): read at the next use."""
+        self.report = report
+        self._generation = None
+
+    def sync(self) -> bool:
+        """Read everything again if the file changed since it was read; True when it did.
+        A StorageError (the file locked just now) leaves the copy as it was, still marked stale."""
+        generation = self.store.generation()
+        if generation == self._generation and self._data is not None:
+            return False
+        self._generation = None
+        data = self.store.report_data(self.report)
+        previous = self.store.previous_year_figures(self.report)
+        # The generation read first: a write landing in between makes the next sync read again.
+        self._data, self._previous, self._generation = data, previous, generation
+        self.loads += 1
+        self.reshaped += 1
+        self.auditor.changed()
+        return True
+
+    @property
+    def data(self) -> ReportData:
+        """The tables, the open text and the places as the file holds them (read when stale)."""
+        if self._data is None or self._generation is None:
+            self.sync()
+        assert self._data is not None
+        return self._data
+
+    @property
+    def previous(self) -> PreviousFigures | None:
+        """The same unit's report of the year before, as filed (``Store.previous_year_figures``)."""
+        _ = self.data  # read when stale
+        return self._previous
+
+    def form(self, key: str) -> FormData:
+        return self.data.form(key)
+
+    def findings(self) -> list[Finding]:
+        """``forms.audit.audit`` of the report as the file holds it now."""
+        self.sync()
+        return self.auditor.findings(self.data, self._previous)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def apply(self, change: Change) -> Touched:
+        """Commit ``change`` (``Store.apply``: compare-and-set, one transaction) and show it here.
+        Raises what ``Store.apply`` raises; nothing is written then and the copy is unchanged."""
+        data = self.data  # read when stale, before the write
+        touched = self.store.apply(self.report.id, change)
+        assert self.store.last_write is not None
+        before, after = self.store.last_write
+        if before != self._generation:
+            # Someone else wrote since we read: what we hold plus our change is not the file.
+            self._generation = None
+            self.sync()
+            return touched
+        self._generation = after
+        form = data.form(change.form)
+        if isinstance(change, SetCells):
+            for key, value in change.after.items():
+                shown = read_back(form.spec, key, value)  # as a read of the file would give it
+                if shown is None:
+                    form.values.pop(key, None)
+                else:
+                    form.values[key] = shown
+        else:  # rows inserted or removed: this form is read again, as it is now
+            fresh = self.store.form_data(self.report, form.spec)
+            form.rows, form.values = fresh.rows, fresh.values
+            self.reshaped += 1
+        self.auditor.changed(change.form)
+        return touched
