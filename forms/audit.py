@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,12 +76,19 @@ def place(finding: Finding, data: ReportData) -> str:
 
 def check_value_kinds(form: FormData) -> list[Finding]:
     """Stored text that is not a canonical value of its kind (old files, imported workbooks,
-    hand edits): an error, and never used as a figure until it is typed again."""
+    hand edits): an error, and never used as a figure until it is typed again. In table order
+    (not the order the values were read or typed in)."""
+    spec = form.spec
+    bad = [(key, value) for key, value in form.values.items() if isinstance(value, Invalid)]
+    if not bad:
+        return []
+    rows = {row: i for i, row in enumerate(form.rows)}
+    columns = {f.key: i for i, f in enumerate(spec.fields())}
+    bad.sort(key=lambda kv: (rows.get(kv[0].row, len(rows)), columns[kv[0].field], kv[0].period))
     found = []
-    for key, value in form.values.items():
-        if not isinstance(value, Invalid):
-            continue
-        field = form.spec.field(key.field)
+    for key, value in bad:
+        assert isinstance(value, Invalid)
+        field = spec.field(key.field)
         what = f"{short(field)}的原因简析" if key.row == REASON_ROW else short(field)
         message = f"{what}“{echo(value.stored)}”无效：{value.problem}"
         found.append(Finding(form.spec.key, key, Severity.ERROR, message, "VALUE_KIND"))
@@ -92,17 +100,21 @@ def check_blanks(form: FormData, year: int) -> list[Finding]:
     spec = form.spec
     found = []
     numeric = [f for f in spec.fields() if f.kind.numeric]
-    rows = form.rows
-    for row in rows:
-        keys = [CellKey(row, f.key, p) for f in numeric for p in ((year - 1, year) if f.paired else (0,))]
+    for row in form.rows:
         if spec.rows is RowStyle.LIST and all(form.get(CellKey(row, f.key)) is None for f in spec.fields()):
             continue
-        for key in keys:
-            if form.get(key) is None:
-                field = spec.field(key.field)
-                found.append(
-                    Finding(spec.key, key, Severity.HINT, f"{short(field)}未填写；没有发生的请填 0", "VALUE_BLANK")
-                )
+        for field in numeric:
+            found += _blanks(form, row, field, year)
+    return found
+
+
+def _blanks(form: FormData, row: str, field: Field, year: int) -> list[Finding]:
+    found = []
+    for period in (year - 1, year) if field.paired else (0,):
+        key = CellKey(row, field.key, period)
+        if form.get(key) is None:
+            message = f"{short(field)}未填写；没有发生的请填 0"
+            found.append(Finding(form.spec.key, key, Severity.HINT, message, "VALUE_BLANK"))
     return found
 
 
@@ -112,19 +124,20 @@ def check_reasons(form: FormData, year: int, places: int) -> list[Finding]:
         return []
     found = []
     for field in form.spec.paired_fields():
-        key = CellKey(REASON_ROW, field.key)
-        if form.get(key):
-            continue
-        change = yoy(
-            form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places
-        )
-        if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
-            message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
-            found.append(Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED"))
-        else:
-            message = f"{short(field)}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
-            found.append(Finding(form.spec.key, key, Severity.HINT, message, "REASON_MISSING"))
+        found += _reason(form, field, year, places)
     return found
+
+
+def _reason(form: FormData, field: Field, year: int, places: int) -> list[Finding]:
+    key = CellKey(REASON_ROW, field.key)
+    if form.get(key):
+        return []
+    change = yoy(form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places)
+    if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
+        message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
+        return [Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED")]
+    message = f"{short(field)}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
+    return [Finding(form.spec.key, key, Severity.HINT, message, "REASON_MISSING")]
 
 
 def check_contact(data: ReportData) -> list[Finding]:
@@ -374,89 +387,149 @@ def check_previous_year(form: FormData, year: int, previous: PreviousFigures) ->
         return []
     found = []
     for field in form.spec.paired_fields():
-        if field.key not in filed:
-            continue
-        key = CellKey(MAIN_ROW, field.key, year - 1)
-        then, now = filed[field.key], form.get(key)
-        if then is None or isinstance(then, Invalid) or now == then:
-            continue
-        was = _show(field, then)
-        message = f"{short(field)}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
-        found.append(Finding(form.spec.key, key, Severity.HINT, message, "PREVIOUS_YEAR"))
+        found += _previous(form, field, year, filed)
     return found
+
+
+def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored]) -> list[Finding]:
+    if field.key not in filed:
+        return []
+    key = CellKey(MAIN_ROW, field.key, year - 1)
+    then, now = filed[field.key], form.get(key)
+    if then is None or isinstance(then, Invalid) or now == then:
+        return []
+    was = _show(field, then)
+    message = f"{short(field)}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
+    return [Finding(form.spec.key, key, Severity.HINT, message, "PREVIOUS_YEAR")]
+
+
+# --- the whole audit, in parts ---------------------------------------------------------------
+
+ANY = "*"  # in what a part reads: every cell and row of a form
+Reads = frozenset[tuple[str, str]]  # (form key, field key or ANY)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A piece of ``audit()``: what it reads and how to run it on a report's data."""
+
+    name: tuple
+    reads: Reads
+    run: Callable[[ReportData], list[Finding]]
+
+
+def _rule_reads(rule: Rule, spec: FormSpec) -> Reads:
+    if isinstance(rule, NotMoreThan):
+        return frozenset({(spec.key, rule.field), (rule.other_form, rule.other_field)})
+    if isinstance(rule, SumEquals):
+        return frozenset({(spec.key, ANY), (rule.other_form, rule.other_field)})
+    return frozenset({(spec.key, ANY)})  # AtLeastSum: row by row in its own form
+
+
+def _parts(specs: tuple[FormSpec, ...], year: int, places: int, previous: PreviousFigures | None) -> list[_Part]:
+    """Every table's checks as parts, in the order ``audit()`` lists their findings. In a
+    COMPARISON form (one row of figures) a check is a part per field, reading that field alone."""
+
+    def on(key: str, check: Callable[..., list[Finding]], *args: object) -> Callable[[ReportData], list[Finding]]:
+        return lambda data: check(data.form(key), *args)
+
+    parts: list[_Part] = []
+    for spec in specs:
+        key = spec.key
+        whole = frozenset({(key, ANY)})
+        parts.append(_Part((key, "kinds"), whole, on(key, check_value_kinds)))
+        for i, rule in enumerate(spec.rules):
+            parts.append(
+                _Part(
+                    (key, "rule", i),
+                    _rule_reads(rule, spec),
+                    lambda data, k=key, r=rule: check_rule(r, data.form(k), data),
+                )
+            )
+        filed = (previous or {}).get(key)
+        if spec.rows is RowStyle.COMPARISON:
+            numeric = [f for f in spec.fields() if f.kind.numeric]
+            for f in spec.paired_fields():
+                parts.append(
+                    _Part((key, "reason", f.key), frozenset({(key, f.key)}), on(key, _reason, f, year, places))
+                )
+            for f in numeric:
+                parts.append(
+                    _Part((key, "blank", f.key), frozenset({(key, f.key)}), on(key, _blanks, MAIN_ROW, f, year))
+                )
+            if filed:
+                for f in spec.paired_fields():
+                    parts.append(
+                        _Part((key, "previous", f.key), frozenset({(key, f.key)}), on(key, _previous, f, year, filed))
+                    )
+        else:
+            parts.append(_Part((key, "blanks"), whole, on(key, check_blanks, year)))
+    return parts
 
 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
     found: list[Finding] = check_contact(data)
-    for form in data.forms:
-        found += check_value_kinds(form)
-        found += check_spec_rules(form, data)
-        found += check_reasons(form, data.report.year, data.places)
-        found += check_blanks(form, data.report.year)
-        if previous:
-            found += check_previous_year(form, data.report.year, previous)
+    for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places, previous):
+        found += part.run(data)
     found += check_text(data)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
-
-
-def _reads_other_forms(rule: Rule) -> bool:
-    return isinstance(rule, NotMoreThan | SumEquals)
-
-
-def _form_parts(form: FormData, data: ReportData, previous: PreviousFigures | None) -> list[list[Finding] | Rule]:
-    """A form's part of ``audit()``, in its order: the findings that depend on this form alone,
-    and in their places the rules that read another form too (to be run each time)."""
-    year = data.report.year
-    parts: list[list[Finding] | Rule] = [check_value_kinds(form)]
-    for rule in form.spec.rules:
-        if _reads_other_forms(rule):
-            parts.append(rule)
-        else:
-            parts.append(check_rule(rule, form, data))
-    parts.append(check_reasons(form, year, data.places))
-    parts.append(check_blanks(form, year))
-    if previous:
-        parts.append(check_previous_year(form, year, previous))
-    return parts
 
 
 class Auditor:
     """``audit()`` kept up to date while a report is edited, for the window's every keystroke.
 
-    What depends on one form alone is kept per form until ``changed`` names it (or the form is
-    another object, or the year, 同比 places or last year's figures differ); the rules that read
-    two forms, the contact line and the text-against-tables comparison run each time, the
-    search of the text for typed numbers only when the text changed. The result is always
-    ``audit(data, previous)`` (tests/test_audit_incremental.py checks it after random edits)."""
+    Each part of the audit (``_parts``) is kept until ``changed`` names a cell it reads (or the
+    form is another object, or the year, 同比 places or last year's figures differ); the contact
+    line and the text-against-tables comparison run each time, the search of the text for typed
+    numbers only when the text changed. The result is always ``audit(data, previous)``
+    (tests/test_audit_incremental.py checks it after random edits)."""
 
     def __init__(self) -> None:
         self._context: tuple | None = None
-        self._parts: dict[str, tuple[FormData, list[list[Finding] | Rule]]] = {}
+        self._parts: list[_Part] = []
+        self._readers: dict[tuple[str, str], list[tuple]] = {}  # (form, field or ANY) → parts reading it
+        self._kept: dict[tuple, list[Finding]] = {}
+        self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
         self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
 
-    def changed(self, form_key: str | None = None) -> None:
-        """``form_key``'s values or rows changed; None: anything may have."""
+    def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
+        """Cells of ``form_key`` changed: those of ``fields``, or any (rows too) when None;
+        ``form_key`` None: anything may have."""
         if form_key is None:
-            self._parts.clear()
-            self._context = None
-        else:
-            self._parts.pop(form_key, None)
+            self._kept.clear()
+            return
+        names = set(self._readers.get((form_key, ANY), ()))
+        for field in {ANY} if fields is None else set(fields):
+            if field == ANY:
+                names.update(n for (form, _f), found in self._readers.items() if form == form_key for n in found)
+            else:
+                names.update(self._readers.get((form_key, field), ()))
+        for name in names:
+            self._kept.pop(name, None)
 
     def findings(self, data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
-        context = (data.report.year, data.places, previous)
+        specs = tuple(f.spec for f in data.forms)
+        context = (specs, data.report.year, data.places, previous)
         if context != self._context:
-            self._parts.clear()
             self._context = context
-        found: list[Finding] = check_contact(data)
+            self._parts = _parts(specs, data.report.year, data.places, previous)
+            self._readers = {}
+            for part in self._parts:
+                for read in part.reads:
+                    self._readers.setdefault(read, []).append(part.name)
+            self._kept.clear()
         for form in data.forms:
-            kept = self._parts.get(form.spec.key)
-            if kept is None or kept[0] is not form:
-                kept = (form, _form_parts(form, data, previous))
-                self._parts[form.spec.key] = kept
-            for part in kept[1]:
-                found += part if isinstance(part, list) else check_rule(part, form, data)
+            if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
+                self.changed(form.spec.key)
+                self._forms[form.spec.key] = form
+        found: list[Finding] = check_contact(data)
+        for part in self._parts:
+            kept = self._kept.get(part.name)
+            if kept is None:
+                kept = self._kept[part.name] = part.run(data)
+            found += kept
         found += check_text(data, self._mentions(data))
         return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 

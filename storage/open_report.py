@@ -99,5 +99,5 @@ class OpenReport:
             fresh = self.store.form_data(self.report, form.spec)
             form.rows, form.values = fresh.rows, fresh.values
             self.reshaped += 1
-        self.auditor.changed(change.form)
+        self.auditor.changed(change.form, {k.field for k in change.after} if isinstance(change, SetCells) else None)
         return touched
