@@ -13,7 +13,7 @@ from __future__ import annotations
 from forms.audit import Auditor, Finding, PreviousFigures
 from forms.changes import Change, SetCells, Touched
 from forms.report import FormData, Report, ReportData
-from storage.store import Generation, Store, read_back
+from storage.store import ChangeConflict, Generation, Store, read_back
 
 
 class OpenReport:
@@ -78,7 +78,11 @@ class OpenReport:
         """Commit ``change`` (``Store.apply``: compare-and-set, one transaction) and show it here.
         Raises what ``Store.apply`` raises; nothing is written then and the copy is unchanged."""
         data = self.data  # read when stale, before the write
-        touched = self.store.apply(self.report.id, change)
+        try:
+            touched = self.store.apply(self.report.id, change)
+        except ChangeConflict:
+            self._generation = None  # someone else wrote: read again at the next use
+            raise
         assert self.store.last_write is not None
         before, after = self.store.last_write
         if before != self._generation:

@@ -606,7 +606,9 @@ class MainWindow(QMainWindow):
         return self.open.data
 
     def _reread(self) -> None:
-        """A grid met a change written elsewhere and the report was read again: show it all."""
+        """A grid met a change written elsewhere and the report was read again: show it all
+        (its undo history was dropped)."""
+        self._update_undo_actions()
         self.refresh_audit()
         if self.report_page is not None:
             self.report_page.refresh_figures()
