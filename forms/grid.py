@@ -84,6 +84,8 @@ class Layout:
         self.header: list[HeaderCell] = [HeaderCell(0, 0, self.depth, 1, INDEX_LABEL)]
         for node in spec.header:
             self._place(node, 0)
+        # (field key, period) → column: where an edited value is shown.
+        self._column_of = {(c.field.key, c.period): i for i, c in enumerate(self.columns) if c.field is not None}
 
     def _place(self, node: Group | Field, row: int) -> None:
         col = len(self.columns)
@@ -195,26 +197,43 @@ class Layout:
         """After values changed (same rows): recompute, in place, the cells of ``body`` that show
         ``keys`` and the 同比增减 cells they feed, as ``body`` would build them; returns the indexes,
         in ``body``'s rows, of the cells that changed: ``body[r][i]`` for each (r, i)."""
-        keys = set(keys)
-        fed = {k.field for k in keys if k.row == MAIN_ROW}  # a 同比增减 follows both years of its field
+        columns = self._column_of
+        comparison = self.spec.rows is RowStyle.COMPARISON
+        wanted: set[tuple[int, int]] = set()  # (body row, column) of the cells to recompute
+        for key in keys:
+            if comparison and key.row == REASON_ROW:
+                where = (2, columns.get((key.field, self.year - 1)))
+            elif comparison:
+                where = (0, columns.get((key.field, key.period)))
+                wanted.add((1, columns.get((key.field, self.year - 1))))  # its 同比增减, when paired
+            else:
+                where = (
+                    data.rows.index(key.row) if key.row in data.rows else None,
+                    columns.get((key.field, key.period)),
+                )
+            wanted.add(where)
         changed = []
-        for r, row in enumerate(body):
-            for i, cell in enumerate(row):
-                if cell.key is not None and cell.key in keys:
-                    assert cell.field is not None
-                    if cell.role is Role.REASON:
-                        value = data.get(cell.key)
-                        new = replace(cell, value=value, text=Kind.TEXT.text(value))
-                    else:
-                        new = _value_cell(cell.col, cell.field, cell.key, data)
-                elif cell.role is Role.YOY and cell.field is not None and cell.field.key in fed:
-                    new = self._yoy_cell(cell.col, cell.field, data, places)
-                else:
-                    continue
-                if new != cell:
-                    row[i] = new
-                    changed.append((r, i))
-        return changed
+        for r, col in wanted:
+            if r is None or col is None or r >= len(body):
+                continue  # a field or row the table does not show
+            row = body[r]
+            i = next((i for i, cell in enumerate(row) if cell.col == col), None)
+            if i is None:
+                continue
+            cell = row[i]
+            if cell.role is Role.VALUE and cell.key is not None and cell.field is not None:
+                new = _value_cell(cell.col, cell.field, cell.key, data)
+            elif cell.role is Role.REASON and cell.key is not None:
+                value = data.get(cell.key)
+                new = replace(cell, value=value, text=Kind.TEXT.text(value))
+            elif cell.role is Role.YOY and cell.field is not None:
+                new = self._yoy_cell(cell.col, cell.field, data, places)
+            else:
+                continue
+            if new != cell:
+                row[i] = new
+                changed.append((r, i))
+        return sorted(changed)
 
 
 def _value_cell(col: int, field: Field, key: CellKey, data: FormData) -> Cell:

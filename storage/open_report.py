@@ -59,6 +59,11 @@ class OpenReport:
         return self._data
 
     @property
+    def held(self) -> ReportData | None:
+        """The copy as it is, without reading: None when stale (read at the next use)."""
+        return self._data if self._generation is not None else None
+
+    @property
     def previous(self) -> PreviousFigures | None:
         """The same unit's report of the year before, as filed (``Store.previous_year_figures``)."""
         _ = self.data  # read when stale

@@ -617,8 +617,9 @@ class MainWindow(QMainWindow):
         self.show_message(text)
         self._update_undo_actions()
         self.refresh_audit()
-        if self.report_page is not None and self.sender() is not self.report_page:
-            self.report_page.refresh_figures()  # the preview shows the tables' new figures (when shown)
+        if self.report_page is not None and self.sender() is not self.report_page and self.open is not None:
+            # The preview shows the tables' new figures (when shown), from the copy just audited.
+            self.report_page.refresh_figures(self.open.held)
 
     # --- undo -------------------------------------------------------------------
 

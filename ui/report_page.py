@@ -396,18 +396,20 @@ class ReportPage(QWidget):
         """The text in the editor, for a clerk who copies it out when it cannot be saved."""
         return self.body.toPlainText()
 
-    def refresh_figures(self) -> None:
+    def refresh_figures(self, tables: ReportData | None = None) -> None:
         """A table changed: the editor's and the preview's linked figures follow, now when the
-        page is shown, else when it is next shown (``showEvent``)."""
-        self._tables = None
+        page is shown, else when it is next shown (``showEvent``). ``tables``: the tables as they
+        are now, when the caller has them at hand (else they are read)."""
+        self._tables = tables
         if not self.isVisible():
             self._figures_stale = True
             return
         self._figures_stale = False
         loading, self._loading = self._loading, True  # not an edit of the text: nothing to save
-        self.body.refresh_figures()
+        linked = self.body.refresh_figures()
         self._loading = loading
-        self._update_preview()
+        if linked:  # without a linked figure the preview does not depend on the tables
+            self._update_preview()
 
     def _tables_now(self) -> ReportData | None:
         # The tables are read once and again only after a table edit: typing never waits for the file.
@@ -423,13 +425,14 @@ class ReportPage(QWidget):
         if data is None:
             return  # the last preview stays
         # As printed: figures filled in, bold spans bold, the marks gone.
+        stored = self.body.toPlainText()
         self.preview.setText(
             "<br>".join(
                 "".join(f"<b>{escape(t)}</b>" if bold else escape(t) for t, bold in spans(line))
-                for line in render(self.body.toPlainText(), data).splitlines()
+                for line in render(stored, data).splitlines()
             )
         )
-        tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
+        tokens = {m[0] for m in TOKEN.finditer(stored)}
         links = [parse_token(t) for t in sorted(tokens)]
         self.body.setToolTip("\n".join(f"{describe(link, self.report.year)}" for link in links if link) or "")
 
