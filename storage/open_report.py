@@ -72,10 +72,13 @@ class OpenReport:
     def form(self, key: str) -> FormData:
         return self.data.form(key)
 
-    def findings(self) -> list[Finding]:
-        """``forms.audit.audit`` of the report as the file holds it now."""
-        self.sync()
-        return self.auditor.findings(self.data, self._previous)
+    def findings(self, *, check: bool = True) -> list[Finding]:
+        """``forms.audit.audit`` of the report as the file holds it now. ``check=False`` right
+        after ``apply``: the copy was checked against the file under that change's write lock."""
+        if check:
+            self.sync()
+        data = self.data  # read when stale
+        return self.auditor.findings(data, self._previous)
 
     # --- writing ------------------------------------------------------------------------
 

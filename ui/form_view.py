@@ -9,6 +9,8 @@ corrected or Esc restores the stored value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -168,6 +170,7 @@ class FormTableView(QTableView):
         model.modelReset.connect(self.apply_layout)
         model.rowsInserted.connect(self.apply_layout)
         model.rowsRemoved.connect(self.apply_layout)
+        self._reasons: dict[int, list[tuple[int, int]]] = {}  # set by apply_layout
         model.dataChanged.connect(self._data_changed)
         self.frozen = FrozenColumns(self)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
@@ -194,23 +197,26 @@ class FormTableView(QTableView):
 
     def _fit_rows(self) -> None:
         """Every row's height (a new layout); the frozen columns copy it."""
-        for row in range(self.form_model().rowCount()):
+        model = self.form_model()
+        # Where the 原因简析 cells are, (column, span) by row: the only cells that set a row's height.
+        self._reasons = {
+            r: [(c.col, c.span) for c in row if c.role is Role.REASON]
+            for r, row in enumerate(model.body)
+            if any(c.role is Role.REASON for c in row)
+        }
+        for row in range(model.rowCount()):
             self._fit_row(row)
         if hasattr(self, "frozen"):
             self.frozen.match()
 
-    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] = ()) -> None:
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:
         """Only a changed 原因简析 text can change a row's height: those rows are measured again."""
         if roles and not {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)} & set(roles):
             return  # a colour or a tooltip
-        model = self.form_model()
         left, right = top_left.column(), bottom_right.column()
         for row in range(top_left.row(), bottom_right.row() + 1):
-            if (
-                any(c.role is Role.REASON and c.col <= right and c.col + c.span > left for c in model.body[row])
-                and self._fit_row(row)
-                and hasattr(self, "frozen")
-            ):
+            reasons = self._reasons.get(row, ())
+            if any(col <= right and col + span > left for col, span in reasons) and self._fit_row(row):
                 self.frozen.setRowHeight(row, self.rowHeight(row))
 
     def _fit_row(self, row: int) -> bool:

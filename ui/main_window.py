@@ -572,15 +572,16 @@ class MainWindow(QMainWindow):
 
     # --- audit ------------------------------------------------------------------
 
-    def refresh_audit(self) -> list[Finding]:
+    def refresh_audit(self, *, check_file: bool = True) -> list[Finding]:
         """Audit the report as the file holds it and show the findings everywhere. The window's
-        copy is read again only when the file changed otherwise than through it, and only the
-        rules whose tables changed run again (storage/open_report.py, forms.audit.Auditor). When
-        the file cannot be read just now (locked elsewhere), the last findings stay on screen."""
+        copy is read again only when the file changed otherwise than through it (``check_file``
+        False: a grid has just committed a change, which checked that), and only the rules whose
+        tables changed run again (storage/open_report.py, forms.audit.Auditor). When the file
+        cannot be read just now (locked elsewhere), the last findings stay on screen."""
         if self.report is None or self.open is None:
             return []
         try:
-            findings = self.open.findings()
+            findings = self.open.findings(check=check_file)
             data = self.open.data
         except UserError as exc:
             self.show_message(f"审核暂未更新：{exc.message}")
@@ -614,10 +615,11 @@ class MainWindow(QMainWindow):
             self.report_page.refresh_figures()
 
     def after_save(self, text: str) -> None:
+        from_grid = self.sender() in self._grids.values()  # through OpenReport.apply
         self.show_message(text)
         self._update_undo_actions()
-        self.refresh_audit()
-        if self.report_page is not None and self.sender() is not self.report_page and self.open is not None:
+        self.refresh_audit(check_file=not from_grid)
+        if from_grid and self.report_page is not None and self.open is not None:
             # The preview shows the tables' new figures (when shown), from the copy just audited.
             self.report_page.refresh_figures(self.open.held)
 
