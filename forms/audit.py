@@ -407,15 +407,17 @@ def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored])
 
 ANY = "*"  # in what a part reads: every cell and row of a form
 Reads = frozenset[tuple[str, str]]  # (form key, field key or ANY)
+_Run = Callable[[ReportData, PreviousFigures | None], list[Finding]]
 
 
 @dataclass(frozen=True)
 class _Part:
-    """A piece of ``audit()``: what it reads and how to run it on a report's data."""
+    """A piece of ``audit()``: what it reads and how to run it on a report's data and last
+    year's figures."""
 
     name: tuple
     reads: Reads
-    run: Callable[[ReportData], list[Finding]]
+    run: _Run
 
 
 def _rule_reads(rule: Rule, spec: FormSpec) -> Reads:
@@ -426,53 +428,56 @@ def _rule_reads(rule: Rule, spec: FormSpec) -> Reads:
     return frozenset({(spec.key, ANY)})  # AtLeastSum: row by row in its own form
 
 
-def _parts(specs: tuple[FormSpec, ...], year: int, places: int, previous: PreviousFigures | None) -> list[_Part]:
+def _on(key: str, check: Callable[..., list[Finding]], *args: object) -> _Run:
+    """``check(form key's data, *args)`` as a part's run."""
+    return lambda data, _previous: check(data.form(key), *args)
+
+
+def _rule_part(key: str, rule: Rule) -> _Run:
+    return lambda data, _previous: check_rule(rule, data.form(key), data)
+
+
+def _previous_part(key: str, field: Field, year: int) -> _Run:
+    def run(data: ReportData, previous: PreviousFigures | None) -> list[Finding]:
+        filed = (previous or {}).get(key)
+        return _previous(data.form(key), field, year, filed) if filed else []
+
+    return run
+
+
+@functools.lru_cache(maxsize=16)
+def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, ...]:
     """Every table's checks as parts, in the order ``audit()`` lists their findings. In a
-    COMPARISON form (one row of figures) a check is a part per field, reading that field alone."""
-
-    def on(key: str, check: Callable[..., list[Finding]], *args: object) -> Callable[[ReportData], list[Finding]]:
-        return lambda data: check(data.form(key), *args)
-
+    COMPARISON form (one row of figures) a check is a part per field, reading that field alone.
+    Built once per tables, year and places."""
     parts: list[_Part] = []
     for spec in specs:
         key = spec.key
         whole = frozenset({(key, ANY)})
-        parts.append(_Part((key, "kinds"), whole, on(key, check_value_kinds)))
+        parts.append(_Part((key, "kinds"), whole, _on(key, check_value_kinds)))
         for i, rule in enumerate(spec.rules):
-            parts.append(
-                _Part(
-                    (key, "rule", i),
-                    _rule_reads(rule, spec),
-                    lambda data, k=key, r=rule: check_rule(r, data.form(k), data),
-                )
-            )
-        filed = (previous or {}).get(key)
+            parts.append(_Part((key, "rule", i), _rule_reads(rule, spec), _rule_part(key, rule)))
         if spec.rows is RowStyle.COMPARISON:
-            numeric = [f for f in spec.fields() if f.kind.numeric]
             for f in spec.paired_fields():
-                parts.append(
-                    _Part((key, "reason", f.key), frozenset({(key, f.key)}), on(key, _reason, f, year, places))
-                )
-            for f in numeric:
-                parts.append(
-                    _Part((key, "blank", f.key), frozenset({(key, f.key)}), on(key, _blanks, MAIN_ROW, f, year))
-                )
-            if filed:
-                for f in spec.paired_fields():
-                    parts.append(
-                        _Part((key, "previous", f.key), frozenset({(key, f.key)}), on(key, _previous, f, year, filed))
-                    )
+                reads = frozenset({(key, f.key)})
+                parts.append(_Part((key, "reason", f.key), reads, _on(key, _reason, f, year, places)))
+            for f in spec.fields():
+                if f.kind.numeric:
+                    reads = frozenset({(key, f.key)})
+                    parts.append(_Part((key, "blank", f.key), reads, _on(key, _blanks, MAIN_ROW, f, year)))
+            for f in spec.paired_fields():  # last year's figures, when there is such a report
+                parts.append(_Part((key, "previous", f.key), frozenset({(key, f.key)}), _previous_part(key, f, year)))
         else:
-            parts.append(_Part((key, "blanks"), whole, on(key, check_blanks, year)))
-    return parts
+            parts.append(_Part((key, "blanks"), whole, _on(key, check_blanks, year)))
+    return tuple(parts)
 
 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
     found: list[Finding] = check_contact(data)
-    for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places, previous):
-        found += part.run(data)
+    for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
+        found += part.run(data, previous)
     found += check_text(data)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
@@ -488,7 +493,7 @@ class Auditor:
 
     def __init__(self) -> None:
         self._context: tuple | None = None
-        self._parts: list[_Part] = []
+        self._parts: tuple[_Part, ...] = ()
         self._readers: dict[tuple[str, str], list[tuple]] = {}  # (form, field or ANY) → parts reading it
         self._kept: dict[tuple, list[Finding]] = {}
         self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
@@ -514,7 +519,7 @@ class Auditor:
         context = (specs, data.report.year, data.places, previous)
         if context != self._context:
             self._context = context
-            self._parts = _parts(specs, data.report.year, data.places, previous)
+            self._parts = _parts(specs, data.report.year, data.places)
             self._readers = {}
             for part in self._parts:
                 for read in part.reads:
@@ -528,7 +533,7 @@ class Auditor:
         for part in self._parts:
             kept = self._kept.get(part.name)
             if kept is None:
-                kept = self._kept[part.name] = part.run(data)
+                kept = self._kept[part.name] = part.run(data, previous)
             found += kept
         found += check_text(data, self._mentions(data))
         return sorted(found, key=lambda f: f.severity is not Severity.ERROR)

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         else:
             self.open.open(report)  # read afresh: another report, or the same after an import or restore
         if self.report_page is None:
-            self.report_page = ReportPage(self.store, report, self, tables=self._tables)
+            self.report_page = ReportPage(self.store, report, self, tables=self._tables_for_text)
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             # The grids are built when first shown or needed (_form_page): the window paints sooner.
@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
             page.model.follow()  # when the copy was read again
         self.findings = findings
         self.audited = True
-        shown = (findings, untouched(data), self.open.reshaped, tuple(id(p) for p in pages))
+        shown = (findings, untouched(data), self.open.reshaped)  # reshaped: rows or report changed, so places did
         if shown == self._audit_shown:  # most edits change no finding
             return findings
         self._audit_shown = shown
@@ -600,7 +600,7 @@ class MainWindow(QMainWindow):
             page.model.set_findings([f for f in findings if f.form == page.spec.key])
         return findings
 
-    def _tables(self) -> ReportData:
+    def _tables_for_text(self) -> ReportData:
         """The tables as the file holds them, for the report text's linked figures."""
         assert self.open is not None
         self.open.sync()
