@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from forms.audit import Auditor, Finding, PreviousFigures
 from forms.changes import Change, SetCells, Touched
+from forms.errors import UserError
 from forms.report import FormData, Report, ReportData
 from storage.store import ChangeConflict, Generation, Store, read_back
 
@@ -93,12 +94,20 @@ class OpenReport:
             raise
         assert self.store.last_write is not None
         before, after = self.store.last_write
+        try:
+            self._show(data, change, before, after)
+        except UserError:
+            # Committed, but the file could not be read back just now (another program took it):
+            # the change stays saved; the copy is read at the next use.
+            self._generation = None
+        return touched
+
+    def _show(self, data: ReportData, change: Change, before: Generation, after: Generation) -> None:
         if before != self._generation:
             # Someone else wrote since we read: what we hold plus our change is not the file.
             self._generation = None
             self.sync()
-            return touched
-        self._generation = after
+            return
         form = data.form(change.form)
         if isinstance(change, SetCells):
             for key, value in change.after.items():
@@ -108,8 +117,9 @@ class OpenReport:
                 else:
                     form.values[key] = shown
         else:  # rows inserted or removed: this form is read again, as it is now
+            self._generation = None
             fresh = self.store.form_data(self.report, form.spec)
             form.rows, form.values = fresh.rows, fresh.values
             self.reshaped += 1
+        self._generation = after
         self.auditor.changed(change.form, {k.field for k in change.after} if isinstance(change, SetCells) else None)
-        return touched

@@ -134,3 +134,25 @@ def test_findings_that_do_not_change_leave_the_panel_alone(window):
     assert a2.edit_cell(*PENALTY_2024, "79")  # no finding names 行政处罚 2024
     assert rebuilt == []
     assert a2.data(a2.index(*PENALTY_2024), Qt.ItemDataRole.DisplayRole) == "79"
+
+
+def test_a_saved_edit_whose_file_cannot_be_read_back_is_still_said_saved(window, store, sample, monkeypatch):
+    from storage.database import DatabaseLocked
+
+    other = Store(store.path)
+    other.set_value(sample.id, form("a2"), INSPECTION_2024, 400)  # the window must read the file again
+    other.close()
+
+    def locked(*_args, **_kwargs):
+        raise DatabaseLocked("文件正被其他程序占用")
+
+    monkeypatch.setattr(store, "report_data", locked)  # just after the commit, another program takes the file
+    model = window.pages[0].model
+    assert model.edit_cell(*PENALTY_2024, "79")  # committed: not refused
+    assert "已保存，但表格暂时无法刷新" in window.pages[0].view.last_rejection
+    assert store.form_data(sample, form("a2")).values[CellKey(MAIN_ROW, "penalty", 2024)] == 79
+    monkeypatch.undo()
+    window.refresh_audit()  # the next look at the file shows it all
+    assert model.data(model.index(*PENALTY_2024)) == "79"
+    assert model.data(model.index(*model.locate(INSPECTION_2024))) == "400"
+    assert window.findings == audit_of_the_file(store, sample)
