@@ -32,6 +32,8 @@ class OpenReport:
 
     def open(self, report: Report) -> None:
         """Show ``report`` (another one, or the same with a new contact line): read at the next use."""
+        if report.id != self.report.id:
+            self._data = None  # nothing of another report is shown meanwhile
         self.report = report
         self._generation = None
 
@@ -71,7 +73,9 @@ class OpenReport:
         return self._previous
 
     def form(self, key: str) -> FormData:
-        return self.data.form(key)
+        """One table as held, even when stale (a change made from it is compare-and-set, so a
+        stale value is refused, never written over); read only when nothing is held."""
+        return (self._data if self._data is not None else self.data).form(key)
 
     def findings(self, *, check: bool = True) -> list[Finding]:
         """``forms.audit.audit`` of the report as the file holds it now. ``check=False`` right

@@ -156,3 +156,20 @@ def test_a_saved_edit_whose_file_cannot_be_read_back_is_still_said_saved(window,
     assert model.data(model.index(*PENALTY_2024)) == "79"
     assert model.data(model.index(*model.locate(INSPECTION_2024))) == "400"
     assert window.findings == audit_of_the_file(store, sample)
+
+
+def test_an_edit_while_the_file_cannot_be_read_is_refused_with_the_reason(window, store, sample, monkeypatch):
+    from storage.database import DatabaseLocked
+
+    def locked(*_args, **_kwargs):
+        raise DatabaseLocked("文件正被其他程序占用")
+
+    window.open.open(sample)  # the copy is to be read again (as after a contact edit)
+    monkeypatch.setattr(store, "generation", locked)
+    model = window.pages[0].model
+    assert not model.edit_cell(*PENALTY_2024, "79")  # said, not raised
+    assert "占用" in window.pages[0].view.last_rejection
+    assert model.data(model.index(*PENALTY_2024)) == "78"  # the grid keeps what it showed
+    monkeypatch.undo()
+    assert model.edit_cell(*PENALTY_2024, "79")
+    assert window.findings == audit_of_the_file(store, sample)

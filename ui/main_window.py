@@ -580,15 +580,15 @@ class MainWindow(QMainWindow):
         cannot be read just now (locked elsewhere), the last findings stay on screen."""
         if self.report is None or self.open is None:
             return []
+        pages = self._built_pages()
         try:
             findings = self.open.findings(check=check_file)
             data = self.open.data
+            for page in pages:
+                page.model.follow()  # when the copy was read again
         except UserError as exc:
             self.show_message(f"审核暂未更新：{exc.message}")
             return self.findings
-        pages = self._built_pages()
-        for page in pages:
-            page.model.follow()  # when the copy was read again
         self.findings = findings
         self.audited = True
         shown = (findings, untouched(data), self.open.reshaped)  # reshaped: rows or report changed, so places did
