@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,8 +17,8 @@ from forms.figures import Link, converts_to_wan, linkable_fields, value_of
 from forms.hygiene import echo
 from forms.kinds import Invalid, Stored, wan_text
 from forms.outline import heading_numbers
-from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
-from forms.rules import AtLeastSum, NotMoreThan, Severity, SumEquals, number
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, ReportText
+from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
 from forms.yoy import yoy
 
@@ -75,12 +76,19 @@ def place(finding: Finding, data: ReportData) -> str:
 
 def check_value_kinds(form: FormData) -> list[Finding]:
     """Stored text that is not a canonical value of its kind (old files, imported workbooks,
-    hand edits): an error, and never used as a figure until it is typed again."""
+    hand edits): an error, and never used as a figure until it is typed again. In table order
+    (not the order the values were read or typed in)."""
+    spec = form.spec
+    bad = [(key, value) for key, value in form.values.items() if isinstance(value, Invalid)]
+    if not bad:
+        return []
+    rows = {row: i for i, row in enumerate(form.rows)}
+    columns = {f.key: i for i, f in enumerate(spec.fields())}
+    bad.sort(key=lambda kv: (rows.get(kv[0].row, len(rows)), columns[kv[0].field], kv[0].period))
     found = []
-    for key, value in form.values.items():
-        if not isinstance(value, Invalid):
-            continue
-        field = form.spec.field(key.field)
+    for key, value in bad:
+        assert isinstance(value, Invalid)
+        field = spec.field(key.field)
         what = f"{short(field)}的原因简析" if key.row == REASON_ROW else short(field)
         message = f"{what}“{echo(value.stored)}”无效：{value.problem}"
         found.append(Finding(form.spec.key, key, Severity.ERROR, message, "VALUE_KIND"))
@@ -92,17 +100,21 @@ def check_blanks(form: FormData, year: int) -> list[Finding]:
     spec = form.spec
     found = []
     numeric = [f for f in spec.fields() if f.kind.numeric]
-    rows = form.rows
-    for row in rows:
-        keys = [CellKey(row, f.key, p) for f in numeric for p in ((year - 1, year) if f.paired else (0,))]
+    for row in form.rows:
         if spec.rows is RowStyle.LIST and all(form.get(CellKey(row, f.key)) is None for f in spec.fields()):
             continue
-        for key in keys:
-            if form.get(key) is None:
-                field = spec.field(key.field)
-                found.append(
-                    Finding(spec.key, key, Severity.HINT, f"{short(field)}未填写；没有发生的请填 0", "VALUE_BLANK")
-                )
+        for field in numeric:
+            found += _blanks(form, row, field, year)
+    return found
+
+
+def _blanks(form: FormData, row: str, field: Field, year: int) -> list[Finding]:
+    found = []
+    for period in (year - 1, year) if field.paired else (0,):
+        key = CellKey(row, field.key, period)
+        if form.get(key) is None:
+            message = f"{short(field)}未填写；没有发生的请填 0"
+            found.append(Finding(form.spec.key, key, Severity.HINT, message, "VALUE_BLANK"))
     return found
 
 
@@ -112,19 +124,20 @@ def check_reasons(form: FormData, year: int, places: int) -> list[Finding]:
         return []
     found = []
     for field in form.spec.paired_fields():
-        key = CellKey(REASON_ROW, field.key)
-        if form.get(key):
-            continue
-        change = yoy(
-            form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places
-        )
-        if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
-            message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
-            found.append(Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED"))
-        else:
-            message = f"{short(field)}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
-            found.append(Finding(form.spec.key, key, Severity.HINT, message, "REASON_MISSING"))
+        found += _reason(form, field, year, places)
     return found
+
+
+def _reason(form: FormData, field: Field, year: int, places: int) -> list[Finding]:
+    key = CellKey(REASON_ROW, field.key)
+    if form.get(key):
+        return []
+    change = yoy(form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places)
+    if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
+        message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
+        return [Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED")]
+    message = f"{short(field)}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
+    return [Finding(form.spec.key, key, Severity.HINT, message, "REASON_MISSING")]
 
 
 def check_contact(data: ReportData) -> list[Finding]:
@@ -203,15 +216,20 @@ def _sum_equals(rule: SumEquals, form: FormData, data: ReportData) -> list[Findi
     return [Finding(spec.key, CellKey(form.rows[0], rule.field), rule.severity, message, rule.code)]
 
 
+def check_rule(rule: Rule, form: FormData, data: ReportData) -> list[Finding]:
+    if isinstance(rule, AtLeastSum):
+        return _at_least_sum(rule, form)
+    if isinstance(rule, NotMoreThan):
+        return _not_more_than(rule, form, data)
+    if isinstance(rule, SumEquals):
+        return _sum_equals(rule, form, data)
+    return []
+
+
 def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
     found: list[Finding] = []
     for rule in form.spec.rules:
-        if isinstance(rule, AtLeastSum):
-            found += _at_least_sum(rule, form)
-        elif isinstance(rule, NotMoreThan):
-            found += _not_more_than(rule, form, data)
-        elif isinstance(rule, SumEquals):
-            found += _sum_equals(rule, form, data)
+        found += check_rule(rule, form, data)
     return found
 
 
@@ -241,14 +259,14 @@ class _Name:
     name: str
 
 
-def _names(forms: list[FormData]) -> list[_Name]:
+def _names(specs: tuple[FormSpec, ...]) -> list[_Name]:
     """Names a sentence may use for a field: its label without the unit, and without a final 数;
     in table order, so where two tables share a name (罚没金额) 附件2's comes first and wins."""
     out = []
-    for form in forms:
-        for field in linkable_fields(form.spec):
+    for spec in specs:
+        for field in linkable_fields(spec):
             base = short(field)
-            out += [_Name(form.spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
+            out += [_Name(spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
     return out
 
 
@@ -287,45 +305,72 @@ def _about_own_figure(before: str, year: int) -> bool | None:
     return True if re.fullmatch(_LEAD_IN.format(year=year), clause) else None
 
 
-def check_text(data: ReportData) -> list[Finding]:
+@dataclass(frozen=True)
+class _Mention:
+    """A number typed right after a field's name in the text, about the unit's own figure (``own``
+    True) or perhaps (None): what ``check_text`` compares with the tables."""
+
+    section: str  # the section's key
+    said: str  # the whole match, as quoted in the message
+    typed: Decimal
+    typed_unit: str
+    span: tuple[int, int]  # of the number in the section's text
+    name: _Name
+    own: bool | None
+
+
+def text_mentions(text: ReportText, specs: tuple[FormSpec, ...], year: int) -> tuple[_Mention, ...]:
+    """The typed numbers of a report text that ``check_text`` compares: they depend on the text
+    only (not on the figures), so an edit of a table need not search the text again."""
+    names = _names(specs)
+    found = []
+    for section in text.sections:
+        for m, n in _found_names(section.body, names):
+            own = _about_own_figure(section.body[: m.start()], year)
+            if own is False:
+                continue
+            typed = Decimal(m[1].replace(",", ""))
+            found.append(_Mention(section.key, m[0].strip(), typed, m[2] or "", m.span(1), n, own))
+    return tuple(found)
+
+
+def check_text(data: ReportData, mentions: tuple[_Mention, ...] | None = None) -> list[Finding]:
     """A number typed right after a field's name that differs from the table.
 
     Only where the clause is about the unit's own figure: a 提示 with the linked figure as the
     fix when sure (TEXT_FIGURE), a 提示 without a fix when in doubt (TEXT_FIGURE_UNSURE: another
     unit word, a qualifier or a year before the name); nothing for 全市…, 其中…, 分别….
     Figures inserted as links are tokens, not digits, so they are never flagged.
+    ``mentions``: ``text_mentions`` of this text, when the caller kept them.
     """
     if data.text is None:
         return []
     year = data.report.year
-    names = _names(data.forms)
+    if mentions is None:
+        mentions = text_mentions(data.text, tuple(f.spec for f in data.forms), year)
     found = []
-    for section in data.text.sections:
-        for m, n in _found_names(section.body, names):
-            own = _about_own_figure(section.body[: m.start()], year)
-            if own is False:
-                continue
-            table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
-            if table is None:
-                continue
-            typed = Decimal(m[1].replace(",", ""))
-            typed_unit, unit = m[2] or "", label_unit(n.field)
-            wan = typed_unit == "万元" and converts_to_wan(n.field)
-            # 行政处罚31次 against a table counted in 件: not sure it is the same figure
-            other_unit = typed_unit not in ("", unit) and unit != "" and not wan
-            expected = Decimal(wan_text(table)) if wan else table
-            if expected == typed:
-                continue
-            shown = wan_text(table) + "万元" if wan else n.field.kind.text(table) + unit
-            link = Link(n.spec.key, n.field.key, "cur", wan)
-            key = CellKey(section.key, n.field.key, year)
-            where = f"{n.spec.label} {n.field.label}"
-            if own and not other_unit:
-                message = f"正文“{m[0].strip()}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
-                found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), m.span(1)))
-            else:
-                message = f"正文“{m[0].strip()}”与 {where}({shown}) 不同，如说的是本单位{year}年的数，请核对"
-                found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE_UNSURE", "", m.span(1)))
+    for mention in mentions:
+        n = mention.name
+        table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
+        if table is None:
+            continue
+        typed_unit, unit = mention.typed_unit, label_unit(n.field)
+        wan = typed_unit == "万元" and converts_to_wan(n.field)
+        # 行政处罚31次 against a table counted in 件: not sure it is the same figure
+        other_unit = typed_unit not in ("", unit) and unit != "" and not wan
+        expected = Decimal(wan_text(table)) if wan else table
+        if expected == mention.typed:
+            continue
+        shown = wan_text(table) + "万元" if wan else n.field.kind.text(table) + unit
+        link = Link(n.spec.key, n.field.key, "cur", wan)
+        key = CellKey(mention.section, n.field.key, year)
+        where = f"{n.spec.label} {n.field.label}"
+        if mention.own and not other_unit:
+            message = f"正文“{mention.said}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
+            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), mention.span))
+        else:
+            message = f"正文“{mention.said}”与 {where}({shown}) 不同，如说的是本单位{year}年的数，请核对"
+            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE_UNSURE", "", mention.span))
     return found
 
 
@@ -342,31 +387,163 @@ def check_previous_year(form: FormData, year: int, previous: PreviousFigures) ->
         return []
     found = []
     for field in form.spec.paired_fields():
-        if field.key not in filed:
-            continue
-        key = CellKey(MAIN_ROW, field.key, year - 1)
-        then, now = filed[field.key], form.get(key)
-        if then is None or isinstance(then, Invalid) or now == then:
-            continue
-        was = _show(field, then)
-        message = f"{short(field)}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
-        found.append(Finding(form.spec.key, key, Severity.HINT, message, "PREVIOUS_YEAR"))
+        found += _previous(form, field, year, filed)
     return found
+
+
+def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored]) -> list[Finding]:
+    if field.key not in filed:
+        return []
+    key = CellKey(MAIN_ROW, field.key, year - 1)
+    then, now = filed[field.key], form.get(key)
+    if then is None or isinstance(then, Invalid) or now == then:
+        return []
+    was = _show(field, then)
+    message = f"{short(field)}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
+    return [Finding(form.spec.key, key, Severity.HINT, message, "PREVIOUS_YEAR")]
+
+
+# --- the whole audit, in parts ---------------------------------------------------------------
+
+ANY = "*"  # in what a part reads: every cell and row of a form
+Reads = frozenset[tuple[str, str]]  # (form key, field key or ANY)
+_Run = Callable[[ReportData, PreviousFigures | None], list[Finding]]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A piece of ``audit()``: what it reads and how to run it on a report's data and last
+    year's figures."""
+
+    name: tuple
+    reads: Reads
+    run: _Run
+
+
+def _rule_reads(rule: Rule, spec: FormSpec) -> Reads:
+    if isinstance(rule, NotMoreThan):
+        return frozenset({(spec.key, rule.field), (rule.other_form, rule.other_field)})
+    if isinstance(rule, SumEquals):
+        return frozenset({(spec.key, ANY), (rule.other_form, rule.other_field)})
+    return frozenset({(spec.key, ANY)})  # AtLeastSum: row by row in its own form
+
+
+def _on(key: str, check: Callable[..., list[Finding]], *args: object) -> _Run:
+    """``check(form key's data, *args)`` as a part's run."""
+    return lambda data, _previous: check(data.form(key), *args)
+
+
+def _rule_part(key: str, rule: Rule) -> _Run:
+    return lambda data, _previous: check_rule(rule, data.form(key), data)
+
+
+def _previous_part(key: str, field: Field, year: int) -> _Run:
+    def run(data: ReportData, previous: PreviousFigures | None) -> list[Finding]:
+        filed = (previous or {}).get(key)
+        return _previous(data.form(key), field, year, filed) if filed else []
+
+    return run
+
+
+@functools.lru_cache(maxsize=16)
+def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, ...]:
+    """Every table's checks as parts, in the order ``audit()`` lists their findings. In a
+    COMPARISON form (one row of figures) a check is a part per field, reading that field alone.
+    Built once per tables, year and places."""
+    parts: list[_Part] = []
+    for spec in specs:
+        key = spec.key
+        whole = frozenset({(key, ANY)})
+        parts.append(_Part((key, "kinds"), whole, _on(key, check_value_kinds)))
+        for i, rule in enumerate(spec.rules):
+            parts.append(_Part((key, "rule", i), _rule_reads(rule, spec), _rule_part(key, rule)))
+        if spec.rows is RowStyle.COMPARISON:
+            for f in spec.paired_fields():
+                reads = frozenset({(key, f.key)})
+                parts.append(_Part((key, "reason", f.key), reads, _on(key, _reason, f, year, places)))
+            for f in spec.fields():
+                if f.kind.numeric:
+                    reads = frozenset({(key, f.key)})
+                    parts.append(_Part((key, "blank", f.key), reads, _on(key, _blanks, MAIN_ROW, f, year)))
+            for f in spec.paired_fields():  # last year's figures, when there is such a report
+                parts.append(_Part((key, "previous", f.key), frozenset({(key, f.key)}), _previous_part(key, f, year)))
+        else:
+            parts.append(_Part((key, "blanks"), whole, _on(key, check_blanks, year)))
+    return tuple(parts)
 
 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
     found: list[Finding] = check_contact(data)
-    for form in data.forms:
-        found += check_value_kinds(form)
-        found += check_spec_rules(form, data)
-        found += check_reasons(form, data.report.year, data.places)
-        found += check_blanks(form, data.report.year)
-        if previous:
-            found += check_previous_year(form, data.report.year, previous)
+    for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
+        found += part.run(data, previous)
     found += check_text(data)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+
+class Auditor:
+    """``audit()`` kept up to date while a report is edited, for the window's every keystroke.
+
+    Each part of the audit (``_parts``) is kept until ``changed`` names a cell it reads (or the
+    form is another object, or the year, 同比 places or last year's figures differ); the contact
+    line and the text-against-tables comparison run each time, the search of the text for typed
+    numbers only when the text changed. The result is always ``audit(data, previous)``
+    (tests/test_audit_incremental.py checks it after random edits)."""
+
+    def __init__(self) -> None:
+        self._context: tuple | None = None
+        self._parts: tuple[_Part, ...] = ()
+        self._readers: dict[tuple[str, str], list[tuple]] = {}  # (form, field or ANY) → parts reading it
+        self._kept: dict[tuple, list[Finding]] = {}
+        self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
+        self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
+
+    def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
+        """Cells of ``form_key`` changed: those of ``fields``, or any (rows too) when None;
+        ``form_key`` None: anything may have."""
+        if form_key is None:
+            self._kept.clear()
+            return
+        names = set(self._readers.get((form_key, ANY), ()))
+        for field in {ANY} if fields is None else set(fields):
+            if field == ANY:
+                names.update(n for (form, _f), found in self._readers.items() if form == form_key for n in found)
+            else:
+                names.update(self._readers.get((form_key, field), ()))
+        for name in names:
+            self._kept.pop(name, None)
+
+    def findings(self, data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
+        specs = tuple(f.spec for f in data.forms)
+        context = (specs, data.report.year, data.places, previous)
+        if context != self._context:
+            self._context = context
+            self._parts = _parts(specs, data.report.year, data.places)
+            self._readers = {}
+            for part in self._parts:
+                for read in part.reads:
+                    self._readers.setdefault(read, []).append(part.name)
+            self._kept.clear()
+        for form in data.forms:
+            if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
+                self.changed(form.spec.key)
+                self._forms[form.spec.key] = form
+        found: list[Finding] = check_contact(data)
+        for part in self._parts:
+            kept = self._kept.get(part.name)
+            if kept is None:
+                kept = self._kept[part.name] = part.run(data, previous)
+            found += kept
+        found += check_text(data, self._mentions(data))
+        return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+    def _mentions(self, data: ReportData) -> tuple[_Mention, ...]:
+        source = (data.text, tuple(f.spec for f in data.forms), data.report.year)
+        if self._text is None or self._text[0] != source:
+            mentions = text_mentions(data.text, source[1], source[2]) if data.text is not None else ()
+            self._text = (source, mentions)
+        return self._text[1]
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -6,7 +6,8 @@ all draw from, so the three cannot disagree about where a figure or a merge goes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from forms.kinds import Kind, MoneyKind, Stored, ValueKind
@@ -83,6 +84,8 @@ class Layout:
         self.header: list[HeaderCell] = [HeaderCell(0, 0, self.depth, 1, INDEX_LABEL)]
         for node in spec.header:
             self._place(node, 0)
+        # (field key, period) → column: where an edited value is shown.
+        self._column_of = {(c.field.key, c.period): i for i, c in enumerate(self.columns) if c.field is not None}
 
     def _place(self, node: Group | Field, row: int) -> None:
         col = len(self.columns)
@@ -148,10 +151,7 @@ class Layout:
         cells = [Cell(Role.INDEX, 0, text=str(index + 1))]
         for col, column in enumerate(self.columns[1:], start=1):
             assert column.field is not None
-            key = CellKey(row, column.field.key, column.period)
-            value = data.get(key)
-            text = column.field.kind.text(value)
-            cells.append(Cell(Role.VALUE, col, key=key, field=column.field, value=value, text=text))
+            cells.append(_value_cell(col, column.field, CellKey(row, column.field.key, column.period), data))
         return cells
 
     def _label_cells(self, index: int, label: str) -> list[Cell]:
@@ -174,11 +174,14 @@ class Layout:
     def _yoy_row(self, data: FormData, places: int) -> list[Cell]:
         cells = self._label_cells(1, YOY_LABEL)
         for col, field in self._paired_columns():
-            prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
-            cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
-            change = yoy(prev, cur, places)
-            cells.append(Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text()))
+            cells.append(self._yoy_cell(col, field, data, places))
         return cells
+
+    def _yoy_cell(self, col: int, field: Field, data: FormData, places: int) -> Cell:
+        prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
+        cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
+        change = yoy(prev, cur, places)
+        return Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text())
 
     def _reason_row(self, data: FormData) -> list[Cell]:
         cells = self._label_cells(2, REASON_LABEL)
@@ -187,6 +190,55 @@ class Layout:
             text = data.get(key)
             cells.append(Cell(Role.REASON, col, 2, key=key, field=field, value=text, text=Kind.TEXT.text(text)))
         return cells
+
+    def update(
+        self, body: list[list[Cell]], data: FormData, places: int, keys: Iterable[CellKey]
+    ) -> list[tuple[int, int]]:
+        """After values changed (same rows): recompute, in place, the cells of ``body`` that show
+        ``keys`` and the 同比增减 cells they feed, as ``body`` would build them; returns the indexes,
+        in ``body``'s rows, of the cells that changed: ``body[r][i]`` for each (r, i)."""
+        columns = self._column_of
+        comparison = self.spec.rows is RowStyle.COMPARISON
+        wanted: set[tuple[int, int]] = set()  # (body row, column) of the cells to recompute
+        for key in keys:
+            if comparison and key.row == REASON_ROW:
+                where = (2, columns.get((key.field, self.year - 1)))
+            elif comparison:
+                where = (0, columns.get((key.field, key.period)))
+                wanted.add((1, columns.get((key.field, self.year - 1))))  # its 同比增减, when paired
+            else:
+                where = (
+                    data.rows.index(key.row) if key.row in data.rows else None,
+                    columns.get((key.field, key.period)),
+                )
+            wanted.add(where)
+        changed = []
+        for r, col in wanted:
+            if r is None or col is None or r >= len(body):
+                continue  # a field or row the table does not show
+            row = body[r]
+            i = next((i for i, cell in enumerate(row) if cell.col == col), None)
+            if i is None:
+                continue
+            cell = row[i]
+            if cell.role is Role.VALUE and cell.key is not None and cell.field is not None:
+                new = _value_cell(cell.col, cell.field, cell.key, data)
+            elif cell.role is Role.REASON and cell.key is not None:
+                value = data.get(cell.key)
+                new = replace(cell, value=value, text=Kind.TEXT.text(value))
+            elif cell.role is Role.YOY and cell.field is not None:
+                new = self._yoy_cell(cell.col, cell.field, data, places)
+            else:
+                continue
+            if new != cell:
+                row[i] = new
+                changed.append((r, i))
+        return sorted(changed)
+
+
+def _value_cell(col: int, field: Field, key: CellKey, data: FormData) -> Cell:
+    value = data.get(key)
+    return Cell(Role.VALUE, col, key=key, field=field, value=value, text=field.kind.text(value))
 
 
 def yoy_cell(layout: Layout, body: list[list[Cell]], field_key: str) -> Cell | None:

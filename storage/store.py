@@ -10,6 +10,7 @@ import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -69,6 +70,16 @@ def _reads(method: Callable[..., T]) -> Callable[..., T]:
     return guarded
 
 
+@dataclass(frozen=True)
+class Generation:
+    """Which state of the file a copy in memory was read from: it is still the file's state while
+    the generation is the same (``Store.generation``)."""
+
+    opened: int  # which opening of the file (a restore reopens it)
+    version: int  # PRAGMA data_version: moves when another connection (window, program) commits
+    commits: int  # transactions this Store committed itself
+
+
 class ChangeConflict(UserError):
     """The file no longer holds what a change replaces: another window or program wrote it."""
 
@@ -94,6 +105,10 @@ class Store:
         self.path = Path(path)
         self.forms = forms
         self.template = template
+        self.commits = 0  # transactions committed through this Store (see ``generation``)
+        self.opened = 0  # reopen() counts: a new connection starts its data_version afresh
+        # The generations just before and just after the last transaction ``write`` committed.
+        self.last_write: tuple[Generation, Generation] | None = None
         in_memory = str(path) == MEMORY
         if not in_memory:
             self._check_file(create)
@@ -193,11 +208,19 @@ class Store:
     def reopen(self) -> None:
         """Open the file again, with every check (after a restore replaced it)."""
         self.conn = Store(self.path, create=False, forms=self.forms).conn
+        self.opened += 1
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
         with storage_errors(self.path, action):
             yield
+
+    def generation(self) -> Generation:
+        """The file's state now, cheaply (one pragma): a copy read at the same generation is
+        still what the file holds. Waits, like any read, while another program locks the file."""
+        with self.read():
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return Generation(self.opened, version, self.commits)
 
     @contextmanager
     def read(self) -> Iterator[None]:
@@ -231,6 +254,9 @@ class Store:
                 return
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Read under our write lock: nobody else can commit until we do, so this is the
+                # file's generation right before our change (what a cache checks it was read from).
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
                 yield
             except BaseException:
                 if conn.in_transaction:
@@ -242,6 +268,9 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            before = Generation(self.opened, version, self.commits)
+            self.commits += 1
+            self.last_write = (before, Generation(self.opened, version, self.commits))
 
     def backup(self, reason: str, target: Path | None = None) -> Path:
         """A copy of the database: at ``target``, or an automatic one among the last ten."""
@@ -627,6 +656,14 @@ class Store:
         if name not in FONT_SETS:
             raise UserError(f"未知字体方案：{name}")
         self.set_setting(FONT_SET, name)
+
+
+def read_back(spec: FormSpec, key: CellKey, value: Stored) -> Stored:
+    """What ``Store.form_data`` reads for ``value`` once written under ``key`` (a money amount in
+    its stored form, a non-canonical text as ``Invalid``); None when it shows nothing."""
+    kind = Kind.TEXT if key.row == REASON_ROW else _kind(spec, key.field)
+    stored = vk.encode(value)
+    return None if kind is None or stored is None else kind.decode(stored)
 
 
 def _kind(spec: FormSpec, field_key: str) -> ValueKind | None:

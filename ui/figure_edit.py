@@ -99,14 +99,20 @@ class FigureEdit(QTextEdit):
             block = block.next()
         return out
 
-    def refresh_figures(self) -> None:
-        """A table changed: every figure shows its current number (the stored text is unchanged)."""
+    def refresh_figures(self) -> bool:
+        """A table changed: every figure shows its current number (the stored text is unchanged).
+        False when the text holds no figure (nothing shown here depends on the tables)."""
+        linked = False
         for text, token, pos in reversed(self._pieces()):
-            if token is not None and (now := self.figure_text(token)) != text:
+            if token is None:
+                continue
+            linked = True
+            if (now := self.figure_text(token)) != text:
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(pos)
                 cursor.setPosition(pos + len(text), QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(now, self._figure_format(token))
+        return linked
 
     def toPlainText(self) -> str:
         return "".join(token or text for text, token, _pos in self._pieces())

@@ -16,23 +16,27 @@ from forms import kinds as vk
 from forms.audit import Finding
 from forms.changes import Batch, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
-from forms.grid import Cell, Layout, Role, yoy_cell
+from forms.grid import Cell, Layout, Role
 from forms.history import Histories
 from forms.paste import parse_block, plan_paste
-from forms.report import MAIN_ROW, CellKey, FormData, Report
+from forms.report import CellKey, FormData, Report
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
+from storage.open_report import OpenReport
 from storage.store import ChangeConflict, Store
 from ui.audit_panel import severity_colour
 
 Index = QModelIndex | QPersistentModelIndex
 READ_ONLY_BACKGROUND = QColor("#f3f4f6")
 LABEL_BACKGROUND = QColor("#eef2f7")
+# What a change of findings repaints: the colour and the tooltip, never the text (rows keep their height).
+FINDING_ROLES = [int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ToolTipRole)]
 
 
 class FormTableModel(QAbstractTableModel):
     rejected = Signal(int, int, str)  # row, column, message for the clerk
     saved = Signal(str)  # what was saved, for the status bar
+    reread = Signal()  # a conflict made the window's copy of the report be read from the file again
 
     def __init__(
         self,
@@ -42,29 +46,48 @@ class FormTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         histories: Histories | None = None,
+        source: OpenReport | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.spec = spec
         self.histories = histories  # passed in: the window's undo history, one per report
+        # The report's values in memory, shared with the window (its audit, the other grids);
+        # a grid on its own keeps its own. The window opens the shared one on each report switch.
+        self._own_source = source is None
+        self.source = source if source is not None else OpenReport(store, report)
         self.findings: dict[tuple[int, int], list[Finding]] = {}
         self._load(report)
 
     # --- domain side -----------------------------------------------------------
 
+    @property
+    def form(self) -> FormData:
+        return self.source.form(self.spec.key)
+
     def _load(self, report: Report) -> None:
         self.report = report
+        if self._own_source:
+            self.source.open(report)
         self.layout = Layout(self.spec, report.year)
-        self.form: FormData = self.store.form_data(report, self.spec)
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self.body = self.layout.body(self.form, self.store.yoy_places())
+        form = self.form
+        self._seen = self.source.loads
+        self._rows = list(form.rows)
+        self.body = self.layout.body(form, self.source.data.places)
         self._cells: dict[tuple[int, int], Cell] = {}
+        self._where: dict[CellKey, tuple[int, int]] = {}
         for r, row in enumerate(self.body):
             for cell in row:
-                for c in range(cell.col, cell.col + cell.span):
-                    self._cells[(r, c)] = cell
+                self._place(r, cell)
+
+    def _place(self, r: int, cell: Cell) -> None:
+        for c in range(cell.col, cell.col + cell.span):
+            self._cells[(r, c)] = cell
+        if cell.key is not None:
+            self._where[cell.key] = (r, cell.col)
 
     def set_report(self, report: Report) -> None:
         self.beginResetModel()
@@ -73,28 +96,37 @@ class FormTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Recompute after a setting that changes every 同比 cell (decimal places)."""
+        self.source.sync()
+        self.follow(force=True)
+
+    def follow(self, *, force: bool = False) -> None:
+        """Show the window's copy of the report after it was read again (another window or
+        program wrote the file): every cell, or a new grid when rows came or went."""
+        if not force and self._seen == self.source.loads:
+            return
+        if self.form.rows != self._rows:
+            self.reload()
+            return
         self._rebuild()
         if self.body:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.body) - 1, self.layout.column_count - 1))
 
     def locate(self, key: CellKey) -> tuple[int, int] | None:
         """(row, column) of the cell stored under ``key``."""
-        for r, row in enumerate(self.body):
-            for cell in row:
-                if cell.key == key:
-                    return r, cell.col
-        return None
+        return self._where.get(key)
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Colour the cells the audit names (this form's findings only)."""
-        before = set(self.findings)
+        """Colour the cells the audit names (this form's findings only); only the cells whose
+        findings changed are repainted."""
+        before = self.findings
         self.findings = {}
         for finding in findings:
             where = self.locate(finding.key) if finding.key is not None else None
             if where is not None:
                 self.findings.setdefault(where, []).append(finding)
-        for row, col in before | set(self.findings):
-            self._emit_cell(row, col)
+        for row, col in before.keys() | self.findings.keys():
+            if before.get((row, col)) != self.findings.get((row, col)):
+                self._emit_cell(row, col, FINDING_ROLES)
 
     def cell(self, row: int, col: int) -> Cell | None:
         return self._cells.get((row, col))
@@ -125,21 +157,22 @@ class FormTableModel(QAbstractTableModel):
 
     def apply(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         """Store several values as one change (one undo step). Nothing changes if refused."""
-        before = {key: self.form.get(key) for key in changes}
+        form = self.form
+        before = {key: form.get(key) for key in changes}
         return self.commit(SetCells(self.spec.key, before, dict(changes), label), at=at)
 
     def commit(self, change: Change, *, at: tuple[int, int] = (-1, -1), record: bool = True) -> bool:
         """Apply a change through storage, then show what it touched. ``record=False`` is for
         undo/redo, which the window records itself."""
         try:
-            touched = self.store.apply(self.report.id, change)
+            touched = self.source.apply(change)
         except ChangeConflict as exc:
             # Another window or program wrote first: show the file as it is now, and drop the
             # history of this report, whose steps no longer match the file.
             if self.histories is not None:
                 self.histories.of(self.report.id).clear()
             self.rejected.emit(*at, exc.message)
-            self._try(self.reload)
+            self._try(self._reread)
             return False
         except UserError as exc:  # StorageError: the file is locked, full, gone
             self.rejected.emit(*at, exc.message)
@@ -158,28 +191,31 @@ class FormTableModel(QAbstractTableModel):
         except UserError as exc:
             self.rejected.emit(-1, -1, f"已保存，但表格暂时无法刷新：{exc.message}")
 
+    def _reread(self) -> None:
+        self.source.sync()
+        self.reload()
+        self.reread.emit()
+
     def reload(self) -> None:
-        """Read this form again from storage (after a conflict, a restore)."""
+        """Show this form again as the window's copy holds it (rows came or went, a conflict)."""
         self.beginResetModel()
         try:
-            self._load(self.report)
+            self._rebuild()
         finally:
             self.endResetModel()
 
     def show_touched(self, touched: Touched) -> None:
+        if self._seen != self.source.loads:  # read again: someone else wrote the file too
+            self.follow()
+            return
         if touched.rows:
             self.reload()
             return
-        self.form = self.store.form_data(self.report, self.spec)
-        self._rebuild()
-        for key in touched.keys:
-            where = self.locate(key)
-            if where is None:
-                continue
-            self._emit_cell(*where)
-            change = yoy_cell(self.layout, self.body, key.field) if key.row == MAIN_ROW else None
-            if change is not None:
-                self._emit_cell(1, change.col)
+        # Only the cells the change wrote and the 同比增减 they feed are recomputed and repainted.
+        for r, i in self.layout.update(self.body, self.form, self.source.data.places, touched.keys):
+            cell = self.body[r][i]
+            self._place(r, cell)
+            self._emit_cell(r, cell.col)
 
     def _describe(self, cell: Cell, value: vk.Stored) -> str:
         name = cell.field.label if cell.field is not None else ""
@@ -190,11 +226,11 @@ class FormTableModel(QAbstractTableModel):
         shown = cell.kind.text(value) if value is not None else "（清空）"
         return f"已保存 {self.spec.label} {name}：{shown}"
 
-    def _emit_cell(self, row: int, col: int) -> None:
+    def _emit_cell(self, row: int, col: int, roles: list[int] | None = None) -> None:
         cell = self.cell(row, col)
         span = cell.span if cell is not None else 1
         first = cell.col if cell is not None else col
-        self.dataChanged.emit(self.index(row, first), self.index(row, first + span - 1))
+        self.dataChanged.emit(self.index(row, first), self.index(row, first + span - 1), roles or [])
 
     def clear_cells(self, indexes: list[QModelIndex]) -> int:
         """Delete: every editable, filled cell of the selection, as one command."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTo
 from forms.history import Histories
 from forms.report import Report
 from forms.spec import FormSpec
+from storage.open_report import OpenReport
 from storage.store import Store
 from ui.form_model import FormTableModel
 from ui.form_view import FormTableView
@@ -27,10 +28,11 @@ class FormPage(QWidget):
         parent: QWidget | None = None,
         *,
         histories: Histories | None = None,
+        source: OpenReport | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.model = FormTableModel(store, spec, report, self, histories=histories)
+        self.model = FormTableModel(store, spec, report, self, histories=histories, source=source)
         self.view = FormTableView(self.model, self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")

@@ -9,6 +9,8 @@ corrected or Esc restores the stored value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -168,7 +170,8 @@ class FormTableView(QTableView):
         model.modelReset.connect(self.apply_layout)
         model.rowsInserted.connect(self.apply_layout)
         model.rowsRemoved.connect(self.apply_layout)
-        model.dataChanged.connect(self._fit_rows)
+        self._reasons: dict[int, list[tuple[int, int]]] = {}  # set by apply_layout
+        model.dataChanged.connect(self._data_changed)
         self.frozen = FrozenColumns(self)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
         self.apply_layout()
@@ -192,23 +195,46 @@ class FormTableView(QTableView):
             self.setColumnWidth(col, int(chars * em) + 12)
         self._fit_rows()
 
-    def _fit_rows(self, *_args: object) -> None:
-        """Rows are as tall as their longest 原因简析 (at least five lines), so no text is cut."""
+    def _fit_rows(self) -> None:
+        """Every row's height (a new layout); the frozen columns copy it."""
         model = self.form_model()
-        metrics = QFontMetrics(self.font())
-        line = metrics.height()
+        # Where the 原因简析 cells are, (column, span) by row: the only cells that set a row's height.
+        self._reasons = {
+            r: [(c.col, c.span) for c in row if c.role is Role.REASON]
+            for r, row in enumerate(model.body)
+            if any(c.role is Role.REASON for c in row)
+        }
         for row in range(model.rowCount()):
-            height = line * EDIT_ROW_LINES
-            for cell in model.body[row]:
-                if cell.role is Role.REASON:
-                    width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.span)) - 10
-                    flags = int(Qt.TextFlag.TextWordWrap)
-                    needed = metrics.boundingRect(QRect(0, 0, max(width, 20), 100_000), flags, cell.text).height()
-                    height = max(height, line * REASON_ROW_LINES, needed)
-            if self.rowHeight(row) != height + 12:
-                self.setRowHeight(row, height + 12)
+            self._fit_row(row)
         if hasattr(self, "frozen"):
             self.frozen.match()
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:
+        """Only a changed 原因简析 text can change a row's height: those rows are measured again."""
+        if roles and not {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)} & set(roles):
+            return  # a colour or a tooltip
+        left, right = top_left.column(), bottom_right.column()
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            reasons = self._reasons.get(row, ())
+            if any(col <= right and col + span > left for col, span in reasons) and self._fit_row(row):
+                self.frozen.setRowHeight(row, self.rowHeight(row))
+
+    def _fit_row(self, row: int) -> bool:
+        """Rows are as tall as their longest 原因简析 (at least five lines), so no text is cut.
+        True when the height changed."""
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        height = line * EDIT_ROW_LINES
+        for cell in self.form_model().body[row]:
+            if cell.role is Role.REASON:
+                width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.span)) - 10
+                flags = int(Qt.TextFlag.TextWordWrap)
+                needed = metrics.boundingRect(QRect(0, 0, max(width, 20), 100_000), flags, cell.text).height()
+                height = max(height, line * REASON_ROW_LINES, needed)
+        if self.rowHeight(row) == height + 12:
+            return False
+        self.setRowHeight(row, height + 12)
+        return True
 
     def _scrolled(self, value: int) -> None:
         # Spanning header labels stay readable right of the frozen columns (see MergedHeaderView).

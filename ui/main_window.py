@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding, audit, errors
+from forms.audit import Finding, errors
 from forms.errors import UserError
 from forms.export_names import export_name
 from forms.history import Histories
 from forms.progress import untouched
-from forms.report import Report
+from forms.report import Report, ReportData
 from forms.yoy import ALLOWED_PLACES
 from storage.backup import folder as backup_folder
 from storage.backup import restore_file
+from storage.open_report import OpenReport
 from storage.prefill import create_report_from_previous, previous_report
 from storage.sample import create_sample
 from storage.store import Store
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.report: Report | None = None
+        # The open report's values in memory, shared by the grids, the audit and the preview.
+        self.open: OpenReport | None = None
         # One history per report for its four grids: 撤销 undoes the last table edit wherever it was.
         self.histories = Histories()
         self.report_page: ReportPage | None = None
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.audit_dock.installEventFilter(self)
         self.audit_closed = False
         self.findings: list[Finding] = []
+        self._audit_shown: tuple | None = None  # what the panel and the grids show, to skip needless updates
         self._grids: dict[int, FormPage] = {}  # position in store.forms -> its grid, once built
         self.audited = False  # the first audit runs after the first paint
 
@@ -263,8 +267,12 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report: Report) -> None:
         self.report = report
+        if self.open is None:
+            self.open = OpenReport(self.store, report)
+        else:
+            self.open.open(report)  # read afresh: another report, or the same after an import or restore
         if self.report_page is None:
-            self.report_page = ReportPage(self.store, report, self)
+            self.report_page = ReportPage(self.store, report, self, tables=self._tables_for_text)
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             # The grids are built when first shown or needed (_form_page): the window paints sooner.
@@ -374,9 +382,10 @@ class MainWindow(QMainWindow):
         tab = position + 1  # after 报告正文
         placeholder = self.tabs.widget(tab)
         spec = self.store.forms[position]
-        page = FormPage(self.store, spec, self.report, self, histories=self.histories)
+        page = FormPage(self.store, spec, self.report, self, histories=self.histories, source=self.open)
         page.message.connect(self.after_save)
         page.notice.connect(self.show_message)
+        page.model.reread.connect(self._reread)
         page.model.set_findings([f for f in self.findings if f.form == spec.key])
         self._grids[position] = page
         current = self.tabs.currentIndex()
@@ -430,6 +439,8 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self.show_message(f"填报单位和联系人未能保存：{exc.message}")
             return exc.message
+        if self.open is not None:
+            self.open.open(self.report)  # the audit reads the new contact line
         self.after_save("已保存 填报单位和联系人")
         return None
 
@@ -561,30 +572,56 @@ class MainWindow(QMainWindow):
 
     # --- audit ------------------------------------------------------------------
 
-    def refresh_audit(self) -> list[Finding]:
-        """Run every rule over the stored report and show the findings everywhere. When the
-        file cannot be read just now (locked elsewhere), the last findings stay on screen."""
-        if self.report is None:
+    def refresh_audit(self, *, check_file: bool = True) -> list[Finding]:
+        """Audit the report as the file holds it and show the findings everywhere. The window's
+        copy is read again only when the file changed otherwise than through it (``check_file``
+        False: a grid has just committed a change, which checked that), and only the rules whose
+        tables changed run again (storage/open_report.py, forms.audit.Auditor). When the file
+        cannot be read just now (locked elsewhere), the last findings stay on screen."""
+        if self.report is None or self.open is None:
             return []
+        pages = self._built_pages()
         try:
-            data = self.store.report_data(self.report)
-            previous = self.store.previous_year_figures(self.report)  # last year's report as filed
+            findings = self.open.findings(check=check_file)
+            data = self.open.data
+            for page in pages:
+                page.model.follow()  # when the copy was read again
         except UserError as exc:
             self.show_message(f"审核暂未更新：{exc.message}")
             return self.findings
-        self.findings = audit(data, previous)
+        self.findings = findings
         self.audited = True
-        self.audit_panel.show_findings(self.findings, data, untouched=untouched(data))
-        for page in self._built_pages():
-            page.model.set_findings([f for f in self.findings if f.form == page.spec.key])
-        return self.findings
+        shown = (findings, untouched(data), self.open.reshaped)  # reshaped: rows or report changed, so places did
+        if shown == self._audit_shown:  # most edits change no finding
+            return findings
+        self._audit_shown = shown
+        self.audit_panel.show_findings(findings, data, untouched=shown[1])
+        for page in pages:
+            page.model.set_findings([f for f in findings if f.form == page.spec.key])
+        return findings
 
-    def after_save(self, text: str) -> None:
-        self.show_message(text)
+    def _tables_for_text(self) -> ReportData:
+        """The tables as the file holds them, for the report text's linked figures."""
+        assert self.open is not None
+        self.open.sync()
+        return self.open.data
+
+    def _reread(self) -> None:
+        """A grid met a change written elsewhere and the report was read again: show it all
+        (its undo history was dropped)."""
         self._update_undo_actions()
         self.refresh_audit()
-        if self.report_page is not None and self.sender() is not self.report_page:
-            self.report_page.refresh_figures()  # the preview shows the tables' new figures
+        if self.report_page is not None:
+            self.report_page.refresh_figures()
+
+    def after_save(self, text: str) -> None:
+        from_grid = self.sender() in self._grids.values()  # through OpenReport.apply
+        self.show_message(text)
+        self._update_undo_actions()
+        self.refresh_audit(check_file=not from_grid)
+        if from_grid and self.report_page is not None and self.open is not None:
+            # The preview shows the tables' new figures (when shown), from the copy just audited.
+            self.report_page.refresh_figures(self.open.held)
 
     # --- undo -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ once) and only then reported as saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -75,9 +76,19 @@ class TitleEdit(QPlainTextEdit):
 class ReportPage(QWidget):
     message = Signal(str)
 
-    def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        report: Report,
+        parent: QWidget | None = None,
+        *,
+        tables: Callable[[], ReportData] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tables: ReportData | None = None  # the tables behind the preview's figures
+        # Where they come from: the window's copy of the report, else the file.
+        self._read_tables = tables or (lambda: self.store.report_data(self.report, with_text=False))
+        self._figures_stale = False  # a table changed while the page was hidden: refreshed when shown
         self.store = store
         self.texts = ReportTexts(store)
         self.report = report
@@ -385,19 +396,26 @@ class ReportPage(QWidget):
         """The text in the editor, for a clerk who copies it out when it cannot be saved."""
         return self.body.toPlainText()
 
-    def refresh_figures(self) -> None:
-        """A table changed: the editor's and the preview's linked figures follow."""
-        self._tables = None
+    def refresh_figures(self, tables: ReportData | None = None) -> None:
+        """A table changed: the editor's and the preview's linked figures follow, now when the
+        page is shown, else when it is next shown (``showEvent``). ``tables``: the tables as they
+        are now, when the caller has them at hand (else they are read)."""
+        self._tables = tables
+        if not self.isVisible():
+            self._figures_stale = True
+            return
+        self._figures_stale = False
         loading, self._loading = self._loading, True  # not an edit of the text: nothing to save
-        self.body.refresh_figures()
+        linked = self.body.refresh_figures()
         self._loading = loading
-        self._update_preview()
+        if linked:  # without a linked figure the preview does not depend on the tables
+            self._update_preview()
 
     def _tables_now(self) -> ReportData | None:
         # The tables are read once and again only after a table edit: typing never waits for the file.
-        if self._tables is None or self._tables.report != self.report:
+        if self._tables is None or self._tables.report.id != self.report.id:
             try:
-                self._tables = self.store.report_data(self.report, with_text=False)  # the figures only
+                self._tables = self._read_tables()
             except UserError:
                 return None  # the file is locked just now
         return self._tables
@@ -407,15 +425,21 @@ class ReportPage(QWidget):
         if data is None:
             return  # the last preview stays
         # As printed: figures filled in, bold spans bold, the marks gone.
+        stored = self.body.toPlainText()
         self.preview.setText(
             "<br>".join(
                 "".join(f"<b>{escape(t)}</b>" if bold else escape(t) for t, bold in spans(line))
-                for line in render(self.body.toPlainText(), data).splitlines()
+                for line in render(stored, data).splitlines()
             )
         )
-        tokens = {m[0] for m in TOKEN.finditer(self.body.toPlainText())}
+        tokens = {m[0] for m in TOKEN.finditer(stored)}
         links = [parse_token(t) for t in sorted(tokens)]
         self.body.setToolTip("\n".join(f"{describe(link, self.report.year)}" for link in links if link) or "")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._figures_stale:
+            self.refresh_figures()
 
     # --- which report, outline --------------------------------------------------------
 
