@@ -10,6 +10,8 @@ incrementally (``forms.audit.Auditor``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from forms.audit import Auditor, Finding, PreviousFigures
 from forms.changes import Change, SetCells, Touched
 from forms.errors import UserError
@@ -27,6 +29,9 @@ class OpenReport:
         self._generation: Generation | None = None  # the file's state ``data`` was read at; None: stale
         self._data: ReportData | None = None
         self._previous: PreviousFigures | None = None
+        # Called after every read of the whole report: whatever shows the copy (the grids) follows
+        # at once, so the screen never shows older values than the copy an edit is checked against.
+        self.listeners: list[Callable[[], None]] = []
 
     # --- reading ------------------------------------------------------------------------
 
@@ -51,6 +56,8 @@ class OpenReport:
         self.loads += 1
         self.reshaped += 1
         self.auditor.changed()
+        for listener in list(self.listeners):
+            listener()
         return True
 
     @property

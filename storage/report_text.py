@@ -200,8 +200,7 @@ class ReportTexts:
             changes["unit_line"] = clean_limited(unit_line, "标题上方的单位", LINE_MAX)
         if changes:
             with self.store.write():
-                db = self.db
-                db["report_texts"].update((report.id, key), changes)
+                self.store.update("report_texts", {"report_id": report.id, "kind": key}, changes)
 
     # --- sections ---------------------------------------------------------------
 
@@ -270,8 +269,7 @@ class ReportTexts:
         if changes:
             which = self._which(report, kind)
             with self.store.write():
-                db = self.db
-                db["sections"].update((report.id, which, key), changes)
+                self.store.update("sections", {"report_id": report.id, "kind": which, "key": key}, changes)
 
     def move_section(self, report: Report, key: str, delta: int, *, kind: str | None = None) -> None:
         which = self._which(report, kind)
@@ -285,8 +283,9 @@ class ReportTexts:
     def remove_section(self, report: Report, key: str, *, kind: str | None = None) -> None:
         which = self._which(report, kind)
         with self.store.write():
-            db = self.db
-            db.execute("delete from sections where report_id=? and kind=? and key=?", [report.id, which, key])
+            self.store.conn.execute(
+                "delete from sections where report_id=? and kind=? and key=?", [report.id, which, key]
+            )
             self._renumber(report, which, [k for k in self._keys(report, which) if k != key])
 
     def replace_outline(

@@ -234,6 +234,12 @@ class Store:
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def update(self, table: str, where: dict[str, object], changes: dict[str, object]) -> None:
+        """``update table set …`` for one row; names are the program's own column names, never input."""
+        assign = ", ".join(f"{name} = ?" for name in changes)
+        match = " and ".join(f"{name} = ?" for name in where)
+        self.conn.execute(f"update {table} set {assign} where {match}", [*changes.values(), *where.values()])
+
     @contextmanager
     def write(self) -> Iterator[None]:
         """One transaction, taken with ``BEGIN IMMEDIATE`` so that two programs on one file wait

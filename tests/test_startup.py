@@ -42,13 +42,14 @@ def test_the_first_audit_is_shown_once_the_window_is_up(qtbot, main_window):
     assert "336 大于" in page.model.data(page.model.index(0, 7), Qt.ItemDataRole.ToolTipRole)
 
 
-# A clerk's day starts with opening the file and typing: neither needs sqlite-utils (≈0.1 s and 15 MiB with
+# A clerk's day starts with opening the file and typing (tables and text): none of it needs sqlite-utils (≈0.1 s and 15 MiB with
 # its plugins), which is kept for migrations and the writes that insert whole rows (storage/migrations.py).
 START_AND_EDIT = """
 import json, sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 import main, ui.app
+from storage.report_text import ReportTexts
 
 def look():
     window = next((w for w in QApplication.topLevelWidgets() if hasattr(w, "audited")), None)
@@ -59,6 +60,8 @@ def look():
     index = next(model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
                  if (cell := model.cell(r, c)) is not None and cell.editable and cell.key is not None)
     assert model.setData(index, "123", Qt.ItemDataRole.EditRole)
+    texts = ReportTexts(window.store)  # what the 报告正文 autosave does
+    texts.update_section(window.report, texts.get(window.report).sections[0].key, body="本年度工作稳步推进。")
     shown = {"title": window.windowTitle(), "cell": model.data(index), "audit": window.audit_panel.summary.text()}
     shown["loaded"] = sorted(m for m in ("sqlite_utils", "openpyxl", "docx") if m in sys.modules)
     print(json.dumps(shown, ensure_ascii=False))

@@ -57,7 +57,9 @@ class FormTableModel(QAbstractTableModel):
         self._own_source = source is None
         self.source = source if source is not None else OpenReport(store, report)
         self.findings: dict[tuple[int, int], list[Finding]] = {}
+        self._rebuilding = False
         self._load(report)
+        self.source.listeners.append(self._copy_read)
 
     # --- domain side -----------------------------------------------------------
 
@@ -73,15 +75,38 @@ class FormTableModel(QAbstractTableModel):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        form = self.form
-        self._seen = self.source.loads
-        self._rows = list(form.rows)
-        self.body = self.layout.body(form, self.source.data.places)
+        self._rebuilding = True  # a read of the copy from here is what this rebuild shows
+        try:
+            data = self.source.data  # read first when stale, then everything from that read
+            form = data.form(self.spec.key)
+            self._seen = self.source.loads
+            self._rows = list(form.rows)
+            self.body = self.layout.body(form, data.places)
+        finally:
+            self._rebuilding = False
+        findings = [f for found in self.findings.values() for f in found]
         self._cells: dict[tuple[int, int], Cell] = {}
         self._where: dict[CellKey, tuple[int, int]] = {}
         for r, row in enumerate(self.body):
             for cell in row:
                 self._place(r, cell)
+        # Findings are kept by key: after rows came or went their colours move with their cells.
+        self.findings = {}
+        for finding in findings:
+            where = self.locate(finding.key) if finding.key is not None else None
+            if where is not None:
+                self.findings.setdefault(where, []).append(finding)
+
+    def _copy_read(self) -> None:
+        """The window's copy was read again (another writer): show it now, before any edit."""
+        if not self._rebuilding and self.source.report.id == self.report.id:
+            self._try(self.follow)
+
+    def _shown(self, key: CellKey) -> vk.Stored:
+        """What the grid shows under ``key``: what a change made here replaces (compare-and-set
+        against the file, so a value the clerk did not see is never overwritten)."""
+        where = self._where.get(key)
+        return self._cells[where].value if where is not None else self.form.get(key)
 
     def _place(self, r: int, cell: Cell) -> None:
         for c in range(cell.col, cell.col + cell.span):
@@ -157,8 +182,7 @@ class FormTableModel(QAbstractTableModel):
 
     def apply(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         """Store several values as one change (one undo step). Nothing changes if refused."""
-        form = self.form
-        before = {key: form.get(key) for key in changes}
+        before = {key: self._shown(key) for key in changes}
         return self.commit(SetCells(self.spec.key, before, dict(changes), label), at=at)
 
     def commit(self, change: Change, *, at: tuple[int, int] = (-1, -1), record: bool = True) -> bool:
@@ -269,7 +293,7 @@ class FormTableModel(QAbstractTableModel):
         except UserError as exc:
             self.rejected.emit(row, col, exc.message)
             return 0
-        changes = {k: v for k, v in plan.values.items() if self.form.get(k) != v}
+        changes = {k: v for k, v in plan.values.items() if self._shown(k) != v}
         count = len(changes) + sum(len(values) for values in plan.new_rows)
         if not changes and not plan.new_rows:
             return 0
@@ -283,7 +307,7 @@ class FormTableModel(QAbstractTableModel):
             cells = {CellKey(key, f, p): v for (f, p), v in values.items()}
             parts.append(InsertRow(self.spec.key, key, len(self.body) + n, label, cells))
         if changes:
-            parts.append(SetCells(self.spec.key, {k: self.form.get(k) for k in changes}, changes, label))
+            parts.append(SetCells(self.spec.key, {k: self._shown(k) for k in changes}, changes, label))
         return count if self.commit(Batch(self.spec.key, tuple(parts), label), at=(row, col)) else 0
 
     def insert_list_row(self, position: int) -> bool:
@@ -292,8 +316,8 @@ class FormTableModel(QAbstractTableModel):
         return self.commit(InsertRow(self.spec.key, key, position, f"已在{self.spec.label}插入第 {position + 1} 行"))
 
     def remove_list_row(self, position: int) -> bool:
-        row_key = self.form.rows[position]
-        values = {k: v for k, v in self.form.values.items() if k.row == row_key}
+        row_key = self._rows[position]  # the row the clerk chose, with the values it shows
+        values = {c.key: c.value for c in self.body[position] if c.key is not None and c.value is not None}
         label = f"已删除{self.spec.label}第 {position + 1} 行"
         return self.commit(RemoveRow(self.spec.key, row_key, position, label, values))
 

@@ -399,11 +399,13 @@ class MainWindow(QMainWindow):
         return page
 
     def _tab_shown(self, index: int) -> None:
-        if index >= 1 and index - 1 not in self._grids:
-            try:
+        try:
+            if index >= 1 and self.open is not None:
+                self.open.sync()  # one pragma; what another program wrote meanwhile shows now
+            if index >= 1 and index - 1 not in self._grids:
                 self._form_page(index - 1)
-            except UserError as exc:  # the file is locked just now: say so; the tab builds next time
-                self.show_message(exc.message)
+        except UserError as exc:  # the file is locked just now: say so; the tab builds next time
+            self.show_message(exc.message)
         self._update_edit_actions()
 
     def new_report(self) -> None:
