@@ -157,6 +157,18 @@ def test_places_setting_changes_every_yoy_cell(qtbot, window):
     assert window.pages[0].model.data(window.pages[0].model.index(1, 2)) == "20.3%"
 
 
+def test_places_setting_changes_the_audit_messages_too(qtbot, window):
+    from forms.report import REASON_ROW, CellKey
+
+    model = window.pages[0].model
+    assert model.edit_cell(*model.locate(CellKey(REASON_ROW, "fines")), "")  # 罚没金额 -54.44%, unexplained
+    said = [f.message for f in window.findings if f.code == "YOY_UNEXPLAINED"]
+    assert said == ["罚没金额同比-54.44%，变化较大，请在原因简析中说明"]
+    window.set_places(1)
+    said = [f.message for f in window.findings if f.code == "YOY_UNEXPLAINED"]
+    assert said == ["罚没金额同比-54.4%，变化较大，请在原因简析中说明"]
+
+
 def test_screenshots_of_each_attachment(qtbot, window):
     """Grabs the window per tab for a human look (tests/screenshots/, not committed)."""
     SHOTS.mkdir(exist_ok=True)

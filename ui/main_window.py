@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
             self.store.set_yoy_places(places)
             for page in self._built_pages():
                 page.model.refresh()
+            self._reread()  # the audit's messages and the text's figures quote 同比 too
             self.show_message(f"同比增减改为保留 {places} 位小数")
 
         self._guarded(apply)
