@@ -379,19 +379,9 @@ def check_text(data: ReportData, mentions: tuple[_Mention, ...] | None = None) -
 PreviousFigures = dict[str, dict[str, Stored]]
 
 
-def check_previous_year(form: FormData, year: int, previous: PreviousFigures) -> list[Finding]:
+def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored]) -> list[Finding]:
     """A (Y−1) figure that differs from what last year's report gave for its own year: retyped
     wrongly, or changed since, either way it needs a look (the seed's 行政检查 259/295)."""
-    filed = previous.get(form.spec.key)
-    if not filed or form.spec.rows is not RowStyle.COMPARISON:
-        return []
-    found = []
-    for field in form.spec.paired_fields():
-        found += _previous(form, field, year, filed)
-    return found
-
-
-def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored]) -> list[Finding]:
     if field.key not in filed:
         return []
     key = CellKey(MAIN_ROW, field.key, year - 1)

@@ -429,7 +429,7 @@ class Store:
     def previous_year_figures(self, report: Report) -> dict[str, dict[str, Stored]] | None:
         """The same unit's (Y−1) report as filed: form key → {paired field key: its year-(Y−1)
         figure}; None when the database has no such report. What the (Y−1) columns start from
-        and what the audit compares them with (``forms.audit.check_previous_year``)."""
+        and what the audit compares them with (``forms.audit``, code PREVIOUS_YEAR)."""
         last = self.find_report(report.unit, report.year - 1)
         if last is None:
             return None

@@ -42,8 +42,8 @@ def test_the_first_audit_is_shown_once_the_window_is_up(qtbot, main_window):
     assert "336 大于" in page.model.data(page.model.index(0, 7), Qt.ItemDataRole.ToolTipRole)
 
 
-# A clerk's day starts with opening the file and typing (tables and text): none of it needs sqlite-utils (≈0.1 s and 15 MiB with
-# its plugins), which is kept for migrations and the writes that insert whole rows (storage/migrations.py).
+# A clerk's day starts with opening the file and typing (tables and text): none of it needs sqlite-utils
+# (≈0.1 s and 15 MiB with its plugins), kept for migrations and writes that insert whole rows.
 START_AND_EDIT = """
 import json, sys
 from PySide6.QtCore import Qt, QTimer
