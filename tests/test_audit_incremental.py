@@ -181,6 +181,16 @@ def test_the_open_report_and_its_audit_match_the_file_after_random_edits(templat
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def put_drawn(data, form: FormData, chosen) -> None:
+    """Give each chosen cell a drawn value (None clears it), as an edit would."""
+    for key, field, reason in chosen:
+        value = data.draw(value_for(field, reason))
+        if value is None:
+            form.values.pop(key, None)
+        else:
+            form.values[key] = value
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_the_auditor_told_which_fields_changed_equals_a_full_audit(data):
@@ -198,12 +208,7 @@ def test_the_auditor_told_which_fields_changed_equals_a_full_audit(data):
         if not keys:
             continue
         chosen = data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=3))
-        for key, field, reason in chosen:
-            value = data.draw(value_for(field, reason))
-            if value is None:
-                form.values.pop(key, None)
-            else:
-                form.values[key] = value
+        put_drawn(data, form, chosen)
         auditor.changed(form.spec.key, {key.field for key, _f, _r in chosen})
         assert auditor.findings(report_data, previous) == audit(report_data, previous)
     store.close()
@@ -218,11 +223,6 @@ def test_updating_grid_cells_in_place_equals_building_the_grid_again(data):
     body = layout.body(form, 2)
     for _ in range(data.draw(st.integers(1, 6))):
         chosen = data.draw(st.lists(st.sampled_from(cell_keys(spec, form.rows)), min_size=1, max_size=3))
-        for key, field, reason in chosen:
-            value = data.draw(value_for(field, reason))
-            if value is None:
-                form.values.pop(key, None)
-            else:
-                form.values[key] = value
+        put_drawn(data, form, chosen)
         layout.update(body, form, 2, [key for key, _f, _r in chosen])
         assert body == layout.body(form, 2)

@@ -12,8 +12,8 @@ from pathlib import Path
 DPI = 600
 
 
-def ink_rows(pdf: Path, page: int, box: tuple[float, float, float, float], threshold: int = 128) -> list[float]:
-    """y (points from the page top) of each pixel row in ``box`` (x0, y0, x1, y1 in points) holding ink."""
+def _gray_box(pdf: Path, page: int, box: tuple[float, float, float, float]) -> tuple[int, int, bytes]:
+    """(width, height, one byte a pixel) of ``box`` (x0, y0, x1, y1 in points) rendered in grey at DPI."""
     scale = DPI / 72
     x0, y0, x1, y1 = (round(v * scale) for v in box)
     out = subprocess.run(
@@ -30,9 +30,14 @@ def ink_rows(pdf: Path, page: int, box: tuple[float, float, float, float], thres
         offset = end + 1
         if not line.startswith(b"#"):
             fields += line.split()
-    width, height = int(fields[1]), int(fields[2])
-    pixels = out[offset:]
-    return [(y0 + row) / scale for row in range(height) if min(pixels[row * width : (row + 1) * width]) < threshold]
+    return int(fields[1]), int(fields[2]), out[offset:]
+
+
+def ink_rows(pdf: Path, page: int, box: tuple[float, float, float, float], threshold: int = 128) -> list[float]:
+    """y (points from the page top) of each pixel row in ``box`` (x0, y0, x1, y1 in points) holding ink."""
+    width, height, pixels = _gray_box(pdf, page, box)
+    top = round(box[1] * DPI / 72)
+    return [(top + row) * 72 / DPI for row in range(height) if min(pixels[row * width : (row + 1) * width]) < threshold]
 
 
 def ink_extent(pdf: Path, page: int, box: tuple[float, float, float, float]) -> tuple[float, float]:
@@ -44,20 +49,5 @@ def ink_extent(pdf: Path, page: int, box: tuple[float, float, float, float]) -> 
 
 def ink_share(pdf: Path, page: int, box: tuple[float, float, float, float], threshold: int = 128) -> float:
     """The share of dark pixels in ``box``: bold text holds clearly more ink than regular text."""
-    scale = DPI / 72
-    x0, y0, x1, y1 = (round(v * scale) for v in box)
-    out = subprocess.run(
-        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(DPI), "-gray",
-         "-x", str(x0), "-y", str(y0), "-W", str(x1 - x0), "-H", str(y1 - y0), str(pdf)],
-        check=True,
-        capture_output=True,
-    ).stdout  # fmt: skip
-    fields, offset = [], 0
-    while len(fields) < 4:
-        end = out.index(b"\n", offset)
-        line = out[offset:end]
-        offset = end + 1
-        if not line.startswith(b"#"):
-            fields += line.split()
-    pixels = out[offset:]
+    _width, _height, pixels = _gray_box(pdf, page, box)
     return sum(1 for p in pixels if p < threshold) / max(1, len(pixels))
