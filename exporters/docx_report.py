@@ -13,12 +13,14 @@ from exporters.docx_package import clean_package
 from exporters.docx_style import FontNames, prepare_document
 from exporters.files import save_atomically
 from forms.report import ReportData
+from forms.stored_chars import printable_data
 
 CORE_MAX = 255
 
 
 def build_document(data: ReportData, fonts: FontNames | None = None) -> DocumentObject:
     fonts = fonts or FontNames()
+    data = printable_data(data)  # whatever an older version left in the file, Word holds no control character
     doc = Document()
     prepare_document(doc, fonts)
     clean_package(doc, fonts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -24,10 +25,12 @@ from exporters.xlsx_package import workbook_bytes
 from forms.aggregate import Breakdown
 from forms.audit import short
 from forms.grid import Cell, Layout, Role
+from forms.hygiene import printable
 from forms.kinds import TextKind, percent
 from forms.numbering import attachment_label
 from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
+from forms.stored_chars import printable_data
 
 META_SHEET = "_填报助手"
 FONT = "宋体"  # present on every Windows and WPS install
@@ -237,6 +240,8 @@ def write_breakdown_sheet(ws: Worksheet, breakdown: Breakdown, year: int, label:
 
 
 def build_workbook(data: ReportData, breakdowns: Sequence[Breakdown] = ()) -> Workbook:
+    data = printable_data(data)  # whatever an older version left in the file: no control character
+    breakdowns = [replace(b, units=[(printable(unit), row) for unit, row in b.units]) for b in breakdowns]
     wb = Workbook()
     wb.remove(wb.active)
     numbers = data.attachment_numbers()  # the Word report's 附件 numbers, so both files agree

@@ -14,27 +14,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from forms.figures import Link, converts_to_wan, linkable_fields, value_of
+from forms.findings import Finding
 from forms.hygiene import echo
 from forms.kinds import Invalid, Stored, wan_text
 from forms.outline import heading_numbers
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, ReportText
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
+from forms.stored_chars import check_stored_chars
 from forms.yoy import yoy
 
 BIG_CHANGE = Decimal(50)  # a 同比 of ±50 % or more must be explained
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
-
-
-@dataclass(frozen=True)
-class Finding:
-    form: str  # a form key, or "text" for the report text
-    key: CellKey | None  # the cell (for the text: row = section key, field = the matched field)
-    severity: Severity
-    message: str  # in the clerk's words, naming places as the paper form does
-    code: str  # stable, for tests and for filtering
-    fix: str = ""  # text to put in place (a linked-figure token), when there is one
-    span: tuple[int, int] | None = None  # for the report text: where the typed number stands
 
 
 def short(field: Field) -> str:
@@ -91,7 +82,7 @@ def check_value_kinds(form: FormData) -> list[Finding]:
         field = spec.field(key.field)
         what = f"{short(field)}的原因简析" if key.row == REASON_ROW else short(field)
         message = f"{what}“{echo(value.stored)}”无效：{value.problem}"
-        found.append(Finding(form.spec.key, key, Severity.ERROR, message, "VALUE_KIND"))
+        found.append(Finding(form.spec.key, key, Severity.ERROR, message, "VALUE_KIND", value.fix))
     return found
 
 
@@ -465,7 +456,7 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
-    found: list[Finding] = check_contact(data)
+    found: list[Finding] = check_contact(data) + check_stored_chars(data)
     for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
         found += part.run(data, previous)
     found += check_text(data)
@@ -519,7 +510,7 @@ class Auditor:
             if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
                 self.changed(form.spec.key)
                 self._forms[form.spec.key] = form
-        found: list[Finding] = check_contact(data)
+        found: list[Finding] = check_contact(data) + check_stored_chars(data)
         for part in self._parts:
             kept = self._kept.get(part.name)
             if kept is None:

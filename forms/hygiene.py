@@ -42,7 +42,41 @@ def clean_limited(text: str, what: str, limit: int, *, multiline: bool = False) 
     return text
 
 
+def printable(text: str, *, multiline: bool = True) -> str:
+    """Stored text as an export may write it, whatever an older version or a hand edit left in the
+    file: line breaks as ``\n`` (a space in a one-line field), without what XML forbids; nothing
+    else changes (no strip)."""
+    return _FORBIDDEN.sub("", _LINE_BREAKS.sub("\n" if multiline else " ", text))
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m[0])
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"  # ␀ ␋ ␛: the Unicode pictures of C0 controls
+
+
+def visible(text: str) -> str:
+    """``text`` with each forbidden character drawn as its picture (``\x1b`` → ␛), so a message can show it."""
+    return _FORBIDDEN.sub(_picture, text)
+
+
+def forbidden(text: str) -> str:
+    """The forbidden characters in ``text`` as pictures, each once ("" when there are none)."""
+    return "".join(dict.fromkeys(visible(m[0]) for m in _FORBIDDEN.finditer(text)))
+
+
+def echo_at(text: str, index: int) -> str:
+    """A quote of ``text`` around ``index`` (where a long text goes wrong), a few dozen characters at most."""
+    start = max(0, index - _ECHO_CHARS // 2)
+    return ("…" if start else "") + echo(text[start:])
+
+
+def first_forbidden(text: str) -> int:
+    m = _FORBIDDEN.search(text)
+    return m.start() if m else -1
+
+
 def echo(text: str) -> str:
-    """What a message quotes of the clerk's input: a few dozen characters at most."""
-    text = clean_text(text)
+    """What a message quotes of the clerk's input: a few dozen characters at most; a control
+    character shows as its picture, so the quote differs from the text without it."""
+    text = clean_text(visible(text))
     return text if len(text) <= _ECHO_CHARS else text[:_ECHO_CHARS] + "…"

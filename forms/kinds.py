@@ -21,11 +21,11 @@ everywhere; text is stored as typed, after ``forms.hygiene``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from forms.errors import InputError
-from forms.hygiene import LINE_MAX, TEXT_MAX, clean_limited, clean_text, echo
+from forms.hygiene import LINE_MAX, TEXT_MAX, clean_limited, clean_text, echo, forbidden
 
 Value = int | Decimal | str | None
 
@@ -51,6 +51,7 @@ class Invalid:
 
     stored: str
     problem: str  # one Chinese sentence: why it is not a value
+    fix: str = field(default="", compare=False)  # the canonical text, when the stored one reads as a value
 
     def __str__(self) -> str:
         return self.stored
@@ -141,7 +142,12 @@ class ValueKind:
             return Invalid(stored, "存储的内容是空白，请重新填写")
         canonical = self._encode(value)
         if canonical != stored:
-            return Invalid(stored, f"数据格式不规范（应为“{echo(canonical)}”），请重新填写")
+            chars = forbidden(stored)
+            if chars:
+                problem = f"含有文档中不能保存的控制字符（{chars}），导出时会去掉；应为“{echo(canonical)}”"
+            else:
+                problem = f"数据格式不规范（应为“{echo(canonical)}”），请重新填写"
+            return Invalid(stored, problem, canonical)
         return value
 
     def text(self, value: Stored) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from forms.audit import audit, short
 from forms.errors import UserError
-from forms.report import REASON_ROW, CellKey, FormData
+from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.spec import FormSpec, RowStyle
 from importers.workbook import FormRead, read_workbook
 from storage.store import Store
@@ -67,10 +67,22 @@ def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) ->
     return out
 
 
+def changed_lines(before: Report, after: Report) -> list[str]:
+    """The 填报单位 and contact lines a replacement changed, as the form prints them."""
+    out = []
+    for line in (Report.filler_line, Report.contact_line):
+        old, new = line(before), line(after)
+        if old != new:
+            label, _, old_text = old.partition("：")
+            out.append(f"{label}：{old_text or '未填'} → {new.partition('：')[2] or '未填'}")
+    return out
+
+
 def import_file(store: Store, path: Path) -> FileResult:
     path = Path(path)
     try:
         read = read_workbook(path, store.forms)
+        before = store.find_report(read.unit, read.year)
         report, previous = store.import_forms(
             read.unit,
             read.year,
@@ -82,7 +94,7 @@ def import_file(store: Store, path: Path) -> FileResult:
     except UserError as exc:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
         return FileResult(path, REJECTED, message=message)
-    changes: list[str] = []
+    changes: list[str] = changed_lines(before, report) if before is not None else []
     if previous is not None:
         for key, form in read.forms.items():
             changes += changed_figures(form, previous.get(key, {}))

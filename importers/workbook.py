@@ -36,6 +36,7 @@ _FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "“": '"', "”": '"
 _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(\d{4})(?:\.0)?年?")
 _NOTE_START = ("注:", "填表说明", "说明:")
+_ABSURD_PERCENT = Decimal(10) ** 20  # beyond any 同比 of 15-digit counts (at most 10^17 %)
 
 
 def fold(value: object) -> str:
@@ -221,7 +222,10 @@ class _Region:
                         header_end = max(header_end, rr)
             if self.year is None and years:
                 self.year = max(years)
-            assert self.year is not None
+            if self.year is None:
+                raise ImportRejected(
+                    f"{self.spec.label}（工作表“{self.sheet.title}”）：表名和表头中都找不到年度（如“2024年”），未导入"
+                )
             for period in (self.year - 1, self.year):
                 if period not in years:
                     raise self.reject(r, c, f"“{f.label}”下面找不到 {period} 年一列，未导入")
@@ -299,6 +303,9 @@ class _Region:
             written = _written_percent(raw)
             if written is None:
                 continue
+            if written is _ABSURD:
+                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {_text_of(raw).strip()}，不是有效的百分比")
+                continue
             shown, places = written
             prev = form.values.get(CellKey(MAIN_ROW, f.key, self.year - 1))
             cur = form.values.get(CellKey(MAIN_ROW, f.key, self.year))
@@ -329,6 +336,9 @@ class _Region:
         return form
 
 
+_ABSURD = (Decimal(0), -1)  # a 同比 no figures can give
+
+
 def _written_percent(raw: object) -> tuple[Decimal, int] | None:
     """A 同比增减 cell as written: (percent, decimals shown). A number is a fraction (a % cell)."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
@@ -340,6 +350,8 @@ def _written_percent(raw: object) -> tuple[Decimal, int] | None:
         if not m:
             return None
         number = Decimal(m[2]) * (-1 if m[1] == "-" else 1)
+    if not number.is_finite() or abs(number) >= _ABSURD_PERCENT:
+        return _ABSURD  # no figures give it; "1E+300" would also overflow the rounding
     exponent = number.as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
     places = min(places, 2)
@@ -416,6 +428,7 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
         )
 
     units = {f for f, _ in fillers}
+    filler = next(iter(units), "")  # "" when the file has no 填报单位 line: the report keeps its own
     if not units:
         a2 = read.get("a2")
         name = a2.values.get(CellKey(MAIN_ROW, "unit_name")) if a2 else None
@@ -426,7 +439,7 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
         raise ImportRejected(f"{path.name}：各附件的填报单位不一致（{'、'.join(sorted(units))}），未导入")
     unit = units.pop()
     person, phone = _split_contact(next((c for _, c in fillers if c), ""))
-    return WorkbookRead(path, unit, report_year, unit, person, phone, read, disagreements)
+    return WorkbookRead(path, unit, report_year, filler, person, phone, read, disagreements)
 
 
 def _meta(sheets: list[Sheet]) -> dict[str, object]:

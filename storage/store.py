@@ -387,7 +387,8 @@ class Store:
         contact_phone: str = "",
     ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
         """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
-        values (a form the file does not carry is kept as it was). Returns the report and, when it
+        values (a form the file does not carry is kept as it was, and so are a blank 填报单位 and a
+        blank contact line). Returns the report and, when it
         existed, the replaced forms' previous values (None for a new report)."""
         with self.write():
             report = self.find_report(unit, year)
@@ -398,9 +399,14 @@ class Store:
                 )
             else:
                 previous = {key: dict(self.form_data(report, self._spec(key)).values) for key in forms}
-                if filler or contact_person or contact_phone:
+                # What the file does not carry stays: a blank 填报单位, a blank contact line (name and
+                # phone are one line on the form, replaced or kept together).
+                if not (contact_person or contact_phone):
+                    contact_person, contact_phone = report.contact_person, report.contact_phone
+                lines = (filler or report.filler, contact_person, contact_phone)
+                if lines != (report.filler, report.contact_person, report.contact_phone):
                     report = self.update_contact(
-                        report.id, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+                        report.id, filler=lines[0], contact_person=lines[1], contact_phone=lines[2]
                     )
             now = _now()
             for key, (rows, values) in forms.items():

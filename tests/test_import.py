@@ -410,7 +410,7 @@ BAD = {
         ),
         "打开密码",
     ),
-    "xml bomb": (_bomb, "不安全或损坏的 XML"),
+    "xml bomb": (_bomb, "工作表“Sheet”含有不安全的 XML 声明"),
     "no attachment": (_no_attachment, "找不到任何附件表"),
     "text in a number": (_text_in_number, "附件2 工作表“Sheet”"),
 }

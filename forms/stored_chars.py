@@ -1,0 +1,93 @@
+"""Stored text that no document may hold (control characters an older version or a hand edit left in
+the file): the exports drop them (``forms.hygiene.printable``), the audit names each place with the
+text it would print. Cells are named by the value kinds (``Invalid``, an 错误 with its fix); here are
+the contact line and the report text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from forms.findings import Finding
+from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
+from forms.kinds import Invalid, TextKind
+from forms.report import CellKey, FormData, ReportData, ReportText, Section
+from forms.rules import Severity
+
+_CONTACT = (("filler", "填报单位"), ("contact_person", "联系人"), ("contact_phone", "联系方式"))
+_TEXT = (
+    ("title", "标题"),
+    ("unit_line", "标题上方的单位"),
+    ("signer", "署名"),
+    ("lead", "导语"),
+    ("closing", "结束语"),
+)
+
+
+def _message(what: str, stored: str, fix: str) -> str:
+    at = first_forbidden(stored)
+    said, fixed = echo_at(stored, at), echo_at(fix, at)  # the same stretch of both, where it goes wrong
+    return f"{what}“{said}”含有文档中不能保存的控制字符（{forbidden(stored)}），导出时会去掉；应为“{fixed}”"
+
+
+_MULTILINE = ("title", "lead", "closing")  # a title breaks where the clerk pressed Enter
+
+
+def check_stored_chars(data: ReportData) -> list[Finding]:
+    found = []
+    report = data.report
+    for name, what in _CONTACT:
+        stored = getattr(report, name)
+        if forbidden(stored):
+            fix = clean_text(stored)
+            found.append(Finding("contact", None, Severity.HINT, _message(what, stored, fix), "CONTACT_CHARS", fix))
+    text = data.text
+    if text is None:
+        return found
+    for name, what in _TEXT:
+        stored = getattr(text, name)
+        if forbidden(stored):
+            fix = printable(stored, multiline=name in _MULTILINE)
+            key = CellKey("", name)
+            found.append(Finding("text", key, Severity.HINT, _message(what, stored, fix), "TEXT_CHARS", fix))
+    for section in text.sections:
+        for name, what in (("heading", "标题"), ("body", "正文")):
+            stored = getattr(section, name)
+            if forbidden(stored):
+                fix = printable(stored, multiline=name == "body")
+                span = (0, len(stored)) if name == "body" else None
+                key = CellKey(section.key, name)
+                message = _message(what, stored, fix)
+                found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS", fix, span))
+    return found
+
+
+def printable_data(data: ReportData) -> ReportData:
+    """``data`` as an export may write it: every stored text through ``printable``."""
+    report = data.report
+    lines = {name: printable(getattr(report, name), multiline=False) for name in ("unit", *dict(_CONTACT))}
+    clean_report = replace(report, **lines)
+    forms = [_printable_form(form) for form in data.forms]
+    return replace(data, report=clean_report, forms=forms, text=_printable_text(data.text))
+
+
+def _printable_form(form: FormData) -> FormData:
+    values = {}
+    for key, value in form.values.items():
+        kind = form.spec.field(key.field).kind
+        multiline = isinstance(kind, TextKind) and kind.multiline
+        if isinstance(value, str):
+            value = printable(value, multiline=multiline)
+        elif isinstance(value, Invalid):
+            value = Invalid(printable(value.stored, multiline=multiline), value.problem, value.fix)
+        values[key] = value
+    return FormData(form.spec, form.rows, values)
+
+
+def _printable_text(text: ReportText | None) -> ReportText | None:
+    if text is None:
+        return None
+    sections = tuple(
+        Section(s.key, s.level, printable(s.heading, multiline=False), printable(s.body)) for s in text.sections
+    )
+    lines = {name: printable(getattr(text, name), multiline=name in _MULTILINE) for name, _ in _TEXT}
+    return replace(text, sections=sections, **lines)

@@ -1,0 +1,262 @@
+"""The guarded boundary for every Office file from outside (a county's workbook, later a Word report or
+a template): checked before any parsing library sees it, and whatever that library then raises on it
+is a refusal naming the file, never a traceback.
+
+What is checked here, independent of the reader (openpyxl today, another reader tomorrow):
+- the file itself: a regular file (a FIFO would block the read, a device never ends), at most
+  ``MAX_FILE`` bytes; an OLE file is an old .xls or a password-protected package;
+- the zip: at most ``MAX_PARTS`` parts, each at most ``MAX_PART`` bytes unpacked and all together at
+  most ``MAX_TOTAL`` — declared sizes first, then the real ones while unpacking, so a zip bomb is
+  refused after reading at most the bound, not after inflating it;
+- every XML part parsed with expat (no DTD, no entities: what a bomb or an XXE needs), so a damaged
+  part anywhere is refused here and not as whatever the library happens to raise;
+- in worksheets: a formula without a stored result (written by a tool, never opened in Excel/WPS:
+  any reader would see a blank), and rows or sheets with more cells than a form can have (a reader
+  builds every cell of a row in memory).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import stat
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+from xml.parsers import expat
+
+from forms.errors import UserError
+
+T = TypeVar("T")
+
+MAX_FILE = 50 << 20  # a county's workbook is 20–60 KB
+MAX_PART = 50 << 20
+MAX_TOTAL = 200 << 20
+MAX_PARTS = 2000
+MAX_ROW_CELLS = 16384  # Excel's columns; a reader holds a whole row at once
+MAX_SHEET_CELLS = 500_000  # a form has a few thousand; this bounds the reader's time
+_CHUNK = 1 << 16
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx/.docx are OLE files
+ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+_REL_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
+_STRICT_REL_ID = "http://purl.oclc.org/ooxml/officeDocument/relationships id"
+
+
+class ImportRejected(UserError):
+    """A file the import refuses whole; the database is not touched."""
+
+
+def refusal(path: Path, why: str) -> ImportRejected:
+    return ImportRejected(f"{path.name}：{why}，未导入")
+
+
+@dataclass
+class _Sheets:
+    """Worksheet part → sheet name, from workbook.xml and its relationships, for the messages."""
+
+    names: dict[str, str] = field(default_factory=dict)  # r:id → sheet name
+    targets: dict[str, str] = field(default_factory=dict)  # r:id → part name
+
+    def name_of(self, part: str) -> str | None:
+        for rid, target in self.targets.items():
+            if target == part and rid in self.names:
+                return self.names[rid]
+        return None
+
+    def where(self, part: str) -> str:
+        """A part as a clerk can find it: its sheet's name, else the part's own."""
+        name = self.name_of(part)
+        return f"工作表“{name}”" if name is not None else f"文件内部的 {part} "
+
+
+@dataclass
+class _Formula:
+    part: str
+    cell: str
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
+    """The first bytes of a regular, readable file of sane size; every other case is a refusal."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise refusal(path, "找不到文件") from exc
+    except PermissionError as exc:
+        raise refusal(path, "没有权限读取（文件可能正被其他程序打开）") from exc
+    except OSError as exc:
+        raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise refusal(path, "这是一个文件夹，不是文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise refusal(path, "不是普通文件")
+    if info.st_size > MAX_FILE:
+        raise refusal(path, f"文件过大（{info.st_size >> 20} MB，最多 {MAX_FILE >> 20} MB），不像{what}")
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+            if head == OLE_SIGNATURE:
+                body = head + f.read(4 << 20)
+                if ENCRYPTED_MARK in body:
+                    raise refusal(path, "文件设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入")
+    except PermissionError as exc:
+        raise refusal(path, "没有权限读取（文件可能正被其他程序打开）") from exc
+    except OSError as exc:
+        raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+    return head
+
+
+def check_package(path: Path) -> None:
+    """Sizes, XML and formulas of an Office zip package, before any reader parses it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_PARTS:
+                raise refusal(path, f"文件内部的部件过多（{len(infos)} 个），不像 Excel/WPS 保存的文件")
+            total = sum(i.file_size for i in infos)
+            for info in infos:
+                if info.file_size > MAX_PART or total > MAX_TOTAL:
+                    raise refusal(path, f"文件解压后过大（{info.filename}），可能是恶意构造的文件")
+            sheets = _Sheets()
+            formulas: list[_Formula] = []
+            # workbook.xml and its relationships first: they name the sheets the messages speak of
+            first = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+            for info in sorted(infos, key=lambda i: i.filename not in first):
+                if info.is_dir():
+                    continue
+                if info.flag_bits & 0x1:
+                    raise refusal(path, "文件内部有加密的部件，无法读取")
+                xml = info.filename.endswith((".xml", ".rels")) or info.filename == "[Content_Types].xml"
+                with zf.open(info) as part:
+                    if xml:
+                        _parse(path, info.filename, part, sheets, formulas)
+                    else:
+                        _drain(part)
+    except ImportRejected:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise refusal(path, "文件不完整或已损坏（可能没有传完）") from exc
+    except _TooLarge as exc:
+        raise refusal(path, f"文件解压后过大（{exc}），可能是恶意构造的文件") from exc
+    except OSError as exc:
+        raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+    if formulas:
+        first = formulas[0]
+        raise refusal(
+            path,
+            f"{sheets.where(first.part)}{first.cell} 是公式，但文件里没有保存计算结果"
+            "（文件可能由其他程序生成）；请在 Excel/WPS 中打开并保存后再导入",
+        )
+
+
+def _drain(part: zipfile.ZipExtFile) -> None:
+    """Unpack a binary part (an image, vbaProject.bin) to check it is whole; the zip stops at its declared size."""
+    while part.read(_CHUNK):
+        pass
+
+
+def _parse(path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, formulas: list[_Formula]) -> None:
+    parser = expat.ParserCreate(namespace_separator=" ")
+    scan = _PartScan(name, sheets, formulas)
+
+    def forbidden(*_args: object) -> None:
+        raise refusal(path, f"{sheets.where(name)}含有不安全的 XML 声明（DTD 或实体），可能是恶意构造的文件")
+
+    parser.StartDoctypeDeclHandler = forbidden
+    parser.EntityDeclHandler = forbidden
+    parser.ExternalEntityRefHandler = forbidden
+    parser.StartElementHandler = scan.start
+    parser.EndElementHandler = scan.end
+    try:
+        while chunk := part.read(_CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        where = f"第 {exc.lineno} 行" if exc.lineno else ""
+        raise refusal(path, f"{sheets.where(name)}已损坏（{where}XML 格式错误）") from exc
+    except _TooLarge as exc:
+        raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
+
+
+class _PartScan:
+    """Element callbacks for one part: sheet names from workbook.xml, formulas and cell counts in sheets."""
+
+    def __init__(self, name: str, sheets: _Sheets, formulas: list[_Formula]) -> None:
+        self.name = name
+        self.sheets = sheets
+        self.formulas = formulas
+        self.worksheet = name.startswith("xl/worksheets/")
+        self.rels_base = ""
+        if name.endswith(".rels") and "/_rels/" in "/" + name:
+            folder, _, file = name.rpartition("_rels/")
+            self.rels_base = (folder + file.removesuffix(".rels")).rpartition("/")[0]
+        self.cell: str | None = None
+        self.formula = self.value = False
+        self.row_cells = self.sheet_cells = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        ns, _, local = tag.rpartition(" ")
+        if self.worksheet and ns in (_MAIN, _STRICT_MAIN):
+            if local == "c":
+                self.cell, self.formula, self.value = attrs.get("r", "?"), False, False
+                self.row_cells += 1
+                self.sheet_cells += 1
+                if self.row_cells > MAX_ROW_CELLS:
+                    raise _TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
+                if self.sheet_cells > MAX_SHEET_CELLS:
+                    raise _TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
+                if attrs.get("t") == "inlineStr":
+                    self.value = True  # its text is in <is>, not <v>
+            elif local == "row":
+                self.row_cells = 0
+            elif local == "f":
+                self.formula = True
+            elif local in ("v", "is"):
+                self.value = True
+        elif self.name == "xl/workbook.xml" and local == "sheet":
+            rid = attrs.get(_REL_ID) or attrs.get(_STRICT_REL_ID)
+            if rid:
+                self.sheets.names[rid] = attrs.get("name", "")
+        elif self.name == "xl/_rels/workbook.xml.rels" and local == "Relationship":
+            target = attrs.get("Target", "")
+            if target.startswith("/"):
+                part = target.lstrip("/")
+            else:
+                part = posixpath.normpath(posixpath.join(self.rels_base, target))
+            self.sheets.targets[attrs.get("Id", "")] = part
+
+    def end(self, tag: str) -> None:
+        if self.cell is not None and tag.endswith(" c"):
+            if self.formula and not self.value:
+                self.formulas.append(_Formula(self.name, self.cell))
+            self.cell = None
+
+
+def read_guarded(path: Path, reader: Callable[[Path], T]) -> T:
+    """``reader(path)`` behind the boundary: the file checked first, and anything the reading library
+    raises on it afterwards (malformed parts it parses its own way, attributes it does not know) is a
+    refusal. Only the library's reading belongs inside ``reader``: our own interpretation of what it
+    read runs outside, so a bug of ours still surfaces as a bug."""
+    path = Path(path)
+    head = check_file(path)
+    if head == OLE_SIGNATURE:
+        raise refusal(path, "这是旧版 Excel（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入")
+    if not head.startswith(b"PK"):
+        raise refusal(path, "不是 Excel 工作簿（.xlsx）")
+    check_package(path)
+    try:
+        return reader(path)
+    except UserError:
+        raise
+    except MemoryError as exc:
+        raise refusal(path, "文件内容过大，无法读取") from exc
+    except Exception as exc:  # the library's own failure on a file from outside: the file's fault
+        raise refusal(path, "工作簿内容无法解析（文件已损坏，或不是 Excel/WPS 保存的格式）") from exc
