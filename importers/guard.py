@@ -119,6 +119,7 @@ def check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
+            names = {i.filename for i in infos}
             if len(infos) > MAX_PARTS:
                 raise refusal(path, f"文件内部的部件过多（{len(infos)} 个），不像 Excel/WPS 保存的文件")
             total = sum(i.file_size for i in infos)
@@ -148,6 +149,9 @@ def check_package(path: Path) -> None:
         raise refusal(path, f"文件解压后过大（{exc}），可能是恶意构造的文件") from exc
     except OSError as exc:
         raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+    for rid, name in sheets.names.items():  # a reader skips a listed sheet whose part is gone
+        if sheets.targets.get(rid) not in names:
+            raise refusal(path, f"工作表“{name}”的内容缺失（文件已损坏或没有传完）")
     if formulas:
         first = formulas[0]
         raise refusal(
@@ -175,6 +179,8 @@ def _parse(path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, for
     parser.ExternalEntityRefHandler = forbidden
     parser.StartElementHandler = scan.start
     parser.EndElementHandler = scan.end
+    if scan.worksheet:
+        parser.CharacterDataHandler = scan.text
     try:
         while chunk := part.read(_CHUNK):
             parser.Parse(chunk, False)
@@ -199,7 +205,7 @@ class _PartScan:
             folder, _, file = name.rpartition("_rels/")
             self.rels_base = (folder + file.removesuffix(".rels")).rpartition("/")[0]
         self.cell: str | None = None
-        self.formula = self.value = False
+        self.formula = self.value = self.in_value = False
         self.row_cells = self.sheet_cells = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
@@ -219,7 +225,9 @@ class _PartScan:
                 self.row_cells = 0
             elif local == "f":
                 self.formula = True
-            elif local in ("v", "is"):
+            elif local == "v":
+                self.in_value = True  # a result only if it holds text: tools write <v></v>
+            elif local == "is":
                 self.value = True
         elif self.name == "xl/workbook.xml" and local == "sheet":
             rid = attrs.get(_REL_ID) or attrs.get(_STRICT_REL_ID)
@@ -233,7 +241,12 @@ class _PartScan:
                 part = posixpath.normpath(posixpath.join(self.rels_base, target))
             self.sheets.targets[attrs.get("Id", "")] = part
 
+    def text(self, data: str) -> None:
+        if self.in_value and data.strip():
+            self.value = True
+
     def end(self, tag: str) -> None:
+        self.in_value = False
         if self.cell is not None and tag.endswith(" c"):
             if self.formula and not self.value:
                 self.formulas.append(_Formula(self.name, self.cell))

@@ -8,6 +8,7 @@ to openpyxl, not after it).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,14 @@ class Sheet:
 
 
 def _read(path: Path) -> list[Sheet]:
+    with warnings.catch_warnings():
+        # openpyxl warns of parts it drops ("invalid specification", data validation): what it reads
+        # is what counts, and a warning would reach the clerk's console as a line of English
+        warnings.simplefilter("ignore")
+        return _read_all(path)
+
+
+def _read_all(path: Path) -> list[Sheet]:
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     try:
         sheets = []
