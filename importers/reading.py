@@ -7,6 +7,8 @@ XML bomb instead of expanding it. Every way a file can fail to open becomes an
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from forms.errors import UserError
+from storage.path_check import describe, path_problem
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx are OLE files
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -41,7 +44,13 @@ def _unreadable(path: Path, why: str) -> ImportRejected:
 
 def read_sheets(path: Path) -> list[Sheet]:
     path = Path(path)
+    problem = path_problem(path)
+    if problem is not None:
+        raise _unreadable(path, problem)
     try:
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # opening a FIFO to read would wait forever
+            raise _unreadable(path, "不是普通文件（可能是命名管道或设备）")
         with path.open("rb") as f:
             head = f.read(8)
             if head == OLE_SIGNATURE:
@@ -57,7 +66,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     except PermissionError as exc:
         raise _unreadable(path, "没有权限读取（文件可能正被其他程序打开）") from exc
     except OSError as exc:
-        raise _unreadable(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+        raise _unreadable(path, f"无法读取文件（{describe(exc)}）") from exc
     if not head.startswith(b"PK"):
         raise _unreadable(path, "不是 Excel 工作簿（.xlsx）")
     try:
