@@ -161,9 +161,12 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def workbook_paths(given: list[Path]) -> list[Path]:
     """Files as given; a folder stands for the .xlsx files in it (not those Excel keeps open: ~$…)."""
+    from storage.path_check import FOLDER, check_path, file_kind
+
     paths: list[Path] = []
     for path in given:
-        if path.is_dir():
+        check_path(path, "无法导入")
+        if file_kind(path, "无法导入") == FOLDER:
             paths += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
         else:
             paths.append(path)
@@ -221,8 +224,11 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from storage.backup import restore_file
     from storage.lock import InstanceLock
+    from storage.path_check import check_path, real_path
 
     db = database_path(args)
+    check_path(db, "无法恢复数据库", reserve=len("-journal"))
+    db = real_path(db)  # a symlinked --db: its file is restored (and locked), as sqlite3 would open it
     with InstanceLock(db):  # never under an open window
         kept = restore_file(db, args.backup)
     print(f"已从 {args.backup} 恢复数据库 {db}" + (f"（原数据库另存为 {kept}）" if kept else ""))
@@ -304,14 +310,26 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         _say("输出已中断：接收输出的程序已关闭")
         return EXIT_USER_ERROR
-    except Exception as exc:  # a bug: logged for us, an apology for the clerk
-        from storage.errorlog import log_bug
+    except OSError as exc:
+        from storage.path_check import describe, too_long
 
-        folder = database_path(args).parent if args is not None else None
-        log = log_bug(exc, folder if folder is not None and folder.is_dir() else None)
-        where = f"，详细信息已记录在 {log}" if log else ""
-        _say(f"很抱歉，程序内部出错（不是您的操作问题）{where}。已保存的数据不受影响。")
-        return EXIT_BUG
+        if not too_long(exc):  # any other OSError that escaped is a bug
+            return _bug(exc, args)
+        # Checked at every door (storage/path_check.py); this is the net for a path derived later.
+        _say(f"无法使用 {exc.filename or '所给的文件'}：{describe(exc)}")
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: logged for us, an apology for the clerk
+        return _bug(exc, args)
+
+
+def _bug(exc: Exception, args: argparse.Namespace | None) -> int:
+    from storage.errorlog import log_bug
+
+    folder = database_path(args).parent if args is not None else None
+    log = log_bug(exc, folder if folder is not None and folder.is_dir() else None)
+    where = f"，详细信息已记录在 {log}" if log else ""
+    _say(f"很抱歉，程序内部出错（不是您的操作问题）{where}。已保存的数据不受影响。")
+    return EXIT_BUG
 
 
 def _restore_hint(exc: UserError) -> str:

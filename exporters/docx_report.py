@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -47,4 +48,8 @@ def _core_text(text: str) -> str:
 
 def write_docx(path: Path, data: ReportData, fonts: FontNames | None = None) -> None:
     doc = build_document(data, fonts)
-    save_atomically(Path(path), lambda tmp: doc.save(str(tmp)))
+    # Packed in memory, then written in one go: python-docx leaves its ZipFile open when a write
+    # fails (a full disk), and the ZipFile's __del__ then prints a traceback on stderr.
+    package = io.BytesIO()
+    doc.save(package)
+    save_atomically(Path(path), lambda tmp: tmp.write_bytes(package.getvalue()))

@@ -10,6 +10,7 @@ from exporters.docx_style import FontNames
 from exporters.files import check_targets
 from exporters.xlsx import write_xlsx
 from forms.aggregate import breakdowns
+from forms.errors import UserError
 from storage.database import StorageError
 from storage.store import Store
 
@@ -30,22 +31,54 @@ def export_report(
     check_targets(targets, database=None if store.in_memory else store.path)
     data = store.report_data(store.require_report(unit, year), kind=kind)
     data.numbering = numbering
-    written = []
-    if xlsx is not None:
-        # A city's 汇总 adds one sheet per attachment with each unit's figures and the 合计.
-        units = [
-            store.report_data(store.require_report(u, year), with_text=False)
-            for u in store.aggregate_members(unit, year)
-        ]
-        write_xlsx(xlsx, data, breakdowns(year, units, store.forms) if units else ())
-        written.append(Path(xlsx))
-    if docx is not None:
-        fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()
-        write_docx(docx, data, fonts)
-        written.append(Path(docx))
+    written: list[Path] = []
+    try:
+        if xlsx is not None:
+            # A city's 汇总 adds one sheet per attachment with each unit's figures and the 合计.
+            units = [
+                store.report_data(store.require_report(u, year), with_text=False)
+                for u in store.aggregate_members(unit, year)
+            ]
+            write_xlsx(xlsx, data, breakdowns(year, units, store.forms) if units else ())
+            written.append(Path(xlsx))
+        if docx is not None:
+            fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()
+            write_docx(docx, data, fonts)
+            written.append(Path(docx))
+    except UserError as exc:
+        _backup(store, written)
+        partial = _partial(exc, written, targets)
+        if partial is None:
+            raise
+        raise partial from exc
+    _backup(store, written)
+    return written
+
+
+def _backup(store: Store, written: list[Path]) -> None:
     if written and not store.in_memory:
         # The state that was sent, kept among the last ten; a backup folder we cannot write must
         # not undo an export that worked.
         with suppress(StorageError):
             store.backup("export")
-    return written
+
+
+class PartialExport(UserError):
+    """One file of two was written: ``written`` says which."""
+
+    def __init__(self, message: str, written: list[Path]) -> None:
+        super().__init__(message)
+        self.written = written
+
+
+def _partial(exc: UserError, written: list[Path], targets: list[Path]) -> PartialExport | None:
+    """The failure of one file of two in one line that says which was written and which not
+    (the failed file's own message says its old content is kept; the other one's was replaced)."""
+    failed = targets[len(written)]
+    rest = targets[len(written) + 1 :]
+    if not written and not rest:
+        return None  # one file asked for: its own message says it all
+    reason = exc.message.removeprefix(f"无法写入 {failed}：")
+    parts = [f"已导出 {path}" for path in written] + [f"{failed} 未导出：{reason}"]
+    parts += [f"{path} 未导出" for path in rest]
+    return PartialExport("；".join(parts), written)

@@ -28,6 +28,7 @@ from typing import TypeVar
 from xml.parsers import expat
 
 from forms.errors import UserError
+from storage.path_check import describe, path_problem
 
 T = TypeVar("T")
 
@@ -86,6 +87,9 @@ class _TooLarge(Exception):
 
 def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
     """The first bytes of a regular, readable file of sane size; every other case is a refusal."""
+    problem = path_problem(path)  # a name too long for the file system, a reserved name on Windows
+    if problem is not None:
+        raise refusal(path, problem)
     try:
         info = path.stat()
     except FileNotFoundError as exc:
@@ -93,7 +97,7 @@ def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
     except PermissionError as exc:
         raise refusal(path, "没有权限读取（文件可能正被其他程序打开）") from exc
     except OSError as exc:
-        raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+        raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
     if stat.S_ISDIR(info.st_mode):
         raise refusal(path, "这是一个文件夹，不是文件")
     if not stat.S_ISREG(info.st_mode):
@@ -110,7 +114,7 @@ def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
     except PermissionError as exc:
         raise refusal(path, "没有权限读取（文件可能正被其他程序打开）") from exc
     except OSError as exc:
-        raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+        raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
     return head
 
 
@@ -148,7 +152,7 @@ def check_package(path: Path) -> None:
     except _TooLarge as exc:
         raise refusal(path, f"文件解压后过大（{exc}），可能是恶意构造的文件") from exc
     except OSError as exc:
-        raise refusal(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+        raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
     for rid, name in sheets.names.items():  # a reader skips a listed sheet whose part is gone
         if sheets.targets.get(rid) not in names:
             raise refusal(path, f"工作表“{name}”的内容缺失（文件已损坏或没有传完）")

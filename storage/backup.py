@@ -25,6 +25,8 @@ from storage.database import (
     read_header,
     storage_errors,
 )
+from storage.path_check import check_path, describe, real_path, require_file
+from storage.temp_files import sweep_stale, temp_path
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
@@ -46,8 +48,11 @@ def backups(db_path: Path) -> list[Path]:
 
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy of the open database at ``target`` (written beside it, then moved in)."""
-    tmp = target.with_name(f".~{target.name}.{os.getpid()}.tmp")
+    """A consistent copy of the open database at ``target`` (written beside it, then moved in;
+    a symlink is written through to its file)."""
+    target = real_path(target)
+    sweep_stale(target.parent)
+    tmp = temp_path(target)
     try:
         with storage_errors(target, "备份"):
             out = sqlite3.connect(str(tmp))
@@ -57,9 +62,10 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
                 out.close()
         os.replace(tmp, target)
     except OSError as exc:
-        raise StorageError(f"无法写入备份 {target}：{exc.strerror or exc}") from exc
+        raise StorageError(f"无法写入备份 {target}：{describe(exc)}") from exc
     finally:
         tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
     return target
 
 
@@ -70,7 +76,8 @@ def rolling_backup(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path
     try:
         where.mkdir(exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建备份文件夹 {where}：{exc.strerror or exc}") from exc
+        raise StorageError(f"无法创建备份文件夹 {where}：{describe(exc)}") from exc
+    sweep_stale(where, legacy=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     made = copy_database(conn, where / f"{db_path.stem}-{stamp}-{reason}{SUFFIX}")
     rolling = [p for p in backups(db_path) if not p.stem.endswith(KEPT_REASONS)]
@@ -97,7 +104,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 def check_backup(source: Path) -> None:
     """Refuse a file that is not a sound backup of ours, before anything is replaced."""
-    if not source.is_file():
+    if not require_file(source, "无法使用备份"):  # a FIFO would block the first read
         raise StorageError(f"找不到备份文件：{source}")
     header = read_header(source)
     if not header.is_sqlite or header.application_id not in (0, APPLICATION_ID):
@@ -126,8 +133,11 @@ def restore_file(db_path: Path, source: Path) -> Path | None:
     the current file is kept as a "before-restore" backup, or — only when it is damaged — moved
     aside as ``….damaged-<time>``; any other trouble (locked, disk full) stops the restore with
     nothing changed. Returns where the old file went."""
+    check_path(db_path, "无法恢复数据库", reserve=len("-journal"))
+    db_path = real_path(db_path)  # a symlinked database: its file is replaced, the link stays
+    require_file(db_path, "无法恢复数据库", folder_message="这是一个文件夹，不是数据库文件")
     check_backup(source)
-    staged = db_path.with_name(f".~{db_path.name}.restore-{os.getpid()}.tmp")
+    staged = temp_path(db_path)
     try:
         with storage_errors(source, "读取"):
             src = _read_only(source)

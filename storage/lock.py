@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from storage.database import StorageError
+from storage.path_check import describe, real_path
 
 _OWNER_AT = 16  # the owner's description starts here; byte 0 is the one locked (Windows locks ranges)
 
@@ -24,15 +25,15 @@ class DatabaseInUse(StorageError):
 
 class InstanceLock:
     def __init__(self, db_path: Path) -> None:
-        self.path = Path(f"{db_path}.lock")
-        self.db_path = Path(db_path)
+        self.db_path = real_path(Path(db_path))  # beside the real file, whichever link named it
+        self.path = Path(f"{self.db_path}.lock")
         self._file = None
 
     def acquire(self) -> None:
         try:
             f = self.path.open("a+b")
         except OSError as exc:
-            raise StorageError(f"无法创建锁文件 {self.path}：{exc.strerror or exc}") from exc
+            raise StorageError(f"无法创建锁文件 {self.path}：{describe(exc)}") from exc
         if not _try_lock(f):
             owner = _owner(f)
             f.close()

@@ -38,7 +38,9 @@ from storage.database import (
     stamp,
     storage_errors,
 )
+from storage.path_check import FOLDER, check_path, file_kind, real_path, require_file
 from storage.report_text import ReportTexts
+from storage.temp_files import sweep_stale
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -102,6 +104,11 @@ class Store:
 
         ``create=False`` (export, audit) refuses a missing file instead of making an empty one.
         A foreign or newer file is refused untouched; a damaged one names its newest backup."""
+        in_memory = str(path) == MEMORY
+        if not in_memory:
+            # SQLite's -journal beside it must fit too; a symlink is followed, as sqlite3 does.
+            check_path(Path(path), "无法打开数据库", reserve=len("-journal"))
+            path = real_path(Path(path))
         self.path = Path(path)
         self.forms = forms
         self.template = template
@@ -109,7 +116,6 @@ class Store:
         self.opened = 0  # reopen() counts: a new connection starts its data_version afresh
         # The generations just before and just after the last transaction ``write`` committed.
         self.last_write: tuple[Generation, Generation] | None = None
-        in_memory = str(path) == MEMORY
         if not in_memory:
             self._check_file(create)
         try:
@@ -126,15 +132,19 @@ class Store:
                 raise
             newest = backup.backups(self.path)
             raise DamagedDatabase(f"数据库 {self.path} 已损坏", newest[0] if newest else None) from exc
+        if not in_memory:  # what a killed backup or restore left beside the file
+            sweep_stale(self.path.parent, legacy=True)
+            sweep_stale(backup.folder(self.path), legacy=True)
 
     def _check_file(self, create: bool) -> None:
-        if not self.path.exists():
+        kind = file_kind(self.path, "无法打开数据库")  # a FIFO or device is refused before it is opened
+        if kind is None:
             if not create:
                 raise StorageError(f"找不到数据库文件：{self.path}")
             if not self.path.parent.is_dir():
                 raise StorageError(f"数据库所在文件夹不存在：{self.path.parent}")
             return
-        if self.path.is_dir():
+        if kind == FOLDER:
             raise StorageError(f"{self.path} 是一个文件夹，不是数据库文件")
         if self.path.stat().st_size == 0:
             return
@@ -288,13 +298,12 @@ class Store:
         return backup.rolling_backup(self.conn, self.path, reason)
 
     def _check_backup_target(self, target: Path) -> None:
-        resolved = target.resolve()
-        ours = {self.path.resolve(), *(Path(f"{self.path.resolve()}{end}") for end in ("-journal", "-wal", ".lock"))}
+        exists = require_file(target, "不能备份到")  # long names, FIFOs and devices first: stat, never open
+        resolved = real_path(target)
+        ours = {self.path, *(Path(f"{self.path}{end}") for end in ("-journal", "-wal", ".lock"))}
         if resolved in ours:
             raise StorageError(f"不能备份到 {target}：这是正在使用的数据库文件，请换一个文件名")
-        if resolved.is_dir():
-            raise StorageError(f"不能备份到 {target}：这是一个文件夹，请给出文件名")
-        if resolved.exists() and not read_header(resolved).is_sqlite:
+        if exists and not read_header(resolved).is_sqlite:
             raise StorageError(f"不能备份到 {target}：该文件已存在且不是数据库备份，请换一个文件名")
 
     # --- reports ---------------------------------------------------------------
