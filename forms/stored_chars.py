@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from forms.findings import Finding
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
-from forms.kinds import Invalid, TextKind
-from forms.report import CellKey, FormData, ReportData, ReportText, Section
+from forms.kinds import Invalid, Kind, TextKind
+from forms.report import REASON_ROW, CellKey, FormData, ReportData, ReportText, Section
 from forms.rules import Severity
 
 _CONTACT = (("filler", "填报单位"), ("contact_person", "联系人"), ("contact_phone", "联系方式"))
@@ -73,7 +73,7 @@ def printable_data(data: ReportData) -> ReportData:
 def _printable_form(form: FormData) -> FormData:
     values = {}
     for key, value in form.values.items():
-        kind = form.spec.field(key.field).kind
+        kind = Kind.TEXT if key.row == REASON_ROW else form.spec.field(key.field).kind  # 原因简析 sits under a figure
         multiline = isinstance(kind, TextKind) and kind.multiline
         if isinstance(value, str):
             value = printable(value, multiline=multiline)
