@@ -27,7 +27,9 @@ from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage import backup, migrations, templates
 from storage.database import (
     APPLICATION_ID,
+    BUSY_TIMEOUT_S,
     DamagedDatabase,
+    DatabaseLocked,
     NewerDatabase,
     NotOurDatabase,
     StorageError,
@@ -215,11 +217,22 @@ class Store:
         with storage_errors(self.path, action):
             yield
 
-    def generation(self) -> Generation:
+    def generation(self, *, wait: bool = True) -> Generation | None:
         """The file's state now, cheaply (one pragma): a copy read at the same generation is
-        still what the file holds. Waits, like any read, while another program locks the file."""
-        with self.read():
-            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        still what the file holds. Waits, like any read, while another program locks the file;
+        ``wait=False``: None at once then (a periodic look must never freeze the window)."""
+        if not wait:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self.read():
+                version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except DatabaseLocked:
+            if wait:
+                raise
+            return None
+        finally:
+            if not wait:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         return Generation(self.opened, version, self.commits)
 
     @contextmanager

@@ -41,6 +41,7 @@ from storage.prefill import create_report_from_previous, previous_report
 from storage.sample import create_sample
 from storage.store import Store
 from ui.audit_panel import AuditPanel
+from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
 from ui.settings import app_settings, last_folder, remember_folder
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(empty)
         self.stack.addWidget(report_page)
         self.setCentralWidget(self.stack)
+        self.watch = FileWatch(self)  # another program's writes show without a click
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(lambda _: self._update_edit_actions())
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
         self.report = report
         if self.open is None:
             self.open = OpenReport(self.store, report)
+            self.open.listeners.append(self.watch.followed)
         else:
             self.open.open(report)  # read afresh: another report, or the same after an import or restore
         if self.report_page is None:
