@@ -542,7 +542,7 @@ class Store:
                     raise ChangeConflict(spec, key)
             self._write_cells(report_id, spec, change.after)
         elif isinstance(change, InsertRow):
-            if change.row in self._row_keys(report_id, spec):
+            if self._has_row(report_id, spec, change.row):  # by its key, not a read of all rows
                 raise ChangeConflict(spec, None)
             self._insert_row(report_id, spec, change.row, change.position)
             self._write_cells(report_id, spec, change.values)
@@ -580,6 +580,12 @@ class Store:
             if _kind(spec, f) is not None
         }
 
+    def _has_row(self, report_id: int, spec: FormSpec, row: str) -> bool:
+        found = self.conn.execute(
+            "select 1 from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row]
+        )
+        return found.fetchone() is not None
+
     def _row_keys(self, report_id: int, spec: FormSpec) -> list[str]:
         rows = self.conn.execute(
             "select row from form_rows where report_id=? and form=? order by position", [report_id, spec.key]
@@ -603,7 +609,10 @@ class Store:
                 )
 
     def _insert_row(self, report_id: int, spec: FormSpec, row: str, position: int) -> None:
-        count = len(self._row_keys(report_id, spec))
+        # Counted, not read: a paste of a thousand rows inserts them one after another.
+        count = self.conn.execute(
+            "select count(*) from form_rows where report_id=? and form=?", [report_id, spec.key]
+        ).fetchone()[0]
         position = max(0, min(position, count))
         self.conn.execute(
             "update form_rows set position = position + 1 where report_id=? and form=? and position >= ?",

@@ -9,26 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from forms.audit import audit
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import Store
 from tests.support.qt import show_tab
+from tests.support.reports import audit_of_the_file
 
 ROOT = Path(__file__).resolve().parents[1]
 INSPECTION_2024 = CellKey(MAIN_ROW, "inspection", 2024)
-
-
-def audit_of_the_file(path: Path, report_id: int):
-    """What ``main.py audit`` says: the file read afresh, audited from scratch."""
-    fresh = Store(path)
-    try:
-        report = fresh.report(report_id)
-        return audit(fresh.report_data(report), fresh.previous_year_figures(report))
-    finally:
-        fresh.close()
 
 
 def panel_codes(window) -> list[str]:
