@@ -473,6 +473,11 @@ class Auditor:
     (tests/test_audit_incremental.py checks it after random edits)."""
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """The report was read again as a whole (another program wrote the file): nothing kept
+        from before is used; the next ``findings`` is a full audit."""
         self._context: tuple | None = None
         self._parts: tuple[_Part, ...] = ()
         self._readers: dict[tuple[str, str], list[tuple]] = {}  # (form, field or ANY) → parts reading it

@@ -20,6 +20,7 @@ from forms.kinds import Stored
 from forms.report import CellKey
 
 Parse = Callable[[Cell, str], Stored]
+MAX_PASTE_ROWS = 1000  # a block of more rows is refused whole: one paste stays well under 2 s
 
 
 def parse_block(text: str) -> list[list[str]]:
@@ -60,8 +61,9 @@ def plan_paste(
     Read-only cells (序号, 同比增减) and the covered part of a merged cell take nothing (a value
     there is refused unless it is what the cell already shows). A block that runs past the last
     row adds rows shaped like ``new_row`` (附件4/附件5, where the clerk adds rows anyway); without
-    it (a fixed table) the block is refused, as is one past the last column or with a value its
-    cell refuses: an ``InputError`` names the place and nothing is stored."""
+    it (a fixed table) the block is refused, as is one past the last column, one of more than
+    ``MAX_PASTE_ROWS`` rows, or one with a value its cell refuses: an ``InputError`` names the
+    place (or the limit) and nothing is stored."""
     cells: dict[tuple[int, int], Cell] = {}
     for r, line in enumerate(body):
         for cell in line:
@@ -73,6 +75,10 @@ def plan_paste(
                 cells[(-1, c)] = cell
     width = max((c for _, c in cells), default=-1) + 1
     filled = [i for i, items in enumerate(block) if any(item.strip() for item in items)]
+    if filled and filled[-1] + 1 > MAX_PASTE_ROWS:
+        raise InputError(
+            f"粘贴未执行：一次最多粘贴 {MAX_PASTE_ROWS} 行，复制的内容有 {filled[-1] + 1} 行，请分几次粘贴"
+        )
     overflow = len(body) - row  # block rows that fit on rows the grid has
     if filled and filled[-1] >= overflow and new_row is None:
         raise InputError(

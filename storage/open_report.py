@@ -11,12 +11,27 @@ incrementally (``forms.audit.Auditor``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from forms.audit import Auditor, Finding, PreviousFigures
 from forms.changes import Change, SetCells, Touched
 from forms.errors import UserError
 from forms.report import FormData, Report, ReportData
 from storage.store import ChangeConflict, Generation, Store, read_back
+
+
+@dataclass(frozen=True)
+class Reread:
+    """What a read of the whole report found different from the copy it replaced: what the views
+    repaint (each says True when nothing was held before)."""
+
+    tables: bool = True  # the grids' values or rows, the 同比 places or last year's figures
+    contact: bool = True  # the report row: 填报单位, 联系人, 联系方式
+    text: bool = True  # the open report text (outline, sections, title …)
+
+    @property
+    def anything(self) -> bool:
+        return self.tables or self.contact or self.text
 
 
 class OpenReport:
@@ -29,9 +44,11 @@ class OpenReport:
         self._generation: Generation | None = None  # the file's state ``data`` was read at; None: stale
         self._data: ReportData | None = None
         self._previous: PreviousFigures | None = None
-        # Called after every read of the whole report: whatever shows the copy (the grids) follows
-        # at once, so the screen never shows older values than the copy an edit is checked against.
-        self.listeners: list[Callable[[], None]] = []
+        self.last_read = Reread()  # what the last read of the whole report found changed
+        # Called after every read of the whole report with what it found changed: whatever shows
+        # the copy (the grids, the contact line, the text) follows at once, so the screen never
+        # shows older values than the copy an edit is checked against.
+        self.listeners: list[Callable[[Reread], None]] = []
 
     # --- reading ------------------------------------------------------------------------
 
@@ -42,22 +59,29 @@ class OpenReport:
         self.report = report
         self._generation = None
 
-    def sync(self) -> bool:
+    def sync(self, *, wait: bool = True) -> bool:
         """Read everything again if the file changed since it was read; True when it did.
-        A StorageError (the file locked just now) leaves the copy as it was, still marked stale."""
-        generation = self.store.generation()
-        if generation == self._generation and self._data is not None:
+        A StorageError (the file locked just now) leaves the copy as it was, still marked stale.
+        ``wait=False`` (a periodic look): a file locked just now counts as unchanged, at once."""
+        generation = self.store.generation(wait=wait)
+        if generation is None or (generation == self._generation and self._data is not None):
             return False
         self._generation = None
-        data = self.store.report_data(self.report)
-        previous = self.store.previous_year_figures(self.report)
+        try:
+            report = self.store.report(self.report.id)  # the contact line, as the file holds it
+        except KeyError:  # gone (a restore): the window opens another report
+            report = self.report
+        data = self.store.report_data(report)
+        previous = self.store.previous_year_figures(report)
+        old, old_previous = self._data, self._previous
         # The generation read first: a write landing in between makes the next sync read again.
-        self._data, self._previous, self._generation = data, previous, generation
+        self.report, self._data, self._previous, self._generation = report, data, previous, generation
         self.loads += 1
         self.reshaped += 1
-        self.auditor.changed()
+        self.auditor.reset()  # nothing computed from the old copy is kept
+        self.last_read = _difference(old, old_previous, data, previous)
         for listener in list(self.listeners):
-            listener()
+            listener(self.last_read)
         return True
 
     @property
@@ -134,3 +158,14 @@ class OpenReport:
             self.reshaped += 1
         self._generation = after
         self.auditor.changed(change.form, {k.field for k in change.after} if isinstance(change, SetCells) else None)
+
+
+def _difference(
+    old: ReportData | None, old_previous: PreviousFigures | None, new: ReportData, previous: PreviousFigures | None
+) -> Reread:
+    if old is None or old.report.id != new.report.id:
+        return Reread()
+    tables = old.places != new.places or old_previous != previous
+    tables = tables or any((a.rows, a.values) != (b.rows, b.values) for a, b in zip(old.forms, new.forms, strict=True))
+    contact = old.report != new.report
+    return Reread(tables=tables, contact=contact, text=old.text != new.text)

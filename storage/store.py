@@ -27,7 +27,9 @@ from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage import backup, migrations, templates
 from storage.database import (
     APPLICATION_ID,
+    BUSY_TIMEOUT_S,
     DamagedDatabase,
+    DatabaseLocked,
     NewerDatabase,
     NotOurDatabase,
     StorageError,
@@ -225,11 +227,22 @@ class Store:
         with storage_errors(self.path, action):
             yield
 
-    def generation(self) -> Generation:
+    def generation(self, *, wait: bool = True) -> Generation | None:
         """The file's state now, cheaply (one pragma): a copy read at the same generation is
-        still what the file holds. Waits, like any read, while another program locks the file."""
-        with self.read():
-            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        still what the file holds. Waits, like any read, while another program locks the file;
+        ``wait=False``: None at once then (a periodic look must never freeze the window)."""
+        if not wait:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self.read():
+                version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except DatabaseLocked:
+            if wait:
+                raise
+            return None
+        finally:
+            if not wait:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         return Generation(self.opened, version, self.commits)
 
     @contextmanager
@@ -544,7 +557,7 @@ class Store:
                     raise ChangeConflict(spec, key)
             self._write_cells(report_id, spec, change.after)
         elif isinstance(change, InsertRow):
-            if change.row in self._row_keys(report_id, spec):
+            if self._has_row(report_id, spec, change.row):  # by its key, not a read of all rows
                 raise ChangeConflict(spec, None)
             self._insert_row(report_id, spec, change.row, change.position)
             self._write_cells(report_id, spec, change.values)
@@ -582,6 +595,12 @@ class Store:
             if _kind(spec, f) is not None
         }
 
+    def _has_row(self, report_id: int, spec: FormSpec, row: str) -> bool:
+        found = self.conn.execute(
+            "select 1 from form_rows where report_id=? and form=? and row=?", [report_id, spec.key, row]
+        )
+        return found.fetchone() is not None
+
     def _row_keys(self, report_id: int, spec: FormSpec) -> list[str]:
         rows = self.conn.execute(
             "select row from form_rows where report_id=? and form=? order by position", [report_id, spec.key]
@@ -605,7 +624,10 @@ class Store:
                 )
 
     def _insert_row(self, report_id: int, spec: FormSpec, row: str, position: int) -> None:
-        count = len(self._row_keys(report_id, spec))
+        # Counted, not read: a paste of a thousand rows inserts them one after another.
+        count = self.conn.execute(
+            "select count(*) from form_rows where report_id=? and form=?", [report_id, spec.key]
+        ).fetchone()[0]
         position = max(0, min(position, count))
         self.conn.execute(
             "update form_rows set position = position + 1 where report_id=? and form=? and position >= ?",

@@ -1,6 +1,7 @@
 """The window's copy of a report (storage/open_report.py) and its incremental audit
 (forms.audit.Auditor) against the file read afresh and ``audit()`` from scratch, after random
-sequences of edits, undos, row changes, writes by a second program, text and contact edits."""
+sequences of edits, undos, row changes, text and contact edits, and writes by a second program
+(cells, last year's report, the contact line, the report text, an import)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,9 @@ STEPS = st.lists(
                 "last_year",
                 "text",
                 "contact",
+                "their_contact",
+                "their_text",
+                "their_import",
             ]
         ),
         st.integers(0, len(FORMS) - 1),
@@ -163,6 +167,22 @@ def test_the_open_report_and_its_audit_match_the_file_after_random_edits(templat
                     phone = data.draw(st.sampled_from(["", "0731-12345678", "12"]))
                     report = store.update_contact(report.id, filler=UNIT, contact_person="张三", contact_phone=phone)
                     opened.open(report)
+                elif what == "their_contact":  # another program changes the contact line
+                    phone = data.draw(st.sampled_from(["", "0731-12345678", "12"]))
+                    other.update_contact(report.id, filler=UNIT, contact_person="", contact_phone=phone)
+                elif what == "their_text":
+                    section = ReportTexts(other).get(report).sections[pick % 3]
+                    number = data.draw(st.integers(0, 300))
+                    ReportTexts(other).update_section(report, section.key, body=f"我局共办理行政处罚{number}件。")
+                elif what == "their_import":  # `main.py import` run while the window is open
+                    rows = FormData.row_keys(spec, [f"r{n}" for n in range(1, pick % 3 + 2)])
+                    values = {}
+                    for key, field, reason in cell_keys(spec, rows)[pick % 5 :: 7]:
+                        value = data.draw(value_for(field, reason))
+                        if value is not None:
+                            values[key] = value
+                    person = data.draw(st.sampled_from(["", "李四"]))
+                    other.import_forms(UNIT, YEAR, {spec.key: (rows, values)}, filler=UNIT, contact_person=person)
             except ChangeConflict:
                 done.clear()  # the window drops the history too; the copy is read again at the next use
                 edits = -1

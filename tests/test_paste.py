@@ -6,7 +6,7 @@ import pytest
 
 from forms.errors import InputError
 from forms.grid import Layout
-from forms.paste import parse_block, plan_paste
+from forms.paste import MAX_PASTE_ROWS, parse_block, plan_paste
 from forms.registry import form
 from forms.report import FormData
 
@@ -63,3 +63,14 @@ def test_a_bad_value_in_an_added_row_refuses_the_whole_block():
     body, new_row = grid("a5", ["r1"])
     with pytest.raises(InputError, match="第 2 行第 2 个值“x”"):
         plan_paste(body, 0, 1, parse_block("甲单位\t是\n乙单位\tx"), parse, new_row=new_row)
+
+
+def test_a_block_of_up_to_a_thousand_rows_is_pasted_and_a_longer_one_refused_naming_the_limit():
+    body, new_row = grid("a4", ["r1"])
+    thousand = parse_block("\n".join(str(n) for n in range(MAX_PASTE_ROWS)) + "\n\n\n")  # blank lines after it
+    assert len(plan_paste(body, 0, 1, thousand, parse, new_row=new_row).new_rows) == MAX_PASTE_ROWS - 1
+    more = parse_block("\n".join(str(n) for n in range(MAX_PASTE_ROWS + 1)))
+    with pytest.raises(InputError) as refused:
+        plan_paste(body, 0, 1, more, parse, new_row=new_row)
+    assert refused.value.message == "粘贴未执行：一次最多粘贴 1000 行，复制的内容有 1001 行，请分几次粘贴"
+    assert MAX_PASTE_ROWS == 1000

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from forms.registry import form
 from forms.report import CellKey
 from tests.support.qt import show_tab
+from tests.support.reports import audit_of_the_file
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -67,3 +68,34 @@ def test_paste_into_attachment5_past_its_rows_then_undo_by_menu(qtbot, main_wind
     assert len(after.rows) == rows + 1 and after.get(CellKey(after.rows[-1], "unit_name")) == "乙执法大队"
     main_window.undo_action.trigger()
     assert len(store.form_data(sample, spec).rows) == rows
+
+
+def a5_block(rows: int) -> str:
+    """Rows as Excel puts them on the clipboard: 单位名称, 是否使用平台, then the counts."""
+    return "".join(f"第{n}执法大队\t是\t{n % 9}\t{n % 5}\r\n" for n in range(rows))
+
+
+def test_a_thousand_rows_pasted_into_attachment5_are_one_step(qtbot, main_window, store, sample):
+    page = main_window._page_of("a5")
+    spec = form("a5")
+    before = store.form_data(sample, spec)
+    paste_at(qtbot, main_window, page, 0, 1, a5_block(1000))
+    after = store.form_data(sample, spec)
+    assert len(after.rows) == 1000 and page.model.rowCount() == 1000
+    assert after.get(CellKey(after.rows[-1], "unit_name")) == "第999执法大队"
+    assert page.model.data(page.model.index(999, 1)) == "第999执法大队"
+    assert main_window.findings == audit_of_the_file(store.path, sample.id)
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, CTRL)
+    assert store.form_data(sample, spec) == before and page.model.rowCount() == len(before.rows)
+
+
+def test_more_than_a_thousand_rows_are_refused_with_one_line_naming_the_limit(qtbot, main_window, store, sample):
+    page = main_window._page_of("a5")
+    spec = form("a5")
+    before = store.form_data(sample, spec)
+    paste_at(qtbot, main_window, page, 0, 1, a5_block(5000))
+    assert store.form_data(sample, spec) == before and page.model.rowCount() == len(before.rows)
+    line = "粘贴未执行：一次最多粘贴 1000 行，复制的内容有 5000 行，请分几次粘贴"
+    assert page.view.note.isVisible() and page.view.note.text() == line
+    assert line in main_window.statusBar().currentMessage()
+    assert not main_window.undo_action.isEnabled()

@@ -15,9 +15,11 @@ from storage.backup import restore_file, unchanged_since_last_backup
 from storage.database import DamagedDatabase, StorageError
 from storage.errorlog import log_bug
 from storage.lock import InstanceLock
+from storage.recovery import take_recovered
 from storage.store import MEMORY, Store
 from ui.main_window import APP_TITLE, MainWindow
 from ui.qt_strings import MissingQtStrings
+from ui.session_end import SessionEnd, tell_recovered
 
 
 def load_translations(app: QApplication) -> list[QTranslator]:
@@ -105,8 +107,13 @@ def run_app(db: Path) -> int:
         except UserError as exc:  # the windowed program has no console: say it in a dialog
             QMessageBox.warning(None, APP_TITLE, exc.message)
             return 2
+        ending = SessionEnd(app, window)  # SIGTERM, log-off: save without asking, then exit
         window.show()
-        return app.exec()
+        tell_recovered(window, [] if str(db) == MEMORY else take_recovered(db))
+        try:
+            return app.exec()
+        finally:
+            ending.uninstall()
     finally:
         store.close()
         if lock is not None:

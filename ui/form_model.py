@@ -22,7 +22,7 @@ from forms.paste import parse_block, plan_paste
 from forms.report import CellKey, FormData, Report
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
-from storage.open_report import OpenReport
+from storage.open_report import OpenReport, Reread
 from storage.store import ChangeConflict, Store
 from ui.audit_panel import severity_colour
 
@@ -97,7 +97,7 @@ class FormTableModel(QAbstractTableModel):
             if where is not None:
                 self.findings.setdefault(where, []).append(finding)
 
-    def _copy_read(self) -> None:
+    def _copy_read(self, _what: Reread) -> None:
         """The window's copy was read again (another writer): show it now, before any edit."""
         if not self._rebuilding and self.source.report.id == self.report.id:
             self._try(self.follow)

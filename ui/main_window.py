@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,13 +34,14 @@ from forms.history import Histories
 from forms.progress import untouched
 from forms.report import Report, ReportData
 from forms.yoy import ALLOWED_PLACES
-from storage.backup import folder as backup_folder
-from storage.backup import restore_file
 from storage.open_report import OpenReport
 from storage.prefill import create_report_from_previous, previous_report
+from storage.recovery import save_without_asking
 from storage.sample import create_sample
 from storage.store import Store
+from ui import backups
 from ui.audit_panel import AuditPanel
+from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
 from ui.settings import app_settings, last_folder, remember_folder
@@ -122,11 +123,14 @@ class MainWindow(QMainWindow):
         self._audit_shown: tuple | None = None  # what the panel and the grids show, to skip needless updates
         self._grids: dict[int, FormPage] = {}  # position in store.forms -> its grid, once built
         self.audited = False  # the first audit runs after the first paint
+        self.leaving = False  # the session ends (leave_without_asking): a close asks nothing
+        self.kept: Path | None = None  # the recovery file it wrote, if it had to
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty)
         self.stack.addWidget(report_page)
         self.setCentralWidget(self.stack)
+        self.watch = FileWatch(self)  # another program's writes show without a click
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(lambda _: self._update_edit_actions())
@@ -269,6 +273,7 @@ class MainWindow(QMainWindow):
         self.report = report
         if self.open is None:
             self.open = OpenReport(self.store, report)
+            self.open.listeners.append(self.watch.followed)
         else:
             self.open.open(report)  # read afresh: another report, or the same after an import or restore
         if self.report_page is None:
@@ -515,49 +520,10 @@ class MainWindow(QMainWindow):
     # --- backups ----------------------------------------------------------------
 
     def backup(self) -> None:
-        if self.store.in_memory:
-            return
-        default = (last_folder("backup") or Path.home()) / f"填报助手备份-{date.today():%Y%m%d}.sqlite3"
-        path, _ = QFileDialog.getSaveFileName(self, "备份数据库", str(default), "填报助手数据库 (*.sqlite3)")
-        if path:
-            remember_folder("backup", Path(path).parent)
-        if path and self._guarded(lambda: self.store.backup("manual", Path(path))):
-            self.show_message(f"已备份到：{path}")
+        backups.backup(self)
 
     def restore(self) -> None:
-        if self.store.in_memory:
-            return
-        folder = str(backup_folder(self.store.path))
-        path, _ = QFileDialog.getOpenFileName(self, "从备份恢复", folder, "填报助手数据库 (*.sqlite3)")
-        if not path:
-            return
-        answer = QMessageBox.question(
-            self,
-            "从备份恢复",
-            f"用备份\n{path}\n替换当前数据库中的全部报表吗？\n当前数据库会先另存一份备份，不会丢失。",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        problems = [p for p in (self._save_contact(), self._save_report_text()) if p]
-        if problems:
-            QMessageBox.warning(self, APP_TITLE, "刚填写的内容未能保存，请先处理后再恢复：\n" + "\n".join(problems))
-            return
-        if self.report_page is not None:
-            self.report_page.forget_editing()  # nothing from before the restore is written into it
-        db = self.store.path
-        self.store.close()
-        try:
-            restored = self._guarded(lambda: restore_file(db, Path(path)))
-        finally:
-            self.store.reopen()  # the restored file, or the untouched old one
-        if restored:
-            self.histories = Histories()  # the steps of the replaced file no longer apply
-            for page in self._built_pages():
-                page.model.histories = self.histories
-        self.report = None
-        self.reload_reports()
-        if restored:
-            self.show_message(f"已从备份恢复：{path}")
+        backups.restore(self)
 
     def export_xlsx(self) -> None:
         self._export(".xlsx", "导出 Excel 附表", "Excel 工作簿 (*.xlsx)")
@@ -711,9 +677,22 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    def leave_without_asking(self) -> Path | None:
+        """Log-off, shutdown, SIGTERM: save what can be saved and write the rest to a recovery
+        file (its path returned; storage/recovery.py), with no dialog; a close then asks nothing."""
+        self.leaving = True
+        savers, now = (self._save_contact, self._save_report_text), datetime.now()
+        self.kept = save_without_asking(savers, self._unsaved_text, self.store.path, self.report, now, last=self.kept)
+        self._save_layout()
+        return self.kept
+
     def closeEvent(self, event) -> None:
         # Nothing typed is lost: text that cannot be saved (file locked, disk full) keeps the
         # window open until it is saved, copied out, or the clerk decides to leave it.
+        if self.leaving:  # the session ends: saved without asking (again, for what came since)
+            self.leave_without_asking()
+            super().closeEvent(event)
+            return
         while True:
             problems = [p for p in (self._save_contact(), self._save_report_text()) if p]
             if not problems:

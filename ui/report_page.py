@@ -95,6 +95,7 @@ class ReportPage(QWidget):
         self.current_key: str | None = None
         self._kind: str | None = None  # the report kind the page shows
         self._loading = False
+        self._unsaved = False  # the editor holds typing not yet written to the file
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self._autosave)
 
@@ -269,11 +270,7 @@ class ReportPage(QWidget):
             box.setChecked(level in text.run_in)
         self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
-        self.sections.addItem(LEAD_LABEL)
-        numbers = heading_numbers([s.level for s in text.sections])
-        for number, section in zip(numbers, text.sections, strict=True):
-            self.sections.addItem("　" * (section.level - 1) + number + section.heading)
-        self.sections.addItem(CLOSING_LABEL)
+        self.sections.addItems(self._labels(text))
         keys = self._keys(text)
         self._loading = False
         target = select or self.current_key
@@ -282,6 +279,11 @@ class ReportPage(QWidget):
         self.sections.setCurrentRow(row)
         if self.sections.currentRow() == row and self.current_key != keys[row]:
             self._section_chosen(row)
+
+    def _labels(self, text: ReportText) -> list[str]:
+        numbers = heading_numbers([s.level for s in text.sections])
+        headings = ["　" * (s.level - 1) + n + s.heading for n, s in zip(numbers, text.sections, strict=True)]
+        return [LEAD_LABEL, *headings, CLOSING_LABEL]
 
     def _section(self, key: str | None) -> Section | None:
         """The section ``key``; 导语 and 结束语 as sections without a heading."""
@@ -304,6 +306,7 @@ class ReportPage(QWidget):
         self.heading.setText(section.heading if is_heading else "")
         self.body.setPlainText(section.body if section else "")
         self._loading = False
+        self._unsaved = False
         self.heading.setEnabled(is_heading)
         self.body.setEnabled(section is not None)
         self._update_preview()
@@ -352,6 +355,7 @@ class ReportPage(QWidget):
 
     def _body_changed(self) -> None:
         if not self._loading:
+            self._unsaved = True
             self._timer.start()
             self._update_preview()
 
@@ -374,6 +378,7 @@ class ReportPage(QWidget):
         try:
             section = self._section(self.current_key)
             if section is None or self.body.toPlainText().strip() == section.body:
+                self._unsaved = False
                 return None
             kind = self._kind  # the text goes to the report it was typed in
             if section.key == LEAD:
@@ -384,8 +389,33 @@ class ReportPage(QWidget):
                 self.texts.update_section(self.report, section.key, body=self.body.toPlainText(), kind=kind)
         except UserError as exc:
             return exc.message
+        self._unsaved = False
         self.message.emit(f"已保存 {section.heading}")
         return None
+
+    def follow_file(self) -> None:
+        """The file's report text changed (another program, or this window's own save): show the
+        file's where it differs. Typing not saved yet stays, with the caret, and is saved at the
+        next pause as it would have been."""
+        text, key = self.text(), self.current_key
+        section = self._section(key)
+        labels = [self.sections.item(i).text() for i in range(self.sections.count())]
+        typed, caret = self.body.toPlainText(), self.body.textCursor().position()
+        same = section is not None and (self._unsaved or typed.strip() == section.body)
+        if same and labels == self._labels(text) and self.title.text().strip() == text.title:
+            return
+        unsaved, self.current_key = self._unsaved, None  # the section is shown again from the file
+        self._reload(select=key)
+        if self.current_key == key and (unsaved or self.body.toPlainText() == typed):
+            self._loading = True
+            self.body.setPlainText(typed)
+            cursor = self.body.textCursor()
+            cursor.setPosition(min(caret, len(typed)))
+            self.body.setTextCursor(cursor)
+            self._loading = False
+            self._unsaved = unsaved
+            if unsaved:
+                self._timer.start()
 
     def forget_editing(self) -> None:
         """Drop the editor's unsaved state (before a restore replaces the file)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from forms import sample
+from forms.audit import Finding, audit
 from forms.registry import FORMS
 from forms.report import FormData, Report, ReportData, ReportText, Section
 from forms.spec import RowStyle
@@ -27,3 +30,15 @@ def sample_data(places: int = 2, body: str | None = None) -> ReportData:
     if body is not None:
         text = ReportText("enforcement", "报告", sample.UNIT, None, (), (Section("s1", 1, "基本情况", body),))
     return ReportData(report, forms, places, text)
+
+
+def audit_of_the_file(path: Path, report_id: int) -> list[Finding]:
+    """What ``main.py audit`` says: the file read afresh, audited from scratch."""
+    from storage.store import Store
+
+    fresh = Store(path)
+    try:
+        report = fresh.report(report_id)
+        return audit(fresh.report_data(report), fresh.previous_year_figures(report))
+    finally:
+        fresh.close()
