@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from forms.kinds import Stored
+from forms.kinds import Kind, Stored, ValueKind
 from forms.spec import FormSpec, RowStyle
 
 MAIN_ROW = "main"  # the unit's figures in a COMPARISON form
 REASON_ROW = "reason"  # its 数据变化原因简析 texts, one per paired field
+
+
+def cell_kind(spec: FormSpec, row: str, field_key: str) -> ValueKind:
+    """The kind of a cell: its field's, but text in the 原因简析 row (which sits under each figure)."""
+    return Kind.TEXT if row == REASON_ROW else spec.field(field_key).kind
 
 
 @dataclass(frozen=True)

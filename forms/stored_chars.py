@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from forms.findings import Finding
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
-from forms.kinds import Invalid, Kind, TextKind
-from forms.report import REASON_ROW, CellKey, FormData, ReportData, ReportText, Section
+from forms.kinds import Invalid, TextKind
+from forms.report import CellKey, FormData, ReportData, ReportText, Section, cell_kind
 from forms.rules import Severity
 
 _CONTACT = (("filler", "填报单位"), ("contact_person", "联系人"), ("contact_phone", "联系方式"))
@@ -39,7 +39,8 @@ def check_stored_chars(data: ReportData) -> list[Finding]:
         stored = getattr(report, name)
         if forbidden(stored):
             fix = clean_text(stored)
-            found.append(Finding("contact", None, Severity.HINT, _message(what, stored, fix), "CONTACT_CHARS", fix))
+            key = CellKey("", name)  # which of the three lines
+            found.append(Finding("contact", key, Severity.HINT, _message(what, stored, fix), "CONTACT_CHARS", fix))
     text = data.text
     if text is None:
         return found
@@ -47,17 +48,19 @@ def check_stored_chars(data: ReportData) -> list[Finding]:
         stored = getattr(text, name)
         if forbidden(stored):
             fix = printable(stored, multiline=name in _MULTILINE)
-            key = CellKey("", name)
-            found.append(Finding("text", key, Severity.HINT, _message(what, stored, fix), "TEXT_CHARS", fix))
+            # the fix is named, not offered: the window applies text fixes to a section's body only
+            found.append(Finding("text", CellKey("", name), Severity.HINT, _message(what, stored, fix), "TEXT_CHARS"))
     for section in text.sections:
         for name, what in (("heading", "标题"), ("body", "正文")):
             stored = getattr(section, name)
             if forbidden(stored):
                 fix = printable(stored, multiline=name == "body")
-                span = (0, len(stored)) if name == "body" else None
-                key = CellKey(section.key, name)
                 message = _message(what, stored, fix)
-                found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS", fix, span))
+                key = CellKey(section.key, name)
+                if name == "body":
+                    found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS", fix, (0, len(stored))))
+                else:
+                    found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS"))
     return found
 
 
@@ -73,7 +76,7 @@ def printable_data(data: ReportData) -> ReportData:
 def _printable_form(form: FormData) -> FormData:
     values = {}
     for key, value in form.values.items():
-        kind = Kind.TEXT if key.row == REASON_ROW else form.spec.field(key.field).kind  # 原因简析 sits under a figure
+        kind = cell_kind(form.spec, key.row, key.field)
         multiline = isinstance(kind, TextKind) and kind.multiline
         if isinstance(value, str):
             value = printable(value, multiline=multiline)

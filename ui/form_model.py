@@ -19,7 +19,7 @@ from forms.errors import UserError
 from forms.grid import Cell, Layout, Role
 from forms.history import Histories
 from forms.paste import parse_block, plan_paste
-from forms.report import CellKey, FormData, Report
+from forms.report import CellKey, FormData, Report, cell_kind
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
 from storage.open_report import OpenReport, Reread
@@ -179,6 +179,14 @@ class FormTableModel(QAbstractTableModel):
 
     def _parse(self, cell: Cell, text: str) -> vk.Stored:
         return cell.kind.parse(text)
+
+    def apply_text(self, key: CellKey, text: str) -> bool:
+        """Store ``text`` read by its cell's kind (an audit's fix): one undo step, like typing it."""
+        value = cell_kind(self.spec, key.row, key.field).parse(text)
+        where = self.locate(key)
+        cell = self.cell(*where) if where is not None else None
+        label = self._describe(cell, value) if cell is not None else "已保存 审核建议的修改"
+        return self.apply({key: value}, label, at=where or (-1, -1))
 
     def apply(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         """Store several values as one change (one undo step). Nothing changes if refused."""

@@ -655,8 +655,19 @@ class MainWindow(QMainWindow):
                         page.view.setFocus()
 
     def apply_fix(self, finding: Finding) -> None:
-        if self.report_page is not None:
-            self.report_page.apply_fix(finding)
+        """Put a finding's fix where it belongs: a cell (one undo step), a contact line, the report text."""
+        if finding.form == "contact" and finding.key is not None:
+            edits = {"filler": self.filler, "contact_person": self.person, "contact_phone": self.phone}
+            edits[finding.key.field].setText(finding.fix)
+            self._save_contact()
+            return
+        if finding.form == "text":
+            if self.report_page is not None:
+                self.report_page.apply_fix(finding)
+            return
+        page = next((p for p in self.pages if p.spec.key == finding.form), None)
+        if page is not None and finding.key is not None:
+            self._guarded(lambda: page.model.apply_text(finding.key, finding.fix))
 
     # --- feedback ---------------------------------------------------------------
 
