@@ -126,10 +126,11 @@ def check_package(path: Path) -> None:
             names = {i.filename for i in infos}
             if len(infos) > MAX_PARTS:
                 raise refusal(path, f"文件内部的部件过多（{len(infos)} 个），不像 Excel/WPS 保存的文件")
-            total = sum(i.file_size for i in infos)
             for info in infos:
-                if info.file_size > MAX_PART or total > MAX_TOTAL:
+                if info.file_size > MAX_PART:
                     raise refusal(path, f"文件解压后过大（{info.filename}），可能是恶意构造的文件")
+            if sum(i.file_size for i in infos) > MAX_TOTAL:
+                raise refusal(path, f"文件解压后过大（共超过 {MAX_TOTAL >> 20} MB），可能是恶意构造的文件")
             sheets = _Sheets()
             formulas: list[_Formula] = []
             # workbook.xml and its relationships first: they name the sheets the messages speak of
@@ -190,7 +191,7 @@ def _parse(path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, for
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        where = f"第 {exc.lineno} 行" if exc.lineno else ""
+        where = f"第 {exc.lineno} 行 " if exc.lineno else ""
         raise refusal(path, f"{sheets.where(name)}已损坏（{where}XML 格式错误）") from exc
     except _TooLarge as exc:
         raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc

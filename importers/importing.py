@@ -36,7 +36,8 @@ class FileResult:
     def line(self) -> str:
         """One line for the command line and the window's list."""
         if self.rejected:
-            return f"{self.path.name}\t-\t-\t{REJECTED}：{self.message.removeprefix(self.path.name + '：')}"
+            why = self.message.removeprefix(self.path.name + "：").removesuffix("，" + REJECTED)
+            return f"{self.path.name}\t-\t-\t{REJECTED}：{why}"
         extra = f"（改动 {len(self.changes)} 处）" if self.status == REPLACED else ""
         return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，审核发现 {self.findings} 条"
 

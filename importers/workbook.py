@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from forms.audit import short
 from forms.errors import InputError
 from forms.grid import REASON_LABEL, YOY_LABEL
+from forms.hygiene import echo
 from forms.kinds import Kind, Stored, percent
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
@@ -304,7 +305,8 @@ class _Region:
             if written is None:
                 continue
             if written is _ABSURD:
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {_text_of(raw).strip()}，不是有效的百分比")
+                said = repr(raw) if isinstance(raw, float) else echo(str(raw))  # 1e+300, not its 301 digits
+                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {said}，不是有效的百分比")
                 continue
             shown, places = written
             prev = form.values.get(CellKey(MAIN_ROW, f.key, self.year - 1))
