@@ -93,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     combine.add_argument("--xlsx", type=Path, help="汇总 Excel 附表输出路径（含各单位明细表）")
     combine.add_argument("--docx", type=Path, help="汇总 Word 报告输出路径")
     combine.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
+    paste = commands.add_parser(
+        "paste-report",
+        parents=[common],
+        help="把一份报告全文（.txt 或 .docx）放入报告正文，与窗口中的“粘贴整篇报告”相同",
+    )
+    paste.add_argument("--unit", required=True, help="报告单位名称")
+    paste.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
+    paste.add_argument("--kind", choices=["enforcement", "rule_of_law"], help="放入哪份正文；默认为窗口中打开的")
+    paste.add_argument("--replace", action="store_true", help="报告已有正文时替换它（否则拒绝）")
+    paste.add_argument("file", type=Path, metavar="FILE", help="报告全文：.txt 或 .docx")
     backup = commands.add_parser("backup", parents=[common], help="备份数据库（默认存入数据目录的 backups 文件夹）")
     backup.add_argument("--to", type=Path, help="备份文件路径")
     restore = commands.add_parser("restore", parents=[common], help="用备份文件替换数据库（原数据库先另存为备份）")
@@ -211,6 +221,20 @@ def run_aggregate(args: argparse.Namespace) -> int:
     return 1 if any(r.rejected for r in result.files) else 0
 
 
+def run_paste_report(args: argparse.Namespace) -> int:
+    from forms.paste_report import parse_pasted
+    from importers.word_report import read_report_file
+    from storage.pasted_text import put_pasted
+    from storage.report_text import ReportTexts
+
+    store = open_store(getattr(args, "db", None), create=False)
+    report = store.require_report(args.unit, args.year)
+    pasted = parse_pasted(read_report_file(args.file))
+    said = put_pasted(ReportTexts(store), report, pasted, kind=args.kind, replace=args.replace)
+    print(f"已放入 {report.unit} {report.year}年的报告正文：{said}")
+    return 0
+
+
 def run_backup(args: argparse.Namespace) -> int:
     store = open_store(getattr(args, "db", None), create=False)
     try:
@@ -254,6 +278,7 @@ HANDLERS = {
     "aggregate": run_aggregate,
     "backup": run_backup,
     "restore": run_restore,
+    "paste-report": run_paste_report,
 }
 
 

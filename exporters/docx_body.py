@@ -25,7 +25,6 @@ from exporters.docx_style import (
 )
 from forms.emphasis import spans
 from forms.figures import render
-from forms.outline import heading_numbers
 from forms.report import ReportData, chinese_date
 from forms.title import title_lines
 
@@ -174,13 +173,12 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
     for paragraph in _paragraphs(text.lead, data):  # 导语: before 一、
         _rich(doc, _body_pieces(paragraph, fonts.fangsong))
     heading_fonts = {1: fonts.heiti, 2: fonts.kaiti, 3: fonts.fangsong, 4: fonts.fangsong}
-    numbers = heading_numbers([s.level for s in text.sections])
-    for number, section_text in zip(numbers, text.sections, strict=True):
+    for number, section_text in zip(text.numbers(), text.sections, strict=True):
         font = heading_fonts[section_text.level]
         bold = section_text.level == 3  # 1. in bold 仿宋, set apart from the text after it
         heading = number + section_text.heading
         paragraphs = _paragraphs(section_text.body, data)
-        if section_text.level in text.run_in and paragraphs:
+        if text.runs_in(section_text) and paragraphs:
             # （一）明确职责。一是… : the heading in its level's font, its first paragraph after it.
             # A run-in heading with no text of its own (sub-headings follow) stands as it is.
             if not heading.endswith(tuple(RUN_IN_END)):
@@ -196,7 +194,7 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
     attachment_no = data.attachment_numbers()  # the same numbers label the attachment pages
     titles = [(attachment_no[f.spec.key], f.spec.title_for(data.report.year)) for f in data.forms]
     titles = sorted(t for t, f in zip(titles, data.forms, strict=True) if f.spec.key in text.attachments)
-    if titles:
+    if titles and text.attachment_note:
         _line(doc, "", fonts.fangsong)
         for i, (number, title) in enumerate(titles, start=1):
             # 附件：1.… then 2.… aligned under the first name; no closing punctuation.

@@ -17,7 +17,6 @@ from forms.figures import Link, converts_to_wan, linkable_fields, value_of
 from forms.findings import Finding
 from forms.hygiene import echo
 from forms.kinds import Invalid, Stored, wan_text
-from forms.outline import heading_numbers
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, ReportText
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
@@ -45,8 +44,7 @@ def place(finding: Finding, data: ReportData) -> str:
     if finding.form == "text":
         assert data.text is not None and finding.key is not None
         sections = data.text.sections
-        numbers = heading_numbers([s.level for s in sections])
-        for number_text, section in zip(numbers, sections, strict=True):
+        for number_text, section in zip(data.text.numbers(), sections, strict=True):
             if section.key == finding.key.row:
                 return f"报告正文 {number_text}{section.heading}"
         return "报告正文"

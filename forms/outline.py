@@ -1,11 +1,12 @@
 """Report kinds and their default outlines (FORMS.md, "Report outlines"), and heading numbers.
 
-Levels: 1 一、  2 （一）  3 1.  4 （1）. Numbers are never stored: they follow the order.
+Levels 1–4 are depths (GB/T 9704 names their fonts: 黑体, 楷体, 仿宋加粗, 仿宋); each report chooses the
+number style of each level from those the seeds use (``NUMBER_STYLES``), by default 一、 （一） 1. （1）
+(004 numbers its first level 1、 and its second （1）). Numbers are never stored: they follow the order.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 LEVELS = (1, 2, 3, 4)
@@ -60,11 +61,33 @@ RULE_OF_LAW = ReportKind(
 REPORT_KINDS: tuple[ReportKind, ...] = (ENFORCEMENT, RULE_OF_LAW)
 
 
-LEVEL_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+NUMBER_STYLES = ("一、", "（一）", "1.", "1、", "（1）")  # each written as its first number
+DEFAULT_STYLES = ("一、", "（一）", "1.", "（1）")
+LEVEL_LABELS = dict(zip(LEVELS, DEFAULT_STYLES, strict=True))
+LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 
 def level_label(level: int) -> str:
     return LEVEL_LABELS[level]
+
+
+def number_text(style: str, n: int) -> str:
+    """The ``n``-th number in ``style``: (（一）, 3) → （三）, (1、, 12) → 12、."""
+    if style not in NUMBER_STYLES:
+        raise ValueError(style)
+    return style.replace("一", chinese_number(n)) if "一" in style else style.replace("1", str(n))
+
+
+def styles_text(styles: tuple[str, ...]) -> str:
+    """The stored form of a report's number styles: ``一、|（一）|1.|（1）``."""
+    return "|".join(styles)
+
+
+def styles_of(text: str | None) -> tuple[str, ...]:
+    parts = tuple((text or "").split("|"))
+    if len(parts) != len(LEVELS) or not set(parts) <= set(NUMBER_STYLES):
+        return DEFAULT_STYLES
+    return parts
 
 
 def run_in_text(levels: frozenset[int]) -> str:
@@ -92,91 +115,30 @@ def chinese_number(n: int) -> str:
     return text
 
 
-def heading_numbers(levels: list[int]) -> list[str]:
-    """The printed number of each heading, restarting below each higher level."""
+def heading_numbers(
+    levels: list[int], styles: tuple[str, ...] = DEFAULT_STYLES, numbered: list[bool] | None = None
+) -> list[str]:
+    """The printed number of each heading, restarting below each higher level. An unnumbered heading
+    prints none and takes no number, but restarts the levels below it (002: 下一步工作打算, then （一）)."""
     counters = [0, 0, 0, 0, 0]
     out = []
-    for level in levels:
-        counters[level] += 1
+    for i, level in enumerate(levels):
         for deeper in range(level + 1, 5):
             counters[deeper] = 0
-        n = counters[level]
-        out.append({1: f"{chinese_number(n)}、", 2: f"（{chinese_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level])
+        if numbered is not None and not numbered[i]:
+            out.append("")
+            continue
+        counters[level] += 1
+        out.append(number_text(styles[level - 1], counters[level]))
     return out
 
 
-# --- a pasted report's text → title, 导语, sections, 结束语 ----------------------------------
+@dataclass(frozen=True)
+class Heading:
+    """A section before it is stored (it gets its key then): as pasted, or as a kind's outline."""
 
-_CN = "一二三四五六七八九十"
-HEADING_PATTERNS = (  # canonical levels, so the printed numbers stay those of the pasted text
-    (1, re.compile(rf"^[{_CN}]+[、．.]\s*(.+)$")),
-    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*(.+)$")),
-    (3, re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*(.+)$")),
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*(.+)$")),
-)
-RUN_IN_AT = 40  # a heading ends at its first 。 within this many characters when text follows it
-_ATTACHMENTS = re.compile(r"^附\s*件\s*(\d|[:：])")
-_SIGNATURE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.{2,30}(局|委员会|政府|办公室))$")
-
-
-@dataclass
-class PastedReport:
-    title: str = ""
-    lead: str = ""
-    sections: list[tuple[int, str, str]] = None  # type: ignore[assignment]  # (level, heading, body)
-    closing: str = ""
-    run_in: frozenset[int] = frozenset()
-
-
-def _heading(line: str) -> tuple[int, str, str] | None:
-    """(level, heading, run-in text) of a heading line, or None for a paragraph."""
-    for level, pattern in HEADING_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            rest = match[1].strip()
-            end = rest.find("。")
-            if 0 < end < RUN_IN_AT and rest[end + 1 :].strip():
-                return level, rest[:end], rest[end + 1 :].strip()
-            if len(rest) > 2 * RUN_IN_AT:  # a long numbered sentence is a paragraph, not a heading
-                return None
-            return level, rest, ""
-    return None
-
-
-def parse_pasted(text: str) -> PastedReport:
-    """Recognise 一、（一）1.（1） headings (on their own line or run into their text), the title
-    lines above the first paragraph, the 导语 before the first heading and 特此报告 / the signature
-    at the end. Bold marks (``**``) are kept."""
-    lines = [line.strip().replace("\u3000", " ").strip() for line in text.replace("\r", "").split("\n")]
-    lines = [line for line in lines if line]
-    cut = next((i for i, line in enumerate(lines) if _ATTACHMENTS.match(line)), len(lines))
-    lines = lines[:cut]  # 附件说明 and the attachment pages are the tables' own
-    out = PastedReport(sections=[])
-    title: list[str] = []
-    while lines and len(lines[0]) <= RUN_IN_AT and not lines[0].endswith(("。", "：")) and not _heading(lines[0]):
-        title.append(lines.pop(0))
-    out.title = "\n".join(title)
-    while lines and (_SIGNATURE.match(lines[-1]) and len(lines[-1]) <= 30):
-        lines.pop()  # the signature and date are the page's own
-    lead: list[str] = []
-    run_in_counts: dict[int, list[bool]] = {}
-    for line in lines:
-        heading = _heading(line)
-        if heading is not None:
-            level, words, first = heading
-            out.sections.append((level, words, first))
-            run_in_counts.setdefault(level, []).append(bool(first))
-        elif out.sections:
-            level, words, body = out.sections[-1]
-            out.sections[-1] = (level, words, (body + "\n" + line).strip())
-        else:
-            lead.append(line)
-    out.lead = "\n".join(lead)
-    if out.sections:
-        level, words, body = out.sections[-1]
-        paragraphs = body.split("\n")
-        if paragraphs and paragraphs[-1].startswith(("特此报告", "以上报告", "专此报告")):
-            out.closing = paragraphs.pop()
-            out.sections[-1] = (level, words, "\n".join(paragraphs))
-    out.run_in = frozenset(level for level, seen in run_in_counts.items() if sum(seen) * 2 > len(seen))
-    return out
+    level: int
+    heading: str
+    body: str = ""
+    numbered: bool = True
+    run_in: bool | None = None  # None: as its level

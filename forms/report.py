@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from forms.kinds import Kind, Stored, ValueKind
+from forms.outline import DEFAULT_STYLES, heading_numbers
 from forms.spec import FormSpec, RowStyle
 
 MAIN_ROW = "main"  # the unit's figures in a COMPARISON form
@@ -64,9 +65,11 @@ class FormData:
 @dataclass(frozen=True)
 class Section:
     key: str  # stable: survives renames and moves
-    level: int  # 1 一、 2 （一） 3 1. 4 （1）
+    level: int  # 1–4: the depth, which sets the font (GB/T 9704 层次); the number's style is the report's
     heading: str  # without its number
     body: str  # plain paragraphs, one per line, may hold figure tokens
+    numbered: bool = True  # False: a heading with no number (002's 下一步工作打算), not counted
+    run_in: bool | None = None  # printed run into its text; None: as its level does (ReportText.run_in)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,15 @@ class ReportText:
     closing: str = ""  # 结束语: paragraphs after the last section
     run_in: frozenset[int] = frozenset()  # heading levels printed run-in: （一）明确职责。一是…
     unit_line: str = ""  # an optional line above the title (the unit, as 000 and 002 print it)
+    styles: tuple[str, ...] = DEFAULT_STYLES  # the number style of each level: 一、 （一） 1. 1、 （1）
+    attachment_note: bool = True  # 附件说明 under the body (GB/T 9704 wants it; seed 000 prints none)
+
+    def numbers(self) -> list[str]:
+        """Each section's printed number ("" for an unnumbered heading)."""
+        return heading_numbers([s.level for s in self.sections], self.styles, [s.numbered for s in self.sections])
+
+    def runs_in(self, section: Section) -> bool:
+        return section.level in self.run_in if section.run_in is None else section.run_in
 
 
 def chinese_date(day: date) -> str:

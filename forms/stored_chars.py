@@ -10,7 +10,7 @@ from dataclasses import replace
 from forms.findings import Finding
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
 from forms.kinds import Invalid, TextKind
-from forms.report import CellKey, FormData, ReportData, ReportText, Section, cell_kind
+from forms.report import CellKey, FormData, ReportData, ReportText, cell_kind
 from forms.rules import Severity
 
 _CONTACT = (("filler", "填报单位"), ("contact_person", "联系人"), ("contact_phone", "联系方式"))
@@ -90,7 +90,7 @@ def _printable_text(text: ReportText | None) -> ReportText | None:
     if text is None:
         return None
     sections = tuple(
-        Section(s.key, s.level, printable(s.heading, multiline=False), printable(s.body)) for s in text.sections
+        replace(s, heading=printable(s.heading, multiline=False), body=printable(s.body)) for s in text.sections
     )
     lines = {name: printable(getattr(text, name), multiline=name in _MULTILINE) for name, _ in _TEXT}
     return replace(text, sections=sections, **lines)

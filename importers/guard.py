@@ -48,6 +48,20 @@ _REL_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships i
 _STRICT_REL_ID = "http://purl.oclc.org/ooxml/officeDocument/relationships id"
 
 
+@dataclass(frozen=True)
+class Format:
+    """How the messages name a kind of file, and what the old binary format of it is called."""
+
+    name: str  # Excel 工作簿（.xlsx）
+    program: str  # Excel/WPS
+    old: str  # 旧版 Excel（.xls）
+    suffix: str  # .xlsx
+
+
+WORKBOOK = Format("Excel 工作簿（.xlsx）", "Excel/WPS", "旧版 Excel（.xls）", ".xlsx")
+WORD = Format("Word 文档（.docx）", "Word/WPS", "旧版 Word（.doc）", ".docx")
+
+
 class ImportRejected(UserError):
     """A file the import refuses whole; the database is not touched."""
 
@@ -85,7 +99,7 @@ class _TooLarge(Exception):
     pass
 
 
-def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
+def check_file(path: Path, fmt: Format = WORKBOOK) -> bytes:
     """The first bytes of a regular, readable file of sane size; every other case is a refusal."""
     problem = path_problem(path)  # a name too long for the file system, a reserved name on Windows
     if problem is not None:
@@ -103,14 +117,14 @@ def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise refusal(path, "不是普通文件")
     if info.st_size > MAX_FILE:
-        raise refusal(path, f"文件过大（{info.st_size >> 20} MB，最多 {MAX_FILE >> 20} MB），不像{what}")
+        raise refusal(path, f"文件过大（{info.st_size >> 20} MB，最多 {MAX_FILE >> 20} MB），不像{fmt.name}")
     try:
         with path.open("rb") as f:
             head = f.read(8)
             if head == OLE_SIGNATURE:
                 body = head + f.read(4 << 20)
                 if ENCRYPTED_MARK in body:
-                    raise refusal(path, "文件设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入")
+                    raise refusal(path, f"文件设置了打开密码，请在 {fmt.program} 中取消密码后另存再导入")
     except PermissionError as exc:
         raise refusal(path, "没有权限读取（文件可能正被其他程序打开）") from exc
     except OSError as exc:
@@ -118,14 +132,14 @@ def check_file(path: Path, what: str = "Excel 工作簿（.xlsx）") -> bytes:
     return head
 
 
-def check_package(path: Path) -> None:
+def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
     """Sizes, XML and formulas of an Office zip package, before any reader parses it."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if len(infos) > MAX_PARTS:
-                raise refusal(path, f"文件内部的部件过多（{len(infos)} 个），不像 Excel/WPS 保存的文件")
+                raise refusal(path, f"文件内部的部件过多（{len(infos)} 个），不像 {fmt.program} 保存的文件")
             for info in infos:
                 if info.file_size > MAX_PART:
                     raise refusal(path, f"文件解压后过大（{info.filename}），可能是恶意构造的文件")
@@ -258,18 +272,18 @@ class _PartScan:
             self.cell = None
 
 
-def read_guarded(path: Path, reader: Callable[[Path], T]) -> T:
+def read_guarded(path: Path, reader: Callable[[Path], T], fmt: Format = WORKBOOK) -> T:
     """``reader(path)`` behind the boundary: the file checked first, and anything the reading library
     raises on it afterwards (malformed parts it parses its own way, attributes it does not know) is a
     refusal. Only the library's reading belongs inside ``reader``: our own interpretation of what it
     read runs outside, so a bug of ours still surfaces as a bug."""
     path = Path(path)
-    head = check_file(path)
+    head = check_file(path, fmt)
     if head == OLE_SIGNATURE:
-        raise refusal(path, "这是旧版 Excel（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入")
+        raise refusal(path, f"这是{fmt.old}文件，请在 {fmt.program} 中另存为 {fmt.suffix} 后再导入")
     if not head.startswith(b"PK"):
-        raise refusal(path, "不是 Excel 工作簿（.xlsx）")
-    check_package(path)
+        raise refusal(path, f"不是 {fmt.name}")
+    check_package(path, fmt)
     try:
         return reader(path)
     except UserError:
@@ -277,4 +291,4 @@ def read_guarded(path: Path, reader: Callable[[Path], T]) -> T:
     except MemoryError as exc:
         raise refusal(path, "文件内容过大，无法读取") from exc
     except Exception as exc:  # the library's own failure on a file from outside: the file's fault
-        raise refusal(path, "工作簿内容无法解析（文件已损坏，或不是 Excel/WPS 保存的格式）") from exc
+        raise refusal(path, f"文件内容无法解析（文件已损坏，或不是 {fmt.program} 保存的格式）") from exc

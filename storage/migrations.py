@@ -151,4 +151,15 @@ def m004_texts_per_kind(db: Database) -> None:
     db.execute("alter table sections_v4 rename to sections")
 
 
+@_step
+def m005_outline_styles(db: Database) -> None:
+    # Bureaus number their outlines differently (004: 1、 then （1）): a number style per level
+    # ("一、|（一）|1.|（1）", NULL: the default), headings without a number, run-in per heading
+    # (NULL: the level's choice), and whether 附件说明 is printed (NULL: yes).
+    db["report_texts"].add_column("numbering", str)
+    db["report_texts"].add_column("attachment_note", int)
+    db["sections"].add_column("numbered", int)
+    db["sections"].add_column("run_in", int)
+
+
 COUNT = len(_STEPS)  # our user_version: the number of schema migrations this program knows

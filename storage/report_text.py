@@ -15,7 +15,18 @@ from forms.errors import UserError
 from forms.hygiene import BODY_MAX, LINE_MAX, clean_limited
 from forms.numbering import DEFAULT as DEFAULT_NUMBERING
 from forms.numbering import NUMBERINGS
-from forms.outline import LEVELS, REPORT_KINDS, ReportKind, report_kind, run_in_levels, run_in_text
+from forms.outline import (
+    LEVELS,
+    NUMBER_STYLES,
+    REPORT_KINDS,
+    Heading,
+    ReportKind,
+    report_kind,
+    run_in_levels,
+    run_in_text,
+    styles_of,
+    styles_text,
+)
 from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
 
@@ -38,6 +49,12 @@ def _default_text(report: Report, kind: ReportKind) -> ReportText:
         sections=tuple(Section(f"s{i + 1}", level, heading, "") for i, (level, heading) in enumerate(kind.outline)),
         run_in=kind.run_in,
     )
+
+
+def _styles(styles: tuple[str, ...]) -> str:
+    if len(styles) != len(LEVELS) or not set(styles) <= set(NUMBER_STYLES):
+        raise UserError(f"标题编号样式只能是 {' '.join(NUMBER_STYLES)}，每级一种")
+    return styles_text(tuple(styles))
 
 
 def _kind(key: str) -> ReportKind:
@@ -93,7 +110,14 @@ class ReportTexts:
                 return _default_text(report, report_kind(key))
             row = rows[0]
             sections = tuple(
-                Section(r["key"], r["level"], r["heading"], r["body"] or "")
+                Section(
+                    r["key"],
+                    r["level"],
+                    r["heading"],
+                    r["body"] or "",
+                    numbered=r["numbered"] is None or bool(r["numbered"]),
+                    run_in=None if r["run_in"] is None else bool(r["run_in"]),
+                )
                 for r in self.store.rows(
                     "select * from sections where report_id=? and kind=? order by position", [report.id, key]
                 )
@@ -110,6 +134,8 @@ class ReportTexts:
             closing=row["closing"] or "",
             run_in=report_kind(key).run_in if row["run_in"] is None else run_in_levels(row["run_in"]),
             unit_line=row["unit_line"] or "",
+            styles=styles_of(row["numbering"]),
+            attachment_note=row["attachment_note"] is None or bool(row["attachment_note"]),
         )
 
     def ensure(self, report: Report, kind: str | None = None) -> None:
@@ -167,6 +193,8 @@ class ReportTexts:
         closing: str | None = None,
         run_in: frozenset[int] | set[int] | None = None,
         unit_line: str | None = None,
+        styles: tuple[str, ...] | None = None,
+        attachment_note: bool | None = None,
     ) -> None:
         key = self._which(report, kind)
         self.ensure(report, key)
@@ -198,6 +226,10 @@ class ReportTexts:
             changes["run_in"] = run_in_text(frozenset(run_in))
         if unit_line is not None:
             changes["unit_line"] = clean_limited(unit_line, "标题上方的单位", LINE_MAX)
+        if styles is not None:
+            changes["numbering"] = _styles(styles)
+        if attachment_note is not None:
+            changes["attachment_note"] = int(attachment_note)
         if changes:
             with self.store.write():
                 self.store.update("report_texts", {"report_id": report.id, "kind": key}, changes)
@@ -255,9 +287,16 @@ class ReportTexts:
         heading: str | None = None,
         body: str | None = None,
         level: int | None = None,
+        numbered: bool | None = None,
+        run_in: bool | str | None = "",
         kind: str | None = None,
     ) -> None:
+        """``run_in``: True/False for this heading, None to follow its level ("" leaves it)."""
         changes: dict[str, object] = {}
+        if numbered is not None:
+            changes["numbered"] = int(numbered)
+        if run_in != "":
+            changes["run_in"] = None if run_in is None else int(bool(run_in))
         if heading is not None:
             changes["heading"] = clean_limited(heading, "标题", LINE_MAX)
         if body is not None:
@@ -289,25 +328,34 @@ class ReportTexts:
             self._renumber(report, which, [k for k in self._keys(report, which) if k != key])
 
     def replace_outline(
-        self, report: Report, lead: str, sections: list[tuple[int, str, str]], closing: str, *, kind: str | None = None
+        self,
+        report: Report,
+        lead: str,
+        sections: list[Heading] | list[tuple[int, str, str]],
+        closing: str,
+        *,
+        kind: str | None = None,
     ) -> None:
-        """Put a pasted report's 导语, sections (level, heading, body) and 结束语 in place of the
-        current ones, in one transaction."""
+        """Put a pasted report's 导语, sections (``Heading`` or (level, heading, body)) and 结束语 in
+        place of the current ones, in one transaction."""
         which = self._which(report, kind)
         self.ensure(report, which)
+        entries = [s if isinstance(s, Heading) else Heading(*s) for s in sections]
         rows = [
             {
                 "report_id": report.id,
                 "kind": which,
                 "key": f"s{i + 1}",
                 "position": i,
-                "level": level,
-                "heading": clean_limited(heading, "标题", LINE_MAX),
-                "body": clean_limited(body, "正文", BODY_MAX, multiline=True),
+                "level": entry.level,
+                "heading": clean_limited(entry.heading, "标题", LINE_MAX),
+                "body": clean_limited(entry.body, "正文", BODY_MAX, multiline=True),
+                "numbered": int(entry.numbered),
+                "run_in": None if entry.run_in is None else int(entry.run_in),
             }
-            for i, (level, heading, body) in enumerate(sections)
+            for i, entry in enumerate(entries)
         ]
-        if any(level not in LEVELS for level, _h, _b in sections):
+        if any(entry.level not in LEVELS for entry in entries):
             raise UserError("标题级别只能是 1–4 级")
         lead = clean_limited(lead, "导语", BODY_MAX, multiline=True)
         closing = clean_limited(closing, "结束语", BODY_MAX, multiline=True)

@@ -136,7 +136,7 @@ def test_an_attribute_the_reader_does_not_know_is_a_refusal(
         "xl/workbook.xml",
         lambda x: x.replace(b"<workbookView", b'<workbookView bogus="1"'),
     )
-    assert_refused(city_db, path, "工作簿内容无法解析")
+    assert_refused(city_db, path, "文件内容无法解析")
 
 
 def test_a_form_without_any_year_is_refused(tmp_path: Path, sources: dict[str, Path], city_db: Path) -> None:

@@ -241,12 +241,12 @@ PASTED = """某县应急管理局
 
 
 def test_a_pasted_report_becomes_title_lead_outline_and_closing(store, sample):
-    from forms.outline import parse_pasted
+    from forms.paste_report import parse_pasted
 
     pasted = parse_pasted(PASTED)
     assert pasted.title == "某县应急管理局\n2024年行政执法工作报告"
     assert pasted.lead == "2024年，我局坚持依法行政，现将有关情况报告如下："
-    assert pasted.sections == [
+    assert [(h.level, h.heading, h.body) for h in pasted.sections] == [
         (1, "行政执法基本情况", ""),
         (2, "明确职责", "**一是压实责任。**局党委专题研究。\n二是健全制度。"),
         (2, "强化学习", "开展培训3次。"),

@@ -4,6 +4,7 @@ differs from what is stored."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -82,8 +83,12 @@ def test_the_audit_names_each_place_with_a_fix_that_differs(old_db: Path) -> Non
     assert any(m.startswith("联系人“林␛某”") and m.endswith("应为“林某”") for m in messages), messages
     assert any(m.startswith("填报单位“示例市␋应急管理局”") for m in messages), messages
     assert sum(f.code == "TEXT_CHARS" for f in chars) == 3, messages  # title, the first heading, its body
-    for f in kinds + chars:
-        said, fixed = f.message.split("”含有" if "”含有" in f.message else "”无效", 1)[0], f.fix
-        assert fixed and said.split("“", 1)[1] != fixed  # the quote shows what the fix takes away
+    for f in kinds + chars:  # the quote shows what the fix takes away: never the same text twice
+        said, named = re.match(r"^.*?“(.*?)”.*应为“(.*?)”$", f.message).groups()
+        assert said != named, f.message
+        if f.fix:
+            assert f.fix == named.replace(" ", "\n") or f.fix == named or f.fix.endswith(named.lstrip("…"))
+    offered = {f.key.field for f in chars if f.fix and f.key is not None}
+    assert offered == {"contact_person", "filler", "body"}  # the window applies these; a title's is named
     body = next(f for f in chars if f.key is not None and f.key.field == "body")
     assert body.span is not None and body.fix.endswith("另起一页。") and "\x1b" not in body.fix

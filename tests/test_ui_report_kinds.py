@@ -48,7 +48,7 @@ def test_closing_and_run_in_levels_are_saved(page, store, sample):
     assert page.sections.currentItem().text().startswith("（结束语")
     page.body.setPlainText("特此报告。")
     page.flush()
-    page.run_in[2].setChecked(True)
+    page.levels.run_in[2].setChecked(True)
     text = ReportTexts(store).get(sample)
     assert text.closing == "特此报告。" and text.run_in == frozenset({2, 4})
 
@@ -136,7 +136,7 @@ def test_pasting_a_whole_report_into_an_empty_one(page, store, sample, monkeypat
     QGuiApplication.clipboard().setText(PASTED)
     page.paste_report()
     text = texts.get(sample, "rule_of_law")
-    assert text.title == "某县应急管理局\n2024年行政执法工作报告"
+    assert (text.unit_line, text.title) == ("某县应急管理局", "2024年行政执法工作报告")  # the unit's own line
     assert text.lead.startswith("2024年，我局坚持依法行政") and text.closing == "特此报告。"
-    assert page.sections.item(2).text() == "　（一）明确职责" and page.run_in[2].isChecked()
+    assert page.sections.item(2).text() == "　（一）明确职责" and page.levels.run_in[2].isChecked()
     assert texts.get(sample, "enforcement").sections[0].body  # the other report untouched

@@ -2,7 +2,7 @@
 
     python3 tools/rebuild_seed.py SEED.txt OUT.docx [--kind rule_of_law] [--figures]
 
-The seed's text is pasted as a clerk would (forms.outline.parse_pasted) into the sample report
+The seed's text is pasted as a clerk would (forms.paste_report.parse_pasted) into the sample report
 (fictional contact person); ``--figures`` links the figures that 附件2 holds (seed 000's).
 """
 
@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from exporters.report_export import export_report
-from forms.outline import parse_pasted
+from forms.paste_report import parse_pasted
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import Store
@@ -47,7 +47,14 @@ def main() -> None:
         texts.open(report, args.kind)
         lines = pasted.title.split("\n")
         unit_line = lines.pop(0) if len(lines) > 1 and lines[0].endswith("局") else ""
-        texts.update(report, title="\n".join(lines), unit_line=unit_line, run_in=pasted.run_in, signer=unit_line)
+        texts.update(
+            report,
+            title="\n".join(lines),
+            unit_line=unit_line,
+            run_in=pasted.run_in,
+            styles=pasted.styles,
+            signer=unit_line,
+        )
         texts.replace_outline(report, pasted.lead, pasted.sections, pasted.closing)
         export_report(store, report.unit, report.year, docx=args.out, kind=args.kind)
         store.close()

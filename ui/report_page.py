@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -36,12 +37,16 @@ from forms.emphasis import spans
 from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.numbering import NUMBERINGS
-from forms.outline import LEVELS, REPORT_KINDS, heading_numbers, level_label, parse_pasted
+from forms.outline import REPORT_KINDS
+from forms.paste_report import parse_pasted
 from forms.report import Report, ReportData, ReportText, Section
+from forms.rich_text import html_to_marked
+from storage.pasted_text import has_text, put_pasted
 from storage.report_text import ReportTexts
 from storage.store import Store
 from ui.figure_edit import FigureEdit
 from ui.figure_picker import FigurePicker
+from ui.outline_options import HeadingOptions, LevelOptions
 
 SAVE_DELAY_MS = 600
 LEAD = "__lead"  # the outline's first entry: 导语, before 一、
@@ -106,14 +111,8 @@ class ReportPage(QWidget):
         self.kind.setToolTip("每个单位每年可分别撰写两种报告，各有自己的提纲、正文和附件，分别导出")
         for kind in REPORT_KINDS:
             self.kind.addItem(kind.name, kind.key)
-        self.run_in: dict[int, QCheckBox] = {}
-        run_in_row = QHBoxLayout()
-        for level in LEVELS:
-            box = QCheckBox(level_label(level))
-            box.setToolTip("勾选：标题与正文接排在同一段，如“（一）明确职责。一是……”；不勾选：标题单独成行")
-            box.toggled.connect(self._save_run_in)
-            self.run_in[level] = box
-            run_in_row.addWidget(box)
+        self.levels = LevelOptions()
+        self.levels.changed.connect(lambda styles, run_in: self._save(styles=styles, run_in=run_in))
         self.signer = QLineEdit()
         self.sign_date = QDateEdit(calendarPopup=True)
         self.sign_date.setDisplayFormat("yyyy年M月d日")
@@ -131,6 +130,10 @@ class ReportPage(QWidget):
             self.numbering.addItem(name, key)
         self.numbering.activated.connect(lambda _index: self._save(attachment_numbering=self.numbering.currentData()))
         attachment_row.addWidget(self.numbering)
+        self.attachment_note = QCheckBox("印附件说明")
+        self.attachment_note.setToolTip("正文后印“附件：1.……”（GB/T 9704 要求）；不勾选则不印，附件页照常")
+        self.attachment_note.toggled.connect(lambda on: self._save(attachment_note=on))
+        attachment_row.addWidget(self.attachment_note)
 
         # Four compact rows, so the text editor below keeps the room (1024×700 included).
         head = QFormLayout()
@@ -144,10 +147,9 @@ class ReportPage(QWidget):
         head.addRow("当前报告：", kind_row)
         head.addRow("标题上方单位：", self.unit_line)
         head.addRow("报告标题：", self.title)
-        attachment_row.addWidget(QLabel("　标题与正文接排："))
-        attachment_row.addLayout(run_in_row)
         attachment_row.addStretch(1)
         head.addRow("随文附件：", attachment_row)
+        head.addRow("标题编号：", self.levels)
 
         self.sections = QListWidget()
         self.sections.currentRowChanged.connect(self._section_chosen)
@@ -164,14 +166,18 @@ class ReportPage(QWidget):
             button.clicked.connect(slot)
             outline_buttons.addWidget(button)
         paste = QPushButton("粘贴整篇报告…")
-        paste.setToolTip("把 Word/WPS 中的报告全文复制后点这里：自动识别标题、导语、一、（一）1.（1）各级标题和正文")
+        paste.setToolTip("把 Word/WPS 中的报告全文复制后点这里：自动识别标题、导语、各级标题（含编号样式）、加粗和正文")
         paste.clicked.connect(self.paste_report)
+        from_word = QPushButton("导入 Word 报告…")
+        from_word.setToolTip("选择一份 .docx 报告（如去年的），与粘贴整篇报告相同：识别标题、正文和加粗")
+        from_word.clicked.connect(self.import_word_report)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         outline_head = QHBoxLayout()
         outline_head.addWidget(QLabel("提纲"))
         outline_head.addStretch(1)
         outline_head.addWidget(paste)
+        outline_head.addWidget(from_word)
         left_layout.addLayout(outline_head)
         left_layout.addWidget(self.sections, 1)
         left_layout.addLayout(outline_buttons)
@@ -200,6 +206,9 @@ class ReportPage(QWidget):
         heading_row = QHBoxLayout()
         heading_row.addWidget(QLabel("小标题："))
         heading_row.addWidget(self.heading, 1)
+        self.heading_options = HeadingOptions()
+        self.heading_options.changed.connect(self._save_heading_options)
+        heading_row.addWidget(self.heading_options)
         heading_row.addWidget(insert)
         heading_row.addWidget(draft)
         right_layout.addLayout(heading_row)
@@ -266,8 +275,8 @@ class ReportPage(QWidget):
         self.sign_date.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
         for key, box in self.attachments.items():
             box.setChecked(key in text.attachments)
-        for level, box in self.run_in.items():
-            box.setChecked(level in text.run_in)
+        self.levels.show_text(text)
+        self.attachment_note.setChecked(text.attachment_note)
         self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
         self.sections.addItems(self._labels(text))
@@ -281,7 +290,7 @@ class ReportPage(QWidget):
             self._section_chosen(row)
 
     def _labels(self, text: ReportText) -> list[str]:
-        numbers = heading_numbers([s.level for s in text.sections])
+        numbers = text.numbers()
         headings = ["　" * (s.level - 1) + n + s.heading for n, s in zip(numbers, text.sections, strict=True)]
         return [LEAD_LABEL, *headings, CLOSING_LABEL]
 
@@ -308,6 +317,7 @@ class ReportPage(QWidget):
         self._loading = False
         self._unsaved = False
         self.heading.setEnabled(is_heading)
+        self.heading_options.show_section(section if is_heading else None)
         self.body.setEnabled(section is not None)
         self._update_preview()
 
@@ -342,8 +352,13 @@ class ReportPage(QWidget):
     def _save_attachments(self) -> None:
         self._save(attachments=tuple(k for k, box in self.attachments.items() if box.isChecked()))
 
-    def _save_run_in(self) -> None:
-        self._save(run_in={level for level, box in self.run_in.items() if box.isChecked()})
+    def _save_heading_options(self, numbered: bool, run_in: bool | None) -> None:
+        key = self.current_key
+        if key is None or key in (LEAD, CLOSING):
+            return
+        if self._guarded(lambda: self.texts.update_section(self.report, key, numbered=numbered, run_in=run_in)):
+            self._reload()
+            self.message.emit("已保存 标题设置")
 
     def _save_heading(self) -> None:
         section = self._section(self.current_key)
@@ -551,27 +566,31 @@ class ReportPage(QWidget):
             self._reload()
 
     def paste_report(self) -> None:
-        """A report's text from the clipboard becomes this (empty) report's title, 导语, outline and text."""
+        """A report copied from Word/WPS (its HTML flavour keeps the bold; else the plain text) becomes
+        this (empty) report's title, 导语, outline and text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        self._put_report("粘贴整篇报告", lambda: html_to_marked(mime.html()) if mime.hasHtml() else mime.text())
+
+    def import_word_report(self) -> None:
+        """The same from a .docx (last year's report), read behind the guarded boundary."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from importers.word_report import read_word_report
+
+        path, _ = QFileDialog.getOpenFileName(self, "导入 Word 报告", "", "Word 文档 (*.docx)")
+        if path:
+            self._put_report("导入 Word 报告", lambda: read_word_report(Path(path)))
+
+    def _put_report(self, title: str, read: Callable[[], str]) -> None:
         self.flush()
-        text = self.text()
-        if text.lead.strip() or text.closing.strip() or any(s.body.strip() for s in text.sections):
-            QMessageBox.information(self, "粘贴整篇报告", "本报告已有正文，只能粘贴到还没有正文的报告中。")
+        if has_text(self.text()):
+            QMessageBox.information(self, title, "本报告已有正文，只能放入还没有正文的报告中。")
             return
-        pasted = parse_pasted(QGuiApplication.clipboard().text())
-        if not pasted.sections:
-            QMessageBox.information(
-                self, "粘贴整篇报告", "剪贴板中没有识别到“一、（一）1.（1）”形式的标题，请先复制报告全文。"
-            )
-            return
-
-        def put() -> None:
-            self.texts.replace_outline(self.report, pasted.lead, pasted.sections, pasted.closing)
-            self.texts.update(self.report, run_in=pasted.run_in, **({"title": pasted.title} if pasted.title else {}))
-
-        if self._guarded(put):
+        said: list[str] = []
+        if self._guarded(lambda: said.append(put_pasted(self.texts, self.report, parse_pasted(read())))):
             self.current_key = None
             self._reload()
-            self.message.emit(f"已粘贴报告：识别出 {len(pasted.sections)} 个标题")
+            self.message.emit(f"已{title.removesuffix('…')}：{said[0]}")
 
     def show_span(self, key: str, span: tuple[int, int] | None) -> None:
         """Select a section and, in its text, the characters an audit finding names."""

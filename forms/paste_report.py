@@ -1,0 +1,225 @@
+"""A report pasted whole (from Word/WPS, a PDF, a text file) → its title, 导语, outline and 结束语.
+
+Headings are recognised by their numbers in any of the styles the seeds use (``NUMBER_STYLES``); a
+heading's level is its depth, found as a reader finds it: the first style seen is level 1, a new
+style below it the next level, a style seen before goes back to its level (004: 1、 then （1）). A
+heading runs into its text when its first sentence ends within ``RUN_IN_AT`` characters and text
+follows (``（一）明确职责。一是…``), per heading. A short line with no closing punctuation before a
+numbered heading or a paragraph is a heading without a number (002's 下一步工作打算). A numbered item
+that is one whole sentence followed directly by the next item is a list item, not a heading (000's
+three items under 三、). A line broken where the page or the PDF broke it is joined to the next.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from forms.outline import DEFAULT_STYLES, LEVELS, Heading
+
+_CN = "一二三四五六七八九十"
+_CN_VALUE = {ch: i + 1 for i, ch in enumerate(_CN)}
+MARKERS = (  # a number at a line's start, by the style it is printed in
+    ("一、", re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*")),
+    ("（一）", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
+    ("1.", re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*")),
+    ("1、", re.compile(r"^(\d{1,2})\s*、\s*")),
+    ("（1）", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
+)
+RUN_IN_AT = 40  # a heading ends at its first 。 within this many characters when text follows it
+HEADING_MAX = 2 * RUN_IN_AT  # a numbered line longer than this, with no early 。, is a paragraph
+UNNUMBERED_MAX = 25  # a line this short, with no closing punctuation, can be a heading without a number
+WRAP_MIN = 20  # a shorter line is never a wrap (a title, a heading)
+WRAP_SHARE = 0.8  # a wrap is at least this share of the lines around it
+_SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）)*]*$")  # a line ending so is never a wrap
+_PUNCTUATED = re.compile(r"[。！？；：…!?;:，,、][”’」』）)*]*$")  # nor a heading without a number
+_ATTACHMENTS = re.compile(r"^附\s*件\s*(\d|[:：])")
+_SIGNATURE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.{2,30}(局|委员会|政府|办公室))$")
+_CLOSINGS = ("特此报告", "以上报告", "专此报告")
+_UNNUMBERED = ""  # a heading without a number, as a level's style on the way down
+
+
+@dataclass
+class PastedReport:
+    title: str = ""
+    lead: str = ""
+    sections: list[Heading] = field(default_factory=list)
+    closing: str = ""
+    run_in: frozenset[int] = frozenset()  # levels whose headings mostly run in
+    styles: tuple[str, ...] = DEFAULT_STYLES
+    joined: int = 0  # lines joined to the next (broken where a page or the PDF broke them)
+
+
+@dataclass
+class _Numbered:
+    style: str
+    number: int
+    rest: str  # the line after its number
+
+
+def numbered(line: str) -> _Numbered | None:
+    for style, pattern in MARKERS:
+        m = pattern.match(line)
+        if m and line[m.end() :].strip():
+            digits = m[1]
+            value = int(digits) if digits.isdigit() else _cn_value(digits)
+            return _Numbered(style, value, line[m.end() :].strip())
+    return None
+
+
+def _cn_value(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23."""
+    if "十" not in text:
+        return _CN_VALUE.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
+
+
+def _standalone(n: _Numbered) -> bool:
+    """A numbered line shaped as a heading on its own line: short, no sentence before its end."""
+    return len(n.rest) <= HEADING_MAX and "。" not in n.rest.rstrip("。")
+
+
+def _run_in(n: _Numbered) -> tuple[str, str] | None:
+    end = n.rest.find("。")
+    if 0 < end < RUN_IN_AT and n.rest[end + 1 :].strip():
+        return n.rest[:end], n.rest[end + 1 :].strip()
+    return None
+
+
+def join_wraps(lines: list[str]) -> tuple[list[str], int]:
+    """Lines broken mid-sentence (a PDF's line ends, a page break) joined to the next: only a line
+    about as long as the lines around it that does not end a sentence, never a short one."""
+    out: list[str] = []
+    joined = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while i + 1 < len(lines) and _is_wrap(line, lines, i) and numbered(lines[i + 1]) is None:
+            i += 1
+            line += lines[i]
+            joined += 1
+        out.append(line)
+        i += 1
+    return out, joined
+
+
+def _is_wrap(line: str, lines: list[str], i: int) -> bool:
+    if len(line) < WRAP_MIN or _SENTENCE_END.search(line):
+        return False
+    n = numbered(line)
+    if n is not None and _standalone(n):
+        return False  # a heading on its own line, however long
+    around = [len(x) for x in lines[max(0, i - 3) : i] + lines[i + 1 : i + 4] if len(x) >= WRAP_MIN]
+    return bool(around) and len(line) >= WRAP_SHARE * statistics.median(around)
+
+
+def parse_pasted(text: str) -> PastedReport:
+    """The title lines above the first paragraph, the 导语 before the first heading, the outline, and
+    特此报告 at the end; the signature, date, 附件说明 and attachment pages are left to the export.
+    Bold marks (``**``) are kept."""
+    lines = [line.replace("\u3000", " ").strip() for line in text.replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    lines = lines[: next((i for i, line in enumerate(lines) if _ATTACHMENTS.match(line)), len(lines))]
+    out = PastedReport()
+    title: list[str] = []
+    while lines and len(lines[0]) <= RUN_IN_AT and not _SENTENCE_END.search(lines[0]) and not numbered(lines[0]):
+        title.append(lines.pop(0))
+    out.title = "\n".join(title)
+    while lines and _SIGNATURE.match(lines[-1]) and len(lines[-1]) <= 30:
+        lines.pop()
+    lines, out.joined = join_wraps(lines)
+    _outline(lines, out)
+    if out.sections and not out.closing:
+        last = out.sections[-1]
+        paragraphs = last.body.split("\n")
+        if paragraphs and paragraphs[-1].startswith(_CLOSINGS):
+            out.closing = paragraphs.pop()
+            out.sections[-1] = Heading(last.level, last.heading, "\n".join(paragraphs), last.numbered, last.run_in)
+    return out
+
+
+@dataclass
+class _Open:
+    level: int
+    heading: str
+    body: list[str]
+    numbered: bool
+    run_in: bool
+
+
+def _outline(lines: list[str], out: PastedReport) -> None:
+    stack: list[str] = []  # the style of each level on the way down to the current heading
+    chosen: dict[int, list[str]] = {}
+    lead: list[str] = []
+    opened: list[_Open] = []
+    kinds = _classify(lines)
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        n = numbered(line)
+        if kind == "heading" and n is not None:
+            if n.style in stack:
+                del stack[stack.index(n.style) + 1 :]
+            elif len(stack) < len(LEVELS):
+                stack.append(n.style)
+            else:  # a fifth level: text
+                _add(opened, lead, line)
+                continue
+            level = len(stack)
+            chosen.setdefault(level, []).append(n.style)
+            split = _run_in(n)
+            heading, first = split if split else (n.rest, "")
+            opened.append(_Open(level, heading, [first] if first else [], True, bool(first)))
+        elif kind == "unnumbered":
+            after = zip(lines[i + 1 :], kinds[i + 1 :], strict=True)
+            following = next((numbered(x) for x, k in after if k == "heading"), None)
+            level = stack.index(following.style) + 1 if following is not None and following.style in stack else 2
+            level = max(1, level - 1)
+            stack[level - 1 :] = [_UNNUMBERED]  # holds its level: the headings under it go one deeper
+            opened.append(_Open(level, line, [], False, False))
+        else:
+            _add(opened, lead, line)
+    out.lead = "\n".join(lead)
+    styles = list(DEFAULT_STYLES)
+    for level, seen in chosen.items():
+        styles[level - 1] = max(set(seen), key=seen.count)
+    out.styles = tuple(styles)
+    votes: dict[int, list[bool]] = {}
+    for o in opened:
+        if o.numbered and o.body:
+            votes.setdefault(o.level, []).append(o.run_in)
+    out.run_in = frozenset(level for level, seen in votes.items() if sum(seen) * 2 > len(seen))
+    for o in opened:
+        own = None if not o.body or o.run_in == (o.level in out.run_in) else o.run_in
+        out.sections.append(Heading(o.level, o.heading, "\n".join(o.body), o.numbered, own))
+
+
+def _add(opened: list[_Open], lead: list[str], line: str) -> None:
+    (opened[-1].body if opened else lead).append(line)
+
+
+def _classify(lines: list[str]) -> list[str]:
+    """Each line as "heading", "unnumbered" (a heading without a number) or "text"."""
+    kinds = []
+    for i, line in enumerate(lines):
+        n = numbered(line)
+        if n is not None:
+            kinds.append("heading" if _run_in(n) or (_standalone(n) and not _list_item(lines, i, n)) else "text")
+        elif len(line) <= UNNUMBERED_MAX and not _PUNCTUATED.search(line) and 0 < i < len(lines) - 1:
+            kinds.append("unnumbered")
+        else:
+            kinds.append("text")
+    return kinds
+
+
+def _list_item(lines: list[str], i: int, n: _Numbered) -> bool:
+    """One whole sentence, followed directly by the next item of the same style (or following the
+    item before it): an item of a list, written in the text with its number."""
+    if not n.rest.endswith("。"):
+        return False
+
+    def same(j: int, number: int) -> bool:
+        other = numbered(lines[j]) if 0 <= j < len(lines) else None
+        return other is not None and other.style == n.style and other.number == number and other.rest.endswith("。")
+
+    return same(i + 1, n.number + 1) or same(i - 1, n.number - 1)

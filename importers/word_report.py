@@ -1,0 +1,60 @@
+"""Last year's report from its Word file: the body's paragraphs with their bold, behind the guarded
+boundary (``importers/guard.py``), as the text 粘贴整篇报告 takes (``forms.paste_report``).
+
+Only the body's paragraphs are read, in order; tables (the attachment pages) are the tables' own.
+Word's automatic list numbers are not text in the file and python-docx does not render them: a
+report whose headings are numbered that way arrives without its numbers (type them, or paste from
+Word instead, whose clipboard HTML carries them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.text.paragraph import Paragraph
+
+from forms.rich_text import marked
+from importers.guard import WORD, check_file, read_guarded, refusal
+
+PARAGRAPHS_MAX = 20_000  # a long report has a few hundred
+TEXT_MAX = 5 << 20  # bytes of a .txt report; a long one is a few hundred KB
+
+
+def _pieces(paragraph: Paragraph) -> list[tuple[str, bool]]:
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    out = []
+    for run in paragraph.runs:
+        bold = run.bold if run.bold is not None else style_bold
+        out.append((run.text, bool(bold)))
+    return out
+
+
+def _read(path: Path) -> list[list[tuple[str, bool]]]:
+    document = docx.Document(str(path))
+    paragraphs = document.paragraphs[:PARAGRAPHS_MAX]
+    return [_pieces(p) for p in paragraphs]
+
+
+def read_word_report(path: Path) -> str:
+    """The report's text, one paragraph a line, bold spans as ``**…**``."""
+    paragraphs = read_guarded(Path(path), _read, WORD)
+    return "\n".join(marked(p) for p in paragraphs)
+
+
+def read_report_file(path: Path) -> str:
+    """A report's text from a .docx (with its bold) or a .txt (UTF-8, else GB 18030 as Windows'
+    Notepad saves Chinese text), as 粘贴整篇报告 takes it."""
+    path = Path(path)
+    if path.suffix.lower() != ".txt":
+        return read_word_report(path)
+    check_file(path, WORD)
+    data = path.read_bytes()
+    if len(data) > TEXT_MAX:
+        raise refusal(path, f"文件过大（最多 {TEXT_MAX >> 20} MB），不像一份报告")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise refusal(path, "无法识别文件的文字编码（请另存为 UTF-8 文本或 .docx）")
