@@ -16,6 +16,7 @@ import pytest
 from exporters import xlsx_print
 from exporters.table_fit import text_em
 from exporters.xlsx import write_xlsx
+from forms import sample
 from forms.grid import Layout, Role
 from forms.kinds import TextKind
 from forms.report import ReportData
@@ -44,10 +45,26 @@ class Printed:
         return by_sheet
 
 
+COUNTIES = ("甲", "乙乙", "丙丙丙", "丁丁丁丁", "戊", "己己", "庚庚庚", "辛辛辛辛", "壬", "癸癸", "子子子", "丑丑丑丑")
+
+
+def _city_data() -> ReportData:
+    """The sample, its 附件5 listing 24 enforcement units as a city's 汇总 does: rows run onto a second page."""
+    data = sample_data()
+    a5 = next(f for f in data.forms if f.spec.key == "a5")
+    a5.rows[:] = [f"r{i}" for i in range(1, 25)]
+    a5.values.clear()
+    for i, row in enumerate(a5.rows):
+        squad = "综合行政执法大队" if i % 3 == 0 else ""
+        name = f"示例市{COUNTIES[i % 12]}{'县' if i < 12 else '区'}应急管理局{squad}"
+        a5.values.update(sample.list_row(row, {**sample.A5_ROW, "unit_name": name}))
+    return data
+
+
 @pytest.fixture(scope="module", params=["aliases", "fallback"])
 def printed(request, tmp_path_factory) -> Printed:
     folder = tmp_path_factory.mktemp(f"print-{request.param}")
-    data = sample_data()
+    data = _city_data()
     path = folder / "附表.xlsx"
     write_xlsx(path, data)
     pdf = libreoffice.to_pdf(path, folder / "pdf", aliases=request.param == "aliases")
@@ -85,6 +102,7 @@ def test_each_attachment_prints_one_page_wide(printed):
             assert columns == layout.column_count, f"{printed.fonts} {label} page {page.number}: {columns} columns"
         # One page tall where the rows fit at 90 % or more; else they continue under the repeated header.
         assert len(pages) == 1 if wb[label].page_setup.fitToHeight == 1 else len(pages) == 2, (label, len(pages))
+    assert len(sheets["附件5"]) == 2  # 24 units: the rows continue
     numbers = [p.number for p in printed.pages]
     for page in printed.pages:
         assert f"第{page.number}页共{len(numbers)}页" in page.text, f"{printed.fonts} page {page.number} unnumbered"
@@ -130,7 +148,7 @@ def test_nothing_printed_is_cut(printed):
 def test_plan_keeps_90_percent_on_every_face():
     """The widths are planned at the widest face: the sheet fits one page wide at 90 % or more there,
     at 100 % with 宋体, and every figure fits its column whichever face draws it."""
-    data = sample_data()
+    data = _city_data()
     for form in data.forms:
         layout = Layout(form.spec, data.report.year)
         body = layout.printed_body(form, data.places)
