@@ -7,7 +7,6 @@ sheet says what the file is, for the import that reads a county's workbook back.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -22,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters import xlsx_print
 from exporters.files import save_atomically
 from exporters.xlsx_package import workbook_bytes
+from exporters.xlsx_print import text_height
 from forms.aggregate import Breakdown
 from forms.audit import short
 from forms.grid import Cell, Layout, Role
@@ -62,70 +62,70 @@ def sheet_name(layout: Layout) -> str:
     return layout.spec.label
 
 
-def column_widths(layout: Layout) -> list[float]:
-    """Widths in Excel character units; a CJK character takes two."""
-    return [chars * 2 for chars in layout.column_chars()]
-
-
-def _text_lines(text: str, width_units: float) -> int:
-    # CJK glyphs take two units, ASCII one; a rough but monotone estimate for row heights.
-    units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-    return max(1, math.ceil(units / max(width_units - 1, 1)))
-
-
 def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
     layout = Layout(data.spec, report.year)
-    widths = column_widths(layout)
-    for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+    body = layout.printed_body(data, places)
     frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
-    printing = xlsx_print.plan(layout, widths, frozen_cols)
-    # Title, contact line and notes span the first printed page only: a merged cell cut by a
-    # page break would print half a sentence on each page.
-    n = len(printing.pages[0])
+    printing = xlsx_print.plan(layout, body, frozen_cols)
+    widths = printing.widths
+    # The sheet prints one page wide, so title, contact line and notes span the whole table.
+    n = layout.column_count
     last = get_column_letter(n)
 
     put(ws["A1"], label or data.spec.label)
     ws["A1"].font = Font(name="黑体", size=14)
+    ws.row_dimensions[1].height = 22  # every row's height is stored: xlsx_print fits them to the page
     ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
     title = put(ws.cell(TITLE_ROW, 1), data.spec.title_for(report.year))
     title.font = Font(name=FONT, size=18, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[TITLE_ROW].height = 32
     half = max(2, n // 2)
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=half)
-    put(ws.cell(3, 1), report.filler_line()).font = Font(name=FONT, size=11)
-    ws.merge_cells(start_row=3, start_column=half + 1, end_row=3, end_column=n)
-    put(ws.cell(3, half + 1), report.contact_line()).font = Font(name=FONT, size=11)
+    contact_height = 18.0
+    for left, right, text in ((1, half, report.filler_line()), (half + 1, n, report.contact_line())):
+        ws.merge_cells(start_row=3, start_column=left, end_row=3, end_column=right)
+        cell = put(ws.cell(3, left), text)
+        cell.font = Font(name=FONT, size=11)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)  # a long contact line wraps, never cut
+        contact_height = max(contact_height, text_height(text, sum(widths[left - 1 : right]), 11))
+    ws.row_dimensions[3].height = contact_height
 
     header_font = Font(name=FONT, size=10, bold=True)
+    # The years regular, as figures are: a bold year is wider and would wrap as 202/3 in a narrow
+    # year column where a wider face stands in for 宋体 (as in the Word table).
+    year_font = Font(name=FONT, size=10)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    header_lines = [1] * layout.depth
+    heights = [20.0] * layout.depth
+    spanning = []
     for h in layout.header:
         top, left = FIRST_HEADER_ROW + h.row, h.col + 1
         _box(ws, top, left, h.rowspan, h.colspan)
         cell = put(ws.cell(top, left), int(h.text) if h.text.isdigit() and h.row == layout.depth - 1 else h.text)
-        cell.font = header_font
+        cell.font = year_font if h.text.isdigit() else header_font
         cell.alignment = centred
+        need = text_height(h.text, sum(widths[h.col : h.col + h.colspan]))
         if h.rowspan == 1:
-            span_width = sum(widths[h.col : h.col + h.colspan])
-            header_lines[h.row] = max(header_lines[h.row], _text_lines(h.text, span_width))
-    for level, lines in enumerate(header_lines):
-        ws.row_dimensions[FIRST_HEADER_ROW + level].height = max(20, 14 * lines + 4)
+            heights[h.row] = max(heights[h.row], need)
+        else:
+            spanning.append((h.row, h.rowspan, need))
+    for first, span, need in spanning:  # 序号, 单位名称 down the header rows: the last of them grows
+        heights[first + span - 1] += max(0.0, need - sum(heights[first : first + span]))
+    for level, height in enumerate(heights):
+        ws.row_dimensions[FIRST_HEADER_ROW + level].height = height
 
     row = FIRST_HEADER_ROW + layout.depth
     first_body = row
-    for cells in layout.printed_body(data, places):
-        lines = 1
+    for cells in body:
+        height = 20.0
         for c in cells:
             _box(ws, row, c.col + 1, 1, c.span)
             _write_cell(ws.cell(row, c.col + 1), c, places)
-            if c.text and isinstance(c.kind, TextKind):  # reasons, unit names: wrapped, so the row grows
-                lines = max(lines, _text_lines(c.text, sum(widths[c.col : c.col + c.span])))
-        ws.row_dimensions[row].height = max(20, 14 * lines + 4)
+            # Reasons, unit names and labels wrap, so the row grows; figures never wrap (table_fit).
+            if c.text and (c.role in (Role.REASON, Role.LABEL) or isinstance(c.kind, TextKind)):
+                height = max(height, text_height(c.text, sum(widths[c.col : c.col + c.span])))
+        ws.row_dimensions[row].height = height
         row += 1
 
-    row += 0
     notes = data.spec.notes_for(report.year)
     for i, note in enumerate(notes):
         prefix = data.spec.notes_heading if i == 0 else "　" * len(data.spec.notes_heading)
@@ -133,7 +133,7 @@ def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int,
         cell = put(ws.cell(row, 1), f"{prefix}{i + 1}. {note}")
         cell.font = Font(name=FONT, size=10)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row].height = max(16, 14 * _text_lines(cell.value, sum(widths[:n])) + 2)
+        ws.row_dimensions[row].height = max(16, text_height(cell.value, sum(widths)))
         row += 1
 
     # A coordinate, not ws.cell(): the cell there may be merged (an empty list table's 无 row).
@@ -260,6 +260,6 @@ def build_workbook(data: ReportData, breakdowns: Sequence[Breakdown] = ()) -> Wo
 def write_xlsx(path: Path, data: ReportData, breakdowns: Sequence[Breakdown] = ()) -> None:
     """``breakdowns``: a city's 汇总 adds one sheet per attachment with each unit's figures."""
     wb = build_workbook(data, breakdowns)
-    # 宋体 as the default font: column widths are counted in its digits, the same in Excel, WPS
-    # and LibreOffice, so the printed page breaks fall where exporters/xlsx_print.py put them.
+    # 宋体 11 pt as the default font: column widths are counted in its digits in Excel, WPS and
+    # LibreOffice (exporters/xlsx_print.py plans them for a wider face standing in for it, too).
     save_atomically(Path(path), lambda tmp: tmp.write_bytes(workbook_bytes(wb, default_font=(FONT, 11))))

@@ -20,10 +20,14 @@ def soffice() -> str:
     return exe
 
 
-def convert(source: Path, target_format: str, outdir: Path) -> None:
+def convert(source: Path, target_format: str, outdir: Path, *, aliases: bool = True) -> None:
+    """``aliases``: stand-in faces for 宋体, 仿宋_GB2312… (fonts.conf); without them LibreOffice falls
+    back to whatever face fontconfig offers (DejaVu Sans, Noto Sans CJK: wider digits)."""
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / ".lo-profile"  # a fresh profile per run: parallel runs never share one
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    if not aliases:
+        del env["FONTCONFIG_FILE"]
     subprocess.run(
         [
             soffice(),
@@ -42,8 +46,8 @@ def convert(source: Path, target_format: str, outdir: Path) -> None:
     )
 
 
-def to_pdf(source: Path, outdir: Path) -> Path:
-    convert(source, "pdf", outdir)
+def to_pdf(source: Path, outdir: Path, *, aliases: bool = True) -> Path:
+    convert(source, "pdf", outdir, aliases=aliases)
     pdf = outdir / (source.stem + ".pdf")
     if not pdf.exists():  # soffice exits 0 even when it failed
         raise RuntimeError(f"LibreOffice did not produce {pdf}")
