@@ -1,6 +1,6 @@
 """附件2 — Y 年行政执法案件数据情况统计表 (seed 000, FORMS.md)."""
 
-from forms.spec import Field, FormSpec, Group, Kind, RowStyle
+from forms.spec import FILLER, Field, FormSpec, Group, Kind, RowStyle
 
 
 def _count(key: str, label: str) -> Field:
@@ -13,7 +13,8 @@ SPEC = FormSpec(
     title="{year}年行政执法案件数据情况统计表",
     rows=RowStyle.COMPARISON,
     header=(
-        Field("unit_name", "行政执法单位名称", Kind.LINE, width=16),
+        # seed 000 prints the unit here; its 附件3 and 附件5 leave it to the clerk
+        Field("unit_name", "行政执法单位名称", Kind.LINE, width=16, default=FILLER),
         Group(
             "行政执法行为类别及项目",
             (

@@ -21,6 +21,7 @@ from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, Re
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
 from forms.stored_chars import check_stored_chars
+from forms.unit_name import check_unit_names
 from forms.yoy import yoy
 
 BIG_CHANGE = Decimal(50)  # a 同比 of ±50 % or more must be explained
@@ -454,7 +455,7 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
-    found: list[Finding] = check_contact(data) + check_stored_chars(data)
+    found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
     for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
         found += part.run(data, previous)
     found += check_text(data)
@@ -513,7 +514,7 @@ class Auditor:
             if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
                 self.changed(form.spec.key)
                 self._forms[form.spec.key] = form
-        found: list[Finding] = check_contact(data) + check_stored_chars(data)
+        found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
         for part in self._parts:
             kept = self._kept.get(part.name)
             if kept is None:

@@ -26,6 +26,9 @@ class SpecError(ValueError):
     """A spec that contradicts itself: a programming error, caught when the module is imported."""
 
 
+FILLER = "filler"  # Field.default: the report's 填报单位
+
+
 @dataclass(frozen=True)
 class Field:
     """One stored quantity. ``key`` is its name in the database, the code and the exports."""
@@ -35,6 +38,7 @@ class Field:
     kind: ValueKind
     paired: bool = False  # has a (Y−1, Y) pair, a 同比增减 cell and a 原因简析 cell
     width: int = 0  # column width in characters; 0 means "work it out from the label"
+    default: str = ""  # FILLER: starts as the report's 填报单位 and follows it until typed over; blank is a 提示
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,10 @@ class FormSpec:
                 yield f"field {f.key!r} has no label"
             if f.paired and not f.kind.numeric:
                 yield f"field {f.key!r} is paired but not a number: it can have no 同比"
+            if f.default not in ("", FILLER):
+                yield f"field {f.key!r} has an unknown default {f.default!r}"
+            if f.default == FILLER and (f.paired or f.kind.numeric or self.rows is not RowStyle.COMPARISON):
+                yield f"field {f.key!r}: only the unit-name text of a comparison form can follow 填报单位"
         for text in (self.title, *self.notes):
             try:
                 unknown = _placeholders(text) - PLACEHOLDERS

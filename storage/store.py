@@ -22,7 +22,7 @@ from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Kind, Stored, ValueKind
 from forms.registry import FORMS, TEMPLATE, Template
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, Report, ReportData
-from forms.spec import FormSpec, RowStyle
+from forms.spec import FILLER, FormSpec, RowStyle
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
 from storage import backup, migrations, templates
 from storage.database import (
@@ -383,6 +383,7 @@ class Store:
                             {"report_id": report_id, "form": spec.key, "row": f"r{position + 1}", "position": position}
                         )
             report = self.report(int(report_id))
+            self._follow_filler(report, old=None)
             ReportTexts(self).reset(report, "enforcement")
             self.fill_previous_year(report)
         return report
@@ -392,11 +393,26 @@ class Store:
         contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
         contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
         with self.write():
+            before = self.report(report_id)
             self.conn.execute(
                 "update reports set filler=?, contact_person=?, contact_phone=?, updated_at=? where id=?",
                 [filler.strip(), contact_person.strip(), contact_phone.strip(), _now(), report_id],
             )
+            self._follow_filler(self.report(report_id), old=before.filler or before.unit)
         return self.report(report_id)
+
+    def _follow_filler(self, report: Report, old: str | None) -> None:
+        """Cells whose field starts as the 填报单位 (附件2's 行政执法单位名称) take the new one, unless
+        the clerk typed something else there; ``old`` None: the report is new."""
+        new = report.filler or report.unit
+        for spec in self.forms:
+            for f in spec.fields():
+                if f.default != FILLER:
+                    continue
+                key = CellKey(MAIN_ROW, f.key)
+                stored = self._stored(report.id, spec, key)
+                if stored is None or (old is not None and stored == old):
+                    self._write_cells(report.id, spec, {key: new})
 
     def import_forms(
         self,

@@ -44,7 +44,8 @@ def test_a_new_report_starts_from_last_years_figures(tmp_path: Path) -> None:
     assert a2.get(CellKey(MAIN_ROW, "inspection", 2024)) is None
     assert a3.get(CellKey(MAIN_ROW, "penalty", 2023)) == 134
     other = store.create_report("另一个县应急管理局", 2024)
-    assert store.report_data(other, with_text=False).form("a2").values == {}  # another unit's: nothing
+    # another unit's: no figures, only its name (行政执法单位名称 starts as the 填报单位)
+    assert store.report_data(other, with_text=False).form("a2").values == {CellKey(MAIN_ROW, "unit_name"): other.unit}
 
 
 def test_a_previous_year_figure_changed_by_hand_is_a_hint(tmp_path: Path) -> None:

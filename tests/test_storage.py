@@ -41,6 +41,7 @@ def test_values_round_trip_through_a_real_file(db_path):
         CellKey(MAIN_ROW, "fines", 2025): Decimal("1234.5"),
         CellKey(MAIN_ROW, "license", 2024): 0,  # a 0 is a value, kept apart from a blank
         CellKey(REASON_ROW, "license"): "无变化",
+        CellKey(MAIN_ROW, "unit_name"): "某县应急管理局",  # starts as the 填报单位
     }
     assert reopened.find_report("某县应急管理局", 2025).contact_person == "王小明"
     reopened.close()

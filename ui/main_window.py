@@ -448,6 +448,8 @@ class MainWindow(QMainWindow):
             return exc.message
         if self.open is not None:
             self.open.open(self.report)  # the audit reads the new contact line
+            for page in self._built_pages():
+                page.model.follow()  # 附件2's 行政执法单位名称 follows the 填报单位
         self.after_save("已保存 填报单位和联系人")
         return None
 
