@@ -50,6 +50,8 @@ LINE_PITCH_TWIPS = 579
 CONDENSE_TWENTIETHS = -5  # 0.25 pt: 28 × 15.75 pt = 441 pt fits 442.2 pt with rounding to spare
 INDENT = Pt(2 * BODY_PT)  # first line indented two characters
 SEAL_BLANK_LINES = 2  # between the body (or 附件说明) and 署名
+LINES_A_PAGE = 22
+CHARS_A_LINE = 28
 
 
 def _format(paragraph: Paragraph, *, indent: Pt | None = INDENT, align: int | None = None) -> None:
@@ -204,11 +206,13 @@ def _closing_block(doc: DocumentObject, data: ReportData, fonts: FontNames) -> N
     no signature page without body text), with room for the seal over 署名 and date."""
     text = data.text
     assert text is not None
-    # The last body paragraph and every line after it but the date keep with the next one. Lines
-    # then move to the next page together: the body's end (as few lines of it as the page needs)
-    # with the block, never the block alone. Widow control stays off (the grid), so a long last
-    # paragraph splits and only its last line is carried.
-    tail = [doc.paragraphs[-1]]
+    # Every line of the block but the date keeps with the next one, and the last body paragraph
+    # with the block: when the block does not fit, the body's end moves with it (no page of
+    # signature alone). Word keeps a paragraph's last line with the next; LibreOffice moves the
+    # whole paragraph and, when paragraph and block exceed a page, breaks the block anyway, so a
+    # last paragraph too long to move with the block is not kept (README, "Word report layout").
+    last = doc.paragraphs[-1]
+    tail = [last]
     attachment_no = data.attachment_numbers()  # the same numbers label the attachment pages
     titles = [(attachment_no[f.spec.key], f.spec.title_for(data.report.year)) for f in data.forms]
     titles = sorted(t for t, f in zip(titles, data.forms, strict=True) if f.spec.key in text.attachments)
@@ -244,10 +248,18 @@ def _closing_block(doc: DocumentObject, data: ReportData, fonts: FontNames) -> N
             p = _line(doc, "\t" + line, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.LEFT)
             p.paragraph_format.tab_stops.add_tab_stop(Pt(centre), WD_TAB_ALIGNMENT.CENTER)
             tail.append(p)
-    for paragraph in tail[:-1]:
-        paragraph.paragraph_format.keep_with_next = True
     for paragraph in tail[1:]:
         paragraph.paragraph_format.keep_together = True
+    for paragraph in tail[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+    if _estimated_lines(last.text) + len(tail) - 1 > LINES_A_PAGE - 2:  # 2 to spare: lines of 27
+        last.paragraph_format.keep_with_next = None
+
+
+def _estimated_lines(text: str) -> int:
+    """Lines a body paragraph takes: 28 characters a line, digits half, the indent two."""
+    units = 2 + sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    return -(-int(units * 2) // (2 * CHARS_A_LINE))
 
 
 def _width_pt(text: str) -> float:
