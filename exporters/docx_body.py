@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from exporters.docx_style import (
     FontNames,
     no_auto_space,
+    overflow_punct,
     set_char_spacing,
     set_footer_distance,
     set_line_grid,
@@ -47,6 +48,9 @@ LINE_PITCH_TWIPS = 579
 # same, but LibreOffice and WPS read it differently; character spacing they all keep.
 CONDENSE_TWENTIETHS = -5  # 0.25 pt: 28 × 15.75 pt = 441 pt fits 442.2 pt with rounding to spare
 INDENT = Pt(2 * BODY_PT)  # first line indented two characters
+SEAL_BLANK_LINES = 2  # between the body (or 附件说明) and 署名
+LINES_A_PAGE = 22
+CHARS_A_LINE = 28
 
 
 def _format(paragraph: Paragraph, *, indent: Pt | None = INDENT, align: int | None = None) -> None:
@@ -58,6 +62,7 @@ def _format(paragraph: Paragraph, *, indent: Pt | None = INDENT, align: int | No
     fmt.widow_control = False  # a fixed grid: lines never move between pages to avoid widows
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
     no_auto_space(paragraph)  # on the paragraph too: LibreOffice ignores it on the style
+    overflow_punct(paragraph)
 
 
 def _line(doc: DocumentObject, text: str, font: str, *, size: float = BODY_PT, **kwargs) -> Paragraph:
@@ -191,11 +196,26 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
     for paragraph in _paragraphs(text.closing, data):  # 结束语: after the last section
         _rich(doc, _body_pieces(paragraph, fonts.fangsong))
 
+    _closing_block(doc, data, fonts)
+
+
+def _closing_block(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
+    """附件说明, 署名 and 成文日期, kept on one page with the body's last lines (GB/T 9704 7.3.5:
+    no signature page without body text), with room for the seal over 署名 and date."""
+    text = data.text
+    assert text is not None
+    # Every line of the block but the date keeps with the next one, and the last body paragraph
+    # with the block: when the block does not fit, the body's end moves with it (no page of
+    # signature alone). Word keeps a paragraph's last line with the next; LibreOffice moves the
+    # whole paragraph and, when paragraph and block exceed a page, breaks the block anyway, so a
+    # last paragraph too long to move with the block is not kept (README, "Word report layout").
+    last = doc.paragraphs[-1]
+    tail = [last]
     attachment_no = data.attachment_numbers()  # the same numbers label the attachment pages
     titles = [(attachment_no[f.spec.key], f.spec.title_for(data.report.year)) for f in data.forms]
     titles = sorted(t for t, f in zip(titles, data.forms, strict=True) if f.spec.key in text.attachments)
     if titles and text.attachment_note:
-        _line(doc, "", fonts.fangsong)
+        tail.append(_line(doc, "", fonts.fangsong))
         for i, (number, title) in enumerate(titles, start=1):
             # 附件：1.… then 2.… aligned under the first name; no closing punctuation.
             p = _line(
@@ -207,10 +227,14 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
             )
             p.paragraph_format.left_indent = Pt(5 * BODY_PT)
             p.paragraph_format.first_line_indent = Pt(-3 * BODY_PT) if i == 1 else Pt(0)
+            tail.append(p)
 
     date_text = chinese_date(text.sign_date) if text.sign_date else ""
-    for _ in range(3):  # room for the seal
-        _line(doc, "", fonts.fangsong)
+    # Two blank lines: a 42 mm seal centred on the top of the 署名 line (署名 and date just below
+    # its centre, the date inside it) then starts less than one line below the text above
+    # (GB/T 9704 7.3.5.1); with three it would start more than a line below.
+    for _ in range(SEAL_BLANK_LINES):
+        tail.append(_line(doc, "", fonts.fangsong))
     # The signature is centred over the date (GB/T 9704 7.3.5.1), which stands four characters
     # in from the right. Both are set on one centre tab stop, so they share a centre whatever
     # width a program gives the digits; the stop is where the date's right edge is four in.
@@ -221,6 +245,19 @@ def add_body(doc: DocumentObject, data: ReportData, fonts: FontNames) -> None:
         if line:
             p = _line(doc, "\t" + line, fonts.fangsong, indent=Pt(0), align=WD_ALIGN_PARAGRAPH.LEFT)
             p.paragraph_format.tab_stops.add_tab_stop(Pt(centre), WD_TAB_ALIGNMENT.CENTER)
+            tail.append(p)
+    for paragraph in tail[1:]:
+        paragraph.paragraph_format.keep_together = True
+    for paragraph in tail[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+    if _estimated_lines(last.text) + len(tail) - 1 > LINES_A_PAGE - 2:  # 2 to spare: lines of 27
+        last.paragraph_format.keep_with_next = None
+
+
+def _estimated_lines(text: str) -> int:
+    """Lines a body paragraph takes: 28 characters a line, digits half, the indent two."""
+    units = 2 + sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    return -(-int(units * 2) // (2 * CHARS_A_LINE))
 
 
 def _width_pt(text: str) -> float:

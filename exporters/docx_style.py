@@ -95,6 +95,23 @@ def no_auto_space(paragraph: Paragraph) -> None:
     _no_auto_space(paragraph._p.get_or_add_pPr())
 
 
+def overflow_punct(paragraph: Paragraph) -> None:
+    _overflow_punct(paragraph._p.get_or_add_pPr())
+
+
+def _overflow_punct(ppr) -> None:
+    """``w:overflowPunct w:val="1"``: a closing mark may stand past the right edge, Word's and WPS's
+    default, written out for LibreOffice. Its DOCX import reads the value inverted (1 turns its
+    hanging punctuation off; absent or 0 leaves it on), and in a justified line LibreOffice 7.4
+    never paints a mark it hangs: the comma after a full line of 28 characters disappears. With
+    hanging off it carries the character before the mark to the next line (27 on that line)."""
+    element = ppr.find(qn("w:overflowPunct"))
+    if element is None:
+        element = OxmlElement("w:overflowPunct")
+        ppr.insert_element_before(element, "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", *_AFTER_AUTOSPACE)
+    element.set(qn("w:val"), "1")
+
+
 def _no_auto_space(ppr) -> None:
     """No extra space between Chinese and Latin text or digits: 公文 sets ``2024年`` and
     ``20.27%`` solid, and a justified line then has no gaps to stretch around a figure."""
@@ -120,6 +137,7 @@ def prepare_document(doc: DocumentObject, fonts: FontNames) -> None:
             _set_rfonts(rpr, fonts.heiti if style.name.startswith(("Heading", "Title")) else fonts.fangsong)
     normal = doc.styles["Normal"]
     _no_auto_space(normal.element.get_or_add_pPr())
+    _overflow_punct(normal.element.get_or_add_pPr())
     normal.font.size = Pt(16)
     _set_rfonts(normal.element.get_or_add_rPr(), fonts.fangsong)
     _set_lang(normal.element.get_or_add_rPr())

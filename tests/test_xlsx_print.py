@@ -67,7 +67,7 @@ def printed(request, tmp_path_factory) -> Printed:
     data = _city_data()
     path = folder / "附表.xlsx"
     write_xlsx(path, data)
-    pdf = libreoffice.to_pdf(path, folder / "pdf", aliases=request.param == "aliases")
+    pdf = libreoffice.to_pdf(path, folder / "pdf", test_fonts=request.param == "aliases")
     return Printed(request.param, data, path, read_pages(pdf))
 
 

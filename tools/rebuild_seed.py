@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from exporters.report_export import export_report
-from forms.paste_report import parse_pasted
+from forms.paste_report import PastedReport, parse_pasted
+from storage.pasted_text import put_pasted
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import Store
@@ -28,15 +29,9 @@ LINKS = {
 }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("seed", type=Path)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--kind", default="enforcement")
-    parser.add_argument("--figures", action="store_true")
-    args = parser.parse_args()
-    text = args.seed.read_text(encoding="utf-8")
-    if args.figures:
+def build_seed(text: str, out: Path, kind: str = "enforcement", *, figures: bool = False) -> PastedReport:
+    """Paste ``text`` into a fresh sample report and export its .docx to ``out``."""
+    if figures:
         for pattern, token in LINKS.items():
             text = re.sub(pattern, token, text)
     pasted = parse_pasted(text)
@@ -44,20 +39,24 @@ def main() -> None:
         store = Store(Path(tmp) / "seed.sqlite3")
         report = create_sample(store)
         texts = ReportTexts(store)
-        texts.open(report, args.kind)
-        lines = pasted.title.split("\n")
-        unit_line = lines.pop(0) if len(lines) > 1 and lines[0].endswith("局") else ""
-        texts.update(
-            report,
-            title="\n".join(lines),
-            unit_line=unit_line,
-            run_in=pasted.run_in,
-            styles=pasted.styles,
-            signer=unit_line,
-        )
-        texts.replace_outline(report, pasted.lead, pasted.sections, pasted.closing)
-        export_report(store, report.unit, report.year, docx=args.out, kind=args.kind)
+        texts.open(report, kind)
+        put_pasted(texts, report, pasted, kind=kind, replace=True)  # as the window's paste does
+        unit_line = texts.get(report, kind).unit_line
+        if unit_line:
+            texts.update(report, kind=kind, signer=unit_line)
+        export_report(store, report.unit, report.year, docx=out, kind=kind)
         store.close()
+    return pasted
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("seed", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--kind", default="enforcement")
+    parser.add_argument("--figures", action="store_true")
+    args = parser.parse_args()
+    pasted = build_seed(args.seed.read_text(encoding="utf-8"), args.out, args.kind, figures=args.figures)
     print(f"{args.out}: {len(pasted.sections)} headings, run-in levels {sorted(pasted.run_in)}")
 
 

@@ -20,13 +20,15 @@ def soffice() -> str:
     return exe
 
 
-def convert(source: Path, target_format: str, outdir: Path, *, aliases: bool = True) -> None:
-    """``aliases``: stand-in faces for 宋体, 仿宋_GB2312… (fonts.conf); without them LibreOffice falls
-    back to whatever face fontconfig offers (DejaVu Sans, Noto Sans CJK: wider digits)."""
+def convert(source: Path | list[Path], target_format: str, outdir: Path, *, test_fonts: bool = True) -> None:
+    """One soffice run for one file or many (a start costs seconds; each further file far less).
+    ``test_fonts=False`` renders with the machine's own fontconfig: no stand-ins for 仿宋_GB2312, 宋体 &
+    co., so LibreOffice falls back to whatever face fontconfig offers (wider digits)."""
+    sources = [source] if isinstance(source, Path) else list(source)
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / ".lo-profile"  # a fresh profile per run: parallel runs never share one
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
-    if not aliases:
+    if not test_fonts:
         del env["FONTCONFIG_FILE"]
     subprocess.run(
         [
@@ -37,21 +39,31 @@ def convert(source: Path, target_format: str, outdir: Path, *, aliases: bool = T
             target_format,
             "--outdir",
             str(outdir),
-            str(source),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=180 + 20 * len(sources),
         env=env,
     )
 
 
-def to_pdf(source: Path, outdir: Path, *, aliases: bool = True) -> Path:
-    convert(source, "pdf", outdir, aliases=aliases)
+def to_pdf(source: Path, outdir: Path, *, test_fonts: bool = True) -> Path:
+    convert(source, "pdf", outdir, test_fonts=test_fonts)
     pdf = outdir / (source.stem + ".pdf")
     if not pdf.exists():  # soffice exits 0 even when it failed
         raise RuntimeError(f"LibreOffice did not produce {pdf}")
     return pdf
+
+
+def to_pdfs(sources: list[Path], outdir: Path, *, test_fonts: bool = True) -> dict[Path, Path]:
+    """Each source → its PDF, from one soffice run. Sources need distinct names."""
+    convert(sources, "pdf", outdir, test_fonts=test_fonts)
+    pdfs = {source: outdir / (source.stem + ".pdf") for source in sources}
+    missing = [pdf.name for pdf in pdfs.values() if not pdf.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not produce {missing}")
+    return pdfs
 
 
 def sheets_as_shown(xlsx: Path, outdir: Path) -> dict[str, list[list[str]]]:
