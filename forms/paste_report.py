@@ -90,7 +90,8 @@ def _run_in(n: _Numbered) -> tuple[str, str] | None:
 
 def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     """Lines broken mid-sentence (a PDF's line ends, a page break) joined to the next: only a line
-    about as long as the lines around it that does not end a sentence, never a short one."""
+    that does not end a sentence and is about as long as the lines around it (or longer than any
+    heading), never a short one (a title, a heading)."""
     out: list[str] = []
     joined = 0
     i = 0
@@ -111,6 +112,8 @@ def _is_wrap(line: str, lines: list[str], i: int) -> bool:
     n = numbered(line)
     if n is not None and _standalone(n):
         return False  # a heading on its own line, however long
+    if len(line) > HEADING_MAX:
+        return True  # longer than any heading or title, and its sentence goes on: a page broke it
     around = [len(x) for x in lines[max(0, i - 3) : i] + lines[i + 1 : i + 4] if len(x) >= WRAP_MIN]
     return bool(around) and len(line) >= WRAP_SHARE * statistics.median(around)
 

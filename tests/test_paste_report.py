@@ -1,0 +1,152 @@
+"""Starting from Word: the paste reads the clipboard's HTML with its bold, 导入 Word 报告 and
+``main.py paste-report`` read a .docx (behind the guarded boundary) or a .txt, and lines broken by a
+PDF's layout are joined — never a short one."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import main as app
+from forms.paste_report import join_wraps, parse_pasted
+from forms.rich_text import html_to_marked
+from importers.guard import ImportRejected
+from importers.word_report import read_report_file, read_word_report
+from storage.report_text import ReportTexts
+from storage.sample import create_sample
+from storage.store import Store
+from tests.support.mutate import MUTATIONS
+from tests.test_seed_outline import as_docx, seed_text
+
+UNIT = "示例市应急管理局"
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><style>p.MsoNormal {font-weight:bold}</style>
+<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]--></head><body>
+<p class=MsoNormal align=center><span style='font-family:方正小标宋简体'>某县应急管理局2024年行政执法工作报告</span></p>
+<p class=MsoNormal><span>2024年，我局坚持依法行政。</span></p>
+<p class=MsoListParagraph><span style='mso-list:Ignore'>一、<span>&nbsp;&nbsp;</span></span><span>基本情况</span></p>
+<p class=MsoNormal><b><span>一是压实责任。</span></b><span>局党委专题研究&nbsp;3&nbsp;次。</span></p>
+<p class=MsoNormal><span style='font-weight:bold'>二是</span><span style="font-weight:700">健全制度。</span>已印发。</p>
+<p class=MsoNormal><b>加粗里<span style='font-weight:normal'>不加粗</span>再加粗</b></p>
+</body></html>"""
+
+
+def test_word_html_keeps_bold_and_list_numbers() -> None:
+    text = html_to_marked(WORD_HTML)
+    assert text.split("\n") == [
+        "某县应急管理局2024年行政执法工作报告",
+        "2024年，我局坚持依法行政。",
+        "一、 基本情况",  # Word's automatic number is text in its HTML
+        "**一是压实责任。**局党委专题研究 3 次。",
+        "**二是健全制度。**已印发。",
+        "**加粗里**不加粗**再加粗**",
+    ]
+    pasted = parse_pasted(text)
+    assert [(s.heading, s.body.split("\n")[0]) for s in pasted.sections] == [
+        ("基本情况", "**一是压实责任。**局党委专题研究 3 次。")
+    ]
+
+
+def test_a_typed_double_star_never_opens_a_span() -> None:
+    assert html_to_marked("<p>a**b <b>粗</b></p>") == "a＊＊b **粗**"
+
+
+def test_lines_broken_by_a_pdf_are_joined_and_short_ones_never() -> None:
+    pdf = [
+        "一、基本情况",
+        "2024年，我局坚持以习近平新时代中国特色社会主义思",  # 28-character lines, as a PDF gives them
+        "想为指导，深入贯彻落实党的二十大精神，严格规范公正",
+        "文明执法，全年共办理行政处罚78件。",
+        "下一步工作打算",  # short, no punctuation: a heading, never joined
+        "（一）持续强化严格规范执法。严格规范安全生产执法行",
+        "为，聚焦重点环节。",
+    ]
+    lines, joined = join_wraps(pdf)
+    assert joined == 3
+    assert lines == [
+        "一、基本情况",
+        "2024年，我局坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神，严格规范公正"
+        "文明执法，全年共办理行政处罚78件。",
+        "下一步工作打算",
+        "（一）持续强化严格规范执法。严格规范安全生产执法行为，聚焦重点环节。",
+    ]
+    pasted = parse_pasted("\n".join(["某县应急管理局2024年行政执法工作报告", *pdf]))
+    assert pasted.joined == 3 and [s.numbered for s in pasted.sections] == [True, False, True]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "data.sqlite3"
+    store = Store(path)
+    create_sample(store)
+    store.close()
+    return path
+
+
+def _paste(db: Path, *args: str, capsys) -> tuple[int, str, str]:
+    code = app.main(["paste-report", "--db", str(db), "--unit", UNIT, "--year", "2024", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_paste_report_refuses_a_report_with_text_unless_replace(tmp_path: Path, db: Path, capsys) -> None:
+    source = tmp_path / "002.txt"
+    source.write_text(seed_text("002"), encoding="gb18030")  # as Notepad saves Chinese text
+    code, out, err = _paste(db, str(source), capsys=capsys)
+    assert (code, out) == (
+        2,
+        "",
+    ) and err.strip() == "本报告已有正文，只能放入还没有正文的报告（命令行可加 --replace 替换）"
+    code, out, err = _paste(db, "--replace", str(source), capsys=capsys)
+    assert code == 0 and err == ""
+    assert out.strip() == f"已放入 {UNIT} 2024年的报告正文：识别出 23 个标题，其中 1 个不编号"
+    store = Store(db)
+    text = ReportTexts(store).get(store.require_report(UNIT, 2024))
+    store.close()
+    assert text.unit_line == "衡阳市应急管理局" and text.title == "2025年度法治政府建设工作报告"
+    assert [s.heading for s in text.sections if not s.numbered] == ["下一步工作打算"]
+
+
+def test_paste_report_reads_a_word_file_with_its_bold(tmp_path: Path, db: Path, capsys) -> None:
+    source = as_docx(seed_text("001"), tmp_path / "去年的报告.docx")
+    code, _out, err = _paste(db, "--kind", "rule_of_law", str(source), capsys=capsys)
+    assert code == 0, err
+    store = Store(db)
+    text = ReportTexts(store).get(store.require_report(UNIT, 2024), "rule_of_law")
+    store.close()
+    bodies = "\n".join(s.body for s in text.sections)
+    assert "**四是提升执法人员素质。**" in bodies and bodies.count("**") == seed_text("001").count("**")
+
+
+def test_a_damaged_word_file_is_refused_in_one_line(tmp_path: Path, db: Path, capsys) -> None:
+    broken = tmp_path / "坏的.docx"
+    broken.write_bytes(as_docx("一、标题", tmp_path / "ok.docx").read_bytes()[:300])
+    before = db.read_bytes()
+    code, out, err = _paste(db, "--kind", "rule_of_law", str(broken), capsys=capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("坏的.docx：") and "不完整或已损坏" in err
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("mutation", ["flip_zip", "flip_xml", "truncate_part", "unknown_attribute"])
+def test_mutated_word_files_are_read_or_refused_never_a_bug(tmp_path: Path, mutation: str) -> None:
+    data = as_docx(seed_text("000"), tmp_path / "seed.docx").read_bytes()
+    for seed in range(12):
+        path = tmp_path / f"{mutation}-{seed}.docx"
+        path.write_bytes(MUTATIONS[mutation](data, random.Random(f"{mutation}/{seed}")))
+        try:
+            text = read_word_report(path)
+        except ImportRejected as exc:
+            assert exc.message.startswith(path.name) and "\n" not in exc.message
+        else:
+            assert isinstance(text, str)
+
+
+def test_a_text_file_of_an_unknown_encoding_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(bytes(range(128, 256)) * 4)
+    with pytest.raises(ImportRejected, match="文字编码"):
+        read_report_file(path)
