@@ -22,9 +22,6 @@ APPLICATION_ID = 0x5442_5A53  # "TBZS": 填报助手
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 3.0  # a write waits this long for another program before it is refused
 
-# Primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low byte.
-_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
-
 
 class StorageError(UserError):
     """The database file cannot be read or written for a reason the clerk can act on."""
@@ -55,17 +52,17 @@ def classify(exc: sqlite3.Error, path: Path, action: str) -> StorageError | None
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         return None
-    primary = code & 0xFF
+    primary = code & 0xFF  # extended codes keep the primary one in the low byte
     where = f"无法{action}数据库 {path}："
-    if primary in (_BUSY, _LOCKED):
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return DatabaseLocked(where + "文件正被其他程序占用，请稍后重试，或关闭另一个填报助手窗口")
-    if primary == _FULL:
+    if primary == sqlite3.SQLITE_FULL:
         return StorageError(where + "磁盘空间已满，请清理磁盘后重试（已填写的数据未受影响）")
-    if primary in (_READONLY, _PERM, _CANTOPEN):
+    if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN):
         return StorageError(where + "没有读写该文件的权限，或文件所在位置不可写")
-    if primary == _IOERR:
+    if primary == sqlite3.SQLITE_IOERR:
         return StorageError(where + "读写磁盘出错（U 盘或网络文件夹是否已断开？）")
-    if primary in (_CORRUPT, _NOTADB):
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DamagedDatabase(where + "文件已损坏", None)
     return None
 

@@ -1,13 +1,26 @@
-"""The log where bugs go: a traceback for the developer, never shown to the clerk."""
+"""The log where bugs go: a traceback for the developer, never shown to the clerk.
+
+``logging``'s rotating handler keeps it bounded (a clerk's disk is not for our tracebacks): at 1 MB
+the log moves to ``error.log.1`` and starts over. A log that cannot be written is given up silently:
+logging's own error report would reach the clerk's console.
+"""
 
 from __future__ import annotations
 
+import logging
 import traceback
-from datetime import datetime
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_NAME = "error.log"
-LOG_MAX_BYTES = 1_000_000  # then the log starts over: a clerk's disk is not for our tracebacks
+LOG_MAX_BYTES = 1_000_000
+
+
+class _Handler(RotatingFileHandler):
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # logging's hook: print nothing, remember
+        self.failed = True
 
 
 def log_bug(exc: BaseException, folder: Path | None) -> Path | None:
@@ -15,11 +28,11 @@ def log_bug(exc: BaseException, folder: Path | None) -> Path | None:
     if folder is None:
         return None
     path = folder / LOG_NAME
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip("\n")
+    handler = _Handler(path, maxBytes=LOG_MAX_BYTES, backupCount=1, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("--- %(asctime)s\n%(message)s", "%Y-%m-%dT%H:%M:%S"))
     try:
-        mode = "w" if path.exists() and path.stat().st_size > LOG_MAX_BYTES else "a"
-        with path.open(mode, encoding="utf-8") as f:
-            f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}")
-    except OSError:
-        return None
-    return path
+        handler.handle(logging.LogRecord("tianbao", logging.ERROR, __file__, 0, text, None, None))
+    finally:
+        handler.close()
+    return None if handler.failed else path
