@@ -9,7 +9,7 @@ from docx import Document
 from sqlite_utils import Database
 
 from exporters.report_export import export_report
-from forms.emphasis import plain, spans, toggle
+from forms.emphasis import marked, plain, spans, toggle
 from forms.errors import UserError
 from forms.title import title_lines
 from storage.migrations import migrations
@@ -146,6 +146,17 @@ def test_emphasis_markup():
     assert (text, text[start:end]) == ("**一是明确职责。**其他", "一是明确职责。")
     assert toggle(text, start, end)[0] == "一是明确职责。其他"  # Ctrl+B again: plain again
     assert toggle("a\nb", 0, 3)[0] == "a\nb"  # never across paragraphs
+
+
+def test_ctrl_b_within_a_span_makes_that_part_plain():
+    text = "**一是明确职责。**其他"
+    assert toggle(text, 2, 4) == ("一是**明确职责。**其他", 0, 2)  # its head
+    assert toggle(text, 4, 6) == ("**一是**明确**职责。**其他", 6, 8)  # its middle
+    assert toggle(text, 6, 9) == ("**一是明确**职责。其他", 8, 11)  # its tail
+    assert toggle(text, 1, 4)[0] == text  # an edge between a mark's two stars
+    assert toggle(text, 8, 11)[0] == text  # across the span's end
+    assert toggle("x\n**ab**", 4, 5) == ("x\na**b**", 2, 3)  # the span of the selection's paragraph
+    assert marked(spans("a**b**c****d")) == "a**b**c****d"
 
 
 @pytest.mark.parametrize(
