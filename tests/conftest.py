@@ -32,9 +32,16 @@ def sample(store: Store) -> Report:
     return create_sample(store)
 
 
+def _uses_qt(request: pytest.FixtureRequest) -> bool:
+    # Qt is imported only by the tests that use it: the domain tests run without PySide6 loaded.
+    return bool({"qtbot", "qapp"} & set(request.fixturenames)) or request.node.path.name.startswith("test_ui_")
+
+
 @pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory):
+def private_settings(request, tmp_path_factory):
     """QSettings (window size, export folders) go to a fresh folder per test, never the user's."""
+    if not _uses_qt(request):
+        return None
     from PySide6.QtCore import QSettings
 
     folder = tmp_path_factory.mktemp("settings")
@@ -43,9 +50,11 @@ def private_settings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
+def no_unexpected_dialogs(request, monkeypatch):
     """A modal box nobody answers would hang the run offscreen: make it fail the test instead.
     Tests that expect a dialog patch it again with their answer."""
+    if not _uses_qt(request):
+        return
     from PySide6.QtWidgets import QMessageBox
 
     def unexpected(*args, **kwargs):
@@ -54,6 +63,42 @@ def no_unexpected_dialogs(monkeypatch):
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: unexpected(None, box.windowTitle(), box.text()))
+
+
+# LibreOffice and poppler render and read the exports. Without them a developer's run skips those tests
+# with one line saying what to install; CI (CI=true) must have them, so there a missing one fails.
+NEEDS = "需要 LibreOffice 和 poppler-utils：apt install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"
+NEEDS += " fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei"
+
+
+def _renderers_missing() -> bool:
+    import shutil
+
+    return not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftotext")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("CI", "").lower() == "true" or not _renderers_missing():
+        return
+    skip = pytest.mark.skip(reason=NEEDS)
+    for item in items:
+        if "libreoffice" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if _renderers_missing():
+        missing = "CI=true：缺少 LibreOffice/poppler 的测试将失败" if os.environ.get("CI", "").lower() == "true" else ""
+        return missing or f"跳过 LibreOffice 测试：{NEEDS}"
+    return None
+
+
+# Property tests: a small run by default, the full one where CI sets HYPOTHESIS_PROFILE=ci.
+from hypothesis import settings as _hypothesis  # noqa: E402
+
+_hypothesis.register_profile("ci", max_examples=200)
+_hypothesis.register_profile("dev", max_examples=25)
+_hypothesis.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture

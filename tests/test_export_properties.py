@@ -153,7 +153,8 @@ def check_document(path: Path, store: Store, report) -> None:
     assert len(doc.core_properties.title or "") <= 255
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# max_examples from the profile (tests/conftest.py): 25 by default, 200 under CI
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(REPORT)
 def test_every_valid_report_exports_and_reads_back(case):
     with tempfile.TemporaryDirectory() as folder:
