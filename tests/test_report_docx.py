@@ -20,6 +20,21 @@ A4 = (595.3, 841.9)
 PITCH = 28.95
 
 
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory):
+    """The unchanged sample, rendered once for every test that only reads it (a render costs seconds)."""
+    from storage.sample import create_sample
+    from storage.store import Store
+
+    folder = tmp_path_factory.mktemp("sample-report")
+    store = Store(folder / "tianbao.sqlite3")
+    path = folder / "报告.docx"
+    write_docx(path, store.report_data(create_sample(store)))
+    store.close()
+    assert_valid(path)  # Word opens it without offering a repair
+    return libreoffice.to_pdf(path, folder / "pdf")
+
+
 @pytest.fixture
 def rendered(store, sample, tmp_path):
     def render():
@@ -35,8 +50,8 @@ def _body_lines(pdf, page):
     return [line for line in page_lines(pdf, page) if not re.fullmatch(r"—\d+—", line.text)]
 
 
-def test_pages_margins_and_grid(rendered):
-    pdf = rendered()
+def test_pages_margins_and_grid(sample_pdf):
+    pdf = sample_pdf
     pages = libreoffice.pdf_pages(pdf)
     portrait = [p for p in pages if p[0] < p[1]]
     assert len(portrait) >= 3 and pages[: len(portrait)] == portrait  # the body, then
@@ -67,8 +82,8 @@ def test_pages_margins_and_grid(rendered):
     assert full and max(set(full), key=full.count) == 28, full
 
 
-def test_page_numbers_outer_side(rendered):
-    pdf = rendered()
+def test_page_numbers_outer_side(sample_pdf):
+    pdf = sample_pdf
     pages = libreoffice.pdf_pages(pdf)
     for number in range(1, len(pages) + 1):
         footers = [line for line in page_lines(pdf, number) if re.fullmatch(r"—\d+—", line.text)]
@@ -80,8 +95,8 @@ def test_page_numbers_outer_side(rendered):
     assert "— 1 —" in text or "—1—" in text.replace(" ", "")
 
 
-def test_title_attachment_list_and_signature(rendered):
-    pdf = rendered()
+def test_title_attachment_list_and_signature(sample_pdf):
+    pdf = sample_pdf
     text = re.sub(r"\s+", "", libreoffice.pdf_text(pdf))
     assert text.startswith("示例市应急管理局2024年行政执法工作报告一、行政执法基本情况")
     assert (
@@ -97,8 +112,8 @@ def test_title_attachment_list_and_signature(rendered):
     assert any("WenQuanYi" in f for f in fonts)  # 一、 headings in 黑体
 
 
-def test_attachment_list_lines_align_under_the_first_name(rendered):
-    pdf = rendered()
+def test_attachment_list_lines_align_under_the_first_name(sample_pdf):
+    pdf = sample_pdf
     for page in range(1, len(libreoffice.pdf_pages(pdf)) + 1):
         lines = page_lines(pdf, page)
         listed = [line for line in lines if re.match(r"^(附件：)?\d\.\d{4}年", line.text)]
@@ -186,8 +201,8 @@ def _dash_ink_mm(pdf, page) -> float:
     return (top + bottom) / 2 / MM
 
 
-def test_text_block_and_page_numbers_to_the_millimetre(rendered):
-    pdf = rendered()
+def test_text_block_and_page_numbers_to_the_millimetre(sample_pdf):
+    pdf = sample_pdf
     pages = libreoffice.pdf_pages(pdf)
     for number, (width, height) in enumerate(pages, start=1):
         lines = _body_lines(pdf, number)
@@ -206,8 +221,8 @@ def test_text_block_and_page_numbers_to_the_millimetre(rendered):
             assert dash > max(line.y_max for line in lines) / MM + 3, number
 
 
-def test_attachment_label_on_line_one_title_on_line_three(rendered):
-    pdf = rendered()
+def test_attachment_label_on_line_one_title_on_line_three(sample_pdf):
+    pdf = sample_pdf
     landscape = [n for n, (w, h) in enumerate(libreoffice.pdf_pages(pdf), start=1) if w > h]
     for number in landscape:
         lines = sorted(_body_lines(pdf, number), key=lambda line: line.y_min)
@@ -222,8 +237,8 @@ def test_attachment_label_on_line_one_title_on_line_three(rendered):
         assert (title.x_min + title.x_max) / 2 / MM == pytest.approx(297 / 2, abs=TOLERANCE_MM)
 
 
-def test_signature_centred_over_the_date(rendered):
-    pdf = rendered()
+def test_signature_centred_over_the_date(sample_pdf):
+    pdf = sample_pdf
     for number in range(len(libreoffice.pdf_pages(pdf)), 0, -1):
         lines = _body_lines(pdf, number)
         dated = [line for line in lines if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", line.text)]
@@ -254,10 +269,10 @@ def _portrait_pages(pdf) -> list[int]:
     return [n for n, (w, h) in enumerate(libreoffice.pdf_pages(pdf), start=1) if w < h]
 
 
-def test_figures_are_never_split_across_lines(rendered):
+def test_figures_are_never_split_across_lines(sample_pdf):
     # 20.27% and 419.9252 are one unit each: a setting that lets LibreOffice wrap inside them
     # (w:lang zh-CN on digits gives them its Chinese line breaker, which breaks "35.5|9%") is no fix.
-    pdf = rendered()
+    pdf = sample_pdf
     texts = [line.text for number in _portrait_pages(pdf) for line in _body_lines(pdf, number)]
     assert any("20.27%" in text for text in texts)
     split = [
@@ -272,8 +287,8 @@ def test_figures_are_never_split_across_lines(rendered):
     "no comma after a figure, so a figure that does not fit leaves its gap to the line; no DOCX setting that "
     "Word and WPS read the same way changes either (issue: GB/T 9704 to the millimetre)",
 )
-def test_justified_lines_are_not_stretched_around_figures(rendered):
-    pdf = rendered()
+def test_justified_lines_are_not_stretched_around_figures(sample_pdf):
+    pdf = sample_pdf
     lines = [
         (line, pitch / BODY_PITCH)
         for number in _portrait_pages(pdf)
