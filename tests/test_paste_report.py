@@ -150,3 +150,76 @@ def test_a_text_file_of_an_unknown_encoding_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(128, 256)) * 4)
     with pytest.raises(ImportRejected, match="文字编码"):
         read_report_file(path)
+
+
+def test_chinese_and_arabic_numbers_are_read_for_the_list_rule() -> None:
+    from forms.paste_report import numbered
+
+    values = {
+        "一、甲": 1,
+        "十、甲": 10,
+        "十二、甲": 12,
+        "二十、甲": 20,
+        "二十三、甲": 23,
+        "（十一）甲": 11,
+        "12. 甲": 12,
+    }
+    assert {line: numbered(line).number for line in values} == values
+    assert numbered("三十三十、甲") is None  # at most three numerals
+    assert numbered("1.5万元") is None and numbered("2024年") is None and numbered("一是加强") is None
+    assert numbered("（1）") is None  # a number with nothing after it is no heading
+    assert (
+        numbered("一．甲").style == "一、" and numbered("1．甲").style == "1." and numbered("(1) 甲").style == "（1）"
+    )
+    # the list rule follows the numbers: items 九 and 十 are a list, 九 then 十二 are headings
+    text = "标题\n一、总体\n{a}\n{b}\n正文。"
+    listed = parse_pasted(text.format(a="（九）一句完整的话写在这里。", b="（十）又一句完整的话写在这里。"))
+    assert len(listed.sections) == 1 and listed.sections[0].body.startswith("（九）")
+    apart = parse_pasted(text.format(a="（九）一句完整的话写在这里。", b="（十二）又一句完整的话写在这里。"))
+    assert [s.heading for s in apart.sections][1:] == ["一句完整的话写在这里。", "又一句完整的话写在这里。"]
+
+
+def test_the_shape_of_a_heading_at_its_bounds() -> None:
+    from forms.paste_report import HEADING_MAX, RUN_IN_AT
+
+    def kinds(line: str) -> list[tuple[str, str]]:
+        return [(s.heading, s.body) for s in parse_pasted(f"标题\n{line}\n正文。").sections]
+
+    head = "甲" * (RUN_IN_AT - 1)
+    assert kinds(f"（一）{head}。乙。") == [(head, "乙。\n正文。")]  # 。 at 39: run in
+    assert kinds(f"（一）{head}甲。乙。") == []  # at 40: one long numbered sentence, text
+    assert kinds("（一）。乙。") == []  # no heading before the 。
+    assert kinds(f"（一）{'甲' * HEADING_MAX}") == [("甲" * HEADING_MAX, "正文。")]  # 80 characters: a heading
+    assert kinds(f"（一）{'甲' * (HEADING_MAX + 1)}") == []  # longer: a paragraph
+
+
+def test_lines_are_joined_only_at_their_bounds() -> None:
+    from forms.paste_report import HEADING_MAX, WRAP_MIN
+
+    short = "乙" * (WRAP_MIN - 1)
+    last = "丁" * (WRAP_MIN + 1) + "。"
+    assert join_wraps([short, "丙" * WRAP_MIN, last]) == ([short, "丙" * WRAP_MIN + last], 1)  # a short one never
+    assert join_wraps(["一、" + "甲" * 60, "乙" * 62 + "。"])[1] == 0  # a heading-shaped line stays whole
+    long_line = "甲" * (HEADING_MAX + 1)
+    assert join_wraps(["短。", long_line, "乙。"]) == (["短。", long_line + "乙。"], 1)  # longer than any heading
+    assert join_wraps(["短。", "甲" * HEADING_MAX, "乙。"])[1] == 0  # as long as a heading, among short lines
+    assert join_wraps(["甲" * 30]) == (["甲" * 30], 0)  # the last line has nothing to join
+    assert join_wraps(["甲" * 30 + "：", "乙" * 30])[1] == 0  # a sentence ends at ：
+
+
+def test_html_paragraphs_blank_lines_and_what_is_not_text() -> None:
+    html = (
+        "<html><head><title>x</title><style>b{}</style><style>p{}</style></head><body>"
+        "<p>第一行<br>第二行&nbsp;有空格</p><p>&nbsp;</p><p><strong>加粗</strong><img src=a.png>后</p>"
+        "<div><b>外<i>未闭合</b>外后</div><script>alert(1)</script><p style=''>末</p></body></html>"
+    )
+    assert html_to_marked(html).split("\n") == ["第一行", "第二行 有空格", "**加粗**后", "**外未闭合**外后", "末"]
+
+
+def test_clipboard_html_has_a_size_bound() -> None:
+    from forms.errors import UserError
+    from forms.rich_text import HTML_MAX
+
+    assert html_to_marked("<p>" + "甲" * (HTML_MAX - 7) + "</p>")  # at the bound: read
+    with pytest.raises(UserError, match="剪贴板内容过大（20 MB）"):
+        html_to_marked("<p>" + "甲" * HTML_MAX + "</p>")
