@@ -45,6 +45,7 @@ from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
 from ui.settings import app_settings, last_folder, remember_folder
+from ui.undo_actions import show_steps, step_name
 
 if TYPE_CHECKING:
     from ui.form_page import FormPage
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu.setToolTipsVisible(True)  # 撤销/重做 name their step there
         self.undo_action = self._action(edit_menu, "撤销", self.undo)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self._action(edit_menu, "重做", self.redo)
@@ -597,13 +599,7 @@ class MainWindow(QMainWindow):
     # --- undo -------------------------------------------------------------------
 
     def _update_undo_actions(self) -> None:
-        history = self.histories.of(self.report.id) if self.report is not None else None
-        for action, verb, label in (
-            (self.undo_action, "撤销", history.undo_label() if history else None),
-            (self.redo_action, "重做", history.redo_label() if history else None),
-        ):
-            action.setEnabled(label is not None)
-            action.setText(f"{verb} {label.removeprefix('已保存 ').removeprefix('已')}" if label else verb)
+        show_steps(self.undo_action, self.redo_action, self.histories.of(self.report.id) if self.report else None)
 
     def _page_of(self, form_key: str) -> FormPage:
         return self._form_page(next(i for i, spec in enumerate(self.store.forms) if spec.key == form_key))
@@ -629,7 +625,7 @@ class MainWindow(QMainWindow):
             else:
                 history.redone()
             verb = "已撤销" if undo else "已重做"
-            self.show_message(f"{verb}：{change.label.removeprefix('已保存 ').removeprefix('已')}")
+            self.show_message(f"{verb}：{step_name(change.label)}")
         self._update_undo_actions()
 
     def jump_to(self, finding: Finding, *, focus: bool = True) -> None:
