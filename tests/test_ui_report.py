@@ -91,7 +91,7 @@ def test_drafted_paragraph_is_inserted_and_editable(window, store, sample):
     page.body.setPlainText("")
     page.insert_draft()
     body = stored_body(store, sample, "行政执法检查情况")
-    assert body.startswith("2024年，我局共办理行政许可{{a2.license.cur}}件{{a2.license.change}}")
+    assert body.startswith("2024年，我局共办理行政许可{{a2.license.cur}}件{{a2.license.change|trim}}")
     assert "行政检查190次（同比下降35.59%）" in page.preview.text()
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from forms.figures import WORDINGS, Link, converts_to_wan, figure, linkable_fields
+from forms.figures import DEFAULT_TRIM, WORDINGS, Link, converts_to_wan, figure, linkable_fields
 from forms.report import ReportData
 
 
@@ -29,6 +29,7 @@ class FigurePicker(QDialog):
         self.decimals.addItem("去掉末尾的 0（30%、36.3%）", "trim")
         for places in (0, 1, 2):
             self.decimals.addItem(f"固定 {places} 位小数", places)
+        self.decimals.setCurrentIndex(self.decimals.findData("trim" if DEFAULT_TRIM else None))
         self.preview = QLabel()
         self.preview.setStyleSheet("font-size: 13pt; color: #1d4ed8;")
         layout = QFormLayout(self)
