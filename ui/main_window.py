@@ -44,7 +44,7 @@ from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
-from ui.settings import app_settings, last_folder, remember_folder
+from ui.settings import app_settings, last_folder, last_report, remember_folder, remember_report
 from ui.undo_actions import show_steps, step_name
 
 if TYPE_CHECKING:
@@ -261,7 +261,8 @@ class MainWindow(QMainWindow):
             self._set_export_enabled(False)
             self._update_edit_actions()
             return
-        target = select.id if select else (self.report.id if self.report else reports[0].id)
+        # At start: the report last open on this file (a restart comes back to the work in hand).
+        target = select.id if select else (self.report.id if self.report else last_report(self.store.path))
         index = max(0, self.reports.findData(target))
         self.reports.setCurrentIndex(index)
         self._report_chosen(index)
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report: Report) -> None:
         self.report = report
+        remember_report(self.store.path, report.id)
         if self.open is None:
             self.open = OpenReport(self.store, report)
             self.open.listeners.append(self.watch.followed)
