@@ -77,11 +77,11 @@ class NewReportDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # ↓ lists the units the file holds (those matching what is typed), as a combo box would.
-        if watched is self.unit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
-            if self.units and not self.completer.popup().isVisible():
-                self.completer.setCompletionPrefix(self.unit.text())
-                self.completer.complete()
-                return True
+        down = watched is self.unit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+        if down and self.units and not self.completer.popup().isVisible():
+            self.completer.setCompletionPrefix(self.unit.text())
+            self.completer.complete()
+            return True
         return super().eventFilter(watched, event)
 
     def check(self) -> bool:
