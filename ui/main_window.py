@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding, errors
+from forms.audit import Finding, errors, place
 from forms.errors import UserError
 from forms.export_names import export_name
 from forms.history import Histories
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
 
         self.audit_panel = AuditPanel()
         self.audit_panel.jump.connect(self.jump_to)
-        self.audit_panel.show_place.connect(lambda finding: self.jump_to(finding, focus=False))
+        self.audit_panel.show_place.connect(self._preview)
         self.audit_panel.fix.connect(self.apply_fix)
         self.audit_dock = QDockWidget("审核", self)
         self.audit_dock.setObjectName("audit")
@@ -630,6 +630,12 @@ class MainWindow(QMainWindow):
             self.show_message(f"{verb}：{step_name(change.label)}")
         self._update_undo_actions()
 
+    def _preview(self, finding: Finding) -> None:
+        # A click only shows the place (the keyboard stays in the list): say how to go there to type.
+        self.jump_to(finding, focus=False)
+        if self.open is not None:
+            self.show_message(f"{place(finding, self.open.data)}：回车或双击转到该处")
+
     def jump_to(self, finding: Finding, *, focus: bool = True) -> None:
         """Show a finding's place; ``focus`` (Enter in the list) also puts the keyboard there."""
         if finding.form == "contact":
@@ -641,7 +647,7 @@ class MainWindow(QMainWindow):
             return
         if finding.form == "text" and self.report_page is not None and finding.key is not None:
             self.tabs.setCurrentWidget(self.report_page)
-            self.report_page.show_span(finding.key.row, finding.span)
+            self.report_page.show_span(finding.key.row, finding.span, focus=focus)
             return
         for page in self.pages:
             if page.spec.key == finding.form and finding.key is not None:

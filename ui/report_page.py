@@ -592,8 +592,9 @@ class ReportPage(QWidget):
             self._reload()
             self.message.emit(f"已{title.removesuffix('…')}：{said[0]}")
 
-    def show_span(self, key: str, span: tuple[int, int] | None) -> None:
-        """Select a section and, in its text, the characters an audit finding names."""
+    def show_span(self, key: str, span: tuple[int, int] | None, *, focus: bool = True) -> None:
+        """Select a section and, in its text, the characters an audit finding names; ``focus``: the
+        keyboard goes there too (a jump), else it stays where it was (a preview)."""
         keys = self._keys(self.text())
         if key not in keys:
             return
@@ -603,7 +604,8 @@ class ReportPage(QWidget):
             cursor.setPosition(self.body.shown_position(span[0]))
             cursor.setPosition(self.body.shown_position(span[1]), cursor.MoveMode.KeepAnchor)
             self.body.setTextCursor(cursor)
-        self.body.setFocus()
+        if focus:
+            self.body.setFocus()
 
     def apply_fix(self, finding: Finding) -> None:
         """Put the linked figure where a hand-typed number contradicted the table."""
