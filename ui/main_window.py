@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,12 +38,12 @@ from storage.prefill import create_report_from_previous, previous_report
 from storage.recovery import save_without_asking
 from storage.sample import create_sample
 from storage.store import Store
-from ui import backups
+from ui import backups, file_dialogs
 from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
-from ui.settings import app_settings, last_folder, last_report, remember_folder, remember_report
+from ui.settings import app_settings, last_report, remember_folder, remember_report
 from ui.undo_actions import show_steps, step_name
 
 if TYPE_CHECKING:
@@ -488,15 +487,14 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         kind = suffix.lstrip(".")
-        folder = last_folder(kind) or Path.home()
         what = self.report_page.kind_name() if kind == "docx" and self.report_page is not None else None
-        default = folder / export_name(self.report, kind, what)
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
+        default = file_dialogs.export_folder() / export_name(self.report, kind, what)
+        path = file_dialogs.save_file_name(self, caption, default, file_filter)
         if not path:
             return
         if not path.lower().endswith(suffix):
             path += suffix  # a name typed without its extension
-        remember_folder(kind, Path(path).parent)
+        remember_folder(file_dialogs.EXPORT, Path(path).parent)
         report = self.report
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.show_message(f"正在导出：{path} …")
