@@ -18,6 +18,8 @@ def click(qtbot, panel, item) -> None:
 def active(qtbot, window):
     window.activateWindow()
     qtbot.waitActive(window)
+    qtbot.mouseClick(window.audit_panel.summary, Qt.MouseButton.LeftButton)  # folded on 报告正文: opened
+    qtbot.waitUntil(lambda: window.audit_panel.tree.height() > 100)
     return window
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -39,12 +38,14 @@ from storage.recovery import save_without_asking
 from storage.sample import create_sample
 from storage.store import Store
 from ui import backups, file_dialogs
+from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
-from ui.settings import app_settings, last_report, remember_folder, remember_report
+from ui.settings import last_report, remember_folder, remember_report
 from ui.undo_actions import show_steps, step_name
+from ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
     from ui.form_page import FormPage
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(lambda _: self._update_edit_actions())
+        self.audit_fold = AuditFold(self, self.tabs, self.audit_dock, self.audit_panel, self._page_key)
         self.statusBar().showMessage(f"数据库：{store.path}")
         self.reload_reports()
         self._restore_layout()
@@ -322,38 +324,20 @@ class MainWindow(QMainWindow):
     def _audit_toggled(self, checked: bool) -> None:
         self.audit_closed = not checked
 
-    # --- window layout, remembered ---------------------------------------------------
+    # --- window layout, remembered (ui/window_layout.py) ----------------------------
 
     def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.audit_closed = settings.value("window/audit_closed", "false") == "true"
-        state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.audit_closed = restore_layout(self)
         self.audit_dock.setVisible(self.report is not None and not self.audit_closed)
-        for key, splitter in self._splitters().items():
-            sizes = settings.value(f"splitters/{key}")
-            if sizes is not None:
-                splitter.restoreState(sizes)
 
     def _save_layout(self) -> None:
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/audit_closed", "true" if self.audit_closed else "false")
-        for key, splitter in self._splitters().items():
-            settings.setValue(f"splitters/{key}", splitter.saveState())
-        settings.sync()
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        """Every splitter of the window (the 报告正文 page's outline | editor), by a stable name."""
-        found = self.findChildren(QSplitter)
-        return {splitter.objectName() or f"splitter{i}": splitter for i, splitter in enumerate(found)}
+        save_layout(self, audit_closed=self.audit_closed)
 
     # --- the 编辑 menu and the grid's context menu -------------------------------------
+
+    def _page_key(self) -> str:
+        index = self.tabs.currentIndex()
+        return "text" if index <= 0 else self.store.forms[index - 1].key
 
     def current_grid(self) -> FormPage | None:
         widget = self.tabs.currentWidget() if self.stack.currentIndex() == 1 else None
