@@ -11,7 +11,8 @@ from forms.report import ReportData
 
 
 class FigurePicker(QDialog):
-    def __init__(self, data: ReportData, parent: QWidget | None = None) -> None:
+    def __init__(self, data: ReportData, parent: QWidget | None = None, *, selected: Link | None = None) -> None:
+        """``selected``: the linked figure selected in the text; the picker opens on its field."""
         super().__init__(parent)
         self.setWindowTitle("插入表格数据")
         self.data = data
@@ -51,7 +52,16 @@ class FigurePicker(QDialog):
         self.wording.currentIndexChanged.connect(self._update)
         self.decimals.currentIndexChanged.connect(self._update)
         self._fill_fields()
+        if selected is not None:
+            self.show_link(selected)
         self.setMinimumWidth(480)
+
+    def show_link(self, link: Link) -> None:
+        for combo, value in ((self.form, link.form), (self.field, link.field), (self.which, link.which)):
+            index = combo.findData(value)
+            if index < 0:
+                return  # a field this template no longer links: the picker stays at its start
+            combo.setCurrentIndex(index)
 
     def _spec(self):
         return self.data.form(self.form.currentData()).spec

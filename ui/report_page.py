@@ -46,6 +46,7 @@ from storage.report_text import ReportTexts
 from storage.store import Store
 from ui.figure_edit import FigureEdit
 from ui.figure_picker import FigurePicker
+from ui.figure_selection import selected_link
 from ui.outline_options import HeadingOptions, LevelOptions
 from ui.text_layout import text_tabs
 
@@ -623,7 +624,7 @@ class ReportPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, "填报助手", exc.message)
             return
-        picker = FigurePicker(tables, self)
+        picker = FigurePicker(tables, self, selected=selected_link(self.body))
         if picker.exec() and (link := picker.link()) is not None:
             self._tables = None
             self.body.insertPlainText(link.token())
