@@ -260,6 +260,10 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
+    from ui.windows_check import windows_can_run_qt
+
+    if not windows_can_run_qt():  # before Qt loads: on Windows 10 < 1809 it would fail with a bare DLL error
+        return EXIT_USER_ERROR
     from ui.app import run_app
 
     db = database_path(args)

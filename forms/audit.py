@@ -21,6 +21,7 @@ from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, Re
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
 from forms.stored_chars import check_stored_chars
+from forms.text_audit import check_empty_sections
 from forms.unit_name import check_unit_names
 from forms.yoy import yoy
 
@@ -458,7 +459,7 @@ def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Fin
     found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
     for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
         found += part.run(data, previous)
-    found += check_text(data)
+    found += check_text(data) + check_empty_sections(data.text)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
 
@@ -520,7 +521,7 @@ class Auditor:
             if kept is None:
                 kept = self._kept[part.name] = part.run(data, previous)
             found += kept
-        found += check_text(data, self._mentions(data))
+        found += check_text(data, self._mentions(data)) + check_empty_sections(data.text)
         return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
     def _mentions(self, data: ReportData) -> tuple[_Mention, ...]:

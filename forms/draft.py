@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forms.figures import Link
+from forms.figures import DEFAULT_TRIM, Link
 from forms.report import MAIN_ROW, CellKey, ReportData
 
 # (form, field, noun, measure word) in the order the seeds' 基本情况 paragraphs use.
@@ -23,7 +23,8 @@ A3_ITEMS = (
 
 
 def _t(form: str, field: str, which: str, *, wan: bool = False) -> str:
-    return Link(form, field, which, wan).token()
+    # A change is worded as 插入数据 words it by default (同比增长300%, not 300.00%).
+    return Link(form, field, which, wan, trim=DEFAULT_TRIM and which == "change").token()
 
 
 def _nil(data: ReportData, form: str, field: str) -> bool:

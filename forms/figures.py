@@ -42,6 +42,9 @@ WORDINGS = {
     "bare": "下降30%",
 }
 WHICH_LABELS = {"cur": "本年", "prev": "上年", "yoy": "同比", "change": "同比（文字）"}
+# How 插入数据 and the drafted 基本情况 word a change unless the clerk picks otherwise: as the
+# seeds print it (同比下降30%, 同比下降37.04%), trailing zeros dropped.
+DEFAULT_TRIM = True
 MISSING = "□"  # printed where a linked figure is not filled in, so nobody signs a blank
 
 

@@ -224,3 +224,19 @@ def test_audit_command_exit_codes(tmp_path):
     store.close()
     assert run("audit", "--db", str(db), "--unit", UNIT, "--year", "2024").returncode == 0
     assert run("audit", "--db", str(db), "--unit", "无此单位", "--year", "2024").returncode == 2
+
+
+def test_a_heading_with_no_text_and_no_sub_headings_is_a_hint(store, sample):
+    texts = ReportTexts(store)
+    assert findings(store, sample, "TEXT_EMPTY_SECTION")[0] == []
+    text = texts.get(sample)
+    parent = next(i for i, s in enumerate(text.sections[:-1]) if text.sections[i + 1].level > s.level)
+    leaf = text.sections[parent + 1]
+    texts.update_section(sample, text.sections[parent].key, body="")  # its sub-headings carry the text
+    texts.update_section(sample, leaf.key, body="")
+    if any(s.level > leaf.level for s in text.sections[parent + 2 : parent + 3]):
+        pytest.skip("the seed's first sub-heading has sub-headings of its own")
+    found, data = findings(store, sample, "TEXT_EMPTY_SECTION")
+    assert [(f.key.row, f.severity) for f in found] == [(leaf.key, Severity.HINT)]
+    assert found[0].message == f"“{leaf.heading}”下还没有正文，请填写或删除这一节"
+    assert place(found[0], data).endswith(leaf.heading)

@@ -97,6 +97,16 @@ def test_drafted_paragraph_reads_like_the_seed(store, sample):
     assert "{{" not in text
 
 
+def test_drafted_paragraph_words_changes_as_the_picker_does_by_default(store, sample):
+    """The seeds write 同比下降30%: trailing zeros go, as 插入数据 trims them by default."""
+    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "license", 2023), 50)
+    store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "license", 2024), 200)
+    data = store.report_data(sample)
+    text = render(draft_basic_situation(data), data)
+    assert "行政许可200件（同比增长300%）" in text and "300.00%" not in text
+    assert "行政处罚78件（同比下降46.94%）" in text
+
+
 def test_drafted_paragraph_gives_no_percentage_where_the_prior_year_is_0(store, sample):
     store.set_value(sample.id, form("a2"), CellKey(MAIN_ROW, "license", 2023), 0)
     data = store.report_data(sample)

@@ -11,7 +11,10 @@ from ui.audit_panel import ERROR_COLOUR, HINT_COLOUR
 
 
 @pytest.fixture
-def window(main_window):
+def window(qtbot, main_window):
+    # 报告正文 (the page shown first) folds the panel to one line: opened, as a click on it does.
+    qtbot.mouseClick(main_window.audit_panel.summary, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: main_window.audit_panel.tree.height() > 100)
     return main_window
 
 

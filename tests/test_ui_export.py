@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSplitter
 from forms.export_names import export_name
 from forms.report import Report
 from tests.support.ooxml import assert_valid
+from ui import file_dialogs
 from ui.main_window import MainWindow
 from ui.settings import app_settings
 
@@ -23,7 +24,7 @@ def test_file_names_say_what_the_file_is():
     assert export_name(Report(1, 'A/B:"县"', 2024), "xlsx") == "A_B__县_2024年行政执法数据附表.xlsx"
 
 
-def test_toolbar_exports_remember_the_folder_per_kind(qtbot, main_window, tmp_path, monkeypatch, private_settings):
+def test_toolbar_exports_share_one_folder(qtbot, main_window, tmp_path, monkeypatch, private_settings):
     assert Path(app_settings().fileName()).is_relative_to(private_settings)  # never the clerk's settings
     toolbar = [a.text() for a in main_window.toolbar.actions() if not a.isSeparator()]
     assert "导出Word" in toolbar and "导出Excel" in toolbar
@@ -38,9 +39,9 @@ def test_toolbar_exports_remember_the_folder_per_kind(qtbot, main_window, tmp_pa
 
     def save_as(_parent, _caption, default, _filter):
         offered.append(default)
-        return str(targets[Path(default).suffix.lstrip(".")]), ""
+        return str(targets[Path(default).suffix.lstrip(".")])
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(file_dialogs, "save_file_name", save_as)
     import exporters.report_export as report_export
 
     real = report_export.export_report
@@ -55,7 +56,7 @@ def test_toolbar_exports_remember_the_folder_per_kind(qtbot, main_window, tmp_pa
     button["导出Word"].trigger()
     button["导出Excel"].trigger()
     assert Path(offered[0]) == Path.home() / "示例市应急管理局2024年行政执法工作报告.docx"
-    assert Path(offered[1]) == Path.home() / "示例市应急管理局2024年行政执法数据附表.xlsx"
+    assert Path(offered[1]) == word_dir / "示例市应急管理局2024年行政执法数据附表.xlsx"  # where Word went
     assert (word_dir / "报告.docx").exists() and (excel_dir / "附表.xlsx").exists()
     assert_valid(word_dir / "报告.docx")
     assert_valid(excel_dir / "附表.xlsx")
@@ -63,7 +64,7 @@ def test_toolbar_exports_remember_the_folder_per_kind(qtbot, main_window, tmp_pa
     assert QApplication.overrideCursor() is None  # restored afterwards
     button["导出Word"].trigger()
     button["导出Excel"].trigger()
-    assert Path(offered[2]).parent == word_dir and Path(offered[3]).parent == excel_dir
+    assert Path(offered[2]).parent == excel_dir and Path(offered[3]).parent == word_dir  # the last one used
 
 
 def test_window_size_and_panels_are_remembered(qtbot, store, sample):

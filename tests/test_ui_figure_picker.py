@@ -49,3 +49,11 @@ def test_the_picker_words_a_change_as_chosen(qtbot):
     assert picker.preview.text() == figure(link, data) and picker.preview.text().startswith("较上年")
     picker.which.setCurrentIndex(picker.which.findData("cur"))
     assert not picker.wording.isEnabled() and picker.link().token() == "{{a2.penalty.cur}}"
+
+
+def test_the_picker_trims_trailing_zeros_by_default(qtbot):
+    picker = FigurePicker(filled())
+    qtbot.addWidget(picker)
+    picker.field.setCurrentIndex(picker.field.findData("penalty"))
+    picker.which.setCurrentIndex(picker.which.findData("change"))
+    assert picker.link().token() == "{{a2.penalty.change|trim}}"

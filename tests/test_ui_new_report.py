@@ -49,3 +49,25 @@ def test_the_window_creates_it_with_last_years_figures(qtbot, main_window, store
     page = main_window.pages[0]
     assert page.model.data(page.model.index(0, 2)) == "178"  # the 2024 column of the 2025 report
     assert main_window.audit_panel.tree.topLevelItem(0) is not None
+
+
+def test_the_units_the_file_holds_are_offered(qtbot, store, sample):
+    store.create_report("某县应急管理局", 2024)
+    dialog = NewReportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)  # the completer forwards keys only to the focused field
+    dialog.year.setValue(2025)
+    dialog.unit.setFocus()
+    qtbot.waitUntil(dialog.unit.hasFocus)
+    qtbot.keyClick(dialog.unit, Qt.Key.Key_Down)
+    popup = dialog.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    offered = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert offered == ["某县应急管理局", "示例市应急管理局"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.unit.text() == sample.unit
+    assert dialog.ok.isEnabled() and "示例市应急管理局 2024年" in dialog.carried.text()

@@ -196,7 +196,7 @@ def test_restoring_from_the_window_then_writing_and_closing(qtbot, main_window, 
     copy = store.backup("manual", tmp_path / "备份.sqlite3")
     page.body.setPlainText("备份之后写的新文字")
     page.flush()
-    monkeypatch.setattr("ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr("ui.backups.QFileDialog.getOpenFileName", lambda *a, **k: (str(copy), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     main_window.restore()
     assert ReportTexts(store).get(sample).sections[1].body == kept  # not overwritten by the old editor

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
 from storage.report_text import ReportTexts
 from tests.support.qt import show_tab
@@ -91,7 +91,7 @@ def test_drafted_paragraph_is_inserted_and_editable(window, store, sample):
     page.body.setPlainText("")
     page.insert_draft()
     body = stored_body(store, sample, "行政执法检查情况")
-    assert body.startswith("2024年，我局共办理行政许可{{a2.license.cur}}件{{a2.license.change}}")
+    assert body.startswith("2024年，我局共办理行政许可{{a2.license.cur}}件{{a2.license.change|trim}}")
     assert "行政检查190次（同比下降35.59%）" in page.preview.text()
 
 
@@ -126,3 +126,28 @@ def test_attachment_numbering_is_a_choice_on_the_page(qtbot, window, store, samp
     page.numbering.setCurrentIndex(page.numbering.findData("sequential"))
     page.numbering.activated.emit(page.numbering.currentIndex())
     assert ReportTexts(store).get(sample).attachment_numbering == "sequential"
+
+
+def test_insert_figure_opens_on_the_field_of_the_selected_figure(qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    page = window.report_page
+    page.sections.setCurrentRow(2)  # （一）: 行政许可178件…行政处罚78件
+    shown = page.body.shown_text()
+    at = shown.index("行政处罚78件") + len("行政处罚7")  # between the 7 and the 8
+    cursor = page.body.textCursor()
+    cursor.setPosition(at)
+    where = page.body.cursorRect(cursor).center()
+    qtbot.mouseClick(page.body.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.body.textCursor().position() == at
+    opened = []
+
+    def look(picker):
+        opened.append((picker.form.currentData(), picker.field.currentData(), picker.which.currentData()))
+        return 0
+
+    monkeypatch.setattr(FigurePicker, "exec", look)
+    qtbot.mouseClick(
+        next(b for b in page.findChildren(QPushButton) if b.text() == "插入数据…"), Qt.MouseButton.LeftButton
+    )
+    assert opened == [("a2", "penalty", "cur")]

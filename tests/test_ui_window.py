@@ -9,11 +9,12 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from storage.store import Store
 from tests.support.ooxml import assert_valid
 from tests.support.qt import show_tab
+from ui import file_dialogs
 from ui.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -96,7 +97,7 @@ def test_export_from_the_window_uses_the_same_path(qtbot, window, tmp_path, monk
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     target = tmp_path / "附表.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(target))
     offered, opened = [], []
 
     def click_open_folder(box: QMessageBox) -> int:
@@ -117,7 +118,7 @@ def test_export_from_the_window_uses_the_same_path(qtbot, window, tmp_path, monk
 def test_export_with_errors_can_be_called_off(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: dialog.append(1) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: dialog.append(1) or "")
     window.export_docx()
     assert dialog == []  # nothing was asked, nothing written
 
@@ -125,7 +126,7 @@ def test_export_with_errors_can_be_called_off(qtbot, window, tmp_path, monkeypat
 def test_export_error_is_a_dialog_not_a_traceback(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     shown = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "无" / "a.docx"), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: str(tmp_path / "无" / "a.docx"))
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     window.export_docx()
     assert shown and "无法写入" in shown[0]

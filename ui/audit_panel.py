@@ -2,18 +2,20 @@
 
 Walking the list with the arrow keys (or a click) shows each finding's cell without taking the
 keyboard away from the list; Enter or a double click jumps there to type. A refresh keeps the
-selection, the scroll position and the groups the clerk folded.
+selection, the scroll position and the groups the clerk folded. Folded (``set_folded``), the panel
+is its one summary line with the counts; a click on it opens the list again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -44,6 +46,7 @@ class AuditPanel(QWidget):
     jump = Signal(object)  # Finding: go there to type (Enter, double click)
     show_place = Signal(object)  # Finding: show its cell, the keyboard stays in the list
     fix = Signal(object)  # Finding with a linked-figure token to put in place
+    fold_chosen = Signal(bool)  # the clerk folded (True) or opened the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,15 +72,40 @@ class AuditPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda item, _: self._selected(item))
         self.tree.itemCollapsed.connect(lambda item: self._folded.add(item.data(0, Qt.ItemDataRole.UserRole + 1)))
         self.tree.itemExpanded.connect(lambda item: self._folded.discard(item.data(0, Qt.ItemDataRole.UserRole + 1)))
+        self.folded = False
+        self.fold_button = QToolButton()
+        self.fold_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.fold_button.clicked.connect(lambda: self.fold_chosen.emit(not self.folded))
+        self.summary.installEventFilter(self)  # folded, a click on the counts opens the list
+        self.filter_label = QLabel("显示：")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("显示："))
+        top.addWidget(self.filter_label)
         top.addWidget(self.filter)
         top.addWidget(self.fix_button)
+        top.addWidget(self.fold_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.tree)
+
+    def set_folded(self, folded: bool) -> None:
+        """One line (the counts) or the whole list."""
+        self.folded = folded
+        for widget in (self.tree, self.filter_label, self.filter, self.fix_button):
+            widget.setVisible(not folded)
+        self.fold_button.setText("展开审核 ▲" if folded else "收起 ▼")
+        self.fold_button.setToolTip("列出每一条错误和提示" if folded else "只显示一行条数，把地方留给表格或正文")
+        self.summary.setCursor(Qt.CursorShape.PointingHandCursor if folded else Qt.CursorShape.ArrowCursor)
+        self.setMaximumHeight(
+            self.layout().contentsMargins().top() * 2 + self.fold_button.sizeHint().height() if folded else 16777215
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.summary and self.folded and event.type() == QEvent.Type.MouseButtonRelease:
+            self.fold_chosen.emit(False)
+            return True
+        return super().eventFilter(watched, event)
 
     def show_findings(self, findings: list[Finding], data: ReportData, *, untouched: bool = False) -> None:
         """``untouched``: nobody has typed into this report yet; its many blank-cell hints are

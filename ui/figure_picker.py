@@ -6,12 +6,13 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from forms.figures import WORDINGS, Link, converts_to_wan, figure, linkable_fields
+from forms.figures import DEFAULT_TRIM, WORDINGS, Link, converts_to_wan, figure, linkable_fields
 from forms.report import ReportData
 
 
 class FigurePicker(QDialog):
-    def __init__(self, data: ReportData, parent: QWidget | None = None) -> None:
+    def __init__(self, data: ReportData, parent: QWidget | None = None, *, selected: Link | None = None) -> None:
+        """``selected``: the linked figure selected in the text; the picker opens on its field."""
         super().__init__(parent)
         self.setWindowTitle("插入表格数据")
         self.data = data
@@ -29,6 +30,7 @@ class FigurePicker(QDialog):
         self.decimals.addItem("去掉末尾的 0（30%、36.3%）", "trim")
         for places in (0, 1, 2):
             self.decimals.addItem(f"固定 {places} 位小数", places)
+        self.decimals.setCurrentIndex(self.decimals.findData("trim" if DEFAULT_TRIM else None))
         self.preview = QLabel()
         self.preview.setStyleSheet("font-size: 13pt; color: #1d4ed8;")
         layout = QFormLayout(self)
@@ -50,7 +52,16 @@ class FigurePicker(QDialog):
         self.wording.currentIndexChanged.connect(self._update)
         self.decimals.currentIndexChanged.connect(self._update)
         self._fill_fields()
+        if selected is not None:
+            self.show_link(selected)
         self.setMinimumWidth(480)
+
+    def show_link(self, link: Link) -> None:
+        for combo, value in ((self.form, link.form), (self.field, link.field), (self.which, link.which)):
+            index = combo.findData(value)
+            if index < 0:
+                return  # a field this template no longer links: the picker stays at its start
+            combo.setCurrentIndex(index)
 
     def _spec(self):
         return self.data.form(self.form.currentData()).spec

@@ -68,6 +68,10 @@ class FormPage(QWidget):
         self.model.saved.connect(self.message)
         self.view.message.connect(self.notice)  # a refusal: said, but nothing was saved
         self.view.menu_actions = self._commands()
+        # Where the clerk was in each report's grid (scroll, current cell), while the program runs:
+        # a report opened for the first time shows its top left, not the last report's bottom rows.
+        self._places: dict[int, tuple[int, int, int, int]] = {}
+        self._report_id = report.id
         self._show_title(report)
 
     def _commands(self) -> dict[str, QAction]:
@@ -102,8 +106,16 @@ class FormPage(QWidget):
         self.notes_button.setToolTip(self.notes.text())
 
     def set_report(self, report: Report) -> None:
+        view, current = self.view, self.view.currentIndex()
+        h, v = view.horizontalScrollBar(), view.verticalScrollBar()
+        self._places[self._report_id] = (h.value(), v.value(), current.row(), current.column())
         self.model.set_report(report)
+        self._report_id = report.id
         self._show_title(report)
+        left, top, row, col = self._places.get(report.id, (0, 0, -1, -1))
+        view.setCurrentIndex(self.model.index(row, col))  # (-1, -1): none
+        h.setValue(left)
+        v.setValue(top)
 
     def add_row(self) -> None:
         current = self.view.currentIndex()

@@ -29,6 +29,8 @@ from forms.report import Report
 from importers.city import build_aggregate
 from importers.importing import FileResult, import_file
 from storage.store import Store
+from ui.file_dialogs import IMPORT
+from ui.settings import last_folder, remember_folder
 
 
 def result_text(result: FileResult) -> str:
@@ -97,13 +99,17 @@ class ImportDialog(QDialog):
         self.start.setEnabled(bool(self.paths))
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "选择各单位的 Excel 附表", "", "Excel 工作簿 (*.xlsx)")
+        start = str(last_folder(IMPORT) or Path.home())  # not the program's folder
+        names, _ = QFileDialog.getOpenFileNames(self, "选择各单位的 Excel 附表", start, "Excel 工作簿 (*.xlsx)")
         if names:
+            remember_folder(IMPORT, Path(names[0]).parent)
             self.set_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择存放各单位附表的文件夹")
+        start = str(last_folder(IMPORT) or Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "选择存放各单位附表的文件夹", start)
         if folder:
+            remember_folder(IMPORT, Path(folder))
             self.set_paths(sorted(p for p in Path(folder).glob("*.xlsx") if not p.name.startswith("~$")))
 
     def run(self) -> None:

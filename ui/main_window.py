@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding, errors
+from forms.audit import Finding, errors, place
 from forms.errors import UserError
 from forms.export_names import export_name
 from forms.history import Histories
@@ -39,12 +37,15 @@ from storage.prefill import create_report_from_previous, previous_report
 from storage.recovery import save_without_asking
 from storage.sample import create_sample
 from storage.store import Store
-from ui import backups
+from ui import backups, file_dialogs
+from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
-from ui.settings import app_settings, last_folder, remember_folder
+from ui.settings import last_report, remember_folder, remember_report
+from ui.undo_actions import show_steps, step_name
+from ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
     from ui.form_page import FormPage
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
 
         self.audit_panel = AuditPanel()
         self.audit_panel.jump.connect(self.jump_to)
-        self.audit_panel.show_place.connect(lambda finding: self.jump_to(finding, focus=False))
+        self.audit_panel.show_place.connect(self._preview)
         self.audit_panel.fix.connect(self.apply_fix)
         self.audit_dock = QDockWidget("审核", self)
         self.audit_dock.setObjectName("audit")
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(lambda _: self._update_edit_actions())
+        self.audit_fold = AuditFold(self, self.tabs, self.audit_dock, self.audit_panel, self._page_key)
         self.statusBar().showMessage(f"数据库：{store.path}")
         self.reload_reports()
         self._restore_layout()
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu.setToolTipsVisible(True)  # 撤销/重做 name their step there
         self.undo_action = self._action(edit_menu, "撤销", self.undo)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self._action(edit_menu, "重做", self.redo)
@@ -259,7 +262,8 @@ class MainWindow(QMainWindow):
             self._set_export_enabled(False)
             self._update_edit_actions()
             return
-        target = select.id if select else (self.report.id if self.report else reports[0].id)
+        # At start: the report last open on this file (a restart comes back to the work in hand).
+        target = select.id if select else (self.report.id if self.report else last_report(self.store.path))
         index = max(0, self.reports.findData(target))
         self.reports.setCurrentIndex(index)
         self._report_chosen(index)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report: Report) -> None:
         self.report = report
+        remember_report(self.store.path, report.id)
         if self.open is None:
             self.open = OpenReport(self.store, report)
             self.open.listeners.append(self.watch.followed)
@@ -319,38 +324,20 @@ class MainWindow(QMainWindow):
     def _audit_toggled(self, checked: bool) -> None:
         self.audit_closed = not checked
 
-    # --- window layout, remembered ---------------------------------------------------
+    # --- window layout, remembered (ui/window_layout.py) ----------------------------
 
     def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.audit_closed = settings.value("window/audit_closed", "false") == "true"
-        state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.audit_closed = restore_layout(self)
         self.audit_dock.setVisible(self.report is not None and not self.audit_closed)
-        for key, splitter in self._splitters().items():
-            sizes = settings.value(f"splitters/{key}")
-            if sizes is not None:
-                splitter.restoreState(sizes)
 
     def _save_layout(self) -> None:
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/audit_closed", "true" if self.audit_closed else "false")
-        for key, splitter in self._splitters().items():
-            settings.setValue(f"splitters/{key}", splitter.saveState())
-        settings.sync()
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        """Every splitter of the window (the 报告正文 page's outline | editor), by a stable name."""
-        found = self.findChildren(QSplitter)
-        return {splitter.objectName() or f"splitter{i}": splitter for i, splitter in enumerate(found)}
+        save_layout(self, audit_closed=self.audit_closed)
 
     # --- the 编辑 menu and the grid's context menu -------------------------------------
+
+    def _page_key(self) -> str:
+        index = self.tabs.currentIndex()
+        return "text" if index <= 0 else self.store.forms[index - 1].key
 
     def current_grid(self) -> FormPage | None:
         widget = self.tabs.currentWidget() if self.stack.currentIndex() == 1 else None
@@ -484,15 +471,14 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         kind = suffix.lstrip(".")
-        folder = last_folder(kind) or Path.home()
         what = self.report_page.kind_name() if kind == "docx" and self.report_page is not None else None
-        default = folder / export_name(self.report, kind, what)
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(default), file_filter)
+        default = file_dialogs.export_folder() / export_name(self.report, kind, what)
+        path = file_dialogs.save_file_name(self, caption, default, file_filter)
         if not path:
             return
         if not path.lower().endswith(suffix):
             path += suffix  # a name typed without its extension
-        remember_folder(kind, Path(path).parent)
+        remember_folder(file_dialogs.EXPORT, Path(path).parent)
         report = self.report
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.show_message(f"正在导出：{path} …")
@@ -597,13 +583,7 @@ class MainWindow(QMainWindow):
     # --- undo -------------------------------------------------------------------
 
     def _update_undo_actions(self) -> None:
-        history = self.histories.of(self.report.id) if self.report is not None else None
-        for action, verb, label in (
-            (self.undo_action, "撤销", history.undo_label() if history else None),
-            (self.redo_action, "重做", history.redo_label() if history else None),
-        ):
-            action.setEnabled(label is not None)
-            action.setText(f"{verb} {label.removeprefix('已保存 ').removeprefix('已')}" if label else verb)
+        show_steps(self.undo_action, self.redo_action, self.histories.of(self.report.id) if self.report else None)
 
     def _page_of(self, form_key: str) -> FormPage:
         return self._form_page(next(i for i, spec in enumerate(self.store.forms) if spec.key == form_key))
@@ -629,8 +609,14 @@ class MainWindow(QMainWindow):
             else:
                 history.redone()
             verb = "已撤销" if undo else "已重做"
-            self.show_message(f"{verb}：{change.label.removeprefix('已保存 ').removeprefix('已')}")
+            self.show_message(f"{verb}：{step_name(change.label)}")
         self._update_undo_actions()
+
+    def _preview(self, finding: Finding) -> None:
+        # A click only shows the place (the keyboard stays in the list): say how to go there to type.
+        self.jump_to(finding, focus=False)
+        if self.open is not None:
+            self.show_message(f"{place(finding, self.open.data)}：回车或双击转到该处")
 
     def jump_to(self, finding: Finding, *, focus: bool = True) -> None:
         """Show a finding's place; ``focus`` (Enter in the list) also puts the keyboard there."""
@@ -643,7 +629,7 @@ class MainWindow(QMainWindow):
             return
         if finding.form == "text" and self.report_page is not None and finding.key is not None:
             self.tabs.setCurrentWidget(self.report_page)
-            self.report_page.show_span(finding.key.row, finding.span)
+            self.report_page.show_span(finding.key.row, finding.span, focus=focus)
             return
         for page in self.pages:
             if page.spec.key == finding.form and finding.key is not None:

@@ -3,14 +3,26 @@
 The dialog checks as the clerk types: 创建 stays disabled until the unit is named and the
 (unit, year) report does not exist yet, and the reason is shown inside the dialog, so nothing
 typed is lost to an error afterwards. When the file holds the unit's report of the year
-before, the dialog says that its figures and contact line will be carried over.
+before, the dialog says that its figures and contact line will be carried over. The units the
+file already holds are offered (↓, or as the clerk types), so a second year's report is not
+retyped, where one character off would make a unit of its own.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from forms.errors import UserError
 from forms.hygiene import UNIT_MAX, clean_limited
@@ -25,6 +37,15 @@ class NewReportDialog(QDialog):
         self.setWindowTitle("新建报表")
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("如：某某县应急管理局")
+        self.units = sorted({report.unit for report in store.reports()})
+        self.completer = QCompleter(self.units, self)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.unit.setCompleter(self.completer)
+        self.unit.installEventFilter(self)
+        if self.units:
+            self.unit.setPlaceholderText("按 ↓ 选择本文件已有的单位，或输入新单位名称")
+            self.unit.setToolTip("本文件已有：" + "、".join(self.units))
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year - 1)  # reports are written early in the following year
@@ -53,6 +74,15 @@ class NewReportDialog(QDialog):
         self.unit.textChanged.connect(self.check)
         self.year.valueChanged.connect(self.check)
         self.check()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # ↓ lists the units the file holds (those matching what is typed), as a combo box would.
+        down = watched is self.unit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+        if down and self.units and not self.completer.popup().isVisible():
+            self.completer.setCompletionPrefix(self.unit.text())
+            self.completer.complete()
+            return True
+        return super().eventFilter(watched, event)
 
     def check(self) -> bool:
         """Enable 创建 only for a report that can be created; say why not, next to the fields."""

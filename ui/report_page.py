@@ -46,7 +46,9 @@ from storage.report_text import ReportTexts
 from storage.store import Store
 from ui.figure_edit import FigureEdit
 from ui.figure_picker import FigurePicker
+from ui.figure_selection import selected_link
 from ui.outline_options import HeadingOptions, LevelOptions
+from ui.text_layout import text_tabs
 
 SAVE_DELAY_MS = 600
 LEAD = "__lead"  # the outline's first entry: 导语, before 一、
@@ -200,7 +202,6 @@ class ReportPage(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setStyleSheet("background: #f9fafb; padding: 6px; color: #374151;")
-        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         heading_row = QHBoxLayout()
@@ -212,22 +213,12 @@ class ReportPage(QWidget):
         heading_row.addWidget(insert)
         heading_row.addWidget(draft)
         right_layout.addLayout(heading_row)
-        # The editor takes the room; the preview below it can be dragged smaller or larger.
-        preview_box = QWidget()
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_layout.addWidget(QLabel("导出效果预览（数据为当前表格中的数值）："))
-        preview_layout.addWidget(self.preview, 1)
-        self.text_split = QSplitter(Qt.Orientation.Vertical)
-        self.text_split.addWidget(self.body)
-        self.text_split.addWidget(preview_box)
-        self.text_split.setStretchFactor(0, 1)
-        self.text_split.setStretchFactor(1, 0)
-        self.text_split.setSizes([1000, 1])  # the preview keeps its least height until dragged
-        self.text_split.setChildrenCollapsible(True)
-        right_layout.addWidget(self.text_split, 1)
+        # The editor takes the page's height (1366×768 first); the preview is the tab beside it.
+        self.text_tabs = text_tabs(self.body, self.preview)
+        right_layout.addWidget(self.text_tabs, 1)
 
         splitter = QSplitter()
+        splitter.setObjectName("outline")  # a stable settings key (the preview's splitter is gone)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([320, 900])
@@ -592,8 +583,9 @@ class ReportPage(QWidget):
             self._reload()
             self.message.emit(f"已{title.removesuffix('…')}：{said[0]}")
 
-    def show_span(self, key: str, span: tuple[int, int] | None) -> None:
-        """Select a section and, in its text, the characters an audit finding names."""
+    def show_span(self, key: str, span: tuple[int, int] | None, *, focus: bool = True) -> None:
+        """Select a section and, in its text, the characters an audit finding names; ``focus``: the
+        keyboard goes there too (a jump), else it stays where it was (a preview)."""
         keys = self._keys(self.text())
         if key not in keys:
             return
@@ -603,7 +595,8 @@ class ReportPage(QWidget):
             cursor.setPosition(self.body.shown_position(span[0]))
             cursor.setPosition(self.body.shown_position(span[1]), cursor.MoveMode.KeepAnchor)
             self.body.setTextCursor(cursor)
-        self.body.setFocus()
+        if focus:
+            self.body.setFocus()
 
     def apply_fix(self, finding: Finding) -> None:
         """Put the linked figure where a hand-typed number contradicted the table."""
@@ -631,7 +624,7 @@ class ReportPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, "填报助手", exc.message)
             return
-        picker = FigurePicker(tables, self)
+        picker = FigurePicker(tables, self, selected=selected_link(self.body))
         if picker.exec() and (link := picker.link()) is not None:
             self._tables = None
             self.body.insertPlainText(link.token())

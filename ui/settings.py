@@ -1,4 +1,4 @@
-"""Window settings (size, panels, last export folders) in an .ini file, never the registry.
+"""Window settings (size, panels, last folders, the report last open per database) in an .ini file, never the registry.
 
 On Windows the file is %APPDATA%\\TianbaoZhushou\\填报助手.ini; tests point QSettings' user
 path at a temporary folder (tests/conftest.py), so they never touch a clerk's settings.
@@ -6,6 +6,7 @@ path at a temporary folder (tests/conftest.py), so they never touch a clerk's se
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -27,3 +28,18 @@ def last_folder(kind: str) -> Path | None:
 
 def remember_folder(kind: str, folder: Path) -> None:
     app_settings().setValue(f"folders/{kind}", str(folder))
+
+
+def _database_key(db: Path) -> str:
+    # A key per database file, whatever characters its path holds (QSettings keys take no "\\").
+    return hashlib.sha1(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def last_report(db: Path) -> int | None:
+    """The id of the report last open in the window on ``db``."""
+    value = app_settings().value(f"reports/{_database_key(db)}", "")
+    return int(value) if str(value).isdigit() else None
+
+
+def remember_report(db: Path, report_id: int) -> None:
+    app_settings().setValue(f"reports/{_database_key(db)}", str(report_id))
