@@ -1,9 +1,6 @@
-"""A table model over one attachment of one report.
-
-Cells come from ``forms.grid.Layout`` (the same cells the exports print). An accepted
-edit is parsed by the spec's value kind, committed to SQLite, and only then shown; a
-refused one leaves the stored value and says why through ``rejected``.
-"""
+"""A table model over one attachment of one report. Cells come from ``forms.grid.Layout`` (the same cells the
+exports print). An accepted edit is parsed by the spec's value kind, committed to SQLite, and only then shown;
+a refused one leaves the stored value and says why through ``rejected``."""
 
 from __future__ import annotations
 
@@ -182,11 +179,9 @@ class FormTableModel(QAbstractTableModel):
 
     def apply_text(self, key: CellKey, text: str) -> bool:
         """Store ``text`` read by its cell's kind (an audit's fix): one undo step, like typing it."""
-        value = cell_kind(self.spec, key.row, key.field).parse(text)
-        where = self.locate(key)
-        cell = self.cell(*where) if where is not None else None
-        label = self._describe(cell, value) if cell is not None else "已保存 审核建议的修改"
-        return self.apply({key: value}, label, at=where or (-1, -1))
+        where = self.locate(key) or (-1, -1)
+        value, cell = cell_kind(self.spec, key.row, key.field).parse(text), self.cell(*where)
+        return self.apply({key: value}, self._describe(cell, value) if cell else "已保存 审核建议的修改", at=where)
 
     def apply(self, changes: dict[CellKey, vk.Stored], label: str, *, at: tuple[int, int] = (-1, -1)) -> bool:
         """Store several values as one change (one undo step). Nothing changes if refused."""
