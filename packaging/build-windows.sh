@@ -61,6 +61,12 @@ for tool in wine Xvfb xdotool import x86_64-w64-mingw32-gcc; do
     command -v "$tool" >/dev/null || die "$tool not found (install: ${APT_PACKAGES[*]})"
 done
 export PATH="/usr/lib/wine:$PATH"  # Debian keeps wine64/wineserver there
+# The smoke tests compare the frozen program's exports with this checkout's (check_exports.py runs main.py
+# on Linux): the project and its dependencies must be importable here too; a fresh machine gets them now.
+if ! (cd "$ROOT" && python3 -c 'import docx, openpyxl, sqlite_utils, platformdirs, lxml, defusedxml' 2>/dev/null); then
+    say "installing the project's Python dependencies for the comparison (pip install -e .)"
+    python3 -m pip install -q --disable-pip-version-check -e "$ROOT" || die "pip install -e $ROOT failed"
+fi
 
 VERSION=$(cd "$ROOT" && python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 LOCK_KEY=$(sha256sum "$LOCK" | cut -c1-12)
