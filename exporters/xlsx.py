@@ -65,7 +65,7 @@ def sheet_name(layout: Layout) -> str:
 def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
     layout = Layout(data.spec, report.year)
     body = layout.printed_body(data, places)
-    frozen_cols = 2 if data.spec.header[0].label.startswith("行政执法单位") else 1
+    frozen_cols = data.spec.label_columns()
     printing = xlsx_print.plan(layout, body, frozen_cols)
     widths = printing.widths
     # The sheet prints one page wide, so title, contact line and notes span the whole table.

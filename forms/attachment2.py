@@ -11,6 +11,7 @@ SPEC = FormSpec(
     key="a2",
     number=2,
     title="{year}年行政执法案件数据情况统计表",
+    row_label="unit_name",
     rows=RowStyle.COMPARISON,
     header=(
         # seed 000 prints the unit here; its 附件3 and 附件5 leave it to the clerk

@@ -20,6 +20,7 @@ SPEC = FormSpec(
     key="a3",
     number=3,
     title="{year}年涉企行政执法数据情况统计表",
+    row_label="unit_name",
     rows=RowStyle.COMPARISON,
     header=(
         Field("unit_name", "行政执法单位名称", Kind.LINE, width=16),

@@ -12,6 +12,7 @@ SPEC = FormSpec(
     key="a5",
     number=5,
     title="{year}年“两法衔接”工作情况统计表",
+    row_label="unit_name",
     rows=RowStyle.LIST,
     min_rows=4,
     header=(

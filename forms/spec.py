@@ -68,6 +68,11 @@ class FormSpec:
     min_rows: int = 1  # LIST forms start with this many blank rows, as the paper does
     rules: tuple[Rule, ...] = ()  # this table's own audit rules (forms/audit.py adds the common ones)
     version: str = "2024.1"  # the template this spec belongs to (forms/registry.py: TEMPLATE_VERSION)
+    row_label: str = ""  # the field naming each row (行政执法单位名称): with 序号 it stays in view and on every page
+
+    def label_columns(self) -> int:
+        """How many columns from the left name a row: 序号, and the row-label field when there is one."""
+        return 2 if self.row_label else 1
 
     def __post_init__(self) -> None:
         """Refuse a spec that contradicts itself, when it is built rather than when a clerk exports."""
@@ -100,6 +105,10 @@ class FormSpec:
                 yield f"field {f.key!r} has an unknown default {f.default!r}"
             if f.default == FILLER and (f.paired or f.kind.numeric or self.rows is not RowStyle.COMPARISON):
                 yield f"field {f.key!r}: only the unit-name text of a comparison form can follow 填报单位"
+        if self.row_label:
+            first = self.header[0] if self.header else None
+            if not isinstance(first, Field) or first.key != self.row_label or first.paired or first.kind.numeric:
+                yield f"row label {self.row_label!r} must be the first field, a text field without a year pair"
         for text in (self.title, *self.notes):
             try:
                 unknown = _placeholders(text) - PLACEHOLDERS

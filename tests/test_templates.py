@@ -248,3 +248,23 @@ def test_a_file_that_records_no_version_was_written_under_the_first_template(db_
     assert templates.stored_version(store.conn) == "2024.1"
     assert not templates.pending(store.conn, TEMPLATE)
     store.close()
+
+
+def test_the_row_label_and_the_filler_default_are_declared_and_checked():
+    assert [(s.key, s.row_label, s.label_columns()) for s in FORMS] == [
+        ("a2", "unit_name", 2),
+        ("a3", "unit_name", 2),
+        ("a4", "", 1),
+        ("a5", "unit_name", 2),
+    ]
+    assert "row label 'license'" in _problem(lambda: _a2(row_label="license"))  # a figure names no row
+    assert "row label 'nope'" in _problem(lambda: _a2(row_label="nope"))
+    filler_count = (*form("a2").header, Field("extra", "某项", Kind.COUNT, default="filler"))
+    assert "only the unit-name text" in _problem(lambda: _a2(header=filler_count))
+    odd = (*form("a2").header, Field("extra", "某项", Kind.LINE, default="unit"))
+    assert "unknown default 'unit'" in _problem(lambda: _a2(header=odd))
+    assert "only the unit-name text" in _problem(
+        lambda: _a5(
+            header=(*form("a5").header[:1], *form("a5").header[1:], Field("x", "某", Kind.LINE, default="filler"))
+        )
+    )

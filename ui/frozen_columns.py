@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 
-from forms.kinds import TextKind
 from forms.spec import FormSpec
 from ui.header_view import MergedHeaderView
 
@@ -23,9 +22,8 @@ if TYPE_CHECKING:
 
 
 def frozen_count(spec: FormSpec) -> int:
-    """序号, and the unit-name column when the table starts with one (附件2, 3, 5)."""
-    first = spec.fields()[0] if spec.fields() else None
-    return 2 if first is not None and isinstance(first.kind, TextKind) and not first.paired else 1
+    """序号, and the row-label column the spec names (附件2, 3, 5: 行政执法单位名称)."""
+    return spec.label_columns()
 
 
 class FrozenColumns(QTableView):
