@@ -224,13 +224,17 @@ def run_aggregate(args: argparse.Namespace) -> int:
 def run_paste_report(args: argparse.Namespace) -> int:
     from forms.paste_report import parse_pasted
     from importers.word_report import read_report_file
-    from storage.pasted_text import put_pasted
+    from storage.pasted_text import HasText, put_pasted
     from storage.report_text import ReportTexts
 
     store = open_store(getattr(args, "db", None), create=False)
     report = store.require_report(args.unit, args.year)
-    pasted = parse_pasted(read_report_file(args.file))
-    said = put_pasted(ReportTexts(store), report, pasted, kind=args.kind, replace=args.replace)
+    text, wrapped = read_report_file(args.file)
+    try:
+        said = put_pasted(ReportTexts(store), report, parse_pasted(text, wrapped=wrapped), kind=args.kind,
+                          replace=args.replace)  # fmt: skip
+    except HasText as exc:
+        raise UserError(f"{exc.message}（可加 --replace 替换）") from None
     print(f"已放入 {report.unit} {report.year}年的报告正文：{said}")
     return 0
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from forms.figures import Link, converts_to_wan, linkable_fields, value_of
 from forms.findings import Finding
-from forms.hygiene import echo
-from forms.kinds import Invalid, Stored, wan_text
+from forms.hygiene import echo, echo_at, first_forbidden
+from forms.kinds import Invalid, Stored, TextKind, wan_text
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData, ReportText
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
@@ -81,8 +81,13 @@ def check_value_kinds(form: FormData) -> list[Finding]:
         assert isinstance(value, Invalid)
         field = spec.field(key.field)
         what = f"{short(field)}的原因简析" if key.row == REASON_ROW else short(field)
-        message = f"{what}“{echo(value.stored)}”无效：{value.problem}"
-        found.append(Finding(form.spec.key, key, Severity.ERROR, message, "VALUE_KIND", value.fix))
+        at = first_forbidden(value.stored)
+        message = f"{what}“{echo_at(value.stored, at) if at >= 0 else echo(value.stored)}”无效：{value.problem}"
+        # text with a character no document holds is exported without it: a 提示, as on the contact line;
+        # a figure that reads as no number is an 错误
+        text = key.row == REASON_ROW or isinstance(field.kind, TextKind)
+        severity = Severity.HINT if text and at >= 0 and value.fix else Severity.ERROR
+        found.append(Finding(form.spec.key, key, severity, message, "VALUE_KIND", value.fix))
     return found
 
 

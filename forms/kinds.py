@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from forms.errors import InputError
-from forms.hygiene import LINE_MAX, TEXT_MAX, clean_limited, clean_text, echo, forbidden
+from forms.hygiene import LINE_MAX, TEXT_MAX, clean_limited, clean_text, echo, echo_at, first_forbidden, forbidden
 
 Value = int | Decimal | str | None
 
@@ -143,8 +143,9 @@ class ValueKind:
         canonical = self._encode(value)
         if canonical != stored:
             chars = forbidden(stored)
-            if chars:
-                problem = f"含有文档中不能保存的控制字符（{chars}），导出时会去掉；应为“{echo(canonical)}”"
+            if chars:  # the fix quoted where it goes wrong, as the audit quotes the value
+                shown = echo_at(canonical, first_forbidden(stored))
+                problem = f"含有文档中不能保存的控制字符（{chars}），导出时会去掉；应为“{shown}”"
             else:
                 problem = f"数据格式不规范（应为“{echo(canonical)}”），请重新填写"
             return Invalid(stored, problem, canonical)

@@ -16,6 +16,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from forms.emphasis import MARK
 from forms.outline import DEFAULT_STYLES, LEVELS, Heading
 
 _CN = "一二三四五六七八九十"
@@ -38,6 +39,10 @@ _ATTACHMENTS = re.compile(r"^附\s*件\s*(\d|[:：])")
 _SIGNATURE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.{2,30}(局|委员会|政府|办公室))$")
 _CLOSINGS = ("特此报告", "以上报告", "专此报告")
 _UNNUMBERED = ""  # a heading without a number, as a level's style on the way down
+_PAGE_NUMBER = re.compile(
+    r"^([-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(\s*共\s*\d{1,3}\s*页)?)$"
+)  # a PDF's page furniture
+TITLE_LINES_MAX = 3  # the unit line and a title broken in two
 
 
 @dataclass
@@ -46,7 +51,7 @@ class PastedReport:
     lead: str = ""
     sections: list[Heading] = field(default_factory=list)
     closing: str = ""
-    run_in: frozenset[int] = frozenset()  # levels whose headings mostly run in
+    run_in: frozenset[int] | None = frozenset()  # levels whose headings mostly run in; None: nothing says
     styles: tuple[str, ...] = DEFAULT_STYLES
     joined: int = 0  # lines joined to the next (broken where a page or the PDF broke them)
 
@@ -56,6 +61,19 @@ class _Numbered:
     style: str
     number: int
     rest: str  # the line after its number
+
+
+def _unbold_heading(line: str) -> str:
+    """``**1.加强检查**`` → ``1.加强检查``: a bold number or a wholly bold short line (a heading, a title)
+    is read without its marks; our own export prints level-3 headings bold, Word users bold headings."""
+    if not line.startswith(MARK):
+        return line
+    close = line.find(MARK, len(MARK))
+    if close < 0:
+        return line
+    inner, rest = line[len(MARK) : close], line[close + len(MARK) :]
+    whole = not rest.strip() and len(inner) <= RUN_IN_AT and not _SENTENCE_END.search(inner)
+    return inner + rest if whole or numbered(inner) is not None else line
 
 
 def numbered(line: str) -> _Numbered | None:
@@ -118,21 +136,30 @@ def _is_wrap(line: str, lines: list[str], i: int) -> bool:
     return bool(around) and len(line) >= WRAP_SHARE * statistics.median(around)
 
 
-def parse_pasted(text: str) -> PastedReport:
+def parse_pasted(text: str, *, wrapped: bool = True) -> PastedReport:
     """The title lines above the first paragraph, the 导语 before the first heading, the outline, and
     特此报告 at the end; the signature, date, 附件说明 and attachment pages are left to the export.
-    Bold marks (``**``) are kept."""
+    Bold marks (``**``) are kept, but not around a heading (its level sets its font). ``wrapped``: the
+    text may hold lines a PDF or a page broke (plain text); paragraphs from Word's HTML or a .docx are
+    paragraphs and are never joined."""
     lines = [line.replace("\u3000", " ").strip() for line in text.replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = [_unbold_heading(line) for line in lines if line and not _PAGE_NUMBER.match(line)]
     lines = lines[: next((i for i, line in enumerate(lines) if _ATTACHMENTS.match(line)), len(lines))]
     out = PastedReport()
     title: list[str] = []
-    while lines and len(lines[0]) <= RUN_IN_AT and not _SENTENCE_END.search(lines[0]) and not numbered(lines[0]):
+    while (
+        lines
+        and len(title) < TITLE_LINES_MAX
+        and len(lines[0]) <= RUN_IN_AT
+        and not _SENTENCE_END.search(lines[0])
+        and not numbered(lines[0])
+    ):
         title.append(lines.pop(0))
     out.title = "\n".join(title)
     while lines and _SIGNATURE.match(lines[-1]) and len(lines[-1]) <= 30:
         lines.pop()
-    lines, out.joined = join_wraps(lines)
+    if wrapped:
+        lines, out.joined = join_wraps(lines)
     _outline(lines, out)
     if out.sections and not out.closing:
         last = out.sections[-1]
@@ -174,11 +201,15 @@ def _outline(lines: list[str], out: PastedReport) -> None:
             heading, first = split if split else (n.rest, "")
             opened.append(_Open(level, heading, [first] if first else [], True, bool(first)))
         elif kind == "unnumbered":
-            after = zip(lines[i + 1 :], kinds[i + 1 :], strict=True)
-            following = next((numbered(x) for x, k in after if k == "heading"), None)
-            level = stack.index(following.style) + 1 if following is not None and following.style in stack else 2
-            level = max(1, level - 1)
-            stack[level - 1 :] = [_UNNUMBERED]  # holds its level: the headings under it go one deeper
+            following = numbered(lines[i + 1])  # _classify: a numbered heading follows
+            assert following is not None
+            under = stack.index(following.style) + 1 if following.style in stack else len(stack) + 1
+            if under == 1:  # before a heading of the first level: its sibling, the levels unchanged
+                level = 1
+                del stack[1:]
+            else:  # above the headings that follow (002: 下一步工作打算, then （一）–（三）)
+                level = under - 1
+                stack[level - 1 :] = [_UNNUMBERED]  # holds its level: the headings under it go one deeper
             opened.append(_Open(level, line, [], False, False))
         else:
             _add(opened, lead, line)
@@ -191,9 +222,10 @@ def _outline(lines: list[str], out: PastedReport) -> None:
     for o in opened:
         if o.numbered and o.body:
             votes.setdefault(o.level, []).append(o.run_in)
-    out.run_in = frozenset(level for level, seen in votes.items() if sum(seen) * 2 > len(seen))
+    # no heading with text of its own: nothing says how they are printed (the report keeps its choice)
+    out.run_in = frozenset(level for level, seen in votes.items() if sum(seen) * 2 > len(seen)) if votes else None
     for o in opened:
-        own = None if not o.body or o.run_in == (o.level in out.run_in) else o.run_in
+        own = None if not o.body or o.run_in == (o.level in (out.run_in or ())) else o.run_in
         out.sections.append(Heading(o.level, o.heading, "\n".join(o.body), o.numbered, own))
 
 
@@ -208,10 +240,12 @@ def _classify(lines: list[str]) -> list[str]:
         n = numbered(line)
         if n is not None:
             kinds.append("heading" if _run_in(n) or (_standalone(n) and not _list_item(lines, i, n)) else "text")
-        elif len(line) <= UNNUMBERED_MAX and not _PUNCTUATED.search(line) and 0 < i < len(lines) - 1:
-            kinds.append("unnumbered")
         else:
             kinds.append("text")
+    for i, line in enumerate(lines[:-1]):  # a short unpunctuated line right before a numbered heading
+        short = len(line) <= UNNUMBERED_MAX and not _PUNCTUATED.search(line)
+        if short and kinds[i] == "text" and kinds[i + 1] == "heading" and i > 0:
+            kinds[i] = "unnumbered"
     return kinds
 
 

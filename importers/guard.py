@@ -60,6 +60,7 @@ class Format:
 
 WORKBOOK = Format("Excel 工作簿（.xlsx）", "Excel/WPS", "旧版 Excel（.xls）", ".xlsx")
 WORD = Format("Word 文档（.docx）", "Word/WPS", "旧版 Word（.doc）", ".docx")
+TEXT = Format("报告文本（.txt）", "记事本/WPS", "", ".txt")
 
 
 class ImportRejected(UserError):
@@ -224,7 +225,7 @@ class _PartScan:
             folder, _, file = name.rpartition("_rels/")
             self.rels_base = (folder + file.removesuffix(".rels")).rpartition("/")[0]
         self.cell: str | None = None
-        self.formula = self.value = self.in_value = False
+        self.formula = self.value = self.in_value = self.text_result = False
         self.row_cells = self.sheet_cells = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
@@ -238,6 +239,7 @@ class _PartScan:
                     raise _TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
                 if self.sheet_cells > MAX_SHEET_CELLS:
                     raise _TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
+                self.text_result = attrs.get("t") == "str"  # a formula's text result: "" is one
                 if attrs.get("t") == "inlineStr":
                     self.value = True  # its text is in <is>, not <v>
             elif local == "row":
@@ -245,7 +247,10 @@ class _PartScan:
             elif local == "f":
                 self.formula = True
             elif local == "v":
-                self.in_value = True  # a result only if it holds text: tools write <v></v>
+                # A result only if it holds text (tools write <v></v> for none), or if the cell says
+                # its result is text: Excel writes <v/> for a formula that gives "" (=IF(B5=0,"",…)).
+                self.in_value = True
+                self.value = self.value or self.text_result
             elif local == "is":
                 self.value = True
         elif self.name == "xl/workbook.xml" and local == "sheet":

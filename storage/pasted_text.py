@@ -9,7 +9,13 @@ from forms.report import Report, ReportText
 from storage.report_text import ReportTexts
 
 NO_HEADINGS = "没有识别到“一、（一）1.（1）”等形式的标题，请确认复制或选择的是报告全文"
-HAS_TEXT = "本报告已有正文，只能放入还没有正文的报告（命令行可加 --replace 替换）"
+
+
+class HasText(UserError):
+    """The report already has text: a paste replaces it only when asked to."""
+
+    def __init__(self) -> None:
+        super().__init__("本报告已有正文，只能放入还没有正文的报告")
 
 
 def has_text(text: ReportText) -> bool:
@@ -24,14 +30,16 @@ def put_pasted(
     if not pasted.sections:
         raise UserError(NO_HEADINGS)
     if not replace and has_text(texts.get(report, kind)):
-        raise UserError(HAS_TEXT)
+        raise HasText
     lines = [line for line in pasted.title.split("\n") if line]
     # 000 and 002 print the unit on a line of its own above the title
     unit_line = lines.pop(0) if len(lines) > 1 and lines[0].endswith(("局", "委员会", "政府")) else ""
     with texts.store.write():  # one transaction: all of it or none
         texts.replace_outline(report, pasted.lead, pasted.sections, pasted.closing, kind=kind)
-        changes: dict[str, object] = {"run_in": pasted.run_in, "styles": pasted.styles, "unit_line": unit_line}
-        if lines:
+        changes: dict[str, object] = {"styles": pasted.styles, "unit_line": unit_line}
+        if pasted.run_in is not None:  # else no heading had text of its own: the report's choice stays
+            changes["run_in"] = pasted.run_in
+        if lines:  # else the text came without a title: the report keeps its own
             changes["title"] = "\n".join(lines)
         texts.update(report, kind=kind, **changes)  # type: ignore[arg-type]
     unnumbered = sum(not s.numbered for s in pasted.sections)

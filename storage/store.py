@@ -388,7 +388,9 @@ class Store:
             self.fill_previous_year(report)
         return report
 
-    def update_contact(self, report_id: int, *, filler: str, contact_person: str, contact_phone: str) -> Report:
+    def update_contact(
+        self, report_id: int, *, filler: str, contact_person: str, contact_phone: str, follow: bool = True
+    ) -> Report:
         filler = clean_limited(filler, "填报单位", UNIT_MAX)
         contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
         contact_phone = clean_limited(contact_phone, "联系方式", LINE_MAX)
@@ -398,7 +400,8 @@ class Store:
                 "update reports set filler=?, contact_person=?, contact_phone=?, updated_at=? where id=?",
                 [filler.strip(), contact_person.strip(), contact_phone.strip(), _now(), report_id],
             )
-            self._follow_filler(self.report(report_id), old=before.filler or before.unit)
+            if follow:
+                self._follow_filler(self.report(report_id), old=before.filler or before.unit)
         return self.report(report_id)
 
     def _follow_filler(self, report: Report, old: str | None) -> None:
@@ -444,8 +447,8 @@ class Store:
                 lines = (filler or report.filler, contact_person, contact_phone)
                 if lines != (report.filler, report.contact_person, report.contact_phone):
                     report = self.update_contact(
-                        report.id, filler=lines[0], contact_person=lines[1], contact_phone=lines[2]
-                    )
+                        report.id, filler=lines[0], contact_person=lines[1], contact_phone=lines[2], follow=False
+                    )  # the forms the file does not carry stay exactly as they were
             now = _now()
             for key, (rows, values) in forms.items():
                 spec = self._spec(key)

@@ -185,6 +185,15 @@ def test_a_formula_without_a_stored_result_is_refused_naming_the_cell(
         assert_refused(city_db, path, "工作表“Sheet”AZ5", "是公式", "没有保存计算结果")
     saved = _formula_cells(sources["hand"], tmp_path / "saved.xlsx", "2")
     assert run_import(city_db, saved)[0] == 0  # the same formula with its result, as Excel saves it
+    for empty in (b"<v></v>", b"<v/>"):  # Excel's result of =IF(B5=0,"",…): an empty text is a result
+        text_cell = b'<c r="AZ5" t="str"><f>""</f>' + empty
+
+        def as_text(x: bytes, cell: bytes = text_cell) -> bytes:
+            return x.replace(b'<c r="AZ5"><f>1+1</f><v>2</v>', cell)
+
+        blank = _broken(saved, tmp_path / "blank.xlsx", "xl/worksheets/sheet1.xml", as_text)
+        assert b't="str"><f>""</f>' in zipfile.ZipFile(blank).read("xl/worksheets/sheet1.xml")
+        assert run_import(city_db, blank)[0] == 0
 
 
 def test_an_xlsm_payload_in_an_xlsx_imports_its_figures(

@@ -99,7 +99,7 @@ def test_paste_report_refuses_a_report_with_text_unless_replace(tmp_path: Path, 
     assert (code, out) == (
         2,
         "",
-    ) and err.strip() == "本报告已有正文，只能放入还没有正文的报告（命令行可加 --replace 替换）"
+    ) and err.strip() == "本报告已有正文，只能放入还没有正文的报告（可加 --replace 替换）"
     code, out, err = _paste(db, "--replace", str(source), capsys=capsys)
     assert code == 0 and err == ""
     assert out.strip() == f"已放入 {UNIT} 2024年的报告正文：识别出 23 个标题，其中 1 个不编号"

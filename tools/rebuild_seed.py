@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--figures", action="store_true")
     args = parser.parse_args()
     pasted = build_seed(args.seed.read_text(encoding="utf-8"), args.out, args.kind, figures=args.figures)
-    print(f"{args.out}: {len(pasted.sections)} headings, run-in levels {sorted(pasted.run_in)}")
+    print(f"{args.out}: {len(pasted.sections)} headings, run-in levels {sorted(pasted.run_in or ())}")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ from forms.outline import REPORT_KINDS
 from forms.paste_report import parse_pasted
 from forms.report import Report, ReportData, ReportText, Section
 from forms.rich_text import html_to_marked
-from storage.pasted_text import has_text, put_pasted
+from storage.pasted_text import put_pasted
 from storage.report_text import ReportTexts
 from storage.store import Store
 from ui.figure_edit import FigureEdit
@@ -557,28 +557,34 @@ class ReportPage(QWidget):
             self._reload()
 
     def paste_report(self) -> None:
-        """A report copied from Word/WPS (its HTML flavour keeps the bold; else the plain text) becomes
-        this (empty) report's title, 导语, outline and text."""
+        """A report copied from Word/WPS (its HTML flavour keeps the bold and its paragraphs; else the
+        plain text, whose lines a PDF may have broken) becomes this (empty) report's text."""
         mime = QGuiApplication.clipboard().mimeData()
-        self._put_report("粘贴整篇报告", lambda: html_to_marked(mime.html()) if mime.hasHtml() else mime.text())
+        if mime.hasHtml():
+            self._put_report("粘贴整篇报告", lambda: (html_to_marked(mime.html()), False))
+        else:
+            self._put_report("粘贴整篇报告", lambda: (mime.text(), True))
 
     def import_word_report(self) -> None:
         """The same from a .docx (last year's report), read behind the guarded boundary."""
         from PySide6.QtWidgets import QFileDialog
 
-        from importers.word_report import read_word_report
+        from importers.word_report import read_report_file
 
         path, _ = QFileDialog.getOpenFileName(self, "导入 Word 报告", "", "Word 文档 (*.docx)")
         if path:
-            self._put_report("导入 Word 报告", lambda: read_word_report(Path(path)))
+            self._put_report("导入 Word 报告", lambda: read_report_file(Path(path)))
 
-    def _put_report(self, title: str, read: Callable[[], str]) -> None:
+    def _put_report(self, title: str, read: Callable[[], tuple[str, bool]]) -> None:
+        """The one path of the paste (storage.pasted_text): a report with text is refused there."""
         self.flush()
-        if has_text(self.text()):
-            QMessageBox.information(self, title, "本报告已有正文，只能放入还没有正文的报告中。")
-            return
         said: list[str] = []
-        if self._guarded(lambda: said.append(put_pasted(self.texts, self.report, parse_pasted(read())))):
+
+        def put() -> None:
+            text, wrapped = read()
+            said.append(put_pasted(self.texts, self.report, parse_pasted(text, wrapped=wrapped)))
+
+        if self._guarded(put):
             self.current_key = None
             self._reload()
             self.message.emit(f"已{title.removesuffix('…')}：{said[0]}")
