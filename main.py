@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
     combine = commands.add_parser("aggregate", parents=[common], help="导入各县（市、区）附表并生成汇总报表")
     combine.add_argument("--unit", required=True, help="汇总单位名称，如 示例市应急管理局")
-    combine.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
+    combine.add_argument("--year", type=report_year, help="报告年度，如 2024；默认取自所选文件，给出时须与文件一致")
     combine.add_argument("--xlsx", type=Path, help="汇总 Excel 附表输出路径（含各单位明细表）")
     combine.add_argument("--docx", type=Path, help="汇总 Word 报告输出路径")
     combine.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
@@ -216,7 +216,7 @@ def run_aggregate(args: argparse.Namespace) -> int:
     for line in result.changes:
         print(f"\t汇总改动：{line}")
     if args.xlsx is not None or args.docx is not None:
-        for path in export_report(store, args.unit, args.year, xlsx=args.xlsx, docx=args.docx):
+        for path in export_report(store, args.unit, result.report.year, xlsx=args.xlsx, docx=args.docx):
             print(f"已导出：{path}")
     return 1 if any(r.rejected for r in result.files) else 0
 

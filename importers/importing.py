@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms.audit import audit, short
+from forms.audit import errors as errors_of
 from forms.errors import UserError
 from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.spec import FormSpec, RowStyle
@@ -27,11 +28,16 @@ class FileResult:
     message: str = ""  # why it was rejected
     changes: list[str] = field(default_factory=list)  # figures a replacement changed
     disagreements: list[str] = field(default_factory=list)  # the file's own 同比增减 against its figures
-    findings: int = 0  # audit findings of the imported report
+    errors: int = 0  # the imported report's audit: 错误 (must be fixed)
+    hints: int = 0  # and 提示 (a look or a word)
 
     @property
     def rejected(self) -> bool:
         return self.status == REJECTED
+
+    @property
+    def findings(self) -> int:
+        return self.errors + self.hints
 
     def line(self) -> str:
         """One line for the command line and the window's list."""
@@ -39,7 +45,8 @@ class FileResult:
             why = self.message.removeprefix(self.path.name + "：").removesuffix("，" + REJECTED)
             return f"{self.path.name}\t-\t-\t{REJECTED}：{why}"
         extra = f"（改动 {len(self.changes)} 处）" if self.status == REPLACED else ""
-        return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，审核发现 {self.findings} 条"
+        found = f"审核发现 错误 {self.errors} 条、提示 {self.hints} 条"
+        return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，{found}"
 
 
 def _where(spec: FormSpec, rows: list[str], key: CellKey) -> str:
@@ -99,9 +106,41 @@ def import_file(store: Store, path: Path) -> FileResult:
     if previous is not None:
         for key, form in read.forms.items():
             changes += changed_figures(form, previous.get(key, {}))
-    findings = len(audit(store.report_data(report, with_text=False), store.previous_year_figures(report)))
+    findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
+    wrong = len(errors_of(findings))
     status = IMPORTED if previous is None else REPLACED
-    return FileResult(path, status, report.unit, report.year, "", changes, read.disagreements, findings)
+    return FileResult(
+        path, status, report.unit, report.year, "", changes, read.disagreements, wrong, len(findings) - wrong
+    )
+
+
+@dataclass(frozen=True)
+class FileLook:
+    """What a chosen file holds before it is imported: its unit and year, or why it cannot be."""
+
+    path: Path
+    unit: str = ""
+    year: int | None = None
+    message: str = ""  # why it would not be imported
+
+    @property
+    def rejected(self) -> bool:
+        return self.year is None
+
+    def line(self) -> str:
+        if self.rejected:
+            return f"{self.path.name}\t-\t-\t无法导入：{self.message.removeprefix(self.path.name + '：')}"
+        return f"{self.path.name}\t{self.unit}\t{self.year}年"
+
+
+def look_at_file(path: Path, forms: tuple[FormSpec, ...]) -> FileLook:
+    """Read a file as the import will (the same guarded boundary and form reading), storing nothing."""
+    path = Path(path)
+    try:
+        read = read_workbook(path, forms)
+    except UserError as exc:
+        return FileLook(path, message=exc.message.removesuffix("，" + REJECTED))
+    return FileLook(path, read.unit, read.year)
 
 
 def import_files(

@@ -7,13 +7,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from exporters.report_export import export_report
 from exporters.xlsx import write_xlsx
+from forms.audit import audit, errors
 from forms.grid import Layout, yoy_cell
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, CellKey
-from importers.city import aggregate_files
+from importers.city import NotAggregated, aggregate_files
+from importers.importing import import_file
 from storage.store import Store
 from tests.support.ooxml import assert_valid
 
@@ -28,20 +31,25 @@ COUNTIES = {
 }
 
 
-def county_file(tmp_path: Path, unit: str, figures: tuple, *, area: str = "危险化学品") -> Path:
+def county_file(
+    tmp_path: Path, unit: str, figures: tuple, *, area: str = "危险化学品", year: int = YEAR, a3: int | None = None
+) -> Path:
+    """The county's own export of ``year`` (``a3``: a 涉企行政检查 figure, above 附件2's when larger: a 错误)."""
     store = Store(tmp_path / f"{unit}.sqlite3")
-    report = store.find_report(unit, YEAR) or store.create_report(unit, YEAR)
+    report = store.find_report(unit, year) or store.create_report(unit, year)
     prev, cur, fines = figures
     store.set_values(
         report.id,
         SPECS["a2"],
         {
             CellKey(MAIN_ROW, "unit_name"): unit,
-            CellKey(MAIN_ROW, "inspection", YEAR - 1): prev,
-            CellKey(MAIN_ROW, "inspection", YEAR): cur,
-            CellKey(MAIN_ROW, "fines", YEAR): fines,
+            CellKey(MAIN_ROW, "inspection", year - 1): prev,
+            CellKey(MAIN_ROW, "inspection", year): cur,
+            CellKey(MAIN_ROW, "fines", year): fines,
         },
     )
+    if a3 is not None:
+        store.set_values(report.id, SPECS["a3"], {CellKey(MAIN_ROW, "inspection", year): a3})
     store.set_values(
         report.id,
         SPECS["a4"],
@@ -113,3 +121,60 @@ def test_a_corrected_county_replaces_its_year_and_the_sum_changes(tmp_path: Path
     assert len([r for r in city.reports() if r.unit == "乙县应急管理局"]) == 1
     a2 = city.report_data(result.report, with_text=False).form("a2")
     assert a2.get(CellKey(MAIN_ROW, "inspection", 2024)) == 200
+
+
+def test_the_year_of_the_aggregate_is_the_files_year(tmp_path: Path) -> None:
+    files = [county_file(tmp_path, unit, figures) for unit, figures in COUNTIES.items()]
+    city = Store(tmp_path / "city.sqlite3")
+    result = aggregate_files(city, CITY, None, files)  # no year given: the files say 2024
+    assert result.report.year == YEAR and result.units == list(COUNTIES)
+
+
+def test_files_of_different_years_are_imported_but_not_aggregated(tmp_path: Path) -> None:
+    (a, fa), (b, fb), (c, fc) = COUNTIES.items()
+    files = [county_file(tmp_path, a, fa), county_file(tmp_path, b, fb), county_file(tmp_path, c, fc, year=2023)]
+    city = Store(tmp_path / "city.sqlite3")
+    with pytest.raises(NotAggregated) as refused:
+        aggregate_files(city, CITY, None, files)
+    assert refused.value.message == (
+        "未生成汇总：所选文件的年度不同（2024年 2 个文件、2023年 1 个文件），请每次只汇总同一年度的文件；文件已照常导入"
+    )
+    assert [(r.unit, r.year, r.status) for r in refused.value.files] == [
+        (a, 2024, "已导入"),
+        (b, 2024, "已导入"),
+        (c, 2023, "已导入"),
+    ]
+    assert city.find_report(c, 2023) is not None and city.find_report(a, 2024) is not None
+    assert city.find_report(CITY, 2024) is None and city.find_report(CITY, 2023) is None
+
+
+def test_a_year_given_that_the_files_do_not_have_is_said_with_the_files_year(tmp_path: Path) -> None:
+    files = [county_file(tmp_path, unit, figures) for unit, figures in COUNTIES.items()]
+    city = Store(tmp_path / "city.sqlite3")
+    with pytest.raises(NotAggregated) as refused:
+        aggregate_files(
+            city, CITY, 2025, files
+        )  # not skipped silently: "没有可汇总的单位：… 2025年" said nothing of 2024
+    assert refused.value.message == "未生成汇总：所选文件是 2024年 3 个文件，不是 2025年的；文件已照常导入"
+    assert all(r.status == "已导入" for r in refused.value.files)
+    assert city.find_report(CITY, 2025) is None and city.find_report("甲县应急管理局", 2024) is not None
+
+
+def test_nothing_readable_makes_no_aggregate_and_says_so(tmp_path: Path) -> None:
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(NotAggregated) as refused:
+        aggregate_files(Store(tmp_path / "city.sqlite3"), CITY, None, [bad])
+    assert refused.value.message == "未生成汇总：没有可汇总的单位：所选文件都未能导入"
+    assert [r.status for r in refused.value.files] == ["未导入"]
+
+
+def test_each_file_says_its_errors_apart_from_its_hints(tmp_path: Path) -> None:
+    path = county_file(tmp_path, "甲县应急管理局", (100, 80, Decimal("1000.5")), a3=90)  # 涉企 90 > all 80
+    city = Store(tmp_path / "city.sqlite3")
+    result = import_file(city, path)
+    findings = audit(city.report_data(city.require_report("甲县应急管理局", YEAR), with_text=False))
+    wrong = len(errors(findings))
+    assert wrong == 1 and len(findings) > wrong
+    assert (result.errors, result.hints) == (wrong, len(findings) - wrong)
+    assert result.line().endswith(f"已导入，审核发现 错误 1 条、提示 {len(findings) - 1} 条")

@@ -55,3 +55,25 @@ def test_aggregate_errors_are_one_chinese_line(tmp_path: Path) -> None:
     assert_user_error(
         run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2024", str(bad)), "没有可汇总的单位"
     )
+
+
+def test_aggregate_takes_the_year_from_the_files_and_refuses_a_mix_naming_the_years(tmp_path: Path) -> None:
+    folder = tmp_path / "县区报表"
+    folder.mkdir()
+    (a, fa), (b, fb) = list(COUNTIES.items())[:2]
+    county_file(folder, a, fa)
+    county_file(folder, b, fb)
+    for db in folder.glob("*.sqlite3"):
+        db.unlink()
+    db = tmp_path / "city.sqlite3"
+    result = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", str(folder))  # no --year
+    assert result.returncode == 0, result.stderr
+    assert "汇总：示例市应急管理局 2024年，共 2 个单位" in result.stdout
+    assert "\t2024\t已导入，审核发现 错误 0 条、提示 " in result.stdout
+    stray = county_file(folder, "丙区应急管理局", COUNTIES["丙区应急管理局"], year=2023)  # last year's, left there
+    for given in ([], ["--year", "2024"]):
+        mixed = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", *given, str(folder))
+        assert_user_error(mixed, "未生成汇总：所选文件的年度不同（2024年 2 个文件、2023年 1 个文件）")
+        assert f"{stray.name}\t丙区应急管理局\t2023\t已" in mixed.stdout  # imported (then replaced), and listed
+    wrong = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2025", str(folder / f"{a}.xlsx"))
+    assert_user_error(wrong, "所选文件是 2024年 1 个文件，不是 2025年的")

@@ -175,8 +175,9 @@ def test_a_refused_value_stays_in_the_cell_with_the_reason_beside_it(qtbot, grid
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.note.isVisible())
     assert "整数" in view.note.text()
-    # The note sits next to the cell, inside the grid.
-    rect = view.visualRect(view.model().index(0, 13))
+    # The note sits next to the cell, inside the grid, leaving the figure's 同比增减 (row 1) in view
+    # (tests/test_ui_refusal_note.py); it is a child of the view, whose viewport starts below the header.
+    rect = view.visualRect(view.model().index(1, 13)).translated(view.viewport().pos())
     assert abs(view.note.geometry().top() - rect.bottom()) < 8 or view.note.geometry().bottom() <= rect.top()
     assert editor_of(view) is editor and editor.text() == "1.5" and cell(view) == (0, 13)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)  # Tab does not leave a refused value either

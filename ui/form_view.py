@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -56,6 +55,7 @@ from forms.paste import parse_block
 from ui.form_model import FormTableModel
 from ui.frozen_columns import FrozenColumns
 from ui.header_view import MergedHeaderView
+from ui.refusal_note import RefusalNote, refused_rows
 
 EDIT_ROW_LINES = 1
 REASON_ROW_LINES = 5
@@ -143,12 +143,8 @@ class FormTableView(QTableView):
         self._editing = QPersistentModelIndex()  # the cell the open editor belongs to
         self._walked: tuple[tuple[int, int], int] | None = None  # Enter's column inside a merged cell
         self._kept: set[int] = set()  # editors whose refused text must not be reset
-        self.note = QLabel(self.viewport())  # the reason a value was refused, next to its cell
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(
-            "QLabel { background: #fee2e2; color: #991b1b; border: 1px solid #f87171; padding: 3px 6px; }"
-        )
-        self.note.hide()
+        self.note = RefusalNote(self)  # the reason a value was refused, next to its cell, never over its rows
+        self._pasted_rows: tuple[int, int] | None = None  # the rows of the block being pasted
         self.menu_actions: dict[str, QAction] = {}  # filled by FormPage: the same actions as 编辑
         self.setHorizontalHeader(MergedHeaderView(model.layout, self))
         self.setModel(model)
@@ -292,7 +288,7 @@ class FormTableView(QTableView):
         if key == Qt.Key.Key_Escape:
             self._refused = None
             self._kept.discard(id(editor))
-            self.note.hide()
+            self.note.forget()
             return False  # the delegate reverts and closes
         if isinstance(editor, QPlainTextEdit) and key in ENTER_KEYS and mods & Qt.KeyboardModifier.AltModifier:
             editor.insertPlainText("\n")  # Alt+Enter: a line break, as in Excel
@@ -330,29 +326,18 @@ class FormTableView(QTableView):
 
     def _show_rejection(self, row: int, col: int, message: str) -> None:
         self.last_rejection = message
+        covered = None
         if self._committing is not None:  # refused while committing an editor: it stays open
             self._refused = self._committing
             self._kept.add(id(self._committing))
-        self.place_note(self.form_model().index(row, col), message)
+            covered = self._committing.geometry()  # it may be taller than its row
+        if row >= 0:
+            rows = refused_rows(self.form_model().body, *(self._pasted_rows or (row, row)))
+            self.note.show_for(rows, col, message, covered)
         self.message.emit(message)
 
-    def place_note(self, index: QModelIndex, message: str) -> None:
-        """The reason next to the cell: below it, or above when the cell is near the bottom."""
-        self.note.setText(message)
-        rect = self.visualRect(index) if index.isValid() else QRect(0, 0, 0, 0)
-        width = min(max(rect.width(), 260), 420, self.viewport().width())
-        self.note.setFixedWidth(width)
-        self.note.adjustSize()
-        x = min(max(rect.left(), 0), max(self.viewport().width() - width, 0))
-        y = rect.bottom() + 2
-        if y + self.note.height() > self.viewport().height():
-            y = max(rect.top() - self.note.height() - 2, 0)
-        self.note.move(x, y)
-        self.note.show()
-        self.note.raise_()
-
     def hide_note(self) -> None:
-        self.note.hide()
+        self.note.forget()
 
     # --- clipboard and commands (the 编辑 menu and the context menu call these) -----
 
@@ -375,9 +360,13 @@ class FormTableView(QTableView):
         text = QGuiApplication.clipboard().text()
         row, col = current.row(), current.column()
         model = self.form_model()
-        if not model.paste_text(row, col, text):
-            return
         block = parse_block(text)
+        self._pasted_rows = (row, max(min(row + len(block), model.rowCount()) - 1, row))  # a refusal's rows
+        try:
+            if not model.paste_text(row, col, text):
+                return
+        finally:
+            self._pasted_rows = None
         bottom = min(row + len(block), model.rowCount()) - 1
         right = min(col + max(len(line) for line in block), model.columnCount()) - 1
         self.setCurrentIndex(model.index(row, col))
@@ -446,6 +435,7 @@ class FormTableView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.frozen.place()
+        self.note.place()
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         super().currentChanged(current, previous)

@@ -1,11 +1,12 @@
-"""文件 → 导入/汇总…: pick county workbooks (files or a folder), import them with a line per file and a
-progress bar, and optionally build the city's 汇总 report. A thin shell over ``importers``."""
+"""文件 → 导入/汇总…: pick county workbooks (files or a folder), see each file's unit and year and the year of
+the 汇总 before anything is stored, import them with a line per file and a progress bar, and optionally build
+the city's 汇总 report. A thin shell over ``importers`` (the year rule is ``importers.city.aggregate_year``)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -19,15 +20,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from forms.errors import UserError
 from forms.report import Report
-from importers.city import build_aggregate
-from importers.importing import FileResult, import_file
+from importers.city import NotAggregated, aggregate_files, aggregate_year
+from importers.importing import FileLook, FileResult, import_files, look_at_file
 from storage.store import Store
 from ui.file_dialogs import IMPORT
 from ui.settings import last_folder, remember_folder
@@ -42,10 +42,11 @@ def result_text(result: FileResult) -> str:
 
 
 class ImportDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, *, city: str = "", year: int | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, city: str = "") -> None:
         super().__init__(parent)
         self.store = store
         self.paths: list[Path] = []
+        self.looks: list[FileLook] = []
         self.results: list[FileResult] = []
         self.aggregated: Report | None = None
         self.setWindowTitle("导入/汇总")
@@ -64,9 +65,9 @@ class ImportDialog(QDialog):
         self.combine = QCheckBox("导入后生成汇总报表")
         self.city = QLineEdit(city)
         self.city.setPlaceholderText("汇总单位，如：某某市应急管理局")
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(year or date.today().year - 1)
+        self.city.textChanged.connect(self._say_year)
+        self.year = QLabel("取自所选文件")  # the year the 汇总 will have, read from the files
+        self.year.setWordWrap(True)
         options = QFormLayout()
         options.addRow(self.combine)
         options.addRow("汇总单位：", self.city)
@@ -94,9 +95,34 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def set_paths(self, paths: list[Path]) -> None:
+        """Show the chosen files with the unit and year each holds (read, not stored) and the 汇总's year."""
         self.paths = [Path(p) for p in paths]
-        self.chosen.setText(f"已选择 {len(self.paths)} 个文件" if self.paths else "所选位置没有 .xlsx 文件")
+        self.list.clear()
+        self.summary.clear()
+        self.progress.reset()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.looks = [look_at_file(path, self.store.forms) for path in self.paths]
+        finally:
+            QApplication.restoreOverrideCursor()
+        for look in self.looks:
+            self.list.addItem(look.line().replace("\t", "　"))
+        unreadable = sum(look.rejected for look in self.looks)
+        chosen = f"已选择 {len(self.paths)} 个文件" + (f"（{unreadable} 个无法导入）" if unreadable else "")
+        self.chosen.setText(chosen if self.paths else "所选位置没有 .xlsx 文件")
+        self._say_year()
         self.start.setEnabled(bool(self.paths))
+
+    def _say_year(self) -> None:
+        if not self.looks or all(look.rejected for look in self.looks):
+            self.year.setText("取自所选文件" + ("（所选文件都无法导入）" if self.looks else ""))
+            return
+        try:
+            year = aggregate_year([(look.unit, look.year) for look in self.looks], self.city.text().strip())
+        except UserError as exc:
+            self.year.setText(f"{exc.message}。可以导入，但不会生成汇总")
+            return
+        self.year.setText(f"{year}年（取自所选文件）")
 
     def choose_files(self) -> None:
         start = str(last_folder(IMPORT) or Path.home())  # not the program's folder
@@ -114,34 +140,40 @@ class ImportDialog(QDialog):
 
     def run(self) -> None:
         """Import each file (the list grows as they go), then build the 汇总 when asked."""
+        city = self.city.text().strip()
+        if self.combine.isChecked() and not city:
+            self.summary.setText("请先填写汇总单位")
+            self.city.setFocus()
+            return
         self.start.setEnabled(False)
         self.list.clear()
         self.results = []
         self.progress.setRange(0, len(self.paths))
         self.progress.setValue(0)
-        for i, path in enumerate(self.paths):
-            result = import_file(self.store, path)
-            self.results.append(result)
-            self.list.addItem(result_text(result))
-            self.progress.setValue(i + 1)
-            QApplication.processEvents()  # the bar and the list move while the files are read
+        made = ""
+        try:
+            if self.combine.isChecked():
+                made = self._aggregate(city)
+            else:
+                import_files(self.store, self.paths, self._imported)
+        finally:
+            self.start.setEnabled(True)
         rejected = sum(r.rejected for r in self.results)
         summary = f"共 {len(self.results)} 个文件：导入 {len(self.results) - rejected} 个，未导入 {rejected} 个。"
-        if self.combine.isChecked():
-            summary += " " + self._aggregate()
-        self.summary.setText(summary)
-        self.start.setEnabled(True)
+        self.summary.setText(summary + (" " + made if made else ""))
 
-    def _aggregate(self) -> str:
-        city, year = self.city.text().strip(), self.year.value()
-        units = [r.unit for r in self.results if not r.rejected and r.year == year and r.unit != city]
+    def _imported(self, i: int, result: FileResult) -> None:
+        self.results.append(result)
+        self.list.addItem(result_text(result))
+        self.progress.setValue(i + 1)
+        QApplication.processEvents()  # the bar and the list move while the files are read
+
+    def _aggregate(self, city: str) -> str:
         try:
-            if not city:
-                raise UserError("请填写汇总单位")
-            result = build_aggregate(self.store, city, year, units)
-        except UserError as exc:
-            return f"未生成汇总：{exc.message}"
+            result = aggregate_files(self.store, city, None, self.paths, self._imported)
+        except NotAggregated as exc:
+            return exc.message
         self.aggregated = result.report
         for change in result.changes:
             self.list.addItem(f"汇总改动：{change}")
-        return f"已生成汇总：{city} {year}年，共 {len(result.units)} 个单位。"
+        return f"已生成汇总：{city} {result.report.year}年，共 {len(result.units)} 个单位。"

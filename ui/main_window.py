@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
         """文件 → 导入/汇总… (ui/import_dialog.py); the report list then shows what came in."""
         from ui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.store, self, year=self.report.year if self.report else None)
+        dialog = ImportDialog(self.store, self)
         dialog.exec()
         self._guarded(lambda: self.reload_reports(dialog.aggregated or self.report))
 
