@@ -68,3 +68,12 @@ def test_the_audit_panel_is_one_line_on_the_text_page_and_opens_on_click(qtbot, 
     assert again.audit_panel.folded
     show_tab(qtbot, again, again.pages[1])
     assert not again.audit_panel.folded
+
+
+def test_the_window_fits_1024_pixels_wide_on_every_page(qtbot, main_window):
+    """A laptop at 1024 px: no page may ask for more width than the screen has (the window would be cut)."""
+    for page in [main_window.report_page, *main_window.pages]:
+        show_tab(qtbot, main_window, page)
+        assert main_window.minimumSizeHint().width() <= 1024, type(page).__name__
+    main_window.audit_panel.setVisible(True)  # the audit list opened
+    assert main_window.minimumSizeHint().width() <= 1024

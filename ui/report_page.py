@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -164,7 +165,8 @@ class ReportPage(QWidget):
             ("升级", lambda: self.change_level(-1)),
             ("降级", lambda: self.change_level(1)),
         ):
-            button = QPushButton(text)
+            button = QToolButton(text=text)  # a push button is at least 80 px wide: six of them kept 1024 px out
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(slot)
             outline_buttons.addWidget(button)
         paste = QPushButton("粘贴整篇报告…")
