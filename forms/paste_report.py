@@ -181,6 +181,7 @@ class _Open:
 
 def _outline(lines: list[str], out: PastedReport) -> None:
     stack: list[str] = []  # the style of each level on the way down to the current heading
+    levels: dict[str, int] = {}  # the level each style was first seen at
     chosen: dict[int, list[str]] = {}
     lead: list[str] = []
     opened: list[_Open] = []
@@ -188,14 +189,18 @@ def _outline(lines: list[str], out: PastedReport) -> None:
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         n = numbered(line)
         if kind == "heading" and n is not None:
-            if n.style in stack:
+            known = levels.get(n.style, 0)  # a style seen before returns to its level, above a heading
+            if n.style in stack:  # without a number too (which holds a level's place in ``stack``)
                 del stack[stack.index(n.style) + 1 :]
+            elif 0 < known <= len(stack):
+                stack[known - 1 :] = [n.style]
             elif len(stack) < len(LEVELS):
                 stack.append(n.style)
             else:  # a fifth level: text
                 _add(opened, lead, line)
                 continue
             level = len(stack)
+            levels.setdefault(n.style, level)
             chosen.setdefault(level, []).append(n.style)
             split = _run_in(n)
             heading, first = split if split else (n.rest, "")

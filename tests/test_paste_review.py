@@ -171,3 +171,48 @@ def test_an_import_leaves_the_forms_it_does_not_carry(store, sample, tmp_path) -
     assert not result.rejected, result.message
     assert store.form_data(sample, a2).values[key] == "示例市应急管理局法规科"  # 附件2 not in the file: kept
     assert "填报单位：示例市应急管理局法规科 → 示例市应急管理局" in result.changes
+
+
+def _levels(text: str) -> list[tuple[int, bool, str]]:
+    return [(s.level, s.numbered, s.heading) for s in parse_pasted(text).sections]
+
+
+def test_a_style_seen_before_returns_to_its_level_after_an_unnumbered_heading() -> None:
+    text = "标题\n一、甲\n（一）子\n正文。\n下一步工作\n（一）丑\n正文。\n四、丁\n正文。"
+    assert _levels(text) == [
+        (1, True, "甲"),
+        (2, True, "子"),
+        (1, False, "下一步工作"),
+        (2, True, "丑"),
+        (1, True, "丁"),
+    ]
+    new_style = "标题\n一、甲\n正文。\n下一步工作\n1、乙\n正文。\n二、丙\n正文。"  # a style first seen below it
+    assert _levels(new_style) == [(1, True, "甲"), (1, False, "下一步工作"), (2, True, "乙"), (1, True, "丙")]
+
+
+def test_a_fifth_level_is_text_of_the_fourth() -> None:
+    text = "标题\n一、甲\n（一）乙\n1.丙\n（1）丁\n1、第五级的话\n正文。"
+    pasted = parse_pasted(text)
+    assert [s.level for s in pasted.sections] == [1, 2, 3, 4]
+    assert pasted.sections[-1].body == "1、第五级的话\n正文。" and pasted.lead == ""
+
+
+def test_a_level_takes_its_most_used_style_and_its_run_in_by_majority() -> None:
+    text = "标题\n一、甲\n（一）子。正文。\n（二）丑。正文。\n二、乙\n1.寅\n正文。\n三、丙\n（一）卯。正文。"
+    pasted = parse_pasted(text)
+    assert pasted.styles[:2] == ("一、", "（一）")  # 2 of 3 second-level headings are （一）
+    assert pasted.run_in == frozenset({2})  # 3 of 4 run in; a tie would not
+    tie = parse_pasted("标题\n一、甲\n（一）子。正文。\n（二）丑\n正文。")
+    assert tie.run_in == frozenset() and [s.run_in for s in tie.sections] == [None, True, None]
+
+
+def test_bold_around_a_heading_only() -> None:
+    from forms.paste_report import _unbold_heading
+
+    assert _unbold_heading("**1.甲**正文**粗**。") == "1.甲正文**粗**。"  # the first span only
+    run_in = parse_pasted("标题\n一、甲\n**1.乙。**正文**粗**。").sections[1]
+    assert (run_in.heading, run_in.body) == ("乙", "正文**粗**。")  # the heading's bold goes, the text's stays
+    long = "**" + "很长的加粗句子，" * 6 + "**"  # a bold paragraph stays bold
+    assert parse_pasted(f"标题\n一、甲\n{long}").sections[0].body == long
+    sentence = "**一是压实责任。**"  # a bold sentence is not a heading
+    assert parse_pasted(f"标题\n一、甲\n{sentence}\n（一）乙").sections[0].body == sentence
