@@ -39,10 +39,7 @@ from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.numbering import NUMBERINGS
 from forms.outline import REPORT_KINDS
-from forms.paste_report import parse_pasted
 from forms.report import Report, ReportData, ReportText, Section
-from forms.rich_text import html_to_marked
-from storage.pasted_text import put_pasted
 from storage.report_text import ReportTexts
 from storage.store import Store
 from ui.figure_edit import FigureEdit
@@ -561,6 +558,8 @@ class ReportPage(QWidget):
     def paste_report(self) -> None:
         """A report copied from Word/WPS (its HTML flavour keeps the bold and its paragraphs; else the
         plain text, whose lines a PDF may have broken) becomes this (empty) report's text."""
+        from forms.rich_text import html_to_marked  # the paste's modules load when a paste happens, not at start
+
         mime = QGuiApplication.clipboard().mimeData()
         if mime.hasHtml():
             self._put_report("粘贴整篇报告", lambda: (html_to_marked(mime.html()), False))
@@ -579,6 +578,9 @@ class ReportPage(QWidget):
 
     def _put_report(self, title: str, read: Callable[[], tuple[str, bool]]) -> None:
         """The one path of the paste (storage.pasted_text): a report with text is refused there."""
+        from forms.paste_report import parse_pasted
+        from storage.pasted_text import put_pasted
+
         self.flush()
         said: list[str] = []
 
