@@ -104,11 +104,6 @@ _hypothesis.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ
 @pytest.fixture
 def main_window(qtbot, store: Store, sample: Report):
     """The real main window over the sample report, shown offscreen."""
-    from ui.main_window import MainWindow
+    from tests.support.qt import open_window
 
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.audited)  # the first audit follows the first paint
-    return window
+    return open_window(qtbot, store)

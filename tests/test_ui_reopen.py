@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from ui.main_window import MainWindow
-
-
-def open_window(qtbot, store) -> MainWindow:
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.audited)
-    return window
+from tests.support.qt import open_window
 
 
 def test_the_window_reopens_the_report_last_open_in_that_file(qtbot, store, sample, tmp_path):

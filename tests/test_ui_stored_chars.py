@@ -13,6 +13,7 @@ from forms.report import REASON_ROW, CellKey
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import Store
+from tests.support.qt import open_window
 
 REASON = CellKey(REASON_ROW, "inspection")
 
@@ -39,14 +40,7 @@ def old_store(tmp_path):
 
 @pytest.fixture
 def window(qtbot, old_store):
-    from ui.main_window import MainWindow
-
-    window = MainWindow(old_store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.audited)
-    return window
+    return open_window(qtbot, old_store)
 
 
 def _click_fix(qtbot, window, code: str, words: str) -> None:

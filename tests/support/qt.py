@@ -7,3 +7,15 @@ def show_tab(qtbot, window, page) -> None:
     """Bring a page to the front and wait until Qt has shown it (a hidden grid takes no typing)."""
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(page.isVisible)
+
+
+def open_window(qtbot, store):
+    """The real main window over ``store``, shown offscreen, after its first audit."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.audited)  # the first audit follows the first paint
+    return window
