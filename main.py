@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from forms.errors import UserError
+from forms.years import YEARS_TEXT, is_report_year
 
 if TYPE_CHECKING:
     from storage.store import Store
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 3
-YEARS = range(2000, 2101)
 
 _ARGPARSE_MESSAGES = (
     ("the following arguments are required:", "缺少参数："),
@@ -49,11 +49,11 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def report_year(text: str) -> int:
-    """--year: a report year the forms know (2000–2100), never a number SQLite cannot hold."""
+    """--year: a report year the forms know (``forms.years``), never a number SQLite cannot hold."""
     digits = text.strip()
     year = int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else None
-    if year is None or year not in YEARS:
-        raise argparse.ArgumentTypeError(f"年度“{text[:12]}”无效，请填写 2000–2100 之间的年份")
+    if year is None or not is_report_year(year):
+        raise argparse.ArgumentTypeError(f"年度“{text[:12]}”无效，请填写 {YEARS_TEXT} 之间的年份")
     return year
 
 

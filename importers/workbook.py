@@ -29,6 +29,7 @@ from forms.kinds import Kind, Stored, percent
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import Field, FormSpec, RowStyle
+from forms.years import YEARS_TEXT, is_report_year
 from forms.yoy import yoy
 from importers.reading import ImportRejected, Sheet, read_sheets
 
@@ -407,8 +408,8 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
             fillers.append((filler, contact))
     if report_year is None:
         raise ImportRejected(f"{path.name}：找不到年度（表名或表头中的年份），未导入")
-    if not 2000 <= report_year <= 2100:
-        raise ImportRejected(f"{path.name}：年度 {report_year} 不在 2000–2100 之间，未导入")
+    if not is_report_year(report_year):
+        raise ImportRejected(f"{path.name}：年度 {report_year} 不在 {YEARS_TEXT} 之间，未导入")
 
     if meta.get("app") == "填报助手" and meta.get("unit"):
         for key, form in read.items():

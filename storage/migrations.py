@@ -41,7 +41,7 @@ def __getattr__(name: str) -> object:
 
 @_step
 def m001_initial(db: Database) -> None:
-    db["reports"].create(
+    db.table("reports").create(
         {
             "id": int,
             "unit": str,
@@ -55,16 +55,16 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"unit", "year"},
     )
-    db["reports"].create_index(["unit", "year"], unique=True)
+    db.table("reports").create_index(["unit", "year"], unique=True)
     # Row order of LIST forms (附件4, 附件5); COMPARISON forms have a fixed row.
-    db["form_rows"].create(
+    db.table("form_rows").create(
         {"report_id": int, "form": str, "row": str, "position": int},
         pk=("report_id", "form", "row"),
         foreign_keys=[("report_id", "reports", "id")],
     )
     # One value per stable key. period = the column's year for paired fields, else 0.
     # value is the canonical text of the value (forms.kinds); a blank has no row.
-    db["cells"].create(
+    db.table("cells").create(
         {
             "report_id": int,
             "form": str,
@@ -77,13 +77,13 @@ def m001_initial(db: Database) -> None:
         pk=("report_id", "form", "row", "field", "period"),
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 @_step
 def m002_report_text(db: Database) -> None:
     # The narrative report: one row per report, its sections in order.
-    db["report_texts"].create(
+    db.table("report_texts").create(
         {
             "report_id": int,
             "kind": str,
@@ -95,7 +95,7 @@ def m002_report_text(db: Database) -> None:
         pk="report_id",
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["sections"].create(
+    db.table("sections").create(
         {"report_id": int, "key": str, "position": int, "level": int, "heading": str, "body": str},
         pk=("report_id", "key"),
         foreign_keys=[("report_id", "reports", "id")],
@@ -105,7 +105,7 @@ def m002_report_text(db: Database) -> None:
 @_step
 def m003_attachment_numbering(db: Database) -> None:
     # How the report numbers its attachments (forms/numbering.py); NULL reads as the default.
-    db["report_texts"].add_column("attachment_numbering", str)
+    db.table("report_texts").add_column("attachment_numbering", str)
 
 
 @_step
@@ -114,7 +114,7 @@ def m004_texts_per_kind(db: Database) -> None:
     # (report, kind); the one text a report had keeps its kind (行政执法工作报告 unless changed).
     # New: 导语 (lead), 结束语 (closing), run-in heading levels ("234"), the line above the title.
     # Tables are rebuilt by hand: sqlite-utils' transform() commits, and migrations run in one transaction.
-    db["report_texts_v4"].create(
+    db.table("report_texts_v4").create(
         {
             "report_id": int,
             "kind": str,
@@ -135,7 +135,7 @@ def m004_texts_per_kind(db: Database) -> None:
         "insert into report_texts_v4 (report_id, kind, title, signer, sign_date, attachments, attachment_numbering)"
         " select report_id, kind, title, signer, sign_date, attachments, attachment_numbering from report_texts"
     )
-    db["sections_v4"].create(
+    db.table("sections_v4").create(
         {"report_id": int, "kind": str, "key": str, "position": int, "level": int, "heading": str, "body": str},
         pk=("report_id", "kind", "key"),
         foreign_keys=[("report_id", "reports", "id")],
@@ -156,10 +156,10 @@ def m005_outline_styles(db: Database) -> None:
     # Bureaus number their outlines differently (004: 1、 then （1）): a number style per level
     # ("一、|（一）|1.|（1）", NULL: the default), headings without a number, run-in per heading
     # (NULL: the level's choice), and whether 附件说明 is printed (NULL: yes).
-    db["report_texts"].add_column("numbering", str)
-    db["report_texts"].add_column("attachment_note", int)
-    db["sections"].add_column("numbered", int)
-    db["sections"].add_column("run_in", int)
+    db.table("report_texts").add_column("numbering", str)
+    db.table("report_texts").add_column("attachment_note", int)
+    db.table("sections").add_column("numbered", int)
+    db.table("sections").add_column("run_in", int)
 
 
 COUNT = len(_STEPS)  # our user_version: the number of schema migrations this program knows

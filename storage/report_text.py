@@ -1,7 +1,7 @@
 """The narrative reports in SQLite: per report (unit and year) one text per report kind, each
 with its title, signature, attachments, 导语, sections and 结束语.
 
-Kept apart from ``store.py`` (the tables) but on the same ``Store`` and so the same file
+Kept apart from the tables (``cells.py``) but on the same ``Database`` and so the same file
 and transactions; every call commits before it returns. ``kind=None`` means the kind the
 clerk has open for that report (remembered in the settings table).
 """
@@ -27,13 +27,11 @@ from forms.outline import (
     styles_of,
     styles_text,
 )
-from forms.registry import FORMS
 from forms.report import Report, ReportText, Section
+from storage.connection import Database
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-    from storage.store import Store
+    import sqlite_utils
 
 
 DEFAULT_KIND = "enforcement"
@@ -65,11 +63,11 @@ def _kind(key: str) -> ReportKind:
 
 
 class ReportTexts:
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, store: Database) -> None:
+        self.store = store  # the Store, or any Database: the file and its template
 
     @property
-    def db(self) -> Database:
+    def db(self) -> sqlite_utils.Database:
         return self.store.db  # never a copy: a restore replaces the store's connection
 
     # --- which report is open ---------------------------------------------------------
@@ -156,7 +154,7 @@ class ReportTexts:
             db = self.db
             db.execute("delete from sections where report_id=? and kind=?", [report.id, kind.key])
             db.execute("delete from report_texts where report_id=? and kind=?", [report.id, kind.key])
-            db["report_texts"].insert(
+            db.table("report_texts").insert(
                 {
                     "report_id": report.id,
                     "kind": kind.key,
@@ -167,7 +165,7 @@ class ReportTexts:
                 }
             )
             for position, (level, heading) in enumerate(kind.outline):
-                db["sections"].insert(
+                db.table("sections").insert(
                     {
                         "report_id": report.id,
                         "kind": kind.key,
@@ -207,10 +205,11 @@ class ReportTexts:
         if sign_date != "":
             changes["sign_date"] = sign_date.isoformat() if isinstance(sign_date, date) else None
         if attachments is not None:
-            known = {s.key for s in FORMS}
+            forms = self.store.forms  # the template's attachments, always in 附件 order
+            known = {s.key for s in forms}
             if not set(attachments) <= known:
                 raise UserError(f"未知附件：{', '.join(sorted(set(attachments) - known))}")
-            order = [s.key for s in FORMS if s.key in attachments]  # always in 附件 order
+            order = [s.key for s in forms if s.key in attachments]
             changes["attachments"] = ",".join(order)
         if attachment_numbering is not None:
             if attachment_numbering not in NUMBERINGS:
@@ -265,7 +264,7 @@ class ReportTexts:
         keys.insert(position, key)
         with self.store.write():
             db = self.db
-            db["sections"].insert(
+            db.table("sections").insert(
                 {
                     "report_id": report.id,
                     "kind": which,
@@ -363,5 +362,5 @@ class ReportTexts:
             db = self.db
             db.execute("delete from sections where report_id=? and kind=?", [report.id, which])
             for row in rows:
-                db["sections"].insert(row)
-            db["report_texts"].update((report.id, which), {"lead": lead, "closing": closing})
+                db.table("sections").insert(row)
+            db.table("report_texts").update((report.id, which), {"lead": lead, "closing": closing})

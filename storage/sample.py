@@ -7,7 +7,6 @@ from datetime import date
 from forms import sample
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
-from forms.registry import form
 from forms.report import Report
 from storage.report_text import ReportTexts
 from storage.store import Store
@@ -20,9 +19,9 @@ def create_sample(store: Store) -> Report:
         sample.UNIT, sample.YEAR, contact_person=sample.CONTACT_PERSON, contact_phone=sample.CONTACT_PHONE
     )
     year = report.year
-    store.set_values(report.id, form("a2"), sample.comparison_values(sample.A2, year))
-    store.set_values(report.id, form("a3"), sample.comparison_values(sample.A3, year))
-    a4, a5 = form("a4"), form("a5")
+    store.set_values(report.id, store.spec("a2"), sample.comparison_values(sample.A2, year))
+    store.set_values(report.id, store.spec("a3"), sample.comparison_values(sample.A3, year))
+    a4, a5 = store.spec("a4"), store.spec("a5")
     store.set_values(report.id, a4, sample.list_row(store.form_data(report, a4).rows[0], sample.A4_ROW))
     store.set_values(report.id, a5, sample.list_row(store.form_data(report, a5).rows[0], sample.A5_ROW))
     write_sample_text(store, report)

@@ -216,7 +216,7 @@ def put_drawn(data, form: FormData, chosen) -> None:
 def test_the_auditor_told_which_fields_changed_equals_a_full_audit(data):
     """The Auditor alone, on data in memory: after each change of a few cells it is told about,
     its findings are ``audit()``'s."""
-    store = Store.memory()
+    store = Store(":memory:")
     report = create_sample(store)
     report_data = store.report_data(report)
     previous = {"a2": {"penalty": 3, "inspection": None}}

@@ -461,7 +461,7 @@ _TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
 )
 def test_any_figures_and_texts_round_trip(tmp_path_factory, counts, amounts, reason, name) -> None:
     folder = tmp_path_factory.mktemp("rt")
-    source = Store.memory()
+    source = Store(":memory:")
     report = source.create_report(UNIT, YEAR)
     a2, a5 = SPECS["a2"], SPECS["a5"]
     values = {
@@ -478,7 +478,7 @@ def test_any_figures_and_texts_round_trip(tmp_path_factory, counts, amounts, rea
     )
     path = folder / "export.xlsx"
     write_xlsx(path, source.report_data(report))
-    target = Store.memory()
+    target = Store(":memory:")
     result = import_file(target, path)
     assert result.status == IMPORTED, result.message
     assert _stored(target) == _stored(source)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from forms.errors import UserError
 from forms.hygiene import UNIT_MAX, clean_limited
+from forms.years import YEAR_MAX, YEAR_MIN
 from storage.prefill import previous_report
 from storage.store import Store
 
@@ -47,7 +48,7 @@ class NewReportDialog(QDialog):
             self.unit.setPlaceholderText("按 ↓ 选择本文件已有的单位，或输入新单位名称")
             self.unit.setToolTip("本文件已有：" + "、".join(self.units))
         self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year.setRange(YEAR_MIN, YEAR_MAX)
         self.year.setValue(date.today().year - 1)  # reports are written early in the following year
         self.person = QLineEdit()
         self.phone = QLineEdit()
