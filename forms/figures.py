@@ -224,7 +224,7 @@ def figure(link: Link | None, data: ReportData) -> str:
         whole, _g = _total(link.per, data, period)
         if part is None or whole is None or whole == 0:
             return MISSING
-        share = percent(places).canonical(Decimal(part) * 100 / Decimal(whole))
+        share = percent(places).canonical(Decimal(part) * 100 / Decimal(whole))  # type: ignore[arg-type]  # numbers only
         return _percent_text(share, link, places)
     if link.which in ("yoy", "change"):
         prev, field = _total(link.terms, data, year - 1)

@@ -199,8 +199,9 @@ class Layout:
         in ``body``'s rows, of the cells that changed: ``body[r][i]`` for each (r, i)."""
         columns = self._column_of
         comparison = self.spec.rows is RowStyle.COMPARISON
-        wanted: set[tuple[int, int]] = set()  # (body row, column) of the cells to recompute
+        wanted: set[tuple[int | None, int | None]] = set()  # (body row, column) to recompute; None: not shown
         for key in keys:
+            where: tuple[int | None, int | None]
             if comparison and key.row == REASON_ROW:
                 where = (2, columns.get((key.field, self.year - 1)))
             elif comparison:

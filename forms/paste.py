@@ -99,21 +99,21 @@ def plan_paste(
                 if item.strip() == "":
                     continue
                 raise InputError(f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”超出了表格最右一列")
-            cell = cells.get((-1 if appended else r, c))
-            if cell is None or not cell.editable or cell.key is None or cell.col != c:
-                if item.strip() in ("", cell.text if cell is not None and not appended else ""):
+            under = cells.get((-1 if appended else r, c))
+            if under is None or not under.editable or under.key is None or under.col != c:
+                if item.strip() in ("", under.text if under is not None and not appended else ""):
                     continue  # blank, or what the read-only cell shows (a block copied from the grid)
                 raise InputError(
                     f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”落在不能填写的单元格上"
                     "（序号、同比增减等自动计算的单元格）"
                 )
             try:
-                value = parse(cell, item)
+                value = parse(under, item)
             except InputError as exc:
                 raise InputError(f"粘贴未执行：第 {i + 1} 行第 {j + 1} 个值“{echo(item)}”：{exc.message}") from None
             if appended:
                 if value is not None:
-                    new_rows[r - len(body)][(cell.key.field, cell.key.period)] = value
+                    new_rows[r - len(body)][(under.key.field, under.key.period)] = value
             else:
-                values[cell.key] = value
+                values[under.key] = value
     return PastePlan(values, tuple(new_rows))

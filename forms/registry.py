@@ -9,6 +9,7 @@ change when it opens a file written under an older template, so no figure is los
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from forms import attachment2, attachment3, attachment4, attachment5
@@ -50,7 +51,7 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def _problems(template: Template):
+def _problems(template: Template) -> Iterator[str]:
     keys = [s.key for s in template.forms]
     if len(keys) != len(set(keys)) or len({s.number for s in template.forms}) != len(keys):
         yield "form keys and numbers are unique"
@@ -71,10 +72,10 @@ def _problems(template: Template):
                 # compared year by year with the report's own figures (forms/audit.py)
                 yield f"rule {rule.code} compares with {other_form}.{rule.other_field}, which has no year pair"  # type: ignore[union-attr]
     for change in template.changes:
-        spec = by_key.get(change.form)
-        if spec is None:
+        changed = by_key.get(change.form)
+        if changed is None:
             yield f"key change names form {change.form!r}, which is not in the template"
-        elif change.new is not None and change.new not in [f.key for f in spec.fields()]:
+        elif change.new is not None and change.new not in [f.key for f in changed.fields()]:
             yield f"key change {change.form}.{change.old} → {change.new}: no such field"
         if version_key(change.version) > version_key(template.version):
             yield f"key change of {change.version} is newer than the template"

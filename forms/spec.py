@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
@@ -80,7 +81,7 @@ class FormSpec:
         if problems:
             raise SpecError(f"spec {self.key!r}: " + "; ".join(problems))
 
-    def _problems(self):
+    def _problems(self) -> Iterator[str]:
         if not KEY.fullmatch(self.key):
             yield f"form key {self.key!r} is not a lower-case identifier"
         if self.number < 1:
@@ -183,7 +184,7 @@ class FormSpec:
         return [f for f in self.fields() if f.paired]
 
 
-def _empty_groups(nodes: tuple[Group | Field, ...]):
+def _empty_groups(nodes: tuple[Group | Field, ...]) -> Iterator[str]:
     for node in nodes:
         if isinstance(node, Group):
             if not node.children:

@@ -6,6 +6,7 @@ the contact line and the report text."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from forms.findings import Finding
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
@@ -67,7 +68,9 @@ def check_stored_chars(data: ReportData) -> list[Finding]:
 def printable_data(data: ReportData) -> ReportData:
     """``data`` as an export may write it: every stored text through ``printable``."""
     report = data.report
-    lines = {name: printable(getattr(report, name), multiline=False) for name in ("unit", *dict(_CONTACT))}
+    lines: dict[str, Any] = {
+        name: printable(getattr(report, name), multiline=False) for name in ("unit", *dict(_CONTACT))
+    }
     clean_report = replace(report, **lines)
     forms = [_printable_form(form) for form in data.forms]
     return replace(data, report=clean_report, forms=forms, text=_printable_text(data.text))
@@ -92,5 +95,5 @@ def _printable_text(text: ReportText | None) -> ReportText | None:
     sections = tuple(
         replace(s, heading=printable(s.heading, multiline=False), body=printable(s.body)) for s in text.sections
     )
-    lines = {name: printable(getattr(text, name), multiline=name in _MULTILINE) for name, _ in _TEXT}
+    lines: dict[str, Any] = {name: printable(getattr(text, name), multiline=name in _MULTILINE) for name, _ in _TEXT}
     return replace(text, sections=sections, **lines)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 
 from forms.registry import Template
 from forms.spec import FormSpec
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 MEMORY = ":memory:"
-Row = dict[str, Any]  # a row of a query: column name → the value SQLite gave (str, int, float, None)
 D = TypeVar("D", bound="Database")
+R = TypeVar("R")
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -122,11 +122,15 @@ class Database:
         with self._guard("读取"):
             yield
 
-    def rows(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         """The rows of a query as dicts (column name → value), on the store's connection."""
         cursor = self.conn.execute(sql, params)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def rows_as(self, shape: type[R], sql: str, params: Sequence[object] = ()) -> list[R]:
+        """``rows`` read as ``shape``, a TypedDict of storage.rows: what the table's schema holds."""
+        return cast(list[R], self.rows(sql, params))
 
     def update(self, table: str, where: Mapping[str, object], changes: Mapping[str, object]) -> None:
         """``update table set …`` for one row; names are the program's own column names, never input."""

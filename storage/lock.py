@@ -10,6 +10,7 @@ import contextlib
 import os
 import socket
 import sys
+from io import BufferedRandom
 from pathlib import Path
 from types import TracebackType
 
@@ -27,7 +28,7 @@ class InstanceLock:
     def __init__(self, db_path: Path) -> None:
         self.db_path = real_path(Path(db_path))  # beside the real file, whichever link named it
         self.path = Path(f"{self.db_path}.lock")
-        self._file = None
+        self._file: BufferedRandom | None = None
 
     def acquire(self) -> None:
         try:
@@ -61,7 +62,7 @@ class InstanceLock:
         self.release()
 
 
-def _owner(f) -> str:
+def _owner(f: BufferedRandom) -> str:
     try:
         f.seek(_OWNER_AT)
         text = f.read(200).decode("utf-8", "replace")
@@ -74,7 +75,7 @@ def _owner(f) -> str:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(f) -> bool:
+    def _try_lock(f: BufferedRandom) -> bool:
         f.seek(0)
         try:
             msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
@@ -82,7 +83,7 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(f) -> None:
+    def _unlock(f: BufferedRandom) -> None:
         f.seek(0)
         with contextlib.suppress(OSError):
             msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
@@ -90,13 +91,13 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _try_lock(f) -> bool:
+    def _try_lock(f: BufferedRandom) -> bool:
         try:
             fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
-    def _unlock(f) -> None:
+    def _unlock(f: BufferedRandom) -> None:
         with contextlib.suppress(OSError):
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)

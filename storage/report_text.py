@@ -29,6 +29,7 @@ from forms.outline import (
 )
 from forms.report import Report, ReportText, Section
 from storage.connection import Database
+from storage.rows import KeyRow, SectionRow, TextRow
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -103,7 +104,9 @@ class ReportTexts:
         (not stored: reading never writes; ``ensure`` stores it)."""
         key = self._which(report, kind)
         with self.store.read():
-            rows = self.store.rows("select * from report_texts where report_id=? and kind=?", [report.id, key])
+            rows = self.store.rows_as(
+                TextRow, "select * from report_texts where report_id=? and kind=?", [report.id, key]
+            )
             if not rows:
                 return _default_text(report, report_kind(key))
             row = rows[0]
@@ -116,8 +119,10 @@ class ReportTexts:
                     numbered=r["numbered"] is None or bool(r["numbered"]),
                     run_in=None if r["run_in"] is None else bool(r["run_in"]),
                 )
-                for r in self.store.rows(
-                    "select * from sections where report_id=? and kind=? order by position", [report.id, key]
+                for r in self.store.rows_as(
+                    SectionRow,
+                    "select * from sections where report_id=? and kind=? order by position",
+                    [report.id, key],
                 )
             )
         return ReportText(
@@ -238,8 +243,8 @@ class ReportTexts:
     def _keys(self, report: Report, kind: str) -> list[str]:
         return [
             r["key"]
-            for r in self.store.rows(
-                "select key from sections where report_id=? and kind=? order by position", [report.id, kind]
+            for r in self.store.rows_as(
+                KeyRow, "select key from sections where report_id=? and kind=? order by position", [report.id, kind]
             )
         ]
 

@@ -13,13 +13,14 @@ from forms.report import MAIN_ROW, CellKey, Report
 from forms.spec import FILLER, RowStyle
 from forms.years import check_year
 from storage import cells
-from storage.connection import Database, Row, now
+from storage.connection import Database, now
 from storage.report_text import ReportTexts
+from storage.rows import ReportRow
 
 PreviousFigures = dict[str, dict[str, Stored]]  # form key → {paired field key: its year-(Y−1) figure}
 
 
-def _report(row: Row) -> Report:
+def _report(row: ReportRow) -> Report:
     return Report(
         id=row["id"],
         unit=row["unit"],
@@ -32,12 +33,12 @@ def _report(row: Row) -> Report:
 
 def all_reports(db: Database) -> list[Report]:
     with db.read():
-        return [_report(row) for row in db.rows("select * from reports order by year desc, unit")]
+        return [_report(row) for row in db.rows_as(ReportRow, "select * from reports order by year desc, unit")]
 
 
 def find(db: Database, unit: str, year: int) -> Report | None:
     with db.read():
-        rows = db.rows("select * from reports where unit = ? and year = ?", [unit, year])
+        rows = db.rows_as(ReportRow, "select * from reports where unit = ? and year = ?", [unit, year])
     return _report(rows[0]) if rows else None
 
 
@@ -52,7 +53,7 @@ def require(db: Database, unit: str, year: int) -> Report:
 
 def get(db: Database, report_id: int) -> Report:
     with db.read():
-        rows = db.rows("select * from reports where id = ?", [report_id])
+        rows = db.rows_as(ReportRow, "select * from reports where id = ?", [report_id])
     if not rows:
         raise KeyError(report_id)
     return _report(rows[0])

@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def sweep_stale(folder: Path, *, legacy: bool = False) -> list[Path]:
     return removed
 
 
-if os.name == "nt":
+if sys.platform == "win32":  # the same test as os.name == "nt", in the form mypy narrows on
     import ctypes
 
     _STILL_ACTIVE = 259
