@@ -58,7 +58,9 @@ class Generation:
 class Database:
     """One opened file under one template (``storage.opening`` opens and checks it)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, forms: tuple[FormSpec, ...], template: Template):
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, *, forms: tuple[FormSpec, ...], template: Template
+    ) -> None:
         self.path = path
         self.conn = conn
         self.forms = forms
