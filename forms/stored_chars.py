@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from forms.findings import Finding
+from forms.findings import ContactLocation, Finding, TextLocation
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
 from forms.kinds import Invalid, TextKind
-from forms.report import CellKey, FormData, ReportData, ReportText, cell_kind
+from forms.report import FormData, ReportData, ReportText, cell_kind
 from forms.rules import Severity
 
 _CONTACT = (("filler", "填报单位"), ("contact_person", "联系人"), ("contact_phone", "联系方式"))
@@ -39,8 +39,8 @@ def check_stored_chars(data: ReportData) -> list[Finding]:
         stored = getattr(report, name)
         if forbidden(stored):
             fix = clean_text(stored)
-            key = CellKey("", name)  # which of the three lines
-            found.append(Finding("contact", key, Severity.HINT, _message(what, stored, fix), "CONTACT_CHARS", fix))
+            message = _message(what, stored, fix)
+            found.append(Finding(ContactLocation(name), Severity.HINT, message, "CONTACT_CHARS", fix))
     text = data.text
     if text is None:
         return found
@@ -49,18 +49,18 @@ def check_stored_chars(data: ReportData) -> list[Finding]:
         if forbidden(stored):
             fix = printable(stored, multiline=name in _MULTILINE)
             # the fix is named, not offered: the window applies text fixes to a section's body only
-            found.append(Finding("text", CellKey("", name), Severity.HINT, _message(what, stored, fix), "TEXT_CHARS"))
+            found.append(Finding(TextLocation("", name), Severity.HINT, _message(what, stored, fix), "TEXT_CHARS"))
     for section in text.sections:
         for name, what in (("heading", "标题"), ("body", "正文")):
             stored = getattr(section, name)
             if forbidden(stored):
                 fix = printable(stored, multiline=name == "body")
                 message = _message(what, stored, fix)
-                key = CellKey(section.key, name)
                 if name == "body":
-                    found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS", fix, (0, len(stored))))
+                    at = TextLocation(section.key, name, (0, len(stored)))
+                    found.append(Finding(at, Severity.HINT, message, "TEXT_CHARS", fix))
                 else:
-                    found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS"))
+                    found.append(Finding(TextLocation(section.key, name), Severity.HINT, message, "TEXT_CHARS"))
     return found
 
 

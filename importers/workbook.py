@@ -21,7 +21,6 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from forms.audit import short
 from forms.errors import InputError
 from forms.grid import REASON_LABEL, YOY_LABEL
 from forms.hygiene import echo
@@ -246,7 +245,7 @@ class _Region:
         try:
             return f.kind.parse(_text_of(_at(self.rows, r, c)))
         except InputError as exc:
-            raise self.reject(r, c, f"{short(f)}：{exc.message}，未导入") from None
+            raise self.reject(r, c, f"{f.noun}：{exc.message}，未导入") from None
 
     def _is_note(self, r: int) -> bool:
         for value in self.rows[r] if r < len(self.rows) else []:
@@ -306,7 +305,7 @@ class _Region:
                 continue
             if written is _ABSURD:
                 said = repr(raw) if isinstance(raw, float) else echo(str(raw))  # 1e+300, not its 301 digits
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {said}，不是有效的百分比")
+                out.append(f"{self.spec.label} {f.noun} 同比增减 填写为 {said}，不是有效的百分比")
                 continue
             shown, places = written
             prev = form.values.get(CellKey(MAIN_ROW, f.key, self.year - 1))
@@ -314,10 +313,10 @@ class _Region:
             exact = yoy(prev, cur, 2)
             label = _percent_text(raw, shown)
             if exact.percent is None:
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {label}，按数据无法计算（{exact.reason}）")
+                out.append(f"{self.spec.label} {f.noun} 同比增减 填写为 {label}，按数据无法计算（{exact.reason}）")
                 continue
             if yoy(prev, cur, places).percent != shown:
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {label}，按数据应为 {exact.text()}")
+                out.append(f"{self.spec.label} {f.noun} 同比增减 填写为 {label}，按数据应为 {exact.text()}")
         return out
 
     def _list(self, columns: dict[tuple[str, int], int], body: int) -> FormRead:
