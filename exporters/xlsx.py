@@ -57,10 +57,6 @@ def put(target: SheetCell, value: object) -> SheetCell:
     return target
 
 
-def sheet_name(layout: Layout) -> str:
-    return layout.spec.label
-
-
 def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
     layout = Layout(data.spec, report.year)
     body = layout.printed_body(data, places)

@@ -69,7 +69,6 @@ class WorkbookRead:
     contact_phone: str
     forms: dict[str, FormRead]
     disagreements: list[str]  # its own 同比增减 row against its figures
-    own_export: bool = False
 
 
 def _cell_name(sheet: Sheet, row: int, col: int) -> str:
@@ -425,7 +424,6 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
             str(meta.get("contact_phone") or ""),
             read,
             disagreements,
-            own_export=True,
         )
 
     units = {f for f, _ in fillers}
