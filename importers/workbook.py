@@ -46,10 +46,6 @@ def fold(value: object) -> str:
     return _SPACE.sub("", str(value).translate(_FOLD))
 
 
-def _strip_unit(label: str) -> str:
-    return re.sub(r"\([^)]*\)$", "", label)
-
-
 @dataclass
 class FormRead:
     spec: FormSpec
@@ -202,7 +198,7 @@ class _Region:
         found: dict[tuple[str, int], int] = {}
         header_end = head  # the last row holding a header label or a year: the body starts below it
         for f in self.spec.fields():
-            spots = labels.get(fold(f.label)) or labels.get(_strip_unit(fold(f.label)))
+            spots = labels.get(fold(f.label)) or labels.get(fold(f.noun))  # a header may leave out the unit
             if not spots:
                 raise ImportRejected(
                     f"{self.spec.label}（工作表“{self.sheet.title}”）：表头中找不到“{f.label}”一列，未导入"
