@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding, errors
+from forms.audit import errors
 from forms.finding_groups import UNTOUCHED, group_findings, place
+from forms.findings import Finding
 from forms.report import ReportData
 from forms.rules import Severity
 
