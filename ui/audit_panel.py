@@ -139,25 +139,25 @@ class AuditPanel(QWidget):
         self.tree.clear()
         current = None
         specs = [form.spec for form in self._data.forms]
-        for listed in group_findings(findings, specs, untouched=self._untouched):
-            key, name, items = listed.key, listed.title, listed.findings
-            wrong = len(errors(items))
-            counts = f"错误 {wrong}，提示 {len(items) - wrong}" if wrong else f"提示 {len(items)}"
-            group = QTreeWidgetItem([f"{name}（{counts}）"])
-            group.setData(0, Qt.ItemDataRole.UserRole + 1, key)
-            font = group.font(0)
+        for group in group_findings(findings, specs, untouched=self._untouched):
+            wrong = len(errors(group.findings))
+            hints = len(group.findings) - wrong
+            counts = f"错误 {wrong}，提示 {hints}" if wrong else f"提示 {hints}"
+            heading = QTreeWidgetItem([f"{group.title}（{counts}）"])
+            heading.setData(0, Qt.ItemDataRole.UserRole + 1, group.key)
+            font = heading.font(0)
             font.setBold(True)
-            group.setFont(0, font)
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            for finding in items:
-                item = QTreeWidgetItem(group, [str(finding.severity), place(finding, self._data), finding.message])
+            heading.setFont(0, font)
+            self.tree.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)
+            for finding in group.findings:
+                item = QTreeWidgetItem(heading, [str(finding.severity), place(finding, self._data), finding.message])
                 item.setData(0, Qt.ItemDataRole.UserRole, finding)
                 item.setBackground(0, QBrush(severity_colour(finding.severity)))
                 item.setToolTip(2, finding.message)
                 if keep is not None and _identity(finding) == keep:
                     current = item
-            group.setExpanded(key not in self._folded)
+            heading.setExpanded(group.key not in self._folded)
         if current is not None:
             self.tree.setCurrentItem(current)
         self.tree.blockSignals(False)
