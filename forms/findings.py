@@ -6,9 +6,14 @@ the contact block. Consumers match on the type, never on a string."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from forms.report import CellKey
 from forms.rules import Severity
+
+# A section's heading or body, or a line of the report's own (``ReportText``'s attributes).
+TextPart = Literal["body", "heading", "title", "unit_line", "signer", "lead", "closing"]
+ContactLine = Literal["filler", "contact_person", "contact_phone"]  # ``Report``'s attributes
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class TextLocation:
     line of the report's own (``section`` "", ``part`` title, unit_line, signer, lead or closing)."""
 
     section: str = ""
-    part: str = "body"
+    part: TextPart = "body"
     span: tuple[int, int] | None = None  # the characters of the body the finding is about
 
 
@@ -33,7 +38,7 @@ class TextLocation:
 class ContactLocation:
     """One of the contact lines, by its name on ``Report``: filler, contact_person or contact_phone."""
 
-    field: str
+    field: ContactLine
 
 
 Location = CellLocation | TextLocation | ContactLocation
