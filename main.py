@@ -156,7 +156,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from forms.audit import audit, errors, place
+    from forms.audit import audit, errors
+    from forms.finding_groups import place
 
     store = open_store(getattr(args, "db", None), create=False)
     report = store.require_report(args.unit, args.year)

@@ -9,7 +9,6 @@ If the table does not fit the page at a size, it tries the next smaller size dow
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -41,7 +40,6 @@ def text_em(text: str, narrow: float = NOMINAL[0]) -> float:
 class Fit:
     size_pt: float
     widths_pt: list[float]
-    wraps_text: bool  # the text columns had to give up width at the smallest size
 
 
 @dataclass
@@ -104,10 +102,10 @@ def fit_columns(layout: Layout, body: list[list[Cell]], available_pt: float) -> 
         for size in SIZES_PT:
             widths = _widths(needs, spanned, size)
             if sum(widths) <= available_pt:
-                return Fit(size, _spread(widths, needs, size, available_pt), wraps_text=False)
+                return Fit(size, _spread(widths, needs, size, available_pt))
         floor = _squeeze(needs, spanned, smallest, available_pt)
         if sum(floor) <= available_pt + 0.01 or glyphs is NOMINAL:
-            return Fit(smallest, floor, wraps_text=True)
+            return Fit(smallest, floor)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -154,9 +152,3 @@ def _squeeze(needs: list[_Need], spanned: list[tuple[int, int, float]], size: fl
     share = min(1.0, room / sum(extra))
     widths = [f + e * share for f, e in zip(floor, extra, strict=True)]
     return [w + (available - sum(widths)) * w / sum(widths) for w in widths] if share == 1.0 else widths
-
-
-def lines_needed(text: str, width_pt: float, size: float) -> int:
-    """How many lines ``text`` takes in a cell of ``width_pt`` (row heights, tests)."""
-    room = max(width_pt - 2 * CELL_MARGIN_PT, size)
-    return max(1, math.ceil(text_em(text) * size * SLACK / room))

@@ -23,7 +23,6 @@ from exporters.files import save_atomically
 from exporters.xlsx_package import workbook_bytes
 from exporters.xlsx_print import text_height
 from forms.aggregate import Breakdown
-from forms.audit import short
 from forms.grid import Cell, Layout, Role
 from forms.hygiene import printable
 from forms.kinds import TextKind, percent
@@ -56,10 +55,6 @@ def put(target: SheetCell, value: object) -> SheetCell:
     else:
         target.value = value
     return target
-
-
-def sheet_name(layout: Layout) -> str:
-    return layout.spec.label
 
 
 def write_form_sheet(ws: Worksheet, report: Report, data: FormData, places: int, label: str | None = None) -> None:
@@ -208,9 +203,7 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
 def write_breakdown_sheet(ws: Worksheet, breakdown: Breakdown, year: int, label: str) -> None:
     """A 汇总's sums unit by unit: 序号, 单位名称, every numeric column, a row per unit and 合计."""
     spec = breakdown.spec
-    headers = ["序号", "单位名称"] + [
-        f"{short(f)}({period})" if period else short(f) for f, period in breakdown.columns
-    ]
+    headers = ["序号", "单位名称"] + [f"{f.noun}({period})" if period else f.noun for f, period in breakdown.columns]
     n = len(headers)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
     title = put(ws.cell(1, 1), f"{label} {spec.title_for(year)}：各单位明细")

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-# The report text against the tables is its own module; its names stay reachable from here.
-from forms.audit_text import OTHER_SUBJECT, _Mention, check_text, label_unit, short, text_mentions  # noqa: F401
-from forms.findings import Finding
+from forms.audit_text import _Mention, check_text, text_mentions
+from forms.findings import CellLocation, ContactLocation, Finding
 from forms.hygiene import echo, echo_at, first_forbidden
 from forms.kinds import Invalid, Stored, TextKind
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
@@ -33,29 +32,6 @@ PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
 def _show(field: Field, value: Stored) -> str:
     """A value in a message, written as the tables write it."""
     return "未填" if value is None else field.kind.text(value)
-
-
-def place(finding: Finding, data: ReportData) -> str:
-    """Where a finding is, as the clerk would say it."""
-    if finding.form == "contact":
-        return "填报单位和联系人"
-    if finding.form == "text":
-        assert data.text is not None and finding.key is not None
-        sections = data.text.sections
-        for number_text, section in zip(data.text.numbers(), sections, strict=True):
-            if section.key == finding.key.row:
-                return f"报告正文 {number_text}{section.heading}"
-        return "报告正文"
-    form = data.form(finding.form)
-    spec = form.spec
-    if finding.key is None:
-        return spec.label
-    field = spec.field(finding.key.field)
-    if finding.key.row == REASON_ROW:
-        return f"{spec.label} 数据变化原因简析 {short(field)}"
-    row = f" 第{form.rows.index(finding.key.row) + 1}行" if spec.rows is RowStyle.LIST else ""
-    period = f"({finding.key.period})" if finding.key.period else ""
-    return f"{spec.label}{row} {short(field)}{period}"
 
 
 # --- common rules -----------------------------------------------------------------
@@ -76,14 +52,14 @@ def check_value_kinds(form: FormData) -> list[Finding]:
     for key, value in bad:
         assert isinstance(value, Invalid)
         field = spec.field(key.field)
-        what = f"{short(field)}的原因简析" if key.row == REASON_ROW else short(field)
+        what = f"{field.noun}的原因简析" if key.row == REASON_ROW else field.noun
         at = first_forbidden(value.stored)
         message = f"{what}“{echo_at(value.stored, at) if at >= 0 else echo(value.stored)}”无效：{value.problem}"
         # text with a character no document holds is exported without it: a 提示, as on the contact line;
         # a figure that reads as no number is an 错误
         text = key.row == REASON_ROW or isinstance(field.kind, TextKind)
         severity = Severity.HINT if text and at >= 0 and value.fix else Severity.ERROR
-        found.append(Finding(form.spec.key, key, severity, message, "VALUE_KIND", value.fix))
+        found.append(Finding(CellLocation(form.spec.key, key), severity, message, "VALUE_KIND", value.fix))
     return found
 
 
@@ -105,45 +81,36 @@ def _blanks(form: FormData, row: str, field: Field, year: int) -> list[Finding]:
     for period in (year - 1, year) if field.paired else (0,):
         key = CellKey(row, field.key, period)
         if form.get(key) is None:
-            message = f"{short(field)}未填写；没有发生的请填 0"
-            found.append(Finding(form.spec.key, key, Severity.HINT, message, "VALUE_BLANK"))
-    return found
-
-
-def check_reasons(form: FormData, year: int, places: int) -> list[Finding]:
-    """附件3 注3: every 原因简析 is filled, even for unchanged or zero figures."""
-    if form.spec.rows is not RowStyle.COMPARISON:
-        return []
-    found = []
-    for field in form.spec.paired_fields():
-        found += _reason(form, field, year, places)
+            message = f"{field.noun}未填写；没有发生的请填 0"
+            found.append(Finding(CellLocation(form.spec.key, key), Severity.HINT, message, "VALUE_BLANK"))
     return found
 
 
 def _reason(form: FormData, field: Field, year: int, places: int) -> list[Finding]:
+    """附件3 注3: every 原因简析 of a comparison form is filled, even for unchanged or zero figures."""
     key = CellKey(REASON_ROW, field.key)
     if form.get(key):
         return []
     change = yoy(form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places)
     if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
-        message = f"{short(field)}同比{change.text()}，变化较大，请在原因简析中说明"
-        return [Finding(form.spec.key, key, Severity.HINT, message, "YOY_UNEXPLAINED")]
-    message = f"{short(field)}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
-    return [Finding(form.spec.key, key, Severity.HINT, message, "REASON_MISSING")]
+        message = f"{field.noun}同比{change.text()}，变化较大，请在原因简析中说明"
+        return [Finding(CellLocation(form.spec.key, key), Severity.HINT, message, "YOY_UNEXPLAINED")]
+    message = f"{field.noun}的数据变化原因简析未填写（数据无变化或为 0 的也要分析）"
+    return [Finding(CellLocation(form.spec.key, key), Severity.HINT, message, "REASON_MISSING")]
 
 
 def check_contact(data: ReportData) -> list[Finding]:
     report = data.report
     found = []
     if not report.filler.strip():
-        found.append(Finding("contact", None, Severity.HINT, "填报单位未填写", "CONTACT_UNIT"))
+        found.append(Finding(ContactLocation("filler"), Severity.HINT, "填报单位未填写", "CONTACT_UNIT"))
     if not report.contact_person.strip():
-        found.append(Finding("contact", None, Severity.HINT, "联系人未填写", "CONTACT_PERSON"))
+        found.append(Finding(ContactLocation("contact_person"), Severity.HINT, "联系人未填写", "CONTACT_PERSON"))
     phone = re.sub(r"[\s（）()]", "", report.contact_phone)
     if not PHONE.match(phone):
         shown = report.contact_phone or "未填"
         message = f"联系方式“{shown}”不像电话号码（手机 11 位，座机如 0731-12345678）"
-        found.append(Finding("contact", None, Severity.HINT, message, "CONTACT_PHONE"))
+        found.append(Finding(ContactLocation("contact_phone"), Severity.HINT, message, "CONTACT_PHONE"))
     return found
 
 
@@ -158,13 +125,13 @@ def _at_least_sum(rule: AtLeastSum, form: FormData) -> list[Finding]:
         total = number(total_value) or Decimal(0)  # a wholly blank row gives 0 ≥ 0: nothing to say
         parts = sum(number(form.get(CellKey(row, p))) or Decimal(0) for p in rule.parts)
         if total < parts:
-            names = "+".join(short(spec.field(p)) for p in rule.parts)
+            names = "+".join(spec.field(p).noun for p in rule.parts)
             shown = _show(spec.field(rule.total), total_value)
             message = (
-                f"{spec.label} 第{i}行 {short(spec.field(rule.total))}({shown}) "
+                f"{spec.label} 第{i}行 {spec.field(rule.total).noun}({shown}) "
                 f"小于 {names}({_show(spec.field(rule.total), parts)})"
             )
-            found.append(Finding(spec.key, CellKey(row, rule.total), rule.severity, message, rule.code))
+            found.append(Finding(CellLocation(spec.key, CellKey(row, rule.total)), rule.severity, message, rule.code))
     return found
 
 
@@ -183,10 +150,11 @@ def _not_more_than(rule: NotMoreThan, form: FormData, data: ReportData) -> list[
             continue
         severity = Severity.ERROR if period == year else Severity.HINT  # Y−1 was reported last year
         message = (
-            f"{spec.label} {short(field)}({period}) {_show(field, mine)} 大于 "
-            f"{other.spec.label} {short(other_field)}({period}) {_show(other_field, theirs)}"
+            f"{spec.label} {field.noun}({period}) {_show(field, mine)} 大于 "
+            f"{other.spec.label} {other_field.noun}({period}) {_show(other_field, theirs)}"
         )
-        found.append(Finding(spec.key, CellKey(MAIN_ROW, rule.field, period), severity, message, rule.code))
+        at = CellLocation(spec.key, CellKey(MAIN_ROW, rule.field, period))
+        found.append(Finding(at, severity, message, rule.code))
     return found
 
 
@@ -202,10 +170,10 @@ def _sum_equals(rule: SumEquals, form: FormData, data: ReportData) -> list[Findi
     if total == theirs:
         return []
     message = (
-        f"{spec.label} {short(field)}合计({_show(field, total)}) 与 "
-        f"{other.spec.label} {short(other_field)}({year})({_show(other_field, theirs)}) 不一致"
+        f"{spec.label} {field.noun}合计({_show(field, total)}) 与 "
+        f"{other.spec.label} {other_field.noun}({year})({_show(other_field, theirs)}) 不一致"
     )
-    return [Finding(spec.key, CellKey(form.rows[0], rule.field), rule.severity, message, rule.code)]
+    return [Finding(CellLocation(spec.key, CellKey(form.rows[0], rule.field)), rule.severity, message, rule.code)]
 
 
 def check_rule(rule: Rule, form: FormData, data: ReportData) -> list[Finding]:
@@ -216,13 +184,6 @@ def check_rule(rule: Rule, form: FormData, data: ReportData) -> list[Finding]:
     if isinstance(rule, SumEquals):
         return _sum_equals(rule, form, data)
     return []
-
-
-def check_spec_rules(form: FormData, data: ReportData) -> list[Finding]:
-    found: list[Finding] = []
-    for rule in form.spec.rules:
-        found += check_rule(rule, form, data)
-    return found
 
 
 # Last year's report as filed: form key → {field key: its figure of that year}. Storage reads it
@@ -240,8 +201,8 @@ def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored])
     if then is None or isinstance(then, Invalid) or now == then:
         return []
     was = _show(field, then)
-    message = f"{short(field)}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
-    return [Finding(form.spec.key, key, Severity.HINT, message, "PREVIOUS_YEAR")]
+    message = f"{field.noun}({year - 1}) 为 {_show(field, now)}，与 {year - 1} 年报表所报的 {was} 不同，请核对"
+    return [Finding(CellLocation(form.spec.key, key), Severity.HINT, message, "PREVIOUS_YEAR")]
 
 
 # --- the whole audit, in parts ---------------------------------------------------------------

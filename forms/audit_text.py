@@ -9,17 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from forms.figures import Link, converts_to_wan, linkable_fields, value_of
-from forms.findings import Finding
+from forms.findings import Finding, TextLocation
 from forms.kinds import wan_text
-from forms.report import CellKey, ReportData, ReportText
+from forms.report import ReportData, ReportText
 from forms.rules import Severity, number
 from forms.spec import Field, FormSpec
-
-
-def short(field: Field) -> str:
-    """行政检查(次) → 行政检查: the name used in sentences."""
-    return re.sub(r"\([^)]*\)$", "", field.label)
-
 
 # --- the report text against the tables ---------------------------------------------------
 
@@ -53,7 +47,7 @@ def _names(specs: tuple[FormSpec, ...]) -> list[_Name]:
     out = []
     for spec in specs:
         for field in linkable_fields(spec):
-            base = short(field)
+            base = field.noun
             out += [_Name(spec, field, name) for name in sorted({base, base.removesuffix("数")}) if len(name) >= 4]
     return out
 
@@ -62,12 +56,6 @@ def _names(specs: tuple[FormSpec, ...]) -> list[_Name]:
 def _pattern(name: str) -> re.Pattern[str]:
     """A field's name followed by a typed number: compiled once, checked after every edit."""
     return re.compile(re.escape(name) + _AFTER)
-
-
-def label_unit(field: Field) -> str:
-    """罚没金额(元) → 元; "" when the label names no unit."""
-    match = re.search(r"\(([^)]*)\)$", field.label)
-    return match[1] if match else ""
 
 
 def _found_names(body: str, names: list[_Name]) -> list[tuple[re.Match[str], _Name]]:
@@ -142,7 +130,7 @@ def check_text(data: ReportData, mentions: tuple[_Mention, ...] | None = None) -
         table = number(value_of(data.form(n.spec.key), n.field, year))  # what a token would print
         if table is None:
             continue
-        typed_unit, unit = mention.typed_unit, label_unit(n.field)
+        typed_unit, unit = mention.typed_unit, n.field.unit
         wan = typed_unit == "万元" and converts_to_wan(n.field)
         # 行政处罚31次 against a table counted in 件: not sure it is the same figure
         other_unit = typed_unit not in ("", unit) and unit != "" and not wan
@@ -151,12 +139,12 @@ def check_text(data: ReportData, mentions: tuple[_Mention, ...] | None = None) -
             continue
         shown = wan_text(table) + "万元" if wan else n.field.kind.text(table) + unit
         link = Link(n.spec.key, n.field.key, "cur", wan)
-        key = CellKey(mention.section, n.field.key, year)
+        at = TextLocation(mention.section, "body", mention.span)
         where = f"{n.spec.label} {n.field.label}"
         if mention.own and not other_unit:
             message = f"正文“{mention.said}”与 {where}({shown}) 不一致，建议改为链接的表格数据"
-            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE", link.token(), mention.span))
+            found.append(Finding(at, Severity.HINT, message, "TEXT_FIGURE", link.token()))
         else:
             message = f"正文“{mention.said}”与 {where}({shown}) 不同，如说的是本单位{year}年的数，请核对"
-            found.append(Finding("text", key, Severity.HINT, message, "TEXT_FIGURE_UNSURE", "", mention.span))
+            found.append(Finding(at, Severity.HINT, message, "TEXT_FIGURE_UNSURE"))
     return found

@@ -31,11 +31,6 @@ def marked(pieces: list[tuple[str, bool]]) -> str:
     return "".join(f"{MARK}{text}{MARK}" if bold else text for text, bold in pieces)
 
 
-def plain(paragraph: str) -> str:
-    """The paragraph as printed, without the marks."""
-    return "".join(text for text, _bold in spans(paragraph))
-
-
 def toggle(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Ctrl+B on ``text[start:end]``: marks the span bold; within a marked span's text, that part
     becomes plain again (the whole span, or its head, middle or tail). Returns the new text and the

@@ -240,13 +240,3 @@ class Layout:
 def _value_cell(col: int, field: Field, key: CellKey, data: FormData) -> Cell:
     value = data.get(key)
     return Cell(Role.VALUE, col, key=key, field=field, value=value, text=field.kind.text(value))
-
-
-def yoy_cell(layout: Layout, body: list[list[Cell]], field_key: str) -> Cell | None:
-    """The 同比增减 cell of a paired field, for a caller that has just changed it."""
-    if layout.spec.rows is not RowStyle.COMPARISON:
-        return None
-    for cell in body[1]:
-        if cell.role is Role.YOY and cell.field is not None and cell.field.key == field_key:
-            return cell
-    return None

@@ -63,12 +63,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (ENFORCEMENT, RULE_OF_LAW)
 
 NUMBER_STYLES = ("一、", "（一）", "1.", "1、", "（1）")  # each written as its first number
 DEFAULT_STYLES = ("一、", "（一）", "1.", "（1）")
-LEVEL_LABELS = dict(zip(LEVELS, DEFAULT_STYLES, strict=True))
 LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
-
-
-def level_label(level: int) -> str:
-    return LEVEL_LABELS[level]
 
 
 def number_text(style: str, n: int) -> str:

@@ -20,6 +20,7 @@ from forms.rules import AtLeastSum, Rule
 __all__ = ["Field", "FormSpec", "Group", "Kind", "RowStyle", "SpecError"]
 
 KEY = re.compile(r"[a-z][a-z0-9_]*")
+UNIT_IN_LABEL = re.compile(r"\(([^)]*)\)$")  # 罚没金额(元)
 PLACEHOLDERS = frozenset({"year", "prev"})  # what title_for / notes_for fill in
 
 
@@ -40,6 +41,17 @@ class Field:
     paired: bool = False  # has a (Y−1, Y) pair, a 同比增减 cell and a 原因简析 cell
     width: int = 0  # column width in characters; 0 means "work it out from the label"
     default: str = ""  # FILLER: starts as the report's 填报单位 and follows it until typed over; blank is a 提示
+    # What a sentence calls it and counts it in: 行政检查 and 次 for 行政检查(次). Left blank, both are
+    # read from a label that ends in its unit; a label without one (移送司法机关刑事案件件数) names no unit.
+    noun: str = ""
+    unit: str = ""
+
+    def __post_init__(self) -> None:
+        said = UNIT_IN_LABEL.search(self.label)
+        if not self.noun:
+            object.__setattr__(self, "noun", self.label[: said.start()] if said else self.label)
+        if not self.unit and said:
+            object.__setattr__(self, "unit", said[1])
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,7 @@ class FormSpec:
         for f in self.fields():
             if f.width < 0:
                 yield f"field {f.key!r} has a negative width"
-            if not f.label.strip():
+            if not f.label.strip() or not f.noun.strip():
                 yield f"field {f.key!r} has no label"
             if f.paired and not f.kind.numeric:
                 yield f"field {f.key!r} is paired but not a number: it can have no 同比"

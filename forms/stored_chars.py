@@ -8,14 +8,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from forms.findings import Finding
+from forms.findings import ContactLine, ContactLocation, Finding, TextLocation, TextPart
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
 from forms.kinds import Invalid, TextKind
-from forms.report import CellKey, FormData, ReportData, ReportText, cell_kind
+from forms.report import FormData, ReportData, ReportText, cell_kind
 from forms.rules import Severity
 
-_CONTACT = (("filler", "填报单位"), ("contact_person", "联系人"), ("contact_phone", "联系方式"))
-_TEXT = (
+_CONTACT: tuple[tuple[ContactLine, str], ...] = (
+    ("filler", "填报单位"),
+    ("contact_person", "联系人"),
+    ("contact_phone", "联系方式"),
+)
+_TEXT: tuple[tuple[TextPart, str], ...] = (
     ("title", "标题"),
     ("unit_line", "标题上方的单位"),
     ("signer", "署名"),
@@ -36,32 +40,29 @@ _MULTILINE = ("title", "lead", "closing")  # a title breaks where the clerk pres
 def check_stored_chars(data: ReportData) -> list[Finding]:
     found = []
     report = data.report
-    for name, what in _CONTACT:
-        stored = getattr(report, name)
+    for line, what in _CONTACT:
+        stored = getattr(report, line)
         if forbidden(stored):
             fix = clean_text(stored)
-            key = CellKey("", name)  # which of the three lines
-            found.append(Finding("contact", key, Severity.HINT, _message(what, stored, fix), "CONTACT_CHARS", fix))
+            message = _message(what, stored, fix)
+            found.append(Finding(ContactLocation(line), Severity.HINT, message, "CONTACT_CHARS", fix))
     text = data.text
     if text is None:
         return found
-    for name, what in _TEXT:
-        stored = getattr(text, name)
+    for part, what in _TEXT:
+        stored = getattr(text, part)
         if forbidden(stored):
-            fix = printable(stored, multiline=name in _MULTILINE)
+            fix = printable(stored, multiline=part in _MULTILINE)
             # the fix is named, not offered: the window applies text fixes to a section's body only
-            found.append(Finding("text", CellKey("", name), Severity.HINT, _message(what, stored, fix), "TEXT_CHARS"))
+            found.append(Finding(TextLocation("", part), Severity.HINT, _message(what, stored, fix), "TEXT_CHARS"))
     for section in text.sections:
-        for name, what in (("heading", "标题"), ("body", "正文")):
-            stored = getattr(section, name)
-            if forbidden(stored):
-                fix = printable(stored, multiline=name == "body")
-                message = _message(what, stored, fix)
-                key = CellKey(section.key, name)
-                if name == "body":
-                    found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS", fix, (0, len(stored))))
-                else:
-                    found.append(Finding("text", key, Severity.HINT, message, "TEXT_CHARS"))
+        if forbidden(section.heading):
+            message = _message("标题", section.heading, printable(section.heading, multiline=False))
+            found.append(Finding(TextLocation(section.key, "heading"), Severity.HINT, message, "TEXT_CHARS"))
+        if forbidden(section.body):
+            fix = printable(section.body)
+            at = TextLocation(section.key, "body", (0, len(section.body)))
+            found.append(Finding(at, Severity.HINT, _message("正文", section.body, fix), "TEXT_CHARS", fix))
     return found
 
 

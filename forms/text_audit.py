@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from forms.findings import Finding
-from forms.report import CellKey, ReportText
+from forms.findings import Finding, TextLocation
+from forms.report import ReportText
 from forms.rules import Severity
 
 EMPTY_SECTION = "TEXT_EMPTY_SECTION"
@@ -21,5 +21,5 @@ def check_empty_sections(text: ReportText | None) -> list[Finding]:
         if section.body.strip() or has_children:
             continue
         message = f"“{section.heading}”下还没有正文，请填写或删除这一节"
-        found.append(Finding("text", CellKey(section.key, ""), Severity.HINT, message, EMPTY_SECTION))
+        found.append(Finding(TextLocation(section.key), Severity.HINT, message, EMPTY_SECTION))
     return found

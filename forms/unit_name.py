@@ -4,7 +4,7 @@ clerk types something else there (``Store.update_contact``)."""
 
 from __future__ import annotations
 
-from forms.findings import Finding
+from forms.findings import CellLocation, Finding
 from forms.report import MAIN_ROW, CellKey, ReportData
 from forms.rules import Severity
 from forms.spec import FILLER
@@ -18,5 +18,6 @@ def check_unit_names(data: ReportData) -> list[Finding]:
             key = CellKey(MAIN_ROW, f.key)
             if f.default == FILLER and form.get(key) is None:
                 message = f"{f.label}未填写（一般与填报单位相同：{filler}）"
-                found.append(Finding(form.spec.key, key, Severity.HINT, message, "UNIT_NAME_BLANK", filler))
+                at = CellLocation(form.spec.key, key)
+                found.append(Finding(at, Severity.HINT, message, "UNIT_NAME_BLANK", filler))
     return found

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forms.audit import audit, short
+from forms.audit import audit
 from forms.audit import errors as errors_of
 from forms.errors import UserError
+from forms.finding_groups import cell_place
 from forms.report import REASON_ROW, CellKey, FormData, Report
-from forms.spec import FormSpec, RowStyle
+from forms.spec import FormSpec
 from importers.workbook import FormRead, read_workbook
 from storage.store import Store
 
@@ -49,15 +50,6 @@ class FileResult:
         return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，{found}"
 
 
-def _where(spec: FormSpec, rows: list[str], key: CellKey) -> str:
-    f = spec.field(key.field)
-    if key.row == REASON_ROW:
-        return f"{spec.label} 数据变化原因简析 {short(f)}"
-    row = f" 第{rows.index(key.row) + 1}行" if spec.rows is RowStyle.LIST and key.row in rows else ""
-    period = f"({key.period})" if key.period else ""
-    return f"{spec.label}{row} {short(f)}{period}"
-
-
 def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) -> list[str]:
     """What a replacement changed, in the clerk's words: ``附件2 行政检查(2024) 190 → 200``."""
     spec = form.spec
@@ -71,7 +63,7 @@ def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) ->
         except KeyError:
             continue
         show = (lambda v: "未填" if v is None else str(v)) if key.row == REASON_ROW else kind.text
-        out.append(f"{_where(spec, form.rows, key)}：{show(old) or '未填'} → {show(new) or '未填'}")
+        out.append(f"{cell_place(spec, form.rows, key)}：{show(old) or '未填'} → {show(new) or '未填'}")
     return out
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from forms.audit import short
 from forms.errors import InputError
 from forms.grid import REASON_LABEL, YOY_LABEL
 from forms.hygiene import echo
@@ -48,10 +47,6 @@ def fold(value: object) -> str:
     return _SPACE.sub("", str(value).translate(_FOLD))
 
 
-def _strip_unit(label: str) -> str:
-    return re.sub(r"\([^)]*\)$", "", label)
-
-
 @dataclass
 class FormRead:
     spec: FormSpec
@@ -71,7 +66,6 @@ class WorkbookRead:
     contact_phone: str
     forms: dict[str, FormRead]
     disagreements: list[str]  # its own 同比增减 row against its figures
-    own_export: bool = False
 
 
 def _cell_name(sheet: Sheet, row: int, col: int) -> str:
@@ -205,7 +199,7 @@ class _Region:
         found: dict[tuple[str, int], int] = {}
         header_end = head  # the last row holding a header label or a year: the body starts below it
         for f in self.spec.fields():
-            spots = labels.get(fold(f.label)) or labels.get(_strip_unit(fold(f.label)))
+            spots = labels.get(fold(f.label)) or labels.get(fold(f.noun))  # a header may leave out the unit
             if not spots:
                 raise ImportRejected(
                     f"{self.spec.label}（工作表“{self.sheet.title}”）：表头中找不到“{f.label}”一列，未导入"
@@ -247,7 +241,7 @@ class _Region:
         try:
             return f.kind.parse(_text_of(_at(self.rows, r, c)))
         except InputError as exc:
-            raise self.reject(r, c, f"{short(f)}：{exc.message}，未导入") from None
+            raise self.reject(r, c, f"{f.noun}：{exc.message}，未导入") from None
 
     def _is_note(self, r: int) -> bool:
         for value in self.rows[r] if r < len(self.rows) else []:
@@ -307,7 +301,7 @@ class _Region:
                 continue
             if written is _ABSURD:
                 said = repr(raw) if isinstance(raw, float) else echo(str(raw))  # 1e+300, not its 301 digits
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {said}，不是有效的百分比")
+                out.append(f"{self.spec.label} {f.noun} 同比增减 填写为 {said}，不是有效的百分比")
                 continue
             shown, places = written
             prev = form.values.get(CellKey(MAIN_ROW, f.key, self.year - 1))
@@ -315,10 +309,10 @@ class _Region:
             exact = yoy(prev, cur, 2)
             label = _percent_text(raw, shown)
             if exact.percent is None:
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {label}，按数据无法计算（{exact.reason}）")
+                out.append(f"{self.spec.label} {f.noun} 同比增减 填写为 {label}，按数据无法计算（{exact.reason}）")
                 continue
             if yoy(prev, cur, places).percent != shown:
-                out.append(f"{self.spec.label} {short(f)} 同比增减 填写为 {label}，按数据应为 {exact.text()}")
+                out.append(f"{self.spec.label} {f.noun} 同比增减 填写为 {label}，按数据应为 {exact.text()}")
         return out
 
     def _list(self, columns: dict[tuple[str, int], int], body: int) -> FormRead:
@@ -427,7 +421,6 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
             str(meta.get("contact_phone") or ""),
             read,
             disagreements,
-            own_export=True,
         )
 
     units = {f for f, _ in fillers}

@@ -12,7 +12,7 @@ import pytest
 from exporters.report_export import export_report
 from exporters.xlsx import write_xlsx
 from forms.audit import audit, errors
-from forms.grid import Layout, yoy_cell
+from forms.grid import Layout, Role
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, CellKey
 from importers.city import NotAggregated, aggregate_files
@@ -79,8 +79,9 @@ def test_three_counties_sum_with_yoy_from_the_sums(tmp_path: Path) -> None:
     assert a2.get(CellKey(MAIN_ROW, "fines", 2024)) == Decimal("3000.5")
     assert a2.get(CellKey(MAIN_ROW, "license", 2024)) is None  # blank everywhere: blank, not 0
     layout = Layout(SPECS["a2"], YEAR)
-    cell = yoy_cell(layout, layout.body(a2, 2), "inspection")
-    assert cell is not None and cell.text == "0.00%"  # (180−180)/180, not the mean of −20 %, +40 % and 0 %
+    shown = layout.body(a2, 2)[1]  # the 同比增减 row the grid shows
+    cell = next(c for c in shown if c.role is Role.YOY and c.field is not None and c.field.key == "inspection")
+    assert cell.text == "0.00%"  # (180−180)/180, not the mean of −20 %, +40 % and 0 %
     a4, a5 = data.form("a4"), data.form("a5")
     assert [a4.get(CellKey(r, "posts")) for r in a4.rows] == [30, None]
     assert [a4.get(CellKey(r, "monitoring_devices")) for r in a4.rows] == [None, 6]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -243,3 +244,27 @@ def test_export_chooses_which_report(tmp_path):
     assert f"{UNIT}2024年法治政府建设工作报告" in [t.replace("\n", "") for t in texts]  # title, on two lines
     assert "一、工作情况及主要成效" in texts
     assert not any(t.startswith("附件：") for t in texts)  # this report has no attachments by default
+
+
+def test_audit_command_exit_codes(tmp_path):
+    from forms.registry import form
+    from forms.report import MAIN_ROW, CellKey
+    from storage.store import Store
+
+    db = tmp_path / "a.sqlite3"
+    run("sample", "--db", str(db))
+    result = run("audit", "--db", str(db), "--unit", UNIT, "--year", "2024")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[:2] == [
+        "错误\t附件3 涉企行政检查(2024)\t附件3 涉企行政检查(2024) 336 大于 附件2 行政检查(2024) 190",
+        "错误\t附件3 罚没金额(2024)\t附件3 罚没金额(2024) 4331500 大于 附件2 罚没金额(2024) 4199252",
+    ]
+    assert all(line.split("\t")[0] in ("错误", "提示") and len(line.split("\t")) == 3 for line in lines)
+    store = Store(db)
+    report = store.find_report(UNIT, 2024)
+    store.set_value(report.id, form("a3"), CellKey(MAIN_ROW, "inspection", 2024), 190)
+    store.set_value(report.id, form("a3"), CellKey(MAIN_ROW, "fines", 2024), Decimal(4199252))
+    store.close()
+    assert run("audit", "--db", str(db), "--unit", UNIT, "--year", "2024").returncode == 0
+    assert run("audit", "--db", str(db), "--unit", "无此单位", "--year", "2024").returncode == 2

@@ -53,6 +53,8 @@ def _label(text: str, style: str) -> str:
         return text.replace("(", "（").replace(")", "）")
     if style == "messy":  # a line break and spaces typed inside the header
         return (text[:2] + "\n" + text[2:]).replace("(", " (")
+    if style == "no units":  # 行政许可 for 行政许可(件): the field's noun alone
+        return text.split("(")[0] if text.endswith(")") else text
     return text
 
 
@@ -205,6 +207,7 @@ def test_own_export_round_trips_losslessly(tmp_path: Path) -> None:
     ("style", "numbers", "layout"),
     [
         ("plain", "number", "sheet per form"),
+        ("no units", "number", "sheet per form"),
         ("fullwidth", "text", "sheet per form, other names and order"),
         ("messy", "grouped", "all in one sheet, shifted"),
         ("messy", "text", "one file per form"),

@@ -57,7 +57,7 @@ def test_a_previous_year_figure_changed_by_hand_is_a_hint(tmp_path: Path) -> Non
     store.set_value(report.id, SPECS["a2"], CellKey(MAIN_ROW, "inspection", 2023), 259)
     data = store.report_data(report, with_text=False)
     found = [f for f in audit(data, previous) if f.code == "PREVIOUS_YEAR"]
-    assert [(f.severity.value, f.key, f.message) for f in found] == [
+    assert [(f.severity.value, f.cell, f.message) for f in found] == [
         ("提示", CellKey(MAIN_ROW, "inspection", 2023), "行政检查(2023) 为 259，与 2023 年报表所报的 295 不同，请核对")
     ]
     assert [f for f in audit(data) if f.code == "PREVIOUS_YEAR"] == []  # no last year's report given

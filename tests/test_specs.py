@@ -95,3 +95,16 @@ def test_domain_imports_no_qt():
         if re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), re.M)
     ]
     assert offenders == []
+
+
+def test_every_field_says_its_noun_and_unit():
+    """What a sentence calls a field and counts it in: the audit's messages and the text check use these."""
+    fields = {f.key: f for f in form("a2").fields()} | {f.key: f for f in form("a4").fields()}
+    assert (fields["inspection"].noun, fields["inspection"].unit) == ("行政检查", "次")
+    assert (fields["monitoring_fines"].noun, fields["monitoring_fines"].unit) == ("近三年罚款金额", "万元")
+    assert (fields["transfers"].noun, fields["transfers"].unit) == ("移送司法机关刑事案件件数", "")  # none said
+    for spec in FORMS:
+        for f in spec.fields():
+            assert f.noun and f.label in (f.noun, f"{f.noun}({f.unit})"), f.key
+    said = Field("posts", "编制(个)", Kind.COUNT, noun="行政执法岗位编制", unit="名")  # a template may say both
+    assert (said.noun, said.unit, said.label) == ("行政执法岗位编制", "名", "编制(个)")

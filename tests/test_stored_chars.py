@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from forms.audit import audit
+from forms.findings import CellLocation, ContactLocation, TextLocation
 from forms.report import MAIN_ROW, CellKey, FormData, ReportText, Section
 from forms.rules import Severity
 from forms.stored_chars import check_stored_chars, printable_data
@@ -23,15 +24,15 @@ def test_each_stored_control_character_is_named_with_its_fix() -> None:
     data = sample_data()
     data.report = replace(data.report, filler="示例\x0b市局", contact_person="林\x1b某", contact_phone="0730")
     data.text = _with_text(title="第一行\x0b第二行", signer="示例\x08局", lead="导\x1b语")
-    found = [(f.form, f.key, f.severity, f.code, f.fix, f.span) for f in check_stored_chars(data)]
+    found = [(f.where, f.severity, f.code, f.fix) for f in check_stored_chars(data)]
     assert found == [
-        ("contact", CellKey("", "filler"), Severity.HINT, "CONTACT_CHARS", "示例 市局", None),  # one line: a space
-        ("contact", CellKey("", "contact_person"), Severity.HINT, "CONTACT_CHARS", "林某", None),
-        ("text", CellKey("", "title"), Severity.HINT, "TEXT_CHARS", "", None),  # named, not offered
-        ("text", CellKey("", "signer"), Severity.HINT, "TEXT_CHARS", "", None),
-        ("text", CellKey("", "lead"), Severity.HINT, "TEXT_CHARS", "", None),
-        ("text", CellKey("s1", "heading"), Severity.HINT, "TEXT_CHARS", "", None),
-        ("text", CellKey("s1", "body"), Severity.HINT, "TEXT_CHARS", "第一段\n第二段", (0, 8)),
+        (ContactLocation("filler"), Severity.HINT, "CONTACT_CHARS", "示例 市局"),  # one line: a space
+        (ContactLocation("contact_person"), Severity.HINT, "CONTACT_CHARS", "林某"),
+        (TextLocation("", "title"), Severity.HINT, "TEXT_CHARS", ""),  # named, not offered
+        (TextLocation("", "signer"), Severity.HINT, "TEXT_CHARS", ""),
+        (TextLocation("", "lead"), Severity.HINT, "TEXT_CHARS", ""),
+        (TextLocation("s1", "heading"), Severity.HINT, "TEXT_CHARS", ""),
+        (TextLocation("s1", "body", (0, 8)), Severity.HINT, "TEXT_CHARS", "第一段\n第二段"),
     ]
     messages = [f.message for f in check_stored_chars(data)]
     assert messages[0] == "填报单位“示例␋市局”含有文档中不能保存的控制字符（␋），导出时会去掉；应为“示例 市局”"
@@ -78,13 +79,13 @@ def test_a_blank_unit_name_is_a_hint_with_the_filler_as_fix() -> None:
     a2 = data.form("a2")
     del a2.values[CellKey(MAIN_ROW, "unit_name")]
     found = check_unit_names(data)
-    assert [(f.form, f.key, f.severity, f.code, f.fix) for f in found] == [
-        ("a2", CellKey(MAIN_ROW, "unit_name"), Severity.HINT, "UNIT_NAME_BLANK", data.report.filler)
+    assert [(f.where, f.severity, f.code, f.fix) for f in found] == [
+        (CellLocation("a2", CellKey(MAIN_ROW, "unit_name")), Severity.HINT, "UNIT_NAME_BLANK", data.report.filler)
     ]
     assert found[0].message == f"行政执法单位名称未填写（一般与填报单位相同：{data.report.filler}）"
     data.report = replace(data.report, filler="")
     assert check_unit_names(data)[0].fix == data.report.unit  # no 填报单位: the unit
-    assert not [f for f in check_unit_names(data) if f.form != "a2"]  # 附件3 and 附件5 stay the clerk's
+    assert not [f for f in check_unit_names(data) if f.where.form != "a2"]  # 附件3 and 附件5 stay the clerk's
     assert any(f.code == "UNIT_NAME_BLANK" for f in audit(data))
     data.forms = [f if f.spec.key != "a2" else FormData(f.spec, f.rows, {}) for f in data.forms]
     assert len(check_unit_names(data)) == 1

@@ -14,6 +14,7 @@ import pytest
 
 import main as app
 from forms.audit import audit
+from forms.findings import ContactLocation, TextLocation
 from storage.sample import create_sample
 from storage.store import Store
 from tests.support.ooxml import assert_valid
@@ -88,7 +89,7 @@ def test_the_audit_names_each_place_with_a_fix_that_differs(old_db: Path) -> Non
         assert said != named, f.message
         if f.fix:
             assert f.fix == named.replace(" ", "\n") or f.fix == named or f.fix.endswith(named.lstrip("…"))
-    offered = {f.key.field for f in chars if f.fix and f.key is not None}
+    offered = {f.where.field if isinstance(f.where, ContactLocation) else f.where.part for f in chars if f.fix}
     assert offered == {"contact_person", "filler", "body"}  # the window applies these; a title's is named
-    body = next(f for f in chars if f.key is not None and f.key.field == "body")
-    assert body.span is not None and body.fix.endswith("另起一页。") and "\x1b" not in body.fix
+    body = next(f for f in chars if isinstance(f.where, TextLocation) and f.where.part == "body")
+    assert body.where.span is not None and body.fix.endswith("另起一页。") and "\x1b" not in body.fix

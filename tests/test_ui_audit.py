@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from forms.rules import Severity
 from storage.report_text import ReportTexts
+from tests.support.qt import finding_items
 from ui.audit_panel import ERROR_COLOUR, HINT_COLOUR
 
 
@@ -19,7 +20,7 @@ def window(qtbot, main_window):
 
 
 def rows(panel):
-    return [[item.text(c) for c in range(3)] for item in panel.leaves()]
+    return [[item.text(c) for c in range(3)] for item in finding_items(panel)]
 
 
 def test_panel_lists_the_two_errors_first(window):
@@ -45,7 +46,7 @@ def test_flagged_cells_are_coloured_with_the_message(window):
 
 def test_clicking_a_finding_jumps_to_its_cell(qtbot, window):
     panel = window.audit_panel
-    item = panel.leaves()[1]  # 罚没金额 2024 in 附件3
+    item = finding_items(panel)[1]  # 罚没金额 2024 in 附件3
     rect = panel.tree.visualItemRect(item)
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.pages[1]
@@ -71,7 +72,7 @@ def test_text_finding_jumps_to_the_sentence_and_is_fixed_by_a_link(qtbot, window
     texts.update_section(sample, key, body="我局共有行政执法岗位编制 69 个。")
     window.refresh_audit()
     panel = window.audit_panel
-    found = [item for item in panel.leaves() if "69" in item.text(2)]
+    found = [item for item in finding_items(panel) if "69" in item.text(2)]
     assert len(found) == 1
     item = found[0]
     assert item.text(1) == "报告正文 三、存在问题" and "79" in item.text(2)
@@ -96,13 +97,13 @@ def test_findings_are_grouped_by_table_with_counts_and_filtered(window):
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert groups[0].startswith("附件3（错误 2，提示")  # the table with errors first
     assert all("（" in g and "）" in g for g in groups)
-    total = len(panel.leaves())
+    total = len(finding_items(panel))
     panel.filter.setCurrentText("错误")
     assert [r[0] for r in rows(panel)] == ["错误", "错误"]
     panel.filter.setCurrentText("提示")
     assert {r[0] for r in rows(panel)} == {"提示"} and len(rows(panel)) == total - 2
     panel.filter.setCurrentText("全部")
-    assert len(panel.leaves()) == total
+    assert len(finding_items(panel)) == total
 
 
 def test_arrows_walk_the_list_showing_each_cell_and_enter_jumps(qtbot, window):
@@ -110,7 +111,7 @@ def test_arrows_walk_the_list_showing_each_cell_and_enter_jumps(qtbot, window):
     tree = panel.tree
     tree.setFocus()
     qtbot.waitUntil(tree.hasFocus)
-    tree.setCurrentItem(panel.leaves()[0])
+    tree.setCurrentItem(finding_items(panel)[0])
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     page = window.pages[1]
     assert window.tabs.currentWidget() is page
@@ -125,7 +126,7 @@ def test_arrows_walk_the_list_showing_each_cell_and_enter_jumps(qtbot, window):
 def test_a_refresh_keeps_the_selection_and_the_scroll_position(qtbot, window):
     panel = window.audit_panel
     window.resize(1024, 700)
-    leaves = panel.leaves()
+    leaves = finding_items(panel)
     chosen = leaves[len(leaves) // 2]
     panel.tree.setCurrentItem(chosen)
     panel.tree.scrollToItem(chosen)

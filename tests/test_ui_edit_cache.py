@@ -57,7 +57,7 @@ def test_an_edit_after_a_second_program_wrote_the_file_shows_both(window, store,
     assert model.data(model.index(*inspection)) == "400"  # read again: the other program's value shows
     assert window.findings == audit_of_the_file(store, sample)
     # 附件3's 336 is no longer above 附件2's 行政检查: that error went with the other program's value.
-    assert not [f for f in window.findings if f.code == "A3_INSPECTION_LE_A2" and f.key.period == 2024]
+    assert not [f for f in window.findings if f.code == "A3_INSPECTION_LE_A2" and f.cell.period == 2024]
 
 
 def test_a_conflicting_edit_is_refused_and_the_grid_and_audit_show_the_file(window, store, sample):
@@ -105,7 +105,7 @@ def test_last_years_report_arriving_is_compared_at_once(window, store, sample):
     last = store.create_report(sample.unit, 2023)  # as an import of last year's workbook does
     store.set_value(last.id, form("a2"), CellKey(MAIN_ROW, "penalty", 2023), 1)
     window.reload_reports(sample)
-    assert [f.key.field for f in window.findings if f.code == "PREVIOUS_YEAR"] == ["penalty"]
+    assert [f.cell.field for f in window.findings if f.code == "PREVIOUS_YEAR"] == ["penalty"]
     assert window.pages[0].model.edit_cell(0, 12, "1")  # 行政处罚 2023 as filed last year
     assert not [f for f in window.findings if f.code == "PREVIOUS_YEAR"]
     assert window.findings == audit_of_the_file(store, sample)

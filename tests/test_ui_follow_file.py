@@ -14,7 +14,7 @@ from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import Store
-from tests.support.qt import show_tab
+from tests.support.qt import finding_items, show_tab
 from tests.support.reports import audit_of_the_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ INSPECTION_2024 = CellKey(MAIN_ROW, "inspection", 2024)
 
 
 def panel_codes(window) -> list[str]:
-    return sorted(window.audit_panel.finding(item).code for item in window.audit_panel.leaves())
+    return sorted(window.audit_panel.finding(item).code for item in finding_items(window.audit_panel))
 
 
 def test_an_import_by_another_program_shows_everywhere_without_a_click(qtbot, main_window, store, sample, tmp_path):

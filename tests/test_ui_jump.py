@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
+from tests.support.qt import finding_items
 
 
 def click(qtbot, panel, item) -> None:
@@ -26,7 +27,7 @@ def active(qtbot, window):
 def test_a_previewed_cell_says_how_to_jump_and_enter_puts_the_keyboard_in_it(qtbot, main_window, store, sample):
     window = active(qtbot, main_window)
     panel = window.audit_panel
-    item = panel.leaves()[1]  # 附件3 罚没金额 2024
+    item = finding_items(panel)[1]  # 附件3 罚没金额 2024
     click(qtbot, panel, item)
     assert window.statusBar().currentMessage().endswith("附件3 罚没金额(2024)：回车或双击转到该处")
     assert QApplication.focusWidget() is panel.tree  # a preview leaves the keyboard in the list
@@ -47,7 +48,7 @@ def test_a_text_finding_previews_without_taking_the_keyboard_and_jumps_into_the_
     texts.update_section(sample, key, body="我局共有行政执法岗位编制 69 个。")
     window.refresh_audit()
     panel = window.audit_panel
-    item = next(i for i in panel.leaves() if "69" in i.text(2))
+    item = next(i for i in finding_items(panel) if "69" in i.text(2))
     panel.tree.scrollToItem(item)
     click(qtbot, panel, item)
     assert "回车或双击转到该处" in window.statusBar().currentMessage()

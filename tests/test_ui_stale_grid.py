@@ -100,7 +100,7 @@ def misplaced(model) -> list:
         (where, finding.code)
         for where, found in model.findings.items()
         for finding in found
-        if model.locate(finding.key) != where
+        if model.locate(finding.cell) != where
     ]
 
 

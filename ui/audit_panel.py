@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding, errors, place
+from forms.audit import errors
+from forms.finding_groups import UNTOUCHED, group_findings, place
+from forms.findings import Finding
 from forms.report import ReportData
 from forms.rules import Severity
 
 ERROR_COLOUR = QColor("#fecaca")
 HINT_COLOUR = QColor("#fef3c7")
 FILTERS = ("全部", "错误", "提示")
-GROUP_NAMES = {"text": "报告正文", "contact": "填报单位和联系人"}
-UNTOUCHED = "untouched"
 
 
 def severity_colour(severity: Severity) -> QColor:
@@ -39,7 +39,7 @@ def severity_colour(severity: Severity) -> QColor:
 
 def _identity(finding: Finding) -> tuple:
     """What names a finding across refreshes (its message changes with the figures)."""
-    return (finding.form, finding.code, finding.key, finding.span)
+    return (finding.where, finding.code)
 
 
 class AuditPanel(QWidget):
@@ -126,30 +126,6 @@ class AuditPanel(QWidget):
             self.summary.setText("审核：未发现问题")
         self._rebuild()
 
-    def _groups(self, findings: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
-        """(key, title, findings): tables with errors first, then in the order of the report."""
-        assert self._data is not None
-        if self._untouched:
-            hints = [f for f in findings if f.severity is Severity.HINT]
-            wrong = [f for f in findings if f.severity is Severity.ERROR]
-            untouched = [(UNTOUCHED, "尚未开始填写：各表空白处的提示，开始填写后逐条列出", hints)] if hints else []
-            return [*self._groups_of(wrong), *untouched]
-        return self._groups_of(findings)
-
-    def _groups_of(self, findings: list[Finding]) -> list[tuple[str, str, list[Finding]]]:
-        assert self._data is not None
-        order = [f.spec.key for f in self._data.forms] + ["text", "contact"]
-        by_form: dict[str, list[Finding]] = {}
-        for finding in findings:
-            by_form.setdefault(finding.form, []).append(finding)
-        keys = sorted(by_form, key=lambda k: (not errors(by_form[k]), order.index(k) if k in order else len(order)))
-        groups = []
-        for key in keys:
-            items = sorted(by_form[key], key=lambda f: f.severity is not Severity.ERROR)
-            name = GROUP_NAMES.get(key) or self._data.form(key).spec.label
-            groups.append((key, name, items))
-        return groups
-
     def _rebuild(self) -> None:
         if self._data is None:
             return
@@ -162,38 +138,32 @@ class AuditPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         current = None
-        for key, name, items in self._groups(findings):
-            wrong = len(errors(items))
-            counts = f"错误 {wrong}，提示 {len(items) - wrong}" if wrong else f"提示 {len(items)}"
-            group = QTreeWidgetItem([f"{name}（{counts}）"])
-            group.setData(0, Qt.ItemDataRole.UserRole + 1, key)
-            font = group.font(0)
+        specs = [form.spec for form in self._data.forms]
+        for group in group_findings(findings, specs, untouched=self._untouched):
+            wrong = len(errors(group.findings))
+            hints = len(group.findings) - wrong
+            counts = f"错误 {wrong}，提示 {hints}" if wrong else f"提示 {hints}"
+            heading = QTreeWidgetItem([f"{group.title}（{counts}）"])
+            heading.setData(0, Qt.ItemDataRole.UserRole + 1, group.key)
+            font = heading.font(0)
             font.setBold(True)
-            group.setFont(0, font)
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            for finding in items:
-                item = QTreeWidgetItem(group, [str(finding.severity), place(finding, self._data), finding.message])
+            heading.setFont(0, font)
+            self.tree.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)
+            for finding in group.findings:
+                item = QTreeWidgetItem(heading, [str(finding.severity), place(finding, self._data), finding.message])
                 item.setData(0, Qt.ItemDataRole.UserRole, finding)
                 item.setBackground(0, QBrush(severity_colour(finding.severity)))
                 item.setToolTip(2, finding.message)
                 if keep is not None and _identity(finding) == keep:
                     current = item
-            group.setExpanded(key not in self._folded)
+            heading.setExpanded(group.key not in self._folded)
         if current is not None:
             self.tree.setCurrentItem(current)
         self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
         self.tree.verticalScrollBar().setValue(scroll)
         self._selected(self.tree.currentItem())
-
-    def leaves(self) -> list[QTreeWidgetItem]:
-        """The finding rows, in the order shown."""
-        return [
-            self.tree.topLevelItem(g).child(i)
-            for g in range(self.tree.topLevelItemCount())
-            for i in range(self.tree.topLevelItem(g).childCount())
-        ]
 
     def finding(self, item: QTreeWidgetItem | None) -> Finding | None:
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None

@@ -90,7 +90,7 @@ class FormTableModel(QAbstractTableModel):
         # Findings are kept by key: after rows came or went their colours move with their cells.
         self.findings = {}
         for finding in findings:
-            where = self.locate(finding.key) if finding.key is not None else None
+            where = self.locate(finding.cell) if finding.cell is not None else None
             if where is not None:
                 self.findings.setdefault(where, []).append(finding)
 
@@ -143,7 +143,7 @@ class FormTableModel(QAbstractTableModel):
         before = self.findings
         self.findings = {}
         for finding in findings:
-            where = self.locate(finding.key) if finding.key is not None else None
+            where = self.locate(finding.cell) if finding.cell is not None else None
             if where is not None:
                 self.findings.setdefault(where, []).append(finding)
         for row, col in before.keys() | self.findings.keys():

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding, errors, place
+from forms.audit import errors
 from forms.errors import UserError
 from forms.export_names import export_name
+from forms.finding_groups import place
+from forms.findings import ContactLocation, Finding, TextLocation, of_form
 from forms.history import Histories
 from forms.progress import untouched
 from forms.report import Report, ReportData
@@ -378,7 +380,7 @@ class MainWindow(QMainWindow):
         page.message.connect(self.after_save)
         page.notice.connect(self.show_message)
         page.model.reread.connect(self._reread)
-        page.model.set_findings([f for f in self.findings if f.form == spec.key])
+        page.model.set_findings(of_form(self.findings, spec.key))
         self._grids[position] = page
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
@@ -554,7 +556,7 @@ class MainWindow(QMainWindow):
         self._audit_shown = shown
         self.audit_panel.show_findings(findings, data, untouched=shown[1])
         for page in pages:
-            page.model.set_findings([f for f in findings if f.form == page.spec.key])
+            page.model.set_findings(of_form(findings, page.spec.key))
         return findings
 
     def _tables_for_text(self) -> ReportData:
@@ -620,21 +622,20 @@ class MainWindow(QMainWindow):
 
     def jump_to(self, finding: Finding, *, focus: bool = True) -> None:
         """Show a finding's place; ``focus`` (Enter in the list) also puts the keyboard there."""
-        if finding.form == "contact":
-            target = self.phone if finding.code == "CONTACT_PHONE" else self.person
-            if finding.code == "CONTACT_UNIT":
-                target = self.filler
+        at = finding.where
+        if isinstance(at, ContactLocation):
             if focus:
-                target.setFocus()
+                self._contact_edits()[at.field].setFocus()
             return
-        if finding.form == "text" and self.report_page is not None and finding.key is not None:
-            self.tabs.setCurrentWidget(self.report_page)
-            self.report_page.show_span(finding.key.row, finding.span, focus=focus)
+        if isinstance(at, TextLocation):
+            if self.report_page is not None:
+                self.tabs.setCurrentWidget(self.report_page)
+                self.report_page.show_span(at.section, at.span, focus=focus)
             return
         for page in self.pages:
-            if page.spec.key == finding.form and finding.key is not None:
+            if page.spec.key == at.form:
                 self.tabs.setCurrentWidget(page)
-                where = page.model.locate(finding.key)
+                where = page.model.locate(at.key)
                 if where is not None:
                     index = page.model.index(*where)
                     page.view.setCurrentIndex(index)
@@ -644,18 +645,23 @@ class MainWindow(QMainWindow):
 
     def apply_fix(self, finding: Finding) -> None:
         """Put a finding's fix where it belongs: a cell (one undo step), a contact line, the report text."""
-        if finding.form == "contact" and finding.key is not None:
-            edits = {"filler": self.filler, "contact_person": self.person, "contact_phone": self.phone}
-            edits[finding.key.field].setText(finding.fix)
+        at = finding.where
+        if isinstance(at, ContactLocation):
+            self._contact_edits()[at.field].setText(finding.fix)
             self._save_contact()
             return
-        if finding.form == "text":
+        if isinstance(at, TextLocation):
             if self.report_page is not None:
                 self.report_page.apply_fix(finding)
             return
-        page = next((p for p in self.pages if p.spec.key == finding.form), None)
-        if page is not None and finding.key is not None:
-            self._guarded(lambda: page.model.apply_text(finding.key, finding.fix))
+        page = next((p for p in self.pages if p.spec.key == at.form), None)
+        if page is not None:
+            key = at.key
+            self._guarded(lambda: page.model.apply_text(key, finding.fix))
+
+    def _contact_edits(self) -> dict[str, QLineEdit]:
+        """The contact line's boxes by the name a finding gives them (``Report``'s attributes)."""
+        return {"filler": self.filler, "contact_person": self.person, "contact_phone": self.phone}
 
     # --- feedback ---------------------------------------------------------------
 

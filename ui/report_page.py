@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import Finding
 from forms.draft import draft_basic_situation
 from forms.emphasis import spans
 from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
+from forms.findings import Finding, TextLocation
 from forms.numbering import NUMBERINGS
 from forms.outline import REPORT_KINDS
 from forms.report import Report, ReportData, ReportText, Section
@@ -610,13 +610,14 @@ class ReportPage(QWidget):
 
     def apply_fix(self, finding: Finding) -> None:
         """Put the linked figure where a hand-typed number contradicted the table."""
-        if finding.key is None or finding.span is None or not finding.fix:
+        at = finding.where
+        if not isinstance(at, TextLocation) or at.span is None or not finding.fix:
             return
         self.flush()
-        section = self._section(finding.key.row)
+        section = self._section(at.section)
         if section is None or section.key in (LEAD, CLOSING):
             return
-        start, end = finding.span
+        start, end = at.span
         body = section.body[:start] + finding.fix + section.body[end:]
         if self._guarded(lambda: self.texts.update_section(self.report, section.key, body=body)):
             self.show_span(section.key, None)

@@ -19,3 +19,10 @@ def open_window(qtbot, store):
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.audited)  # the first audit follows the first paint
     return window
+
+
+def finding_items(panel) -> list:
+    """The 审核 panel's finding rows (under the group rows), in the order shown."""
+    tree = panel.tree
+    groups = [tree.topLevelItem(g) for g in range(tree.topLevelItemCount())]
+    return [group.child(i) for group in groups for i in range(group.childCount())]

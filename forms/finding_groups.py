@@ -1,0 +1,86 @@
+"""Findings as the 审核 panel lists them: each one's place in the clerk's words, and the groups
+(the tables in template order, then 报告正文, then 填报单位和联系人), named here and nowhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from forms.findings import CellLocation, ContactLocation, Finding, Location, TextLocation
+from forms.report import REASON_ROW, CellKey, ReportData
+from forms.rules import Severity
+from forms.spec import FormSpec, RowStyle
+
+TEXT = "报告正文"
+CONTACT = "填报单位和联系人"
+UNTOUCHED = "untouched"  # the group of a report nobody has typed into yet: its blank-cell hints
+UNTOUCHED_TITLE = "尚未开始填写：各表空白处的提示，开始填写后逐条列出"
+
+
+def cell_place(spec: FormSpec, rows: Sequence[str], key: CellKey) -> str:
+    """A cell as the clerk names it: 附件5 第2行 移送案件数, 附件2 罚没金额(2024)."""
+    field = spec.field(key.field)
+    if key.row == REASON_ROW:
+        return f"{spec.label} 数据变化原因简析 {field.noun}"
+    row = f" 第{rows.index(key.row) + 1}行" if spec.rows is RowStyle.LIST and key.row in rows else ""
+    period = f"({key.period})" if key.period else ""
+    return f"{spec.label}{row} {field.noun}{period}"
+
+
+def place(finding: Finding, data: ReportData) -> str:
+    """Where a finding is, as the clerk would say it."""
+    where = finding.where
+    if isinstance(where, ContactLocation):
+        return CONTACT
+    if isinstance(where, TextLocation):
+        assert data.text is not None
+        for number_text, section in zip(data.text.numbers(), data.text.sections, strict=True):
+            if section.key == where.section:
+                return f"{TEXT} {number_text}{section.heading}"
+        return TEXT
+    form = data.form(where.form)
+    return cell_place(form.spec, form.rows, where.key)
+
+
+def group_key(where: Location) -> str:
+    """Which group a finding is listed in: its table's key, "text" or "contact"."""
+    if isinstance(where, CellLocation):
+        return where.form
+    return "text" if isinstance(where, TextLocation) else "contact"
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    key: str  # stable across refreshes: a group the clerk folded stays folded
+    title: str
+    findings: list[Finding]  # errors first, each kind in the audit's order
+
+
+def group_findings(
+    findings: list[Finding], specs: Sequence[FormSpec], *, untouched: bool = False
+) -> list[FindingGroup]:
+    """The groups of the panel: those with errors first, then in the order of the report.
+    ``untouched`` (nobody has typed into the report yet): every hint in one last group, so that
+    the many blank cells do not hide what matters."""
+    if untouched:
+        hints = [f for f in findings if f.severity is Severity.HINT]
+        wrong = [f for f in findings if f.severity is Severity.ERROR]
+        return [*_groups(wrong, specs), *([FindingGroup(UNTOUCHED, UNTOUCHED_TITLE, hints)] if hints else [])]
+    return _groups(findings, specs)
+
+
+def _groups(findings: list[Finding], specs: Sequence[FormSpec]) -> list[FindingGroup]:
+    names = {spec.key: spec.label for spec in specs} | {"text": TEXT, "contact": CONTACT}
+    order = list(names)
+    by_key: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_key.setdefault(group_key(finding.where), []).append(finding)
+
+    def has_errors(key: str) -> bool:
+        return any(f.severity is Severity.ERROR for f in by_key[key])
+
+    keys = sorted(by_key, key=lambda k: (not has_errors(k), order.index(k) if k in order else len(order)))
+    return [
+        FindingGroup(key, names.get(key, key), sorted(by_key[key], key=lambda f: f.severity is not Severity.ERROR))
+        for key in keys
+    ]

@@ -1,0 +1,54 @@
+"""The 审核 panel's groups, decided in the domain: which findings, under which title, in what order."""
+
+from __future__ import annotations
+
+from forms.audit import audit
+from forms.finding_groups import UNTOUCHED, UNTOUCHED_TITLE, group_findings
+from forms.findings import CellLocation, ContactLocation, Finding, TextLocation, of_form
+from forms.registry import FORMS
+from forms.report import MAIN_ROW, CellKey
+from forms.rules import Severity
+from tests.support.reports import sample_data
+
+HINT, ERROR = Severity.HINT, Severity.ERROR
+
+
+def finding(where, severity=HINT, code="X") -> Finding:
+    return Finding(where, severity, "", code)
+
+
+CONTACT = finding(ContactLocation("contact_phone"))
+TEXT = finding(TextLocation("s1", "body", (0, 2)))
+A2 = finding(CellLocation("a2", CellKey(MAIN_ROW, "license", 2024)))
+A5_HINT = finding(CellLocation("a5", CellKey("r1", "transferred")))
+A5_ERROR = finding(CellLocation("a5", CellKey("r2", "transferred")), ERROR)
+
+
+def titles(groups) -> list[str]:
+    return [g.title for g in groups]
+
+
+def test_tables_in_template_order_then_the_text_then_the_contact_line():
+    groups = group_findings([CONTACT, TEXT, A5_HINT, A2], FORMS)
+    assert titles(groups) == ["附件2", "附件5", "报告正文", "填报单位和联系人"]
+    assert [g.key for g in groups] == ["a2", "a5", "text", "contact"]
+
+
+def test_a_group_with_an_error_comes_first_and_lists_its_errors_first():
+    groups = group_findings([CONTACT, A2, A5_HINT, A5_ERROR], FORMS)
+    assert titles(groups) == ["附件5", "附件2", "填报单位和联系人"]
+    assert groups[0].findings == [A5_ERROR, A5_HINT]
+
+
+def test_an_untouched_report_lists_its_errors_and_folds_every_hint_into_one_group():
+    groups = group_findings([CONTACT, A2, A5_ERROR, TEXT], FORMS, untouched=True)
+    assert titles(groups) == ["附件5", UNTOUCHED_TITLE]
+    assert groups[1].key == UNTOUCHED and groups[1].findings == [CONTACT, A2, TEXT]
+    assert group_findings([A5_ERROR], FORMS, untouched=True)[-1].key == "a5"  # no hints: no such group
+
+
+def test_the_sample_groups_and_a_grid_colours_only_its_own_cells():
+    found = audit(sample_data(body="我局共办理行政处罚 80 件。"))
+    assert titles(group_findings(found, FORMS)) == ["附件3", "附件2", "附件4", "附件5", "报告正文"]
+    assert {f.where.form for f in of_form(found, "a3")} == {"a3"}
+    assert all(isinstance(f.where, CellLocation) for f in of_form(found, "a2"))
