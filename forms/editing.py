@@ -17,8 +17,9 @@ from forms import kinds as vk
 from forms.changes import Batch, Change, InsertRow, RemoveRow, SetCells, Touched
 from forms.errors import UserError
 from forms.findings import Finding
-from forms.grid import Cell, Layout
+from forms.grid import Cell, Layout, Role
 from forms.history import History
+from forms.navigation import next_editable
 from forms.paste import parse_block, plan_paste
 from forms.report import CellKey, FormData, cell_kind
 from forms.rules import Severity
@@ -63,6 +64,7 @@ class EditSession:
         self.findings: dict[Position, list[Finding]] = {}
         self._cells: dict[Position, Cell] = {}
         self._where: dict[CellKey, Position] = {}
+        self._walked: tuple[Position, int] | None = None  # Enter's column inside a merged cell
 
     # --- what the grid shows ------------------------------------------------------
 
@@ -102,6 +104,35 @@ class EditSession:
     def spans(self) -> list[tuple[int, int, int]]:
         """(row, column, column span) of every merged body cell."""
         return [(r, cell.col, cell.span) for r, row in enumerate(self.body) for cell in row if cell.span > 1]
+
+    def arrow(self, row: int, col: int, step: tuple[int, int]) -> Position | None:
+        """Where an arrow key goes from (row, col); None at the grid's edge. Right leaves a merged
+        cell by its right edge."""
+        cell = self.cell(row, col)
+        if step[1] > 0 and cell is not None:
+            col = cell.col + cell.span - 1
+        row, col = row + step[0], col + step[1]
+        return (row, col) if 0 <= row < len(self.body) and 0 <= col < self.layout.column_count else None
+
+    def walk(self, row: int, col: int, *, forward: bool, across: bool) -> Position | None:
+        """Where Enter (down) or Tab (``across``) goes from (row, col): the next cell that can be
+        filled (``forms.navigation``). Enter into a merged cell goes on from the column it came down."""
+        walked = self._walked
+        start = walked[1] if walked is not None and walked[0] == (row, col) else col
+        target = next_editable(self.body, row, start, forward=forward, across=across)
+        if target is None:
+            return None
+        row, anchor, column = target
+        self._walked = ((row, anchor), column) if not across and column != anchor else None
+        return row, anchor
+
+    def reason_rows(self) -> dict[int, list[tuple[int, int]]]:
+        """(column, span) of the 原因简析 cells by row: the only cells that set a row's height."""
+        return {
+            r: [(c.col, c.span) for c in row if c.role is Role.REASON]
+            for r, row in enumerate(self.body)
+            if any(c.role is Role.REASON for c in row)
+        }
 
     def is_list(self) -> bool:
         return self.spec.rows is RowStyle.LIST
@@ -238,6 +269,12 @@ class EditSession:
         if values:
             parts.append(SetCells(self.spec.key, {k: self._shown(k) for k in values}, values, name))
         return self._store(Batch(self.spec.key, tuple(parts), name), count)
+
+    def block_area(self, row: int, col: int, text: str) -> Position:
+        """The bottom row and right column a block pasted at (row, col) covers on the grid as it is."""
+        block = parse_block(text)
+        right = col + max((len(line) for line in block), default=1)
+        return min(row + len(block), len(self.body)) - 1, min(right, self.layout.column_count) - 1
 
     def _parse(self, cell: Cell, text: str) -> vk.Stored:
         return cell.kind.parse(text)
