@@ -7,7 +7,7 @@ holds (附件2 行政处罚(件)（2024）：80); any other step by its verb fir
 
 from __future__ import annotations
 
-from forms.grid import Cell, Role
+from forms.grid import Cell, Column, Role
 from forms.kinds import Stored
 
 # Names that start with one of these say what was done; the status line puts 已 before them.
@@ -63,3 +63,17 @@ def tooltip(cell: Cell) -> str | None:
     if cell.role is Role.VALUE and cell.field is not None:
         return f"{cell.field.label}：{cell.field.kind.hint}"
     return None
+
+
+def alignment(cell: Cell) -> str:
+    """Figures right, a 原因简析 left, labels and 同比 centred: "right", "left" or "center"."""
+    if cell.role is Role.VALUE and cell.kind.align == "right":
+        return "right"
+    return "left" if cell.role is Role.REASON else "center"
+
+
+def column_title(column: Column) -> str:
+    """A column's header: 序号, a field's label, a paired field's label and year."""
+    if column.field is None:
+        return "序号"
+    return f"{column.field.label} {column.period}" if column.period else column.field.label

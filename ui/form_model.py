@@ -11,10 +11,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from forms.changes import Change, Touched
 from forms.editing import Conflict, EditSession, Saved
-from forms.editing_labels import saved_line
+from forms.editing_labels import alignment, column_title, saved_line
 from forms.errors import UserError
 from forms.findings import Finding
-from forms.grid import Cell, Role
+from forms.grid import Role
 from forms.history import Histories
 from forms.report import CellKey, FormData, Report, cell_kind
 from forms.spec import FormSpec
@@ -25,6 +25,12 @@ from ui.audit_panel import severity_colour
 Index = QModelIndex | QPersistentModelIndex
 READ_ONLY_BACKGROUND = QColor("#f3f4f6")
 LABEL_BACKGROUND = QColor("#eef2f7")
+SHADES = {role: READ_ONLY_BACKGROUND for role in (Role.YOY, Role.INDEX, Role.BLANK)} | {Role.LABEL: LABEL_BACKGROUND}
+ALIGNMENTS = {
+    "right": Qt.AlignmentFlag.AlignRight,
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+}
 # What a change of findings repaints: the colour and the tooltip, never the text (rows keep their height).
 FINDING_ROLES = [int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ToolTipRole)]
 NOWHERE = (-1, -1)  # a refusal not at a cell
@@ -125,8 +131,10 @@ class FormTableModel(QAbstractTableModel):
             self.reload()
             return
         self._rebuild()
-        if self.body:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.body) - 1, self.layout.column_count - 1))
+        if self.session.body:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.session.body) - 1, self.layout.column_count - 1)
+            )
 
     def reload(self) -> None:
         """Show this form again as the window's copy holds it (rows came or went, a conflict)."""
@@ -138,28 +146,11 @@ class FormTableModel(QAbstractTableModel):
 
     # --- the session's rules, with what the grid says --------------------------------
 
-    @property
-    def body(self) -> list[list[Cell]]:
-        return self.session.body
-
-    @property
-    def findings(self) -> dict[tuple[int, int], list[Finding]]:
-        return self.session.findings
-
-    def cell(self, row: int, col: int) -> Cell | None:
-        return self.session.cell(row, col)
-
     def locate(self, key: CellKey) -> tuple[int, int] | None:
         return self.session.locate(key)
 
     def spans(self) -> list[tuple[int, int, int]]:
         return self.session.spans()
-
-    def is_list(self) -> bool:
-        return self.session.is_list()
-
-    def row_has_values(self, position: int) -> bool:
-        return self.session.row_has_values(position)
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Colour the cells the audit names; only those whose findings changed are repainted."""
@@ -168,7 +159,7 @@ class FormTableModel(QAbstractTableModel):
 
     def edit_cell(self, row: int, col: int, text: str) -> bool:
         """Parse, store, show. False (and ``rejected``) when refused."""
-        cell = self.cell(row, col)
+        cell = self.session.cell(row, col)
         if cell is None or not cell.editable:
             return False
         return self._do(lambda: self.session.edit(row, col, text), (row, col)) is not False
@@ -240,7 +231,7 @@ class FormTableModel(QAbstractTableModel):
                 self._emit_cell(row, col)
 
     def _emit_cell(self, row: int, col: int, roles: list[int] | None = None) -> None:
-        cell = self.cell(row, col)
+        cell = self.session.cell(row, col)
         span = cell.span if cell is not None else 1
         first = cell.col if cell is not None else col
         self.dataChanged.emit(self.index(row, first), self.index(row, first + span - 1), roles or [])
@@ -248,33 +239,25 @@ class FormTableModel(QAbstractTableModel):
     # --- Qt overrides -----------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.body)
+        return 0 if parent.isValid() else len(self.session.body)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.layout.column_count
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        cell = self.cell(index.row(), index.column()) if index.isValid() else None
+        cell = self.session.cell(index.row(), index.column()) if index.isValid() else None
         if cell is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.VALUE and cell.kind.align == "right":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if cell.role is Role.REASON:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return int(ALIGNMENTS[alignment(cell)] | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.session.tooltip(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
             worst = self.session.worst(index.row(), index.column())
-            if worst is not None:
-                return QBrush(severity_colour(worst))
-            if cell.role in (Role.YOY, Role.INDEX, Role.BLANK):
-                return QBrush(READ_ONLY_BACKGROUND)
-            if cell.role is Role.LABEL:
-                return QBrush(LABEL_BACKGROUND)
+            colour = severity_colour(worst) if worst is not None else SHADES.get(cell.role)
+            return QBrush(colour) if colour is not None else None
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -283,7 +266,7 @@ class FormTableModel(QAbstractTableModel):
         return self.edit_cell(index.row(), index.column(), "" if value is None else str(value))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        cell = self.cell(index.row(), index.column())
+        cell = self.session.cell(index.row(), index.column())
         editable = cell is not None and cell.editable
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable if editable else super().flags(index)
 
@@ -292,7 +275,4 @@ class FormTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        column = self.layout.columns[section]
-        if column.field is None:
-            return "序号"
-        return f"{column.field.label} {column.period}" if column.period else column.field.label
+        return column_title(self.layout.columns[section])

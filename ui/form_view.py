@@ -84,7 +84,7 @@ class CellDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         self.view.editing_started(index)
-        cell = self.view.form_model().cell(index.row(), index.column())
+        cell = self.view.form_model().session.cell(index.row(), index.column())
         if cell is not None and cell.kind is Kind.YESNO:
             combo = QComboBox(parent)
             combo.addItems(["", "是", "否"])
@@ -219,7 +219,7 @@ class FormTableView(QTableView):
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         height = line * EDIT_ROW_LINES
-        for cell in self.form_model().body[row]:
+        for cell in self.form_model().session.body[row]:
             if cell.role is Role.REASON:
                 width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.span)) - 10
                 flags = int(Qt.TextFlag.TextWordWrap)
@@ -241,7 +241,7 @@ class FormTableView(QTableView):
 
     def move_to(self, row: int, col: int) -> None:
         model = self.form_model()
-        cell = model.cell(row, col)
+        cell = model.session.cell(row, col)
         index = model.index(row, cell.col if cell is not None else col)
         self.setCurrentIndex(index)
         self.scrollTo(index)
@@ -306,7 +306,7 @@ class FormTableView(QTableView):
             self._held = self._committing
             covered = self._committing.geometry()  # it may be taller than its row
         if row >= 0:
-            rows = refused_rows(self.form_model().body, *(self._pasted_rows or (row, row)))
+            rows = refused_rows(self.form_model().session.body, *(self._pasted_rows or (row, row)))
             self.note.show_for(rows, col, message, covered)
         self.message.emit(message)
 
