@@ -4,6 +4,7 @@ by stable keys — also after rows were inserted or removed in between."""
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import pytest
 
@@ -123,3 +124,27 @@ def test_histories_are_per_report_and_bounded():
     while (change := short.undo(lambda step: True)) is not None:
         labels.append(change.label)
     assert labels == ["4", "3", "2"]
+
+
+@dataclass(frozen=True)
+class Rename:
+    """Not a grid change: a history takes any step with a name and an inverse (the report text's too)."""
+
+    old: str
+    new: str
+
+    @property
+    def label(self) -> str:
+        return f"改名为{self.new}"
+
+    def inverse(self) -> Rename:
+        return Rename(self.new, self.old)
+
+
+def test_a_history_takes_any_step_with_a_label_and_an_inverse():
+    history: History[Rename] = History()
+    history.record(Rename("甲", "乙"))
+    applied: list[Rename] = []
+    step = history.undo(applied.append)
+    assert step == Rename("甲", "乙") and applied == [Rename("乙", "甲")]
+    assert history.redo_name() == "改名为乙" and history.redo(applied.append) == step and applied[-1] == step

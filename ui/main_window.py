@@ -30,7 +30,7 @@ from forms.changes import Change
 from forms.editing_labels import undone_line
 from forms.errors import UserError
 from forms.export_names import export_name
-from forms.history import Histories
+from forms.history import Histories, Step
 from forms.progress import untouched
 from forms.report import Report, ReportData
 from forms.yoy import ALLOWED_PLACES
@@ -605,11 +605,14 @@ class MainWindow(QMainWindow):
             self.show_message(undone_line(step.label, undo=undo))
         self._update_undo_actions()
 
-    def _apply_step(self, change: Change) -> bool:
-        """Apply an undo or redo where it belongs (a text or contact change gets its branch here)."""
-        page = self._page_of(change.form)
-        self.tabs.setCurrentWidget(page)
-        return page.model.commit(change, record=False)
+    def _apply_step(self, step: Step) -> bool:
+        """Apply an undo or redo step where it belongs, by its type (a text or contact change
+        gets its branch here); False when it was refused."""
+        if isinstance(step, Change):  # a grid's: shown on its page
+            page = self._page_of(step.form)
+            self.tabs.setCurrentWidget(page)
+            return page.model.commit(step, record=False)
+        raise TypeError(f"no place to apply {type(step).__name__}")
 
     def _preview(self, finding: Finding) -> None:
         # A click only shows the place (the keyboard stays in the list): say how to go there to type.
