@@ -37,7 +37,7 @@ class Move:
 
 
 def editor_key(key: str, mods: frozenset[str], *, typing: bool, editor: Editor) -> Act | Move:
-    """What a key pressed in an open cell editor does. ``mods``: "shift", "alt", "ctrl"."""
+    """What a key pressed in an open cell editor does. ``mods``: "shift", "alt", "ctrl", "meta"."""
     if key == "f2":
         return Act.TOGGLE_MODE
     if key == "escape":

@@ -65,13 +65,15 @@ MODIFIERS = {
     Qt.KeyboardModifier.ShiftModifier: "shift",
     Qt.KeyboardModifier.AltModifier: "alt",
     Qt.KeyboardModifier.ControlModifier: "ctrl",
+    Qt.KeyboardModifier.MetaModifier: "meta",
 }
+EDITORS = ((QComboBox, Editor.CHOICE), (QPlainTextEdit, Editor.TEXT))  # else a line edit
 
 
 def key_of(event: QKeyEvent) -> tuple[str, frozenset[str]]:
     """The key and its modifiers by name (the keypad's flag aside), for ``forms.editing_keys``."""
     mods = event.modifiers()
-    return KEYS.get(Qt.Key(event.key()), ""), frozenset(name for flag, name in MODIFIERS.items() if mods & flag)
+    return KEYS.get(event.key(), ""), frozenset(name for flag, name in MODIFIERS.items() if mods & flag)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -270,8 +272,8 @@ class FormTableView(QTableView):
     def editor_key(self, editor: QWidget, event: QKeyEvent) -> bool:
         """Keys pressed in a cell editor that the view handles; True when handled."""
         key, mods = key_of(event)
-        kind = Editor.TEXT if isinstance(editor, QPlainTextEdit) else Editor.LINE
-        act = editor_key(key, mods, typing=self.typing, editor=Editor.CHOICE if isinstance(editor, QComboBox) else kind)
+        kind = next((kind for cls, kind in EDITORS if isinstance(editor, cls)), Editor.LINE)
+        act = editor_key(key, mods, typing=self.typing, editor=kind)
         if act is Act.TOGGLE_MODE:
             self.typing = not self.typing
             self.message.emit("输入模式：方向键确认并移动" if self.typing else "编辑模式：方向键在单元格内移动光标")
