@@ -14,7 +14,7 @@ from forms.editing import Conflict, EditSession, Saved
 from forms.editing_labels import alignment, column_title, saved_line
 from forms.errors import UserError
 from forms.findings import Finding
-from forms.grid import Role
+from forms.grid import Cell, Role
 from forms.history import Histories
 from forms.report import CellKey, FormData, Report, cell_kind
 from forms.spec import FormSpec
@@ -145,6 +145,13 @@ class FormTableModel(QAbstractTableModel):
             self.endResetModel()
 
     # --- the session's rules, with what the grid says --------------------------------
+
+    @property
+    def body(self) -> list[list[Cell]]:
+        return self.session.body
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        return self.session.cell(row, col)
 
     def locate(self, key: CellKey) -> tuple[int, int] | None:
         return self.session.locate(key)
