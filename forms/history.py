@@ -1,48 +1,71 @@
-"""Undo/redo as plain Python: a list of applied changes per report.
+"""Undo/redo as plain Python: a list of applied steps per report.
 
 Qt's QUndoStack is not used: Python-subclassed QUndoCommand objects owned by a C++ stack were
 freed by Qt after Python had released what they referenced, and closing the window after an
-undo aborted the interpreter (``bool_dealloc``). Here Python owns every change; the window
-only shows the labels and calls ``undo``/``redo``.
+undo aborted the interpreter (``bool_dealloc``). Here Python owns every step; the window only
+shows their names and calls ``undo``/``redo`` with what applies a step.
+
+A step is anything with a ``label`` (its name in the 撤销/重做 menu and in "已撤销：…") and an
+``inverse()``: the grid's ``forms.changes`` today, the report text's and contact line's changes too.
 """
 
 from __future__ import annotations
 
-from forms.changes import Change
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, TypeVar
 
 LIMIT = 500
 
 
-class History:
+class Step(Protocol):
+    @property
+    def label(self) -> str: ...
+
+    def inverse(self) -> Any: ...  # a Step of the same family
+
+
+S = TypeVar("S", bound=Step)
+# Applies a step; False (or raising) when storage refused it: the history then stays where it was.
+Apply = Callable[[S], object]
+
+
+class History(Generic[S]):
     def __init__(self, limit: int = LIMIT) -> None:
-        self._done: list[Change] = []
-        self._undone: list[Change] = []
+        self._done: list[S] = []
+        self._undone: list[S] = []
         self._limit = limit
 
-    def record(self, change: Change) -> None:
-        """A change the clerk just made (and storage accepted): redo is no longer possible."""
-        self._done.append(change)
+    def record(self, step: S) -> None:
+        """A step the clerk just made (and storage accepted): redo is no longer possible."""
+        self._done.append(step)
         del self._done[: -self._limit]
         self._undone.clear()
 
-    def undo_label(self) -> str | None:
+    def undo_name(self) -> str | None:
         return self._done[-1].label if self._done else None
 
-    def redo_label(self) -> str | None:
+    def redo_name(self) -> str | None:
         return self._undone[-1].label if self._undone else None
 
-    def next_undo(self) -> Change | None:
-        """The change that undoes the last one; call ``undone()`` once storage applied it."""
-        return self._done[-1].inverse() if self._done else None
-
-    def undone(self) -> None:
+    def undo(self, apply: Apply[S]) -> S | None:
+        """Apply the inverse of the last step; the step when it was applied, else None."""
+        if not self._done:
+            return None
+        step = self._done[-1]
+        if apply(step.inverse()) is False or not self._done or self._done[-1] is not step:
+            return None  # refused (a conflict may also have dropped the history)
         self._undone.append(self._done.pop())
+        return step
 
-    def next_redo(self) -> Change | None:
-        return self._undone[-1] if self._undone else None
-
-    def redone(self) -> None:
+    def redo(self, apply: Apply[S]) -> S | None:
+        """Apply again the last undone step; the step when it was applied, else None."""
+        if not self._undone:
+            return None
+        step = self._undone[-1]
+        if apply(step) is False or not self._undone or self._undone[-1] is not step:
+            return None
         self._done.append(self._undone.pop())
+        return step
 
     def clear(self) -> None:
         self._done.clear()

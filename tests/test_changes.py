@@ -3,6 +3,9 @@ by stable keys — also after rows were inserted or removed in between."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 import pytest
 
 from forms.changes import Batch, InsertRow, RemoveRow, SetCells, Touched
@@ -87,21 +90,28 @@ def test_undo_by_keys_after_rows_moved(store, sample):
     ):
         store.apply(sample.id, change)
         history.record(change)
-    assert history.undo_label() == "插入" and history.redo_label() is None
+    assert history.undo_name() == "插入" and history.redo_name() is None
+    apply = functools.partial(store.apply, sample.id)
     for _ in range(2):
-        change = history.next_undo()
-        assert change is not None
-        store.apply(sample.id, change)
-        history.undone()
+        assert history.undo(apply) is not None
     assert values(store, sample, "a5")[name] == old and rows(store, sample)[0] == first
-    assert history.next_undo() is None and history.redo_label() == "改名"
-    redo = history.next_redo()
-    assert redo is not None
-    store.apply(sample.id, redo)
-    history.redone()
+    assert history.undo(apply) is None and history.redo_name() == "改名"
+    assert history.redo(apply) is not None
     assert values(store, sample, "a5")[name] == "某县应急管理局执法大队"
     history.record(SetCells("a5", {}, {}, "新的一步"))
-    assert history.redo_label() is None  # a new step ends what could be redone
+    assert history.redo_name() is None  # a new step ends what could be redone
+
+
+def test_history_stays_when_a_step_is_refused():
+    history = History()
+    history.record(SetCells("a2", {}, {}, "一步"))
+    assert history.undo(lambda change: False) is None and history.undo_name() == "一步"
+    with pytest.raises(RuntimeError):
+        history.undo(lambda change: (_ for _ in ()).throw(RuntimeError()))
+    assert history.undo_name() == "一步" and history.redo_name() is None
+    applied = []
+    assert history.undo(applied.append) is not None and applied[0].label == "一步"
+    assert history.redo(lambda change: False) is None and history.redo_name() == "一步"
 
 
 def test_histories_are_per_report_and_bounded():
@@ -111,7 +121,30 @@ def test_histories_are_per_report_and_bounded():
     for n in range(5):
         short.record(SetCells("a2", {}, {}, str(n)))
     labels = []
-    while (change := short.next_undo()) is not None:
+    while (change := short.undo(lambda step: True)) is not None:
         labels.append(change.label)
-        short.undone()
     assert labels == ["4", "3", "2"]
+
+
+@dataclass(frozen=True)
+class Rename:
+    """Not a grid change: a history takes any step with a name and an inverse (the report text's too)."""
+
+    old: str
+    new: str
+
+    @property
+    def label(self) -> str:
+        return f"改名为{self.new}"
+
+    def inverse(self) -> Rename:
+        return Rename(self.new, self.old)
+
+
+def test_a_history_takes_any_step_with_a_label_and_an_inverse():
+    history: History[Rename] = History()
+    history.record(Rename("甲", "乙"))
+    applied: list[Rename] = []
+    step = history.undo(applied.append)
+    assert step == Rename("甲", "乙") and applied == [Rename("乙", "甲")]
+    assert history.redo_name() == "改名为乙" and history.redo(applied.append) == step and applied[-1] == step

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -53,33 +51,19 @@ def test_edit_updates_yoy_and_database(a2, store, sample, qtbot):
     assert stored == 80
 
 
-@pytest.mark.parametrize(
-    ("col", "text", "message"),
-    [(13, "abc", "不是数字"), (13, "-3", "负数"), (13, "1.5", "整数"), (19, "12.345", "2 位小数")],
-)
-def test_bad_input_is_refused_and_nothing_changes(a2, store, sample, qtbot, col, text, message):
-    before = a2.data(a2.index(0, col))
+def test_a_refusal_is_signalled_at_its_cell_and_the_cell_keeps_its_text(a2, qtbot):
+    # Which texts are refused and why: tests/test_editing.py.
+    before = a2.data(a2.index(0, 13))
     with qtbot.waitSignal(a2.rejected) as blocker:
-        assert not a2.setData(a2.index(0, col), text)
-    assert message in blocker.args[2]
-    assert a2.data(a2.index(0, col)) == before
-    assert store.form_data(sample, form("a2")).values[CellKey(MAIN_ROW, "penalty", 2024)] == 78
+        assert not a2.setData(a2.index(0, 13), "1.5")
+    assert blocker.args[:2] == [0, 13] and "整数" in blocker.args[2]
+    assert a2.data(a2.index(0, 13)) == before
 
 
-def test_money_keeps_cents_exactly(a2, store, sample):
-    assert a2.setData(a2.index(0, 19), "4199252.10")
-    assert store.form_data(sample, form("a2")).values[CellKey(MAIN_ROW, "fines", 2024)] == Decimal("4199252.1")
-    assert a2.data(a2.index(0, 19)) == "4199252.10"
-
-
-def test_list_rows_insert_and_remove(qapp, store, sample):
-    a5 = FormTableModel(store, form("a5"), sample)
-    a5.insert_list_row(0)
-    assert a5.rowCount() == 5 and a5.data(a5.index(1, 1)) == "示例市应急管理综合行政执法支队"
-    assert [a5.data(a5.index(r, 0)) for r in range(5)] == ["1", "2", "3", "4", "5"]
-    a5.remove_list_row(1)
-    assert a5.rowCount() == 4 and a5.data(a5.index(0, 1)) == ""
-    assert store.form_data(sample, form("a5")).values == {}
+def test_a_saved_step_says_so_for_the_status_bar(a2, qtbot):
+    with qtbot.waitSignal(a2.saved) as blocker:
+        assert a2.clear_cells([a2.index(0, 2), a2.index(0, 3)]) == 2
+    assert blocker.args == ["已清空 附件2 2 个单元格"]
 
 
 @pytest.mark.parametrize("key", ["a2", "a3", "a4", "a5"])

@@ -68,7 +68,7 @@ def test_delete_row_removes_the_row_the_clerk_sees(qtbot, main_window, store, sa
     other.close()
     show_tab(qtbot, main_window, main_window.report_page)
     show_tab(qtbot, main_window, a5)
-    first = next(c.key.row for c in a5.model.body[0] if c.key is not None)
+    first = next(c.key.row for c in a5.model.session.body[0] if c.key is not None)
     assert first == added  # the grid shows the other program's row first …
     assert a5.model.remove_list_row(0)  # … and 删除行 on it removes that row, nothing else
     rows = store.form_data(sample, spec).rows
@@ -91,14 +91,14 @@ def test_a_grid_opened_after_the_places_changed_shows_them(qtbot, main_window):
     main_window.tabs.setCurrentIndex(1)
     page = main_window.pages[0]
     qtbot.waitUntil(page.isVisible)
-    yoy = [c.text for c in page.model.body[1] if c.yoy is not None and c.yoy.percent is not None]
+    yoy = [c.text for c in page.model.session.body[1] if c.yoy is not None and c.yoy.percent is not None]
     assert yoy and not any("." in text for text in yoy)  # 20%, not 20.27%
 
 
 def misplaced(model) -> list:
     return [
         (where, finding.code)
-        for where, found in model.findings.items()
+        for where, found in model.session.findings.items()
         for finding in found
         if model.locate(finding.cell) != where
     ]
@@ -108,7 +108,7 @@ def test_finding_colours_move_with_their_rows(qtbot, main_window):
     page = main_window.pages[3]  # 附件5, a list table
     show_tab(qtbot, main_window, page)
     model = page.model
-    assert model.findings and not misplaced(model)
+    assert model.session.findings and not misplaced(model)
     assert model.insert_list_row(0)
     assert not misplaced(model)
     show_tab(qtbot, main_window, main_window.pages[0])

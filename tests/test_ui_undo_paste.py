@@ -1,4 +1,5 @@
-"""Undo/redo and clipboard in the grid, as a clerk coming from Excel expects them."""
+"""Undo/redo and clipboard in the grid, as a clerk coming from Excel expects them (the keys and the
+selection; what a paste or a clear stores and what it refuses: tests/test_editing.py)."""
 
 from __future__ import annotations
 
@@ -83,43 +84,6 @@ def test_paste_a_block_from_excel_is_one_command(qtbot, window, store, sample):
     assert stored(store, sample, "license", 2023) == 148 and stored(store, sample, "confirmation", 2023) == 0
 
 
-def test_paste_with_a_bad_value_changes_nothing(window, store, sample):
-    page = window.pages[0]
-    model = page.model
-    assert model.paste_text(0, 2, "150\t1.5\n") == 0
-    assert "粘贴未执行" in page.view.last_rejection and "整数" in page.view.last_rejection
-    assert stored(store, sample, "license", 2023) == 148
-
-
-def test_paste_over_read_only_cells(window, store, sample):
-    page = window.pages[0]
-    model = page.model
-    # The 同比 row shows 20.27%: a block copied from the grid pastes back; the 原因简析 cell takes the text.
-    assert model.paste_text(1, 2, "20.27%\t\n原因") == 1
-    assert store.form_data(sample, form("a2")).values[CellKey("reason", "license")] == "原因"
-    # Another figure there would be lost: the whole block is refused, saying why.
-    assert model.paste_text(1, 2, "99%\t\n别的原因") == 0
-    assert "不能填写的单元格" in page.view.last_rejection
-    assert store.form_data(sample, form("a2")).values[CellKey("reason", "license")] == "原因"
-
-
-def test_paste_a_quoted_multiline_cell_from_a_spreadsheet(window, store, sample):
-    # Excel/WPS quote a cell holding a line break; the block must not split inside it.
-    model = window.pages[0].model
-    assert model.paste_text(2, 2, '"减少，主要原因：\n（一）检查方式调整"\t\t"第二段"\r\n') == 2
-    reasons = store.form_data(sample, form("a2")).values
-    assert reasons[CellKey("reason", "license")] == "减少，主要原因：\n（一）检查方式调整"
-    assert reasons[CellKey("reason", "confirmation")] == "第二段"
-
-
-def test_paste_past_the_end_of_a_fixed_table_is_refused(window, store, sample):
-    page = window.pages[0]
-    before = store.form_data(sample, form("a2")).values
-    assert page.model.paste_text(2, 2, "a\nb\n") == 0
-    assert "超出了表格范围" in page.view.last_rejection and "不能添加行" in page.view.last_rejection
-    assert store.form_data(sample, form("a2")).values == before
-
-
 def test_each_report_keeps_its_own_history(window, store, sample):
     other = store.create_report("某县应急管理局", 2025)
     window.pages[0].model.edit_cell(0, 2, "5")
@@ -130,27 +94,3 @@ def test_each_report_keeps_its_own_history(window, store, sample):
     assert window.undo_action.isEnabled()
     window.undo()
     assert stored(store, sample, "license", 2023) == 148
-
-
-def test_undo_after_rows_were_inserted_and_removed(window, store, sample):
-    a5 = window._page_of("a5")
-    model = a5.model
-    spec = form("a5")
-    first = store.form_data(sample, spec).rows[0]
-    assert model.edit_cell(0, 1, "某县应急管理局执法大队")  # row 1's unit name
-    assert model.insert_list_row(0)  # a new row above it
-    assert model.remove_list_row(3)
-    assert store.form_data(sample, spec).rows[1] == first
-    window.undo()  # the removal comes back
-    window.undo()  # the inserted row goes
-    assert store.form_data(sample, spec).rows[0] == first
-    window.undo()  # the typed name, though the row moved twice in between
-    assert store.form_data(sample, spec).values.get(CellKey(first, "unit_name")) == "示例市应急管理综合行政执法支队"
-    window.redo()
-    assert store.form_data(sample, spec).values.get(CellKey(first, "unit_name")) == "某县应急管理局执法大队"
-
-
-def test_text_with_quotes_from_word_pastes_as_it_is(window, store, sample):
-    model = window.pages[0].model
-    assert model.paste_text(2, 2, '"十三五"规划收官，检查增加\n') == 1
-    assert store.form_data(sample, form("a2")).values[CellKey("reason", "license")] == '"十三五"规划收官，检查增加'

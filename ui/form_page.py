@@ -44,7 +44,7 @@ class FormPage(QWidget):
         self.notes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.notes_button.toggled.connect(self._show_notes)
         top.addWidget(self.notes_button)
-        if self.model.is_list():
+        if self.model.session.is_list():
             self.add_button = QPushButton("插入行")
             self.add_button.setToolTip("在当前行下方插入一行")
             self.add_button.clicked.connect(self.add_row)
@@ -83,7 +83,7 @@ class FormPage(QWidget):
             "paste": ("粘贴\tCtrl+V", self.view.paste),
             "clear": ("清除内容\tDelete", self.view.clear),
         }
-        if self.model.is_list():
+        if self.model.session.is_list():
             commands["insert_row"] = ("插入行（在下方）", self.add_row)
             commands["remove_row"] = ("删除行", self.remove_row)
         actions = {}
@@ -129,7 +129,7 @@ class FormPage(QWidget):
             self.notice.emit("请先选中要删除的行")
             return
         row = current.row()
-        if self.model.row_has_values(row):
+        if self.model.session.row_has_values(row):
             answer = QMessageBox.question(
                 self, "删除行", f"第 {row + 1} 行已填写数据。确定删除吗？\n（删除后可用“编辑 → 撤销”恢复）"
             )

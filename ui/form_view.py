@@ -1,9 +1,6 @@
-"""The grid widget, with the keys of Excel/WPS.
+"""The grid widget, with the keys of Excel/WPS (what each key does: ``forms.editing_keys``).
 
-Two editing modes, as in Excel: typing into a cell (输入模式) commits on an arrow key and moves;
-F2 or a double click edits in the cell (编辑模式), where the arrows move the caret. Enter and Tab
-commit and move to the next cell that can be filled, skipping 序号 and 同比增减 and wrapping. A
-value the cell refuses stays in the open editor with the reason shown next to it until it is
+A value the cell refuses stays in the open editor with the reason shown next to it until it is
 corrected or Esc restores the stored value.
 """
 
@@ -48,10 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.editing_keys import Act, Editor, Move, editor_key, grid_key
 from forms.grid import Role
 from forms.kinds import Kind
-from forms.navigation import next_editable
-from forms.paste import parse_block
 from ui.form_model import FormTableModel
 from ui.frozen_columns import FrozenColumns
 from ui.header_view import MergedHeaderView
@@ -60,13 +56,24 @@ from ui.refusal_note import RefusalNote, refused_rows
 EDIT_ROW_LINES = 1
 REASON_ROW_LINES = 5
 FRAME_COLOUR = QColor("#1d6f42")  # Excel's green current-cell frame
-ARROWS = {
-    Qt.Key.Key_Up: (-1, 0),
-    Qt.Key.Key_Down: (1, 0),
-    Qt.Key.Key_Left: (0, -1),
-    Qt.Key.Key_Right: (0, 1),
+NAMED = ("Up", "Down", "Left", "Right", "Tab", "Backtab", "F2", "Escape", "Delete", "Backspace")
+KEYS = {getattr(Qt.Key, f"Key_{name}"): name.lower() for name in NAMED} | {
+    Qt.Key.Key_Return: "enter",
+    Qt.Key.Key_Enter: "enter",
 }
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MODIFIERS = {
+    Qt.KeyboardModifier.ShiftModifier: "shift",
+    Qt.KeyboardModifier.AltModifier: "alt",
+    Qt.KeyboardModifier.ControlModifier: "ctrl",
+    Qt.KeyboardModifier.MetaModifier: "meta",
+}
+EDITORS = ((QComboBox, Editor.CHOICE), (QPlainTextEdit, Editor.TEXT))  # else a line edit
+
+
+def key_of(event: QKeyEvent) -> tuple[str, frozenset[str]]:
+    """The key and its modifiers by name (the keypad's flag aside), for ``forms.editing_keys``."""
+    mods = event.modifiers()
+    return KEYS.get(event.key(), ""), frozenset(name for flag, name in MODIFIERS.items() if mods & flag)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -79,7 +86,7 @@ class CellDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         self.view.editing_started(index)
-        cell = self.view.form_model().cell(index.row(), index.column())
+        cell = self.view.form_model().session.cell(index.row(), index.column())
         if cell is not None and cell.kind is Kind.YESNO:
             combo = QComboBox(parent)
             combo.addItems(["", "是", "否"])
@@ -138,11 +145,9 @@ class FormTableView(QTableView):
         super().__init__(parent)
         self.last_rejection = ""
         self.typing = True  # 输入模式 (arrows leave the cell) vs 编辑模式 after F2 / double click
-        self._refused: QWidget | None = None  # the editor whose value was just refused
+        self._held: QWidget | None = None  # the editor holding a refused value: it stays open, as typed
         self._committing: QWidget | None = None
         self._editing = QPersistentModelIndex()  # the cell the open editor belongs to
-        self._walked: tuple[tuple[int, int], int] | None = None  # Enter's column inside a merged cell
-        self._kept: set[int] = set()  # editors whose refused text must not be reset
         self.note = RefusalNote(self)  # the reason a value was refused, next to its cell, never over its rows
         self._pasted_rows: tuple[int, int] | None = None  # the rows of the block being pasted
         self.menu_actions: dict[str, QAction] = {}  # filled by FormPage: the same actions as 编辑
@@ -194,12 +199,7 @@ class FormTableView(QTableView):
     def _fit_rows(self) -> None:
         """Every row's height (a new layout); the frozen columns copy it."""
         model = self.form_model()
-        # Where the 原因简析 cells are, (column, span) by row: the only cells that set a row's height.
-        self._reasons = {
-            r: [(c.col, c.span) for c in row if c.role is Role.REASON]
-            for r, row in enumerate(model.body)
-            if any(c.role is Role.REASON for c in row)
-        }
+        self._reasons = model.session.reason_rows()
         for row in range(model.rowCount()):
             self._fit_row(row)
         if hasattr(self, "frozen"):
@@ -221,7 +221,7 @@ class FormTableView(QTableView):
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         height = line * EDIT_ROW_LINES
-        for cell in self.form_model().body[row]:
+        for cell in self.form_model().session.body[row]:
             if cell.role is Role.REASON:
                 width = sum(self.columnWidth(c) for c in range(cell.col, cell.col + cell.span)) - 10
                 flags = int(Qt.TextFlag.TextWordWrap)
@@ -243,83 +243,60 @@ class FormTableView(QTableView):
 
     def move_to(self, row: int, col: int) -> None:
         model = self.form_model()
-        cell = model.cell(row, col)
+        cell = model.session.cell(row, col)
         index = model.index(row, cell.col if cell is not None else col)
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
     def step(self, forward: bool, *, across: bool) -> None:
-        """Enter (down, ``across=False``) or Tab (right, ``across=True``) to the next cell that
-        can be filled; Shift goes back."""
+        """Enter (down) or Tab (right, ``across``) to the next cell that can be filled; Shift goes back."""
         current = self.currentIndex()
-        if not current.isValid():
-            return
-        here = (current.row(), current.column())
-        col = self._walked[1] if self._walked is not None and self._walked[0] == here else current.column()
-        target = next_editable(self.form_model().body, here[0], col, forward=forward, across=across)
-        if target is None:
-            return
-        row, anchor, walked = target
-        self.move_to(row, anchor)
-        self._walked = ((row, anchor), walked) if not across and walked != anchor else None
+        session = self.form_model().session
+        if current.isValid() and (
+            target := session.walk(current.row(), current.column(), forward=forward, across=across)
+        ):
+            self.move_to(*target)
 
-    def _arrow(self, key: Qt.Key) -> None:
-        dr, dc = ARROWS[key]
+    def go(self, move: Move) -> None:
+        """An arrow's step, or Enter's / Tab's walk."""
+        if move.arrow is None:
+            self.step(move.forward, across=move.across)
+            return
         current = self.currentIndex()
-        model = self.form_model()
-        cell = model.cell(current.row(), current.column())
-        col = current.column()
-        if dc > 0 and cell is not None:
-            col = cell.col + cell.span - 1  # leave a merged cell by its right edge
-        row, col = current.row() + dr, col + dc
-        if 0 <= row < model.rowCount() and 0 <= col < model.columnCount():
-            self.move_to(row, col)
+        target = self.form_model().session.arrow(current.row(), current.column(), move.arrow)
+        if target is not None:
+            self.move_to(*target)
 
     # --- the editor's keys -----------------------------------------------------------
 
     def editor_key(self, editor: QWidget, event: QKeyEvent) -> bool:
         """Keys pressed in a cell editor that the view handles; True when handled."""
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key == Qt.Key.Key_F2:
+        key, mods = key_of(event)
+        kind = next((kind for cls, kind in EDITORS if isinstance(editor, cls)), Editor.LINE)
+        act = editor_key(key, mods, typing=self.typing, editor=kind)
+        if act is Act.TOGGLE_MODE:
             self.typing = not self.typing
             self.message.emit("输入模式：方向键确认并移动" if self.typing else "编辑模式：方向键在单元格内移动光标")
-            return True
-        if key == Qt.Key.Key_Escape:
-            self._refused = None
-            self._kept.discard(id(editor))
+        elif act is Act.REVERT:
+            self._held = None
             self.note.forget()
             return False  # the delegate reverts and closes
-        if isinstance(editor, QPlainTextEdit) and key in ENTER_KEYS and mods & Qt.KeyboardModifier.AltModifier:
-            editor.insertPlainText("\n")  # Alt+Enter: a line break, as in Excel
-            return True
-        if isinstance(editor, QComboBox) and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.typing:
-            return False
-        if key in ARROWS and self.typing and mods == Qt.KeyboardModifier.NoModifier:
-            if self.commit(editor):
-                self._arrow(key)
-            return True
-        if key in ENTER_KEYS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
-            if self.commit(editor):
-                self.step(mods == Qt.KeyboardModifier.NoModifier, across=False)
-            return True
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            if self.commit(editor):
-                self.step(key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier, across=True)
-            return True
-        return False
+        elif act is Act.LINE_BREAK and isinstance(editor, QPlainTextEdit):
+            editor.insertPlainText("\n")
+        elif isinstance(act, Move) and self.commit(editor):
+            self.go(act)
+        return act is not Act.PASS
 
     def commit(self, editor: QWidget) -> bool:
         """Store the editor's value and close it; a refused value leaves it open. True when closed."""
         self.commitData(editor)
-        if self._refused is editor:
-            self._refused = None
+        if self._held is editor:
             return False
         self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return True
 
     def keep_editor_text(self, editor: QWidget) -> bool:
-        return id(editor) in self._kept
+        return editor is self._held
 
     def editing_started(self, index: QModelIndex) -> None:
         self._editing = QPersistentModelIndex(index)
@@ -328,11 +305,10 @@ class FormTableView(QTableView):
         self.last_rejection = message
         covered = None
         if self._committing is not None:  # refused while committing an editor: it stays open
-            self._refused = self._committing
-            self._kept.add(id(self._committing))
+            self._held = self._committing
             covered = self._committing.geometry()  # it may be taller than its row
         if row >= 0:
-            rows = refused_rows(self.form_model().body, *(self._pasted_rows or (row, row)))
+            rows = refused_rows(self.form_model().session.body, *(self._pasted_rows or (row, row)))
             self.note.show_for(rows, col, message, covered)
         self.message.emit(message)
 
@@ -360,15 +336,13 @@ class FormTableView(QTableView):
         text = QGuiApplication.clipboard().text()
         row, col = current.row(), current.column()
         model = self.form_model()
-        block = parse_block(text)
-        self._pasted_rows = (row, max(min(row + len(block), model.rowCount()) - 1, row))  # a refusal's rows
+        self._pasted_rows = (row, max(model.session.block_area(row, col, text)[0], row))  # a refusal's rows
         try:
             if not model.paste_text(row, col, text):
                 return
         finally:
             self._pasted_rows = None
-        bottom = min(row + len(block), model.rowCount()) - 1
-        right = min(col + max(len(line) for line in block), model.columnCount()) - 1
+        bottom, right = model.session.block_area(row, col, text)  # rows may have been added
         self.setCurrentIndex(model.index(row, col))
         selection = QItemSelection(model.index(row, col), model.index(bottom, right))
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -392,20 +366,18 @@ class FormTableView(QTableView):
     # --- Qt overrides -----------------------------------------------------------
 
     def commitData(self, editor: QWidget) -> None:
-        self._refused = None
+        self._held = None
         self._committing = editor
         try:
             super().commitData(editor)
         finally:
             self._committing = None
-        if self._refused is not editor:
-            self._kept.discard(id(editor))
+        if self._held is not editor:
             self.hide_note()
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        if self._refused is editor and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
+        if self._held is editor and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
             # Refused on focus loss or a click elsewhere: the editor stays, showing what was typed.
-            self._refused = None
             index = QModelIndex(self._editing)
             if index.isValid() and self.currentIndex() != index:
                 self.setCurrentIndex(index)
@@ -413,7 +385,7 @@ class FormTableView(QTableView):
             if focus is None or focus is self or self.isAncestorOf(focus):
                 editor.setFocus()  # a click on another cell: back to the value to correct
             return
-        self._kept.discard(id(editor))
+        self._held = None
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
             self.hide_note()
         # Enter/Tab are handled in editor_key; anything else just closes, never opening the next editor.
@@ -450,26 +422,22 @@ class FormTableView(QTableView):
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
             return
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        act = grid_key(*key_of(event))
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif event.matches(QKeySequence.StandardKey.Cut):
             self.cut()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
-        elif key == Qt.Key.Key_Delete:
+        elif act == "clear":
             self.clear()
-        elif key == Qt.Key.Key_Backspace:
-            self._edit_empty()  # Excel: Backspace empties the cell and starts typing
-        elif key == Qt.Key.Key_F2:
+        elif act == "empty":
+            self._edit_empty()
+        elif act == "edit":
             self.typing = False
             self.edit(self.currentIndex())
-        elif key in ENTER_KEYS:
-            self.step(not shift, across=False)
-        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self.step(key == Qt.Key.Key_Tab and not shift, across=True)
+        elif isinstance(act, Move):
+            self.go(act)
         else:
             self.typing = True
             self.hide_note()

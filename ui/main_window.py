@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from forms.audit import errors
+from forms.changes import Change
+from forms.editing_labels import undone_line
 from forms.errors import UserError
 from forms.export_names import export_name
 from forms.finding_groups import place
 from forms.findings import ContactLocation, Finding, TextLocation, of_form
-from forms.history import Histories
+from forms.history import Histories, Step
 from forms.progress import untouched
 from forms.report import Report, ReportData
 from forms.yoy import ALLOWED_PLACES
@@ -46,7 +48,7 @@ from ui.file_watch import FileWatch
 from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
 from ui.settings import last_report, remember_folder, remember_report
-from ui.undo_actions import show_steps, step_name
+from ui.undo_actions import show_steps
 from ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
@@ -600,19 +602,19 @@ class MainWindow(QMainWindow):
         if self.report is None:
             return
         history = self.histories.of(self.report.id)
-        change = history.next_undo() if undo else history.next_redo()
-        if change is None:
-            return
-        page = self._page_of(change.form)
-        self.tabs.setCurrentWidget(page)
-        if page.model.commit(change, record=False):
-            if undo:
-                history.undone()
-            else:
-                history.redone()
-            verb = "已撤销" if undo else "已重做"
-            self.show_message(f"{verb}：{step_name(change.label)}")
+        step = history.undo(self._apply_step) if undo else history.redo(self._apply_step)
+        if step is not None:
+            self.show_message(undone_line(step.label, undo=undo))
         self._update_undo_actions()
+
+    def _apply_step(self, step: Step) -> bool:
+        """Apply an undo or redo step where it belongs, by its type (a text or contact change
+        gets its branch here); False when it was refused."""
+        if isinstance(step, Change):  # a grid's: shown on its page
+            page = self._page_of(step.form)
+            self.tabs.setCurrentWidget(page)
+            return page.model.commit(step, record=False)
+        raise TypeError(f"no place to apply {type(step).__name__}")
 
     def _preview(self, finding: Finding) -> None:
         # A click only shows the place (the keyboard stays in the list): say how to go there to type.

@@ -1,6 +1,6 @@
 """撤销/重做 keep fixed labels: a label that grew with the step's name moved every toolbar button
 right of it, and a click aimed at 导出Word undid the last edit. The step is named in the tooltip
-and in the status bar instead. Kept small: the undo driver moves into the domain next."""
+and in the status bar instead."""
 
 from __future__ import annotations
 
@@ -11,18 +11,13 @@ from forms.history import History
 SHORTCUTS = {"撤销": "Ctrl+Z", "重做": "Ctrl+Y"}
 
 
-def step_name(label: str) -> str:
-    """A history label as a step: 已保存 附件2 … → 附件2 …"""
-    return label.removeprefix("已保存 ").removeprefix("已")
-
-
 def show_steps(undo: QAction, redo: QAction, history: History | None) -> None:
-    for action, verb, label in (
-        (undo, "撤销", history.undo_label() if history else None),
-        (redo, "重做", history.redo_label() if history else None),
+    for action, verb, name in (
+        (undo, "撤销", history.undo_name() if history else None),
+        (redo, "重做", history.redo_name() if history else None),
     ):
-        action.setEnabled(label is not None)
+        action.setEnabled(name is not None)
         action.setText(verb)
-        tip = f"{verb}：{step_name(label)}（{SHORTCUTS[verb]}）" if label else f"没有可{verb}的操作"
+        tip = f"{verb}：{name}（{SHORTCUTS[verb]}）" if name else f"没有可{verb}的操作"
         action.setToolTip(tip)
         action.setStatusTip(tip)  # shown in the status bar while the pointer rests on it
