@@ -12,7 +12,7 @@ from forms.changes import SetCells
 from forms.editing import Conflict, EditSession
 from forms.editing_labels import saved_line, undone_line
 from forms.errors import UserError
-from forms.findings import Finding
+from forms.findings import CellLocation, Finding
 from forms.history import History
 from forms.registry import form
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
@@ -213,8 +213,8 @@ def test_tooltips_say_how_a_cell_is_computed_and_what_it_takes(a2):
 
 
 def test_findings_colour_their_cells_and_lead_the_tooltip(a2):
-    hint = Finding("a2", PENALTY, Severity.HINT, "提示一句", "X")
-    error = Finding("a2", PENALTY, Severity.ERROR, "错误一句", "Y")
+    hint = Finding(CellLocation("a2", PENALTY), Severity.HINT, "提示一句", "X")
+    error = Finding(CellLocation("a2", PENALTY), Severity.ERROR, "错误一句", "Y")
     assert a2.set_findings([hint]) == [(0, 13)]
     assert a2.worst(0, 13) is Severity.HINT and a2.worst(0, 2) is None
     assert a2.set_findings([hint]) == []  # unchanged: nothing to repaint
