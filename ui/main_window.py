@@ -31,12 +31,15 @@ from forms.export_names import export_name
 from forms.history import Histories
 from forms.progress import untouched
 from forms.report import Report, ReportData
+from forms.text_changes import Contact, ContactChange, TextChange
+from forms.text_edits import edit_contact
 from forms.yoy import ALLOWED_PLACES
 from storage.open_report import OpenReport
 from storage.prefill import create_report_from_previous, previous_report
 from storage.recovery import save_without_asking
 from storage.sample import create_sample
 from storage.store import Store
+from storage.text_changes import ContactConflict, apply_contact
 from ui import backups, file_dialogs
 from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
@@ -282,7 +285,9 @@ class MainWindow(QMainWindow):
         else:
             self.open.open(report)  # read afresh: another report, or the same after an import or restore
         if self.report_page is None:
-            self.report_page = ReportPage(self.store, report, self, tables=self._tables_for_text)
+            self.report_page = ReportPage(
+                self.store, report, self, tables=self._tables_for_text, histories=self.histories
+            )
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             # The grids are built when first shown or needed (_form_page): the window paints sooner.
@@ -295,9 +300,7 @@ class MainWindow(QMainWindow):
                 page.set_report(report)
         for index, spec in enumerate(self.store.forms, start=1):
             self.tabs.setTabToolTip(index, spec.title_for(report.year))
-        self.filler.setText(report.filler)
-        self.person.setText(report.contact_person)
-        self.phone.setText(report.contact_phone)
+        self._show_contact()
         self.stack.setCurrentIndex(1)
         self._set_export_enabled(True)
         self.setWindowTitle(f"{APP_TITLE} — {report.name}")
@@ -429,16 +432,45 @@ class MainWindow(QMainWindow):
         if (filler.strip(), person.strip(), phone.strip()) == (r.filler, r.contact_person, r.contact_phone):
             return None
         try:
-            self.report = self.store.update_contact(r.id, filler=filler, contact_person=person, contact_phone=phone)
+            change = edit_contact(Contact.of(r), filler, person, phone)
+            self.report = apply_contact(self.store, r.id, change)
         except UserError as exc:
             self.show_message(f"填报单位和联系人未能保存：{exc.message}")
             return exc.message
+        self.histories.of(r.id).record(change)
+        self._contact_saved()
+        self.after_save("已保存 填报单位和联系人")
+        return None
+
+    def _contact_saved(self) -> None:
         if self.open is not None:
             self.open.open(self.report)  # the audit reads the new contact line
             for page in self._built_pages():
                 page.model.follow()  # 附件2's 行政执法单位名称 follows the 填报单位
+
+    def _apply_contact(self, change: ContactChange) -> bool:
+        """Undo or redo a contact line step; a conflict drops the history, as a grid's does."""
+        assert self.report is not None
+        try:
+            self.report = apply_contact(self.store, self.report.id, change)
+        except UserError as exc:
+            if isinstance(exc, ContactConflict):
+                self.histories.of(self.report.id).clear()
+                self.report = self.store.report(self.report.id)
+                self._show_contact()
+                self._contact_saved()
+            self.show_message(exc.message)
+            return False
+        self._show_contact()
+        self._contact_saved()
         self.after_save("已保存 填报单位和联系人")
-        return None
+        return True
+
+    def _show_contact(self) -> None:
+        assert self.report is not None
+        self.filler.setText(self.report.filler)
+        self.person.setText(self.report.contact_person)
+        self.phone.setText(self.report.contact_phone)
 
     def set_places(self, places: int) -> None:
         def apply() -> None:
@@ -597,13 +629,23 @@ class MainWindow(QMainWindow):
     def _step(self, *, undo: bool) -> None:
         if self.report is None:
             return
+        self._save_contact()  # typing not saved yet is the last step
+        self._save_report_text()
         history = self.histories.of(self.report.id)
         change = history.next_undo() if undo else history.next_redo()
         if change is None:
             return
-        page = self._page_of(change.form)
-        self.tabs.setCurrentWidget(page)
-        if page.model.commit(change, record=False):
+        if isinstance(change, ContactChange):
+            done = self._apply_contact(change)
+        elif isinstance(change, TextChange):
+            assert self.report_page is not None
+            self.tabs.setCurrentWidget(self.report_page)
+            done = self.report_page.apply_change(change)
+        else:
+            page = self._page_of(change.form)
+            self.tabs.setCurrentWidget(page)
+            done = page.model.commit(change, record=False)
+        if done:
             if undo:
                 history.undone()
             else:

@@ -32,16 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms import text_edits as edits
 from forms.audit import Finding
 from forms.draft import draft_basic_situation
 from forms.emphasis import spans
 from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
+from forms.history import Histories, History
 from forms.numbering import NUMBERINGS
 from forms.outline import REPORT_KINDS
 from forms.report import Report, ReportData, ReportText, Section
+from forms.text_changes import TextChange
+from forms.text_edits import CLOSING, LEAD
 from storage.report_text import ReportTexts
 from storage.store import Store
+from storage.text_changes import TextConflict, apply_text
 from ui.figure_edit import FigureEdit
 from ui.figure_picker import FigurePicker
 from ui.figure_selection import selected_link
@@ -49,8 +54,6 @@ from ui.outline_options import HeadingOptions, LevelOptions
 from ui.text_layout import text_tabs
 
 SAVE_DELAY_MS = 600
-LEAD = "__lead"  # the outline's first entry: 导语, before 一、
-CLOSING = "__closing"  # its last: 结束语
 LEAD_LABEL = "（导语：标题下、“一、”之前的段落）"
 CLOSING_LABEL = "（结束语：最后一节之后的段落）"
 
@@ -88,8 +91,11 @@ class ReportPage(QWidget):
         parent: QWidget | None = None,
         *,
         tables: Callable[[], ReportData] | None = None,
+        histories: Histories | None = None,
     ) -> None:
         super().__init__(parent)
+        # The window's undo history of each report (the grids' too): a text edit is one step in it.
+        self.histories = histories if histories is not None else Histories()
         self._tables: ReportData | None = None  # the tables behind the preview's figures
         # Where they come from: the window's copy of the report, else the file.
         self._read_tables = tables or (lambda: self.store.report_data(self.report, with_text=False))
@@ -112,7 +118,7 @@ class ReportPage(QWidget):
         for kind in REPORT_KINDS:
             self.kind.addItem(kind.name, kind.key)
         self.levels = LevelOptions()
-        self.levels.changed.connect(lambda styles, run_in: self._save(styles=styles, run_in=run_in))
+        self.levels.changed.connect(lambda styles, run_in: self._save(lambda t: edits.set_levels(t, styles, run_in)))
         self.signer = QLineEdit()
         self.sign_date = QDateEdit(calendarPopup=True)
         self.sign_date.setDisplayFormat("yyyy年M月d日")
@@ -128,11 +134,13 @@ class ReportPage(QWidget):
         self.numbering.setToolTip("附件说明中的序号与附件页、Excel 工作表名称一致")
         for key, name in NUMBERINGS.items():
             self.numbering.addItem(name, key)
-        self.numbering.activated.connect(lambda _index: self._save(attachment_numbering=self.numbering.currentData()))
+        self.numbering.activated.connect(
+            lambda _index: self._save(lambda t: edits.set_numbering(t, self.numbering.currentData()))
+        )
         attachment_row.addWidget(self.numbering)
         self.attachment_note = QCheckBox("印附件说明")
         self.attachment_note.setToolTip("正文后印“附件：1.……”（GB/T 9704 要求）；不勾选则不印，附件页照常")
-        self.attachment_note.toggled.connect(lambda on: self._save(attachment_note=on))
+        self.attachment_note.toggled.connect(lambda on: self._save(lambda t: edits.set_attachment_note(t, on)))
         attachment_row.addWidget(self.attachment_note)
 
         # Four compact rows, so the text editor below keeps the room (1024×700 included).
@@ -226,9 +234,11 @@ class ReportPage(QWidget):
         layout.addWidget(splitter, 1)
 
         self.title.editingFinished.connect(self._save_title)
-        self.unit_line.editingFinished.connect(lambda: self._save(unit_line=self.unit_line.text()))
-        self.signer.editingFinished.connect(lambda: self._save(signer=self.signer.text()))
-        self.sign_date.dateChanged.connect(lambda d: self._save(sign_date=d.toPython()))
+        self.unit_line.editingFinished.connect(
+            lambda: self._save(lambda t: edits.set_unit_line(t, self.unit_line.text()))
+        )
+        self.signer.editingFinished.connect(lambda: self._save(lambda t: edits.set_signer(t, self.signer.text())))
+        self.sign_date.dateChanged.connect(lambda d: self._save(lambda t: edits.set_sign_date(t, d.toPython())))
         self.kind.activated.connect(self._kind_chosen)
         self.heading.editingFinished.connect(self._save_heading)
         self.body.textChanged.connect(self._body_changed)
@@ -284,9 +294,9 @@ class ReportPage(QWidget):
         headings = ["　" * (s.level - 1) + n + s.heading for n, s in zip(numbers, text.sections, strict=True)]
         return [LEAD_LABEL, *headings, CLOSING_LABEL]
 
-    def _section(self, key: str | None) -> Section | None:
+    def _section(self, key: str | None, text: ReportText | None = None) -> Section | None:
         """The section ``key``; 导语 and 结束语 as sections without a heading."""
-        text = self.text()
+        text = text or self.text()
         if key == LEAD:
             return Section(LEAD, 0, "导语", text.lead)
         if key == CLOSING:
@@ -329,34 +339,86 @@ class ReportPage(QWidget):
             return False
         return True
 
-    def _save(self, **changes) -> None:
+    def _history(self) -> History:
+        return self.histories.of(self.report.id)
+
+    def _commit(self, change: TextChange) -> bool:
+        """Write a change made here and record it as one undo step; False if nothing changed."""
+        if change.after == change.before:
+            return False
+        apply_text(self.texts, self.report, change)
+        self._history().record(change)
+        return True
+
+    def _edit(self, make: Callable[[ReportText], TextChange], message: str | None = None) -> TextChange | None:
+        """Make a change of the text as the file holds it now and write it; a refusal in a dialog.
+        ``message``: the status line when it was saved (else none: nothing changed)."""
         if self._loading:
-            return
-        if self._guarded(lambda: self.texts.update(self.report, **changes)):
-            self.message.emit("已保存 报告正文")
+            return None
+        self.flush()
+        try:
+            change = make(self.text())
+            if not self._commit(change):
+                return None
+        except TextConflict as exc:
+            self._conflict(exc)
+            return None
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return None
+        if message is not None:
+            self.message.emit(message)
+        return change
+
+    def _conflict(self, exc: UserError) -> None:
+        # Another window wrote first: its steps no longer match the file (as a grid's conflict).
+        self._history().clear()
+        QMessageBox.warning(self, "填报助手", exc.message)
+        self.current_key = None
+        self._reload()
+
+    def apply_change(self, change: TextChange) -> bool:
+        """Undo or redo a step (the window's history, which records it itself), and show where."""
+        self._timer.stop()
+        try:
+            apply_text(self.texts, self.report, change)
+        except TextConflict as exc:
+            self._conflict(exc)
+            return False
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return False
+        if change.after.kind != self._kind:
+            self._guarded(lambda: self.texts.open(self.report, change.after.kind))
+        self.current_key = None  # shown again from the file
+        self._reload(select=change.key)
+        self.message.emit("已保存 报告正文")
+        return True
+
+    def _save(self, make: Callable[[ReportText], TextChange]) -> None:
+        self._edit(make, "已保存 报告正文")
 
     def _save_title(self) -> None:
         if not self._loading and self.title.text().strip() != self.text().title:
-            self._save(title=self.title.text())
+            self._save(lambda t: edits.set_title(t, self.title.text()))
 
     def _save_attachments(self) -> None:
-        self._save(attachments=tuple(k for k, box in self.attachments.items() if box.isChecked()))
+        chosen = [k for k, box in self.attachments.items() if box.isChecked()]
+        self._save(lambda t: edits.set_attachments(t, chosen, [s.key for s in self.store.forms]))
 
     def _save_heading_options(self, numbered: bool, run_in: bool | None) -> None:
         key = self.current_key
         if key is None or key in (LEAD, CLOSING):
             return
-        if self._guarded(lambda: self.texts.update_section(self.report, key, numbered=numbered, run_in=run_in)):
+        if self._edit(lambda t: edits.set_heading_options(t, key, numbered, run_in), "已保存 标题设置"):
             self._reload()
-            self.message.emit("已保存 标题设置")
 
     def _save_heading(self) -> None:
         section = self._section(self.current_key)
         if section is None or section.key in (LEAD, CLOSING) or self.heading.text().strip() == section.heading:
             return
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, heading=self.heading.text())):
+        if self._edit(lambda t: edits.set_heading(t, section.key, self.heading.text()), "已保存 小标题"):
             self._reload()
-            self.message.emit("已保存 小标题")
 
     def _body_changed(self) -> None:
         if not self._loading:
@@ -380,18 +442,14 @@ class ReportPage(QWidget):
     def save_pending(self) -> str | None:
         """Save the text being edited, if it changed; the reason when it could not be saved."""
         self._timer.stop()
-        try:
-            section = self._section(self.current_key)
-            if section is None or self.body.toPlainText().strip() == section.body:
+        typed = self.body.toPlainText()
+        try:  # the text goes to the report it was typed in (self._kind), one undo step per pause
+            text = self.text()
+            section = self._section(self.current_key, text)
+            if section is None or typed.strip() == section.body:
                 self._unsaved = False
                 return None
-            kind = self._kind  # the text goes to the report it was typed in
-            if section.key == LEAD:
-                self.texts.update(self.report, kind=kind, lead=self.body.toPlainText())
-            elif section.key == CLOSING:
-                self.texts.update(self.report, kind=kind, closing=self.body.toPlainText())
-            else:
-                self.texts.update_section(self.report, section.key, body=self.body.toPlainText(), kind=kind)
+            self._commit(edits.set_body(text, section.key, typed))
         except UserError as exc:
             return exc.message
         self._unsaved = False
@@ -493,66 +551,39 @@ class ReportPage(QWidget):
         """The name of the report that is open (行政执法工作报告), for the window and file names."""
         return self.kind.currentText()
 
-    def _heading_sections(self) -> list[Section]:
-        return list(self.text().sections)
-
     def add_section(self) -> None:
         """A sibling of the current heading, after its last sub-heading (导语: first; 结束语: last)."""
         self.flush()
         heading, ok = QInputDialog.getText(self, "添加小节", "小标题：")
         if not ok or not heading.strip():
             return
-        sections = self._heading_sections()
-        keys = [s.key for s in sections]
-        if self.current_key in keys:
-            i = keys.index(self.current_key)
-            level = sections[i].level
-            position = i + 1
-            while position < len(sections) and sections[position].level > level:
-                position += 1
-        else:
-            level = 1
-            position = 0 if self.current_key == LEAD else len(sections)
-        key = None
-
-        def add() -> None:
-            nonlocal key
-            key = self.texts.add_section(self.report, position, level, heading)
-
-        if self._guarded(add):
-            self._reload(select=key)
+        change = self._edit(lambda t: edits.add_section(t, self.current_key, heading))
+        if change is not None:
+            self._reload(select=change.key)
             self.message.emit(f"已添加小节：{heading.strip()}")
 
     def remove_section(self) -> None:
+        """No question asked: 撤销 brings the section back with its text."""
         section = self._section(self.current_key)
         if section is None or section.key in (LEAD, CLOSING):
             return
-        if section.body.strip() or self.body.toPlainText().strip():
-            answer = QMessageBox.question(
-                self, "删除小节", f"“{section.heading}”已有正文，删除后不能恢复。确定删除吗？"
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self._timer.stop()
-        if self._guarded(lambda: self.texts.remove_section(self.report, section.key)):
+        if self._edit(lambda t: edits.remove_section(t, section.key)):
             self.current_key = None
             self._reload()
             self.message.emit(f"已删除小节：{section.heading}")
 
     def move_section(self, delta: int) -> None:
-        if self.current_key in (None, LEAD, CLOSING):
+        key = self.current_key
+        if key in (None, LEAD, CLOSING):
             return
-        self.flush()
-        if self._guarded(lambda: self.texts.move_section(self.report, self.current_key, delta)):
+        if self._edit(lambda t: edits.move_section(t, key, delta)):
             self._reload()
 
     def change_level(self, delta: int) -> None:
-        section = self._section(self.current_key)
-        if section is None or section.key in (LEAD, CLOSING):
+        key = self.current_key
+        if key in (None, LEAD, CLOSING):
             return
-        level = min(4, max(1, section.level + delta))
-        self.flush()
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, level=level)):
+        if self._edit(lambda t: edits.shift_level(t, key, delta)):
             self._reload()
 
     def paste_report(self) -> None:
@@ -612,16 +643,14 @@ class ReportPage(QWidget):
         """Put the linked figure where a hand-typed number contradicted the table."""
         if finding.key is None or finding.span is None or not finding.fix:
             return
-        self.flush()
-        section = self._section(finding.key.row)
-        if section is None or section.key in (LEAD, CLOSING):
+        key, span, fix = finding.key.row, finding.span, finding.fix
+        if key in (LEAD, CLOSING) or self._section(key) is None:
             return
-        start, end = finding.span
-        body = section.body[:start] + finding.fix + section.body[end:]
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, body=body)):
-            self.show_span(section.key, None)
+        change = self._edit(lambda t: edits.apply_fix(t, key, span, fix))
+        if change is not None:
+            self.show_span(key, None)
             self._loading = True
-            self.body.setPlainText(body)
+            self.body.setPlainText(self._section(key).body)
             self._loading = False
             self._update_preview()
             self.message.emit("已改为链接的表格数据")
