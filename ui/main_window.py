@@ -432,7 +432,8 @@ class MainWindow(QMainWindow):
         if (filler.strip(), person.strip(), phone.strip()) == (r.filler, r.contact_person, r.contact_phone):
             return None
         try:
-            change = edit_contact(Contact.of(r), filler, person, phone)
+            # Against the file as it is now: the line is written whole, as it always was.
+            change = edit_contact(Contact.of(self.store.report(r.id)), filler, person, phone)
             self.report = apply_contact(self.store, r.id, change)
         except UserError as exc:
             self.show_message(f"填报单位和联系人未能保存：{exc.message}")
