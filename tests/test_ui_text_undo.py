@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 from storage.report_text import ReportTexts
 from storage.store import Store
 from tests.support.qt import show_tab
+from tests.test_ui_report_kinds import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PROBLEMS = 8  # 三、存在问题 in the outline list (导语 is row 0)
@@ -58,9 +59,9 @@ def test_typing_saved_on_a_pause_is_one_step(qtbot, window, store, sample):
     before = page.body.toPlainText()
     page.body.setFocus()
     page.body.moveCursor(page.body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(page.body, " More.")  # QTest types ASCII only
+    type_text(page.body, "另起一句。")
     stored = lambda: ReportTexts(store).get(sample).sections[7].body  # noqa: E731
-    qtbot.waitUntil(lambda: stored() == before + " More.", timeout=3000)
+    qtbot.waitUntil(lambda: stored() == before + "另起一句。", timeout=3000)
     assert window.undo_action.toolTip() == "撤销：小节正文 三、存在问题（Ctrl+Z）"
     page.sections.setFocus()
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
@@ -107,13 +108,31 @@ def test_the_contact_person_comes_back_on_undo(qtbot, window, store, sample):
     person = window.person
     person.setFocus()
     person.selectAll()
-    qtbot.keyClicks(person, "Wang Ming")  # QTest types ASCII only
+    type_text(person, "王明")
     qtbot.keyClick(person, Qt.Key.Key_Return)  # editingFinished: saved
-    assert store.report(sample.id).contact_person == "Wang Ming"
+    assert store.report(sample.id).contact_person == "王明"
     assert window.undo_action.toolTip() == "撤销：修改联系人（Ctrl+Z）"
     window.report_page.sections.setFocus()
     qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
     assert person.text() == "林晓岚" and store.report(sample.id).contact_person == "林晓岚"
     assert "已撤销：修改联系人" in window.statusBar().currentMessage()
     qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Y, CTRL)
-    assert person.text() == "Wang Ming" and store.report(sample.id).contact_person == "Wang Ming"
+    assert person.text() == "王明" and store.report(sample.id).contact_person == "王明"
+
+
+def test_a_pasted_report_is_one_step(qtbot, window, store, sample):
+    from PySide6.QtGui import QGuiApplication
+
+    from tests.test_report_kinds import PASTED
+
+    page, texts = window.report_page, ReportTexts(store)
+    texts.open(sample, "rule_of_law")  # a report with no text yet
+    page.set_report(sample)
+    empty, shown = texts.get(sample, "rule_of_law"), outline(page)
+    QGuiApplication.clipboard().setText(PASTED)
+    page.paste_report()
+    assert texts.get(sample, "rule_of_law").closing == "特此报告。"
+    assert window.undo_action.toolTip() == "撤销：粘贴整篇报告（Ctrl+Z）"
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert texts.get(sample, "rule_of_law") == empty and outline(page) == shown
