@@ -22,6 +22,13 @@ class ContactConflict(UserError):
         super().__init__("填报单位和联系人已被另一个窗口或程序修改，本次操作未保存；已显示文件中的最新内容")
 
 
+def _insert(texts: ReportTexts, table: str, row: dict[str, object]) -> None:
+    # Names are the program's own column names, never input.
+    names = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    texts.store.conn.execute(f"insert into {table} ({names}) values ({marks})", list(row.values()))
+
+
 def put_text(texts: ReportTexts, report: Report, text: ReportText) -> None:
     """Make ``text`` the report's text of its kind: its report_texts row and all its sections."""
     where = [report.id, text.kind]
@@ -29,7 +36,9 @@ def put_text(texts: ReportTexts, report: Report, text: ReportText) -> None:
         conn = texts.store.conn
         conn.execute("delete from sections where report_id=? and kind=?", where)
         conn.execute("delete from report_texts where report_id=? and kind=?", where)
-        texts.db["report_texts"].insert(
+        _insert(
+            texts,
+            "report_texts",
             {
                 "report_id": report.id,
                 "kind": text.kind,
@@ -44,10 +53,12 @@ def put_text(texts: ReportTexts, report: Report, text: ReportText) -> None:
                 "unit_line": text.unit_line,
                 "numbering": styles_text(text.styles),
                 "attachment_note": int(text.attachment_note),
-            }
+            },
         )
         for position, s in enumerate(text.sections):
-            texts.db["sections"].insert(
+            _insert(
+                texts,
+                "sections",
                 {
                     "report_id": report.id,
                     "kind": text.kind,
@@ -58,7 +69,7 @@ def put_text(texts: ReportTexts, report: Report, text: ReportText) -> None:
                     "body": s.body,
                     "numbered": int(s.numbered),
                     "run_in": None if s.run_in is None else int(s.run_in),
-                }
+                },
             )
 
 

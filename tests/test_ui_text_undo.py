@@ -136,3 +136,18 @@ def test_a_pasted_report_is_one_step(qtbot, window, store, sample):
     page.sections.setFocus()
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
     assert texts.get(sample, "rule_of_law") == empty and outline(page) == shown
+
+
+def test_after_a_restore_text_steps_undo_again(qtbot, window, store, sample, tmp_path, monkeypatch):
+    page = window.report_page
+    copy = store.backup("manual", tmp_path / "备份.sqlite3")
+    monkeypatch.setattr("ui.backups.QFileDialog.getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.restore()
+    shown = outline(page)
+    page.sections.setCurrentRow(PROBLEMS)
+    qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)
+    assert window.undo_action.isEnabled()  # recorded in the window's new history
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert outline(page) == shown

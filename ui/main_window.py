@@ -300,7 +300,9 @@ class MainWindow(QMainWindow):
                 page.set_report(report)
         for index, spec in enumerate(self.store.forms, start=1):
             self.tabs.setTabToolTip(index, spec.title_for(report.year))
-        self._show_contact()
+        self.filler.setText(report.filler)
+        self.person.setText(report.contact_person)
+        self.phone.setText(report.contact_phone)
         self.stack.setCurrentIndex(1)
         self._set_export_enabled(True)
         self.setWindowTitle(f"{APP_TITLE} — {report.name}")
