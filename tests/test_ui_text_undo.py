@@ -151,3 +151,19 @@ def test_after_a_restore_text_steps_undo_again(qtbot, window, store, sample, tmp
     page.sections.setFocus()
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
     assert outline(page) == shown
+
+
+def test_undo_opens_the_report_kind_the_step_was_made_in(qtbot, window, store, sample):
+    page = window.report_page
+    title = page.title.text()
+    page.title.setFocus()
+    page.title.selectAll()
+    type_text(page.title, "新标题")
+    page.sections.setFocus()  # leaving the title saves it
+    assert ReportTexts(store).get(sample, "enforcement").title == "新标题"
+    page.kind.setCurrentIndex(page.kind.findData("rule_of_law"))
+    page.kind.activated.emit(page.kind.currentIndex())
+    assert page.kind.currentData() == "rule_of_law"
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert page.kind.currentData() == "enforcement" and page.title.text() == title
+    assert ReportTexts(store).get(sample, "enforcement").title == title
