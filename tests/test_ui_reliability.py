@@ -122,7 +122,7 @@ def test_closing_with_text_that_cannot_be_saved_keeps_it(qtbot, main_window, sto
     def full(*args, **kwargs):
         raise DatabaseLocked("无法保存到数据库：磁盘空间已满")
 
-    monkeypatch.setattr(page.texts, "update_section", full)
+    monkeypatch.setattr("ui.report_page.apply_text", full)  # the text's one write path
     answers = iter(["重试", "取消"])
     seen: list[str] = []
 

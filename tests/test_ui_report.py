@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from storage.report_text import ReportTexts
 from tests.support.qt import show_tab
@@ -105,8 +105,7 @@ def test_outline_add_move_level_and_delete(window, store, sample, monkeypatch):
     assert page.sections.item(9).text() == "四、工作建议"
     page.change_level(1)
     assert page.sections.item(9).text() == "　（一）工作建议"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.remove_section()
+    page.remove_section()  # asks nothing: 撤销 brings it back (tests/test_ui_text_undo.py)
     assert page.sections.count() == 11  # 导语, nine sections, 结束语
     assert [s.heading for s in ReportTexts(store).get(sample).sections][-1] == "下一步工作打算"
 

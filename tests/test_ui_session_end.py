@@ -189,7 +189,7 @@ def test_log_off_with_the_file_locked_writes_the_recovery_file_without_a_dialog(
         def locked(*_args, **_kwargs):
             raise DatabaseLocked("文件正被其他程序占用")
 
-        monkeypatch.setattr(page.texts, "update_section", locked)
+        monkeypatch.setattr("ui.report_page.apply_text", locked)  # the text's one write path
         ending.commit_data(MagicMock())
         assert ending.kept is not None and ending.kept.parent == store.path.parent
         assert ending.kept.name.startswith("恢复-示例市应急管理局-2024-")

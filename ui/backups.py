@@ -58,6 +58,8 @@ def restore(window: MainWindow) -> None:
         window.histories = Histories()  # the steps of the replaced file no longer apply
         for page in window._built_pages():
             page.model.histories = window.histories
+        if window.report_page is not None:
+            window.report_page.histories = window.histories
     window.report = None
     window.reload_reports()
     if restored:

@@ -35,12 +35,15 @@ from forms.findings import ContactLocation, Finding, TextLocation, of_form
 from forms.history import Histories, Step
 from forms.progress import untouched
 from forms.report import Report, ReportData
+from forms.text_changes import Contact, ContactChange, TextChange
+from forms.text_edits import edit_contact
 from forms.yoy import ALLOWED_PLACES
 from storage.open_report import OpenReport
 from storage.prefill import create_report_from_previous, previous_report
 from storage.recovery import save_without_asking
 from storage.sample import create_sample
 from storage.store import Store
+from storage.text_changes import ContactConflict, apply_contact
 from ui import backups, file_dialogs
 from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
@@ -286,7 +289,9 @@ class MainWindow(QMainWindow):
         else:
             self.open.open(report)  # read afresh: another report, or the same after an import or restore
         if self.report_page is None:
-            self.report_page = ReportPage(self.store, report, self, tables=self._tables_for_text)
+            self.report_page = ReportPage(
+                self.store, report, self, tables=self._tables_for_text, histories=self.histories
+            )
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             # The grids are built when first shown or needed (_form_page): the window paints sooner.
@@ -433,16 +438,46 @@ class MainWindow(QMainWindow):
         if (filler.strip(), person.strip(), phone.strip()) == (r.filler, r.contact_person, r.contact_phone):
             return None
         try:
-            self.report = self.store.update_contact(r.id, filler=filler, contact_person=person, contact_phone=phone)
+            # Against the file as it is now: the line is written whole, as it always was.
+            change = edit_contact(Contact.of(self.store.report(r.id)), filler, person, phone)
+            self.report = apply_contact(self.store, r.id, change)
         except UserError as exc:
             self.show_message(f"填报单位和联系人未能保存：{exc.message}")
             return exc.message
+        self.histories.of(r.id).record(change)
+        self._contact_saved()
+        self.after_save("已保存 填报单位和联系人")
+        return None
+
+    def _contact_saved(self) -> None:
         if self.open is not None:
             self.open.open(self.report)  # the audit reads the new contact line
             for page in self._built_pages():
                 page.model.follow()  # 附件2's 行政执法单位名称 follows the 填报单位
+
+    def _apply_contact(self, change: ContactChange) -> bool:
+        """Undo or redo a contact line step; a conflict drops the history, as a grid's does."""
+        assert self.report is not None
+        try:
+            self.report = apply_contact(self.store, self.report.id, change)
+        except UserError as exc:
+            if isinstance(exc, ContactConflict):
+                self.histories.of(self.report.id).clear()
+                self.report = self.store.report(self.report.id)
+                self._show_contact()
+                self._contact_saved()
+            self.show_message(exc.message)
+            return False
+        self._show_contact()
+        self._contact_saved()
         self.after_save("已保存 填报单位和联系人")
-        return None
+        return True
+
+    def _show_contact(self) -> None:
+        assert self.report is not None
+        self.filler.setText(self.report.filler)
+        self.person.setText(self.report.contact_person)
+        self.phone.setText(self.report.contact_phone)
 
     def set_places(self, places: int) -> None:
         def apply() -> None:
@@ -601,6 +636,8 @@ class MainWindow(QMainWindow):
     def _step(self, *, undo: bool) -> None:
         if self.report is None:
             return
+        self._save_contact()  # typing not saved yet is the last step
+        self._save_report_text()
         history = self.histories.of(self.report.id)
         step = history.undo(self._apply_step) if undo else history.redo(self._apply_step)
         if step is not None:
@@ -614,6 +651,11 @@ class MainWindow(QMainWindow):
             page = self._page_of(step.form)
             self.tabs.setCurrentWidget(page)
             return page.model.commit(step, record=False)
+        if isinstance(step, ContactChange):
+            return self._apply_contact(step)
+        if isinstance(step, TextChange) and self.report_page is not None:
+            self.tabs.setCurrentWidget(self.report_page)
+            return self.report_page.apply_change(step)
         raise TypeError(f"no place to apply {type(step).__name__}")
 
     def _preview(self, finding: Finding) -> None:

@@ -8,74 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from forms.draft import draft_basic_situation
+from forms import text_edits as edits
 from forms.emphasis import spans
 from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.findings import Finding, TextLocation
-from forms.numbering import NUMBERINGS
-from forms.outline import REPORT_KINDS
+from forms.history import Histories, History
 from forms.report import Report, ReportData, ReportText, Section
+from forms.text_changes import TextChange
+from forms.text_edits import CLOSING, LEAD
 from storage.report_text import ReportTexts
 from storage.store import Store
-from ui.figure_edit import FigureEdit
-from ui.figure_picker import FigurePicker
-from ui.figure_selection import selected_link
-from ui.outline_options import HeadingOptions, LevelOptions
-from ui.text_layout import text_tabs
+from storage.text_changes import TextConflict, apply_text
+from ui import text_inserts
+from ui.report_widgets import outline_labels, setup_ui
 
 SAVE_DELAY_MS = 600
-LEAD = "__lead"  # the outline's first entry: 导语, before 一、
-CLOSING = "__closing"  # its last: 结束语
-LEAD_LABEL = "（导语：标题下、“一、”之前的段落）"
-CLOSING_LABEL = "（结束语：最后一节之后的段落）"
-
-
-class TitleEdit(QPlainTextEdit):
-    """The title, on as many lines as the clerk breaks it into (Enter); saved on leaving it."""
-
-    editingFinished = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
-        self.setToolTip("标题过长时按回车在词语之间换行；不换行时导出按词组自动分行")
-        line = self.fontMetrics().lineSpacing()
-        self.setFixedHeight(int(line * 2.2) + 8)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:
-        self.setPlainText(text)
-
-    def focusOutEvent(self, event) -> None:
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
 
 
 class ReportPage(QWidget):
@@ -88,8 +40,11 @@ class ReportPage(QWidget):
         parent: QWidget | None = None,
         *,
         tables: Callable[[], ReportData] | None = None,
+        histories: Histories | None = None,
     ) -> None:
         super().__init__(parent)
+        # The window's undo history of each report (the grids' too): a text edit is one step in it.
+        self.histories = histories if histories is not None else Histories()
         self._tables: ReportData | None = None  # the tables behind the preview's figures
         # Where they come from: the window's copy of the report, else the file.
         self._read_tables = tables or (lambda: self.store.report_data(self.report, with_text=False))
@@ -104,134 +59,7 @@ class ReportPage(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self._autosave)
 
-        self.title = TitleEdit()
-        self.unit_line = QLineEdit()
-        self.unit_line.setPlaceholderText("可不填；填写后单独一行印在标题上方，如“某某市应急管理局”")
-        self.kind = QComboBox()
-        self.kind.setToolTip("每个单位每年可分别撰写两种报告，各有自己的提纲、正文和附件，分别导出")
-        for kind in REPORT_KINDS:
-            self.kind.addItem(kind.name, kind.key)
-        self.levels = LevelOptions()
-        self.levels.changed.connect(lambda styles, run_in: self._save(styles=styles, run_in=run_in))
-        self.signer = QLineEdit()
-        self.sign_date = QDateEdit(calendarPopup=True)
-        self.sign_date.setDisplayFormat("yyyy年M月d日")
-        self.attachments: dict[str, QCheckBox] = {}
-        attachment_row = QHBoxLayout()
-        for spec in store.forms:
-            box = QCheckBox(spec.label)
-            box.toggled.connect(self._save_attachments)
-            self.attachments[spec.key] = box
-            attachment_row.addWidget(box)
-        attachment_row.addWidget(QLabel("编号："))
-        self.numbering = QComboBox()
-        self.numbering.setToolTip("附件说明中的序号与附件页、Excel 工作表名称一致")
-        for key, name in NUMBERINGS.items():
-            self.numbering.addItem(name, key)
-        self.numbering.activated.connect(lambda _index: self._save(attachment_numbering=self.numbering.currentData()))
-        attachment_row.addWidget(self.numbering)
-        self.attachment_note = QCheckBox("印附件说明")
-        self.attachment_note.setToolTip("正文后印“附件：1.……”（GB/T 9704 要求）；不勾选则不印，附件页照常")
-        self.attachment_note.toggled.connect(lambda on: self._save(attachment_note=on))
-        attachment_row.addWidget(self.attachment_note)
-
-        # Four compact rows, so the text editor below keeps the room (1024×700 included).
-        head = QFormLayout()
-        head.setVerticalSpacing(4)
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind)
-        kind_row.addWidget(QLabel("署名单位："))
-        kind_row.addWidget(self.signer, 2)
-        kind_row.addWidget(QLabel("成文日期："))
-        kind_row.addWidget(self.sign_date)
-        head.addRow("当前报告：", kind_row)
-        head.addRow("标题上方单位：", self.unit_line)
-        head.addRow("报告标题：", self.title)
-        attachment_row.addStretch(1)
-        head.addRow("随文附件：", attachment_row)
-        head.addRow("标题编号：", self.levels)
-
-        self.sections = QListWidget()
-        self.sections.currentRowChanged.connect(self._section_chosen)
-        outline_buttons = QHBoxLayout()
-        for text, slot in (
-            ("添加", self.add_section),
-            ("删除", self.remove_section),
-            ("上移", lambda: self.move_section(-1)),
-            ("下移", lambda: self.move_section(1)),
-            ("升级", lambda: self.change_level(-1)),
-            ("降级", lambda: self.change_level(1)),
-        ):
-            button = QToolButton(text=text)  # a push button is at least 80 px wide: six of them kept 1024 px out
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(slot)
-            outline_buttons.addWidget(button)
-        paste = QPushButton("粘贴整篇报告…")
-        paste.setToolTip("把 Word/WPS 中的报告全文复制后点这里：自动识别标题、导语、各级标题（含编号样式）、加粗和正文")
-        paste.clicked.connect(self.paste_report)
-        from_word = QPushButton("导入 Word 报告…")
-        from_word.setToolTip("选择一份 .docx 报告（如去年的），与粘贴整篇报告相同：识别标题、正文和加粗")
-        from_word.clicked.connect(self.import_word_report)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        outline_head = QHBoxLayout()
-        outline_head.addWidget(QLabel("提纲"))
-        outline_head.addStretch(1)
-        outline_head.addWidget(paste)
-        outline_head.addWidget(from_word)
-        left_layout.addLayout(outline_head)
-        left_layout.addWidget(self.sections, 1)
-        left_layout.addLayout(outline_buttons)
-
-        self.heading = QLineEdit()
-        self.body = FigureEdit(self._figure_text)
-        self.body.setPlaceholderText(
-            "在此填写本节正文，每段一行。数据请用“插入数据”链接到附件表（蓝色），导出时自动取最新数值；"
-            "选中文字按 Ctrl+B 加粗。"
-        )
-        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        insert = QPushButton("插入数据…")
-        insert.clicked.connect(self.insert_figure)
-        draft = QPushButton("生成基本情况段落")
-        draft.setToolTip("根据附件2、附件3的数据起草一段基本情况，插入到光标处，可再修改")
-        draft.clicked.connect(self.insert_draft)
-        self.preview = QLabel()
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.RichText)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setStyleSheet("background: #f9fafb; padding: 6px; color: #374151;")
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        heading_row = QHBoxLayout()
-        heading_row.addWidget(QLabel("小标题："))
-        heading_row.addWidget(self.heading, 1)
-        self.heading_options = HeadingOptions()
-        self.heading_options.changed.connect(self._save_heading_options)
-        heading_row.addWidget(self.heading_options)
-        heading_row.addWidget(insert)
-        heading_row.addWidget(draft)
-        right_layout.addLayout(heading_row)
-        # The editor takes the page's height (1366×768 first); the preview is the tab beside it.
-        self.text_tabs = text_tabs(self.body, self.preview)
-        right_layout.addWidget(self.text_tabs, 1)
-
-        splitter = QSplitter()
-        splitter.setObjectName("outline")  # a stable settings key (the preview's splitter is gone)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([320, 900])
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(splitter, 1)
-
-        self.title.editingFinished.connect(self._save_title)
-        self.unit_line.editingFinished.connect(lambda: self._save(unit_line=self.unit_line.text()))
-        self.signer.editingFinished.connect(lambda: self._save(signer=self.signer.text()))
-        self.sign_date.dateChanged.connect(lambda d: self._save(sign_date=d.toPython()))
-        self.kind.activated.connect(self._kind_chosen)
-        self.heading.editingFinished.connect(self._save_heading)
-        self.body.textChanged.connect(self._body_changed)
+        setup_ui(self)
         self.set_report(report)
 
     # --- loading ----------------------------------------------------------------
@@ -269,7 +97,7 @@ class ReportPage(QWidget):
         self.attachment_note.setChecked(text.attachment_note)
         self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
-        self.sections.addItems(self._labels(text))
+        self.sections.addItems(outline_labels(text))
         keys = self._keys(text)
         self._loading = False
         target = select or self.current_key
@@ -279,14 +107,9 @@ class ReportPage(QWidget):
         if self.sections.currentRow() == row and self.current_key != keys[row]:
             self._section_chosen(row)
 
-    def _labels(self, text: ReportText) -> list[str]:
-        numbers = text.numbers()
-        headings = ["　" * (s.level - 1) + n + s.heading for n, s in zip(numbers, text.sections, strict=True)]
-        return [LEAD_LABEL, *headings, CLOSING_LABEL]
-
-    def _section(self, key: str | None) -> Section | None:
+    def _section(self, key: str | None, text: ReportText | None = None) -> Section | None:
         """The section ``key``; 导语 and 结束语 as sections without a heading."""
-        text = self.text()
+        text = text or self.text()
         if key == LEAD:
             return Section(LEAD, 0, "导语", text.lead)
         if key == CLOSING:
@@ -329,34 +152,103 @@ class ReportPage(QWidget):
             return False
         return True
 
-    def _save(self, **changes) -> None:
+    def _history(self) -> History:
+        return self.histories.of(self.report.id)
+
+    def _commit(self, change: TextChange) -> bool:
+        """Write a change made here and record it as one undo step; False if nothing changed."""
+        if change.after == change.before:
+            return False
+        apply_text(self.texts, self.report, change)
+        self._history().record(change)
+        return True
+
+    def _write(self, change: TextChange) -> bool:
+        """Write ``change``, or say in a dialog why not. On a conflict (another window wrote first)
+        the page shows the file, and the report's steps, which no longer match it, go (as a grid's)."""
+        try:
+            apply_text(self.texts, self.report, change)
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            if isinstance(exc, TextConflict):
+                self._history().clear()
+                self.current_key = None
+                self._reload()
+            return False
+        return True
+
+    def _edit(
+        self, make: Callable[[ReportText], TextChange], message: str | None = None, *, flush: bool = False
+    ) -> TextChange | None:
+        """Make a change of the text as the file holds it now and write it as one undo step.
+        ``message``: the status line when it was saved. ``flush``: the typing is saved first, as
+        its own step (not for a field's edit: saving re-reads the file into the fields)."""
         if self._loading:
-            return
-        if self._guarded(lambda: self.texts.update(self.report, **changes)):
-            self.message.emit("已保存 报告正文")
+            return None
+        if flush:
+            self.flush()
+        try:
+            change = make(self.text())
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return None
+        if change.after == change.before or not self._write(change):
+            return None
+        self._history().record(change)
+        if message is not None:
+            self.message.emit(message)
+        return change
+
+    def apply_change(self, change: TextChange) -> bool:
+        """Undo or redo a step (the window's history, which records it itself), and show where."""
+        self._timer.stop()
+        if not self._write(change):
+            return False
+        if change.after.kind != self._kind:
+            self._guarded(lambda: self.texts.open(self.report, change.after.kind))
+        self.current_key = None  # shown again from the file
+        self._reload(select=change.key)
+        self.message.emit("已保存 报告正文")
+        return True
+
+    def put_whole(self, label: str, put: Callable[[], str]) -> str | None:
+        """A whole text written by ``put`` (a paste, which says what it did) as one undo step."""
+        self.flush()
+        try:
+            with self.store.write():  # before and after read in the same transaction as the put
+                before, said, after = self.text(), put(), self.text()
+        except UserError as exc:
+            QMessageBox.warning(self, "填报助手", exc.message)
+            return None
+        self._history().record(TextChange(before, after, label))
+        self.current_key = None
+        self._reload()
+        return said
+
+    def _save(self, make: Callable[[ReportText], TextChange]) -> None:
+        self._edit(make, "已保存 报告正文")
 
     def _save_title(self) -> None:
         if not self._loading and self.title.text().strip() != self.text().title:
-            self._save(title=self.title.text())
+            self._save(lambda t: edits.set_title(t, self.title.text()))
 
     def _save_attachments(self) -> None:
-        self._save(attachments=tuple(k for k, box in self.attachments.items() if box.isChecked()))
+        chosen = [k for k, box in self.attachments.items() if box.isChecked()]
+        self._save(lambda t: edits.set_attachments(t, chosen, [s.key for s in self.store.forms]))
 
     def _save_heading_options(self, numbered: bool, run_in: bool | None) -> None:
         key = self.current_key
         if key is None or key in (LEAD, CLOSING):
             return
-        if self._guarded(lambda: self.texts.update_section(self.report, key, numbered=numbered, run_in=run_in)):
+        if self._edit(lambda t: edits.set_heading_options(t, key, numbered, run_in), "已保存 标题设置"):
             self._reload()
-            self.message.emit("已保存 标题设置")
 
     def _save_heading(self) -> None:
         section = self._section(self.current_key)
         if section is None or section.key in (LEAD, CLOSING) or self.heading.text().strip() == section.heading:
             return
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, heading=self.heading.text())):
+        if self._edit(lambda t: edits.set_heading(t, section.key, self.heading.text()), "已保存 小标题"):
             self._reload()
-            self.message.emit("已保存 小标题")
 
     def _body_changed(self) -> None:
         if not self._loading:
@@ -380,18 +272,14 @@ class ReportPage(QWidget):
     def save_pending(self) -> str | None:
         """Save the text being edited, if it changed; the reason when it could not be saved."""
         self._timer.stop()
-        try:
-            section = self._section(self.current_key)
-            if section is None or self.body.toPlainText().strip() == section.body:
+        typed = self.body.toPlainText()
+        try:  # the text goes to the report it was typed in (self._kind), one undo step per pause
+            text = self.text()
+            section = self._section(self.current_key, text)
+            if section is None or typed.strip() == section.body:
                 self._unsaved = False
                 return None
-            kind = self._kind  # the text goes to the report it was typed in
-            if section.key == LEAD:
-                self.texts.update(self.report, kind=kind, lead=self.body.toPlainText())
-            elif section.key == CLOSING:
-                self.texts.update(self.report, kind=kind, closing=self.body.toPlainText())
-            else:
-                self.texts.update_section(self.report, section.key, body=self.body.toPlainText(), kind=kind)
+            self._commit(edits.set_body(text, section.key, typed))
         except UserError as exc:
             return exc.message
         self._unsaved = False
@@ -407,7 +295,7 @@ class ReportPage(QWidget):
         labels = [self.sections.item(i).text() for i in range(self.sections.count())]
         typed, caret = self.body.toPlainText(), self.body.textCursor().position()
         same = section is not None and (self._unsaved or typed.strip() == section.body)
-        if same and labels == self._labels(text) and self.title.text().strip() == text.title:
+        if same and labels == outline_labels(text) and self.title.text().strip() == text.title:
             return
         unsaved, self.current_key = self._unsaved, None  # the section is shown again from the file
         self._reload(select=key)
@@ -493,105 +381,43 @@ class ReportPage(QWidget):
         """The name of the report that is open (行政执法工作报告), for the window and file names."""
         return self.kind.currentText()
 
-    def _heading_sections(self) -> list[Section]:
-        return list(self.text().sections)
-
     def add_section(self) -> None:
         """A sibling of the current heading, after its last sub-heading (导语: first; 结束语: last)."""
         self.flush()
         heading, ok = QInputDialog.getText(self, "添加小节", "小标题：")
         if not ok or not heading.strip():
             return
-        sections = self._heading_sections()
-        keys = [s.key for s in sections]
-        if self.current_key in keys:
-            i = keys.index(self.current_key)
-            level = sections[i].level
-            position = i + 1
-            while position < len(sections) and sections[position].level > level:
-                position += 1
-        else:
-            level = 1
-            position = 0 if self.current_key == LEAD else len(sections)
-        key = None
-
-        def add() -> None:
-            nonlocal key
-            key = self.texts.add_section(self.report, position, level, heading)
-
-        if self._guarded(add):
-            self._reload(select=key)
+        change = self._edit(lambda t: edits.add_section(t, self.current_key, heading))
+        if change is not None:
+            self._reload(select=change.key)
             self.message.emit(f"已添加小节：{heading.strip()}")
 
     def remove_section(self) -> None:
+        """No question asked: 撤销 brings the section back with its text."""
         section = self._section(self.current_key)
         if section is None or section.key in (LEAD, CLOSING):
             return
-        if section.body.strip() or self.body.toPlainText().strip():
-            answer = QMessageBox.question(
-                self, "删除小节", f"“{section.heading}”已有正文，删除后不能恢复。确定删除吗？"
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self._timer.stop()
-        if self._guarded(lambda: self.texts.remove_section(self.report, section.key)):
+        if self._edit(lambda t: edits.remove_section(t, section.key), flush=True):
             self.current_key = None
             self._reload()
             self.message.emit(f"已删除小节：{section.heading}")
 
     def move_section(self, delta: int) -> None:
-        if self.current_key in (None, LEAD, CLOSING):
+        key = self.current_key
+        if key in (None, LEAD, CLOSING):
             return
-        self.flush()
-        if self._guarded(lambda: self.texts.move_section(self.report, self.current_key, delta)):
+        if self._edit(lambda t: edits.move_section(t, key, delta), flush=True):
             self._reload()
 
     def change_level(self, delta: int) -> None:
-        section = self._section(self.current_key)
-        if section is None or section.key in (LEAD, CLOSING):
+        key = self.current_key
+        if key in (None, LEAD, CLOSING):
             return
-        level = min(4, max(1, section.level + delta))
-        self.flush()
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, level=level)):
+        if self._edit(lambda t: edits.shift_level(t, key, delta), flush=True):
             self._reload()
 
     def paste_report(self) -> None:
-        """A report copied from Word/WPS (its HTML flavour keeps the bold and its paragraphs; else the
-        plain text, whose lines a PDF may have broken) becomes this (empty) report's text."""
-        from forms.rich_text import html_to_marked  # the paste's modules load when a paste happens, not at start
-
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime.hasHtml():
-            self._put_report("粘贴整篇报告", lambda: (html_to_marked(mime.html()), False))
-        else:
-            self._put_report("粘贴整篇报告", lambda: (mime.text(), True))
-
-    def import_word_report(self) -> None:
-        """The same from a .docx (last year's report), read behind the guarded boundary."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from importers.word_report import read_report_file
-
-        path, _ = QFileDialog.getOpenFileName(self, "导入 Word 报告", "", "Word 文档 (*.docx)")
-        if path:
-            self._put_report("导入 Word 报告", lambda: read_report_file(Path(path)))
-
-    def _put_report(self, title: str, read: Callable[[], tuple[str, bool]]) -> None:
-        """The one path of the paste (storage.pasted_text): a report with text is refused there."""
-        from forms.paste_report import parse_pasted
-        from storage.pasted_text import put_pasted
-
-        self.flush()
-        said: list[str] = []
-
-        def put() -> None:
-            text, wrapped = read()
-            said.append(put_pasted(self.texts, self.report, parse_pasted(text, wrapped=wrapped)))
-
-        if self._guarded(put):
-            self.current_key = None
-            self._reload()
-            self.message.emit(f"已{title.removesuffix('…')}：{said[0]}")
+        text_inserts.paste_report(self)
 
     def show_span(self, key: str, span: tuple[int, int] | None, *, focus: bool = True) -> None:
         """Select a section and, in its text, the characters an audit finding names; ``focus``: the
@@ -613,16 +439,14 @@ class ReportPage(QWidget):
         at = finding.where
         if not isinstance(at, TextLocation) or at.span is None or not finding.fix:
             return
-        self.flush()
-        section = self._section(at.section)
-        if section is None or section.key in (LEAD, CLOSING):
+        key, span, fix = at.section, at.span, finding.fix
+        if key in (LEAD, CLOSING) or self._section(key) is None:
             return
-        start, end = at.span
-        body = section.body[:start] + finding.fix + section.body[end:]
-        if self._guarded(lambda: self.texts.update_section(self.report, section.key, body=body)):
-            self.show_span(section.key, None)
+        change = self._edit(lambda t: edits.apply_fix(t, key, span, fix), flush=True)
+        if change is not None:
+            self.show_span(key, None)
             self._loading = True
-            self.body.setPlainText(body)
+            self.body.setPlainText(self._section(key).body)
             self._loading = False
             self._update_preview()
             self.message.emit("已改为链接的表格数据")
@@ -630,27 +454,7 @@ class ReportPage(QWidget):
     # --- figures ----------------------------------------------------------------
 
     def insert_figure(self) -> None:
-        try:
-            tables = self.store.report_data(self.report, with_text=False)
-        except UserError as exc:
-            QMessageBox.warning(self, "填报助手", exc.message)
-            return
-        picker = FigurePicker(tables, self, selected=selected_link(self.body))
-        if picker.exec() and (link := picker.link()) is not None:
-            self._tables = None
-            self.body.insertPlainText(link.token())
-            self.flush()
+        text_inserts.insert_figure(self)
 
     def insert_draft(self) -> None:
-        try:
-            draft = draft_basic_situation(self.store.report_data(self.report, with_text=False))
-        except UserError as exc:
-            QMessageBox.warning(self, "填报助手", exc.message)
-            return
-        cursor = self.body.textCursor()
-        if cursor.positionInBlock() > 0:
-            draft = "\n" + draft
-        self._tables = None
-        self.body.insertPlainText(draft)
-        self.flush()
-        self.message.emit("已生成基本情况段落，可直接修改文字；蓝色部分为链接的表格数据")
+        text_inserts.insert_draft(self)

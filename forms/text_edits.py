@@ -1,0 +1,198 @@
+"""Each edit of a report text as a pure function: the text before → a ``TextChange``.
+
+The input is checked here (lengths, levels, known attachments), so storage writes what it is
+given and the page only reads widgets. The outline's entries are the sections by key, and
+``LEAD`` (导语, before 一、) and ``CLOSING`` (结束语, after the last section).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from forms.errors import UserError
+from forms.hygiene import BODY_MAX, LINE_MAX, UNIT_MAX, clean_limited
+from forms.numbering import NUMBERINGS
+from forms.outline import LEVELS, NUMBER_STYLES
+from forms.report import ReportText, Section
+from forms.text_changes import Contact, ContactChange, TextChange
+
+LEAD = "__lead"
+CLOSING = "__closing"
+LEVEL_RANGE = "标题级别只能是 1–4 级"
+
+
+def entry_name(text: ReportText, key: str) -> str:
+    """An outline entry as the clerk sees it: 导语, 结束语, 二、存在问题."""
+    if key == LEAD:
+        return "导语"
+    if key == CLOSING:
+        return "结束语"
+    i = _index(text, key)
+    return text.numbers()[i] + text.sections[i].heading
+
+
+def _index(text: ReportText, key: str) -> int:
+    for i, section in enumerate(text.sections):
+        if section.key == key:
+            return i
+    raise UserError("这一节已不在报告中")
+
+
+def _with_section(text: ReportText, key: str, **fields: object) -> ReportText:
+    sections = list(text.sections)
+    i = _index(text, key)
+    sections[i] = replace(sections[i], **fields)  # type: ignore[arg-type]
+    return replace(text, sections=tuple(sections))
+
+
+def _level(level: int) -> int:
+    if level not in LEVELS:
+        raise UserError(LEVEL_RANGE)
+    return level
+
+
+# --- the title block and the attachments ------------------------------------------------------
+
+
+def set_title(text: ReportText, title: str) -> TextChange:
+    # A clerk-placed line break (Enter in the title field, or Word's soft break) is kept.
+    title = clean_limited(title, "标题", LINE_MAX, multiline=True)
+    return TextChange(text, replace(text, title=title), "修改标题")
+
+
+def set_signer(text: ReportText, signer: str) -> TextChange:
+    return TextChange(text, replace(text, signer=clean_limited(signer, "署名", LINE_MAX)), "修改署名单位")
+
+
+def set_sign_date(text: ReportText, day: date | None) -> TextChange:
+    return TextChange(text, replace(text, sign_date=day), "修改成文日期")
+
+
+def set_unit_line(text: ReportText, line: str) -> TextChange:
+    line = clean_limited(line, "标题上方的单位", LINE_MAX)
+    return TextChange(text, replace(text, unit_line=line), "修改标题上方单位")
+
+
+def set_attachments(text: ReportText, chosen: Sequence[str], order: Sequence[str]) -> TextChange:
+    """``order``: the template's form keys; the attachments are always printed in that order."""
+    unknown = set(chosen) - set(order)
+    if unknown:
+        raise UserError(f"未知附件：{', '.join(sorted(unknown))}")
+    kept = tuple(k for k in order if k in chosen)
+    return TextChange(text, replace(text, attachments=kept), "修改随文附件")
+
+
+def set_numbering(text: ReportText, numbering: str) -> TextChange:
+    if numbering not in NUMBERINGS:
+        raise UserError(f"未知的附件编号方式：{numbering}")
+    return TextChange(text, replace(text, attachment_numbering=numbering), "修改附件编号")
+
+
+def set_attachment_note(text: ReportText, on: bool) -> TextChange:
+    return TextChange(text, replace(text, attachment_note=on), "印附件说明" if on else "不印附件说明")
+
+
+def set_levels(text: ReportText, styles: Sequence[str], run_in: frozenset[int] | set[int]) -> TextChange:
+    """Each level's number style and which levels run into their text."""
+    if len(styles) != len(LEVELS) or not set(styles) <= set(NUMBER_STYLES):
+        raise UserError(f"标题编号样式只能是 {' '.join(NUMBER_STYLES)}，每级一种")
+    if not set(run_in) <= set(LEVELS):
+        raise UserError(LEVEL_RANGE)
+    after = replace(text, styles=tuple(styles), run_in=frozenset(run_in))
+    return TextChange(text, after, "修改标题编号")
+
+
+# --- one entry of the outline -----------------------------------------------------------------
+
+
+def set_body(text: ReportText, key: str, body: str) -> TextChange:
+    """The paragraphs of a section, of the 导语 or of the 结束语 (one autosave: one step)."""
+    body = clean_limited(body, {LEAD: "导语", CLOSING: "结束语"}.get(key, "正文"), BODY_MAX, multiline=True)
+    if key == LEAD:
+        after = replace(text, lead=body)
+    elif key == CLOSING:
+        after = replace(text, closing=body)
+    else:
+        after = _with_section(text, key, body=body)
+    label = entry_name(text, key) if key in (LEAD, CLOSING) else f"小节正文 {entry_name(text, key)}"
+    return TextChange(text, after, label, key)
+
+
+def apply_fix(text: ReportText, key: str, span: tuple[int, int], fix: str) -> TextChange:
+    """An audit finding's fix (the linked figure) in place of the characters it names."""
+    body = text.sections[_index(text, key)].body
+    change = set_body(text, key, body[: span[0]] + fix + body[span[1] :])
+    return replace(change, label=f"改为链接的表格数据 {entry_name(text, key)}")
+
+
+def set_heading(text: ReportText, key: str, heading: str) -> TextChange:
+    after = _with_section(text, key, heading=clean_limited(heading, "标题", LINE_MAX))
+    return TextChange(text, after, f"修改小标题 {entry_name(text, key)}", key)
+
+
+def set_heading_options(text: ReportText, key: str, numbered: bool, run_in: bool | None) -> TextChange:
+    """``run_in`` None: as the heading's level does."""
+    after = _with_section(text, key, numbered=numbered, run_in=run_in)
+    return TextChange(text, after, f"修改标题设置 {entry_name(text, key)}", key)
+
+
+def shift_level(text: ReportText, key: str, delta: int) -> TextChange:
+    """升级 (−1) or 降级 (+1), kept within levels 1–4."""
+    section = text.sections[_index(text, key)]
+    level = min(max(LEVELS), max(min(LEVELS), section.level + delta))
+    verb = "升级" if delta < 0 else "降级"
+    return TextChange(text, _with_section(text, key, level=level), f"{verb} {entry_name(text, key)}", key)
+
+
+def add_section(text: ReportText, current: str | None, heading: str) -> TextChange:
+    """A sibling of the current heading after its last sub-heading; after 导语: first; after
+    结束语 or nothing chosen: a first-level heading at the end."""
+    heading = clean_limited(heading, "标题", LINE_MAX)
+    sections = list(text.sections)
+    keys = [s.key for s in sections]
+    if current in keys:
+        i = keys.index(current)
+        level = sections[i].level
+        position = i + 1
+        while position < len(sections) and sections[position].level > level:
+            position += 1
+    else:
+        level = 1
+        position = 0 if current == LEAD else len(sections)
+    numbers = [int(k[1:]) for k in keys if k[1:].isdigit()]
+    key = f"s{max(numbers, default=0) + 1}"  # never a removed one's: undo may bring that back
+    sections.insert(position, Section(key, _level(level), heading, ""))
+    return TextChange(text, replace(text, sections=tuple(sections)), f"添加小节“{heading}”", key)
+
+
+def remove_section(text: ReportText, key: str) -> TextChange:
+    """Undoable, so asked about no more: the step keeps the section with its body."""
+    label = f"删除小节“{entry_name(text, key)}”"
+    after = replace(text, sections=tuple(s for s in text.sections if s.key != key))
+    return TextChange(text, after, label, key)
+
+
+def move_section(text: ReportText, key: str, delta: int) -> TextChange:
+    sections = list(text.sections)
+    i = _index(text, key)
+    j = max(0, min(len(sections) - 1, i + delta))
+    sections.insert(j, sections.pop(i))
+    verb = "上移" if delta < 0 else "下移"
+    return TextChange(text, replace(text, sections=tuple(sections)), f"{verb} {entry_name(text, key)}", key)
+
+
+# --- the contact line -------------------------------------------------------------------------
+
+_CONTACT_NAMES = {"filler": "填报单位", "person": "联系人", "phone": "联系方式"}
+
+
+def edit_contact(before: Contact, filler: str, person: str, phone: str) -> ContactChange:
+    after = Contact(
+        clean_limited(filler, "填报单位", UNIT_MAX),
+        clean_limited(person, "联系人", LINE_MAX),
+        clean_limited(phone, "联系方式", LINE_MAX),
+    )
+    changed = [name for field, name in _CONTACT_NAMES.items() if getattr(before, field) != getattr(after, field)]
+    return ContactChange(before, after, f"修改{'、'.join(changed) or '联系人'}")

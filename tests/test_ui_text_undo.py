@@ -1,0 +1,169 @@
+"""撤销/重做 of the report text and the contact line, driven by real keys and clicks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from storage.report_text import ReportTexts
+from storage.store import Store
+from tests.support.qt import show_tab
+from tests.test_ui_report_kinds import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+PROBLEMS = 8  # 三、存在问题 in the outline list (导语 is row 0)
+
+
+@pytest.fixture
+def window(qtbot, main_window):
+    show_tab(qtbot, main_window, main_window.report_page)
+    return main_window
+
+
+def button(page, text: str) -> QToolButton:
+    return next(b for b in page.findChildren(QToolButton) if b.text() == text)
+
+
+def outline(page) -> list[str]:
+    return [page.sections.item(i).text() for i in range(page.sections.count())]
+
+
+def test_a_deleted_section_comes_back_with_its_text_on_ctrl_z(qtbot, window, store, sample):
+    page = window.report_page
+    shown = outline(page)
+    body = ReportTexts(store).get(sample).sections[7].body
+    assert body  # 存在问题 has text: deleting it asked "删除后不能恢复" before it could be undone
+    page.sections.setCurrentRow(PROBLEMS)
+    qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)  # no question: a dialog fails the test
+    assert "三、存在问题" not in outline(page)
+    assert window.undo_action.toolTip() == "撤销：删除小节“三、存在问题”（Ctrl+Z）"
+    page.sections.setFocus()  # not the text editor, whose own Ctrl+Z undoes typing
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert outline(page) == shown
+    assert page.sections.currentItem().text() == "三、存在问题"
+    assert page.body.toPlainText() == body
+    assert ReportTexts(store).get(sample).sections[7].body == body
+    assert "已撤销：删除小节“三、存在问题”" in window.statusBar().currentMessage()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Y, CTRL)  # 重做 deletes it again
+    assert "三、存在问题" not in outline(page)
+    assert [s.heading for s in ReportTexts(store).get(sample).sections][-2:] == [
+        "行政执法工作保障情况",
+        "下一步工作打算",
+    ]
+
+
+def test_typing_saved_on_a_pause_is_one_step(qtbot, window, store, sample):
+    page = window.report_page
+    page.sections.setCurrentRow(PROBLEMS)
+    before = page.body.toPlainText()
+    page.body.setFocus()
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    type_text(page.body, "另起一句。")
+    stored = lambda: ReportTexts(store).get(sample).sections[7].body  # noqa: E731
+    qtbot.waitUntil(lambda: stored() == before + "另起一句。", timeout=3000)
+    assert window.undo_action.toolTip() == "撤销：小节正文 三、存在问题（Ctrl+Z）"
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert stored() == before and page.body.toPlainText() == before
+
+
+def test_a_new_section_and_a_level_change_undo_in_turn(qtbot, window, store, sample, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page = window.report_page
+    shown = outline(page)
+    page.sections.setCurrentRow(PROBLEMS)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("工作建议", True))
+    qtbot.mouseClick(button(page, "添加"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(page, "降级"), Qt.MouseButton.LeftButton)
+    assert outline(page)[PROBLEMS + 1] == "　（一）工作建议"
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert outline(page)[PROBLEMS + 1] == "四、工作建议"
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert outline(page) == shown
+
+
+def test_undo_is_refused_when_another_window_changed_the_text(qtbot, window, store, sample, db_path, monkeypatch):
+    page = window.report_page
+    page.sections.setCurrentRow(PROBLEMS)
+    qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)
+    other = Store(db_path)
+    try:
+        ReportTexts(other).update(sample, title="另一个窗口改的标题")
+    finally:
+        other.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert shown and "已被另一个窗口或程序修改" in shown[0]
+    assert page.title.text() == "另一个窗口改的标题"  # the page shows the file as it is
+    assert "三、存在问题" not in outline(page)
+    assert not window.undo_action.isEnabled()  # the steps no longer match the file
+
+
+def test_the_contact_person_comes_back_on_undo(qtbot, window, store, sample):
+    person = window.person
+    person.setFocus()
+    person.selectAll()
+    type_text(person, "王明")
+    qtbot.keyClick(person, Qt.Key.Key_Return)  # editingFinished: saved
+    assert store.report(sample.id).contact_person == "王明"
+    assert window.undo_action.toolTip() == "撤销：修改联系人（Ctrl+Z）"
+    window.report_page.sections.setFocus()
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
+    assert person.text() == "林晓岚" and store.report(sample.id).contact_person == "林晓岚"
+    assert "已撤销：修改联系人" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Y, CTRL)
+    assert person.text() == "王明" and store.report(sample.id).contact_person == "王明"
+
+
+def test_a_pasted_report_is_one_step(qtbot, window, store, sample):
+    from PySide6.QtGui import QGuiApplication
+
+    from tests.test_report_kinds import PASTED
+
+    page, texts = window.report_page, ReportTexts(store)
+    texts.open(sample, "rule_of_law")  # a report with no text yet
+    page.set_report(sample)
+    empty, shown = texts.get(sample, "rule_of_law"), outline(page)
+    QGuiApplication.clipboard().setText(PASTED)
+    page.paste_report()
+    assert texts.get(sample, "rule_of_law").closing == "特此报告。"
+    assert window.undo_action.toolTip() == "撤销：粘贴整篇报告（Ctrl+Z）"
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert texts.get(sample, "rule_of_law") == empty and outline(page) == shown
+
+
+def test_after_a_restore_text_steps_undo_again(qtbot, window, store, sample, tmp_path, monkeypatch):
+    page = window.report_page
+    copy = store.backup("manual", tmp_path / "备份.sqlite3")
+    monkeypatch.setattr("ui.backups.QFileDialog.getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.restore()
+    shown = outline(page)
+    page.sections.setCurrentRow(PROBLEMS)
+    qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)
+    assert window.undo_action.isEnabled()  # recorded in the window's new history
+    page.sections.setFocus()
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert outline(page) == shown
+
+
+def test_undo_opens_the_report_kind_the_step_was_made_in(qtbot, window, store, sample):
+    page = window.report_page
+    title = page.title.text()
+    page.title.setFocus()
+    page.title.selectAll()
+    type_text(page.title, "新标题")
+    page.sections.setFocus()  # leaving the title saves it
+    assert ReportTexts(store).get(sample, "enforcement").title == "新标题"
+    page.kind.setCurrentIndex(page.kind.findData("rule_of_law"))
+    page.kind.activated.emit(page.kind.currentIndex())
+    assert page.kind.currentData() == "rule_of_law"
+    qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
+    assert page.kind.currentData() == "enforcement" and page.title.text() == title
+    assert ReportTexts(store).get(sample, "enforcement").title == title
