@@ -7,26 +7,26 @@ logging's own error report would reach the clerk's console.
 
 from __future__ import annotations
 
-import logging
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_NAME = "error.log"
 LOG_MAX_BYTES = 1_000_000
 
 
-class _Handler(RotatingFileHandler):
-    failed = False
-
-    def handleError(self, record: logging.LogRecord) -> None:  # logging's hook: print nothing, remember
-        self.failed = True
-
-
 def log_bug(exc: BaseException, folder: Path | None) -> Path | None:
     """Append ``exc`` with its traceback to ``folder``/error.log; the log's path, or None."""
     if folder is None:
         return None
+    import logging  # with its handlers (socket, pickle …) only once there is a bug to log
+    from logging.handlers import RotatingFileHandler
+
+    class _Handler(RotatingFileHandler):
+        failed = False
+
+        def handleError(self, record: logging.LogRecord) -> None:  # logging's hook: print nothing, remember
+            self.failed = True
+
     path = folder / LOG_NAME
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip("\n")
     handler = _Handler(path, maxBytes=LOG_MAX_BYTES, backupCount=1, encoding="utf-8", delay=True)

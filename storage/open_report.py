@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from forms.audit import Auditor, Finding, PreviousFigures
 from forms.changes import Change, SetCells, Touched
 from forms.errors import UserError
 from forms.report import FormData, Report, ReportData
 from storage.store import ChangeConflict, Generation, Store, read_back
+
+if TYPE_CHECKING:  # the audit's modules load at the first audit, after the window's first paint
+    from forms.audit import Auditor, Finding, PreviousFigures
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class OpenReport:
     def __init__(self, store: Store, report: Report) -> None:
         self.store = store
         self.report = report
-        self.auditor = Auditor()
+        self._auditor: Auditor | None = None
         self.loads = 0  # how many times everything was read: views built from an older read follow
         self.reshaped = 0  # moves when rows or the text may have moved (where a finding is, 第N行)
         self._generation: Generation | None = None  # the file's state ``data`` was read at; None: stale
@@ -78,7 +81,8 @@ class OpenReport:
         self.report, self._data, self._previous, self._generation = report, data, previous, generation
         self.loads += 1
         self.reshaped += 1
-        self.auditor.reset()  # nothing computed from the old copy is kept
+        if self._auditor is not None:
+            self._auditor.reset()  # nothing computed from the old copy is kept
         self.last_read = _difference(old, old_previous, data, previous)
         for listener in list(self.listeners):
             listener(self.last_read)
@@ -107,6 +111,14 @@ class OpenReport:
         """One table as held, even when stale (a change made from it is compare-and-set, so a
         stale value is refused, never written over); read only when nothing is held."""
         return (self._data if self._data is not None else self.data).form(key)
+
+    @property
+    def auditor(self) -> Auditor:
+        if self._auditor is None:
+            from forms.audit import Auditor
+
+            self._auditor = Auditor()
+        return self._auditor
 
     def findings(self, *, check: bool = True) -> list[Finding]:
         """``forms.audit.audit`` of the report as the file holds it now. ``check=False`` right
@@ -157,7 +169,10 @@ class OpenReport:
             form.rows, form.values = fresh.rows, fresh.values
             self.reshaped += 1
         self._generation = after
-        self.auditor.changed(change.form, {k.field for k in change.after} if isinstance(change, SetCells) else None)
+        if self._auditor is not None:
+            self._auditor.changed(
+                change.form, {k.field for k in change.after} if isinstance(change, SetCells) else None
+            )
 
 
 def _difference(

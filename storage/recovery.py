@@ -10,9 +10,9 @@ tells the clerk where it is.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tempfile
+from _sha1 import sha1  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a name
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime
@@ -41,7 +41,7 @@ def _notes(db: Path) -> list[Path]:
     database ``<database>.恢复记录.txt``, in the temporary folder one named by the database's path."""
     if str(db) == ":memory:":
         return [Path(tempfile.gettempdir()) / f"填报助手-内存{NOTE_SUFFIX}"]
-    tag = hashlib.sha1(str(db.resolve()).encode()).hexdigest()[:12]
+    tag = sha1(str(db.resolve()).encode()).hexdigest()[:12]
     beside, spare = _folders(db)
     return [beside / f"{db.name}{NOTE_SUFFIX}", spare / f"填报助手-{tag}{NOTE_SUFFIX}"]
 

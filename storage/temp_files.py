@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -30,7 +29,7 @@ LEGACY_COPY = re.compile(r"\.~.+\.(?:restore-)?(?P<pid>\d+)\.tmp(?:-journal|-wal
 def temp_path(target: Path, suffix: str = ".tmp") -> Path:
     """A fresh temporary name beside ``target``, short whatever the target's name (see path_check)."""
     suffix = suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", suffix) else ".tmp"
-    return target.with_name(f"{PREFIX}{os.getpid()}-{secrets.token_hex(4)}{suffix}")
+    return target.with_name(f"{PREFIX}{os.getpid()}-{os.urandom(4).hex()}{suffix}")
 
 
 def _owner(name: str, *, legacy: bool) -> tuple[bool, int | None]:

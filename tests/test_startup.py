@@ -24,6 +24,16 @@ def test_the_window_module_does_not_load_openpyxl_or_python_docx():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_window_module_does_not_load_the_audit_or_the_sample():
+    # The audit's modules load with the first audit, after the first paint; the sample when asked for.
+    later = ("forms.audit", "forms.audit_text", "storage.sample")
+    code = f"import sys, ui.app; print(sorted(m for m in {later!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_grids_are_built_when_their_tab_is_first_shown(qtbot, main_window):
     assert main_window.tabs.count() == 5
     assert [main_window.tabs.tabText(i) for i in range(1, 5)] == ["附件2", "附件3", "附件4", "附件5"]

@@ -8,6 +8,8 @@ is its one summary line with the counts; a click on it opens the list again.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -22,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import errors
-from forms.finding_groups import UNTOUCHED, group_findings, place
-from forms.findings import Finding
-from forms.report import ReportData
 from forms.rules import Severity
+
+if TYPE_CHECKING:  # the audit's modules load with the first audit, after the first paint
+    from forms.findings import Finding
+    from forms.report import ReportData
 
 ERROR_COLOUR = QColor("#fecaca")
 HINT_COLOUR = QColor("#fef3c7")
@@ -57,7 +59,7 @@ class AuditPanel(QWidget):
         self._untouched = False
         self.summary = QLabel()
         self.filter = QComboBox()
-        self.filter.addItems(FILTERS)
+        self.filter.addItems(FILTERS)  # before the connection: the first item is no choice to rebuild for
         self.filter.setToolTip("只看错误或只看提示")
         self.filter.currentIndexChanged.connect(lambda _: self._rebuild())
         self.fix_button = QPushButton("改为链接的表格数据")
@@ -110,6 +112,9 @@ class AuditPanel(QWidget):
     def show_findings(self, findings: list[Finding], data: ReportData, *, untouched: bool = False) -> None:
         """``untouched``: nobody has typed into this report yet; its many blank-cell hints are
         one folded line instead of a list that hides what matters."""
+        from forms.audit import errors
+        from forms.finding_groups import UNTOUCHED, place
+
         shown = (tuple((f, place(f, data)) for f in findings), untouched)
         if shown == self._shown:  # most edits change no finding: leave the list as it is
             return
@@ -129,6 +134,9 @@ class AuditPanel(QWidget):
     def _rebuild(self) -> None:
         if self._data is None:
             return
+        from forms.audit import errors
+        from forms.finding_groups import group_findings, place
+
         wanted = FILTERS[self.filter.currentIndex()]
         findings = [f for f in self.findings if wanted == "全部" or str(f.severity) == wanted]
         selected = self.finding(self.tree.currentItem())

@@ -74,7 +74,8 @@ class FileWatch(QObject):
                 page.follow_file()
             if what.tables:
                 page.refresh_figures(opened.held)
-        if not self._audit_due:  # once, after the read that asked (it may be inside an audit)
+        if window.audited and not self._audit_due:  # once, after the read that asked (it may be inside an
+            # audit); before the first audit (start-up) there is nothing shown to update yet
             self._audit_due = True
             QTimer.singleShot(0, self._audit)
 

@@ -25,30 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.audit import errors
 from forms.changes import Change
-from forms.editing_labels import undone_line
 from forms.errors import UserError
-from forms.export_names import export_name
-from forms.finding_groups import place
 from forms.findings import ContactLocation, Finding, TextLocation, of_form
 from forms.history import Histories, Step
-from forms.progress import untouched
 from forms.report import Report, ReportData
 from forms.text_changes import Contact, ContactChange, TextChange
 from forms.text_edits import edit_contact
 from forms.yoy import ALLOWED_PLACES
 from storage.open_report import OpenReport
-from storage.prefill import create_report_from_previous, previous_report
-from storage.recovery import save_without_asking
-from storage.sample import create_sample
 from storage.store import Store
 from storage.text_changes import ContactConflict, apply_contact
-from ui import backups, file_dialogs
 from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
-from ui.report_dialog import NewReportDialog
 from ui.report_page import ReportPage
 from ui.settings import last_report, remember_folder, remember_report
 from ui.undo_actions import show_steps
@@ -410,6 +400,9 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()
 
     def new_report(self) -> None:
+        from storage.prefill import create_report_from_previous, previous_report
+        from ui.report_dialog import NewReportDialog
+
         dialog = NewReportDialog(self.store, self)
         if not dialog.exec():
             return
@@ -427,6 +420,8 @@ class MainWindow(QMainWindow):
         self._guarded(create)
 
     def create_sample(self) -> None:
+        from storage.sample import create_sample
+
         self._guarded(lambda: self.reload_reports(create_sample(self.store)))
 
     def _save_contact(self) -> str | None:
@@ -492,6 +487,10 @@ class MainWindow(QMainWindow):
     # --- export -----------------------------------------------------------------
 
     def _export(self, suffix: str, caption: str, file_filter: str) -> None:
+        from forms.audit import errors
+        from forms.export_names import export_name
+        from ui import file_dialogs
+
         if self.report is None:
             return
         problems = [p for p in (self._save_contact(), self._save_report_text()) if p]
@@ -547,9 +546,13 @@ class MainWindow(QMainWindow):
     # --- backups ----------------------------------------------------------------
 
     def backup(self) -> None:
+        from ui import backups
+
         backups.backup(self)
 
     def restore(self) -> None:
+        from ui import backups
+
         backups.restore(self)
 
     def export_xlsx(self) -> None:
@@ -574,6 +577,8 @@ class MainWindow(QMainWindow):
         False: a grid has just committed a change, which checked that), and only the rules whose
         tables changed run again (storage/open_report.py, forms.audit.Auditor). When the file
         cannot be read just now (locked elsewhere), the last findings stay on screen."""
+        from forms.progress import untouched
+
         if self.report is None or self.open is None:
             return []
         pages = self._built_pages()
@@ -634,6 +639,8 @@ class MainWindow(QMainWindow):
         self._step(undo=False)
 
     def _step(self, *, undo: bool) -> None:
+        from forms.editing_labels import undone_line
+
         if self.report is None:
             return
         self._save_contact()  # typing not saved yet is the last step
@@ -659,6 +666,8 @@ class MainWindow(QMainWindow):
         raise TypeError(f"no place to apply {type(step).__name__}")
 
     def _preview(self, finding: Finding) -> None:
+        from forms.finding_groups import place
+
         # A click only shows the place (the keyboard stays in the list): say how to go there to type.
         self.jump_to(finding, focus=False)
         if self.open is not None:
@@ -729,6 +738,8 @@ class MainWindow(QMainWindow):
     def leave_without_asking(self) -> Path | None:
         """Log-off, shutdown, SIGTERM: save what can be saved and write the rest to a recovery
         file (its path returned; storage/recovery.py), with no dialog; a close then asks nothing."""
+        from storage.recovery import save_without_asking
+
         self.leaving = True
         savers, now = (self._save_contact, self._save_report_text), datetime.now()
         self.kept = save_without_asking(savers, self._unsaved_text, self.store.path, self.report, now, last=self.kept)

@@ -6,7 +6,7 @@ path at a temporary folder (tests/conftest.py), so they never touch a clerk's se
 
 from __future__ import annotations
 
-import hashlib
+from _sha1 import sha1  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a key
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -32,7 +32,7 @@ def remember_folder(kind: str, folder: Path) -> None:
 
 def _database_key(db: Path) -> str:
     # A key per database file, whatever characters its path holds (QSettings keys take no "\\").
-    return hashlib.sha1(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16]
+    return sha1(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 def last_report(db: Path) -> int | None:
