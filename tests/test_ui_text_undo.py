@@ -167,3 +167,17 @@ def test_undo_opens_the_report_kind_the_step_was_made_in(qtbot, window, store, s
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
     assert page.kind.currentData() == "enforcement" and page.title.text() == title
     assert ReportTexts(store).get(sample, "enforcement").title == title
+
+
+def test_deleting_two_sections_in_turn_leaves_the_others_text_as_it_was(qtbot, window, store, sample):
+    # Seen by hand: 删除 on 三、存在问题, then 删除 again (on the section then selected) wrote a mangled body
+    # (the drafted paragraph twice over) into the section shown next.
+    page = window.report_page
+    before = {s.heading: s.body for s in ReportTexts(store).get(sample).sections}
+    page.sections.setCurrentRow(PROBLEMS)
+    qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)
+    second = page.sections.currentItem().text()
+    qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)
+    qtbot.wait(700)  # past the typing pause: nothing typed, nothing to save
+    after = {s.heading: s.body for s in ReportTexts(store).get(sample).sections}
+    assert after == {h: b for h, b in before.items() if h not in ("存在问题", second.split("、", 1)[-1])}

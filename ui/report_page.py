@@ -290,6 +290,9 @@ class ReportPage(QWidget):
         """The file's report text changed (another program, or this window's own save): show the
         file's where it differs. Typing not saved yet stays, with the caret, and is saved at the
         next pause as it would have been."""
+        if self._loading:  # asked while the editor is being filled (a figure read the file again): after that
+            QTimer.singleShot(0, self.follow_file)
+            return
         text, key = self.text(), self.current_key
         section = self._section(key)
         labels = [self.sections.item(i).text() for i in range(self.sections.count())]
@@ -323,6 +326,9 @@ class ReportPage(QWidget):
         """A table changed: the editor's and the preview's linked figures follow, now when the
         page is shown, else when it is next shown (``showEvent``). ``tables``: the tables as they
         are now, when the caller has them at hand (else they are read)."""
+        if self._loading:  # never inside the filling of the editor (see follow_file)
+            QTimer.singleShot(0, lambda: self.refresh_figures(tables))
+            return
         self._tables = tables
         if not self.isVisible():
             self._figures_stale = True
