@@ -14,7 +14,7 @@ from datetime import date
 from forms.errors import UserError
 from forms.hygiene import BODY_MAX, LINE_MAX, UNIT_MAX, clean_limited
 from forms.numbering import NUMBERINGS
-from forms.outline import LEVELS, NUMBER_STYLES
+from forms.outline import LEVELS, NUMBER_STYLES, Heading
 from forms.report import ReportText, Section
 from forms.text_changes import Contact, ContactChange, TextChange
 
@@ -181,6 +181,25 @@ def move_section(text: ReportText, key: str, delta: int) -> TextChange:
     sections.insert(j, sections.pop(i))
     verb = "上移" if delta < 0 else "下移"
     return TextChange(text, replace(text, sections=tuple(sections)), f"{verb} {entry_name(text, key)}", key)
+
+
+def set_outline(text: ReportText, lead: str, entries: Sequence[Heading], closing: str) -> TextChange:
+    """A pasted report's 导语, headings with their text and 结束语 in place of the current ones; the
+    sections are keyed s1, s2 … in order."""
+    sections = tuple(
+        Section(
+            f"s{i + 1}",
+            _level(entry.level),
+            clean_limited(entry.heading, "标题", LINE_MAX),
+            clean_limited(entry.body, "正文", BODY_MAX, multiline=True),
+            numbered=entry.numbered,
+            run_in=entry.run_in,
+        )
+        for i, entry in enumerate(entries)
+    )
+    lead = clean_limited(lead, "导语", BODY_MAX, multiline=True)
+    closing = clean_limited(closing, "结束语", BODY_MAX, multiline=True)
+    return TextChange(text, replace(text, lead=lead, sections=sections, closing=closing), "粘贴整篇报告")
 
 
 # --- the contact line -------------------------------------------------------------------------

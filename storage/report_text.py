@@ -8,16 +8,13 @@ clerk has open for that report (remembered in the settings table).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
+from forms import text_edits as edits
 from forms.errors import UserError
-from forms.hygiene import BODY_MAX, LINE_MAX, clean_limited
 from forms.numbering import DEFAULT as DEFAULT_NUMBERING
-from forms.numbering import NUMBERINGS
 from forms.outline import (
-    LEVELS,
-    NUMBER_STYLES,
     REPORT_KINDS,
     Heading,
     ReportKind,
@@ -29,11 +26,7 @@ from forms.outline import (
 )
 from forms.report import Report, ReportText, Section
 from storage.connection import Database
-from storage.rows import KeyRow, SectionRow, TextRow
-
-if TYPE_CHECKING:
-    import sqlite_utils
-
+from storage.rows import SectionRow, TextRow
 
 DEFAULT_KIND = "enforcement"
 
@@ -50,12 +43,6 @@ def _default_text(report: Report, kind: ReportKind) -> ReportText:
     )
 
 
-def _styles(styles: tuple[str, ...]) -> str:
-    if len(styles) != len(LEVELS) or not set(styles) <= set(NUMBER_STYLES):
-        raise UserError(f"标题编号样式只能是 {' '.join(NUMBER_STYLES)}，每级一种")
-    return styles_text(tuple(styles))
-
-
 def _kind(key: str) -> ReportKind:
     try:
         return report_kind(key)
@@ -66,10 +53,6 @@ def _kind(key: str) -> ReportKind:
 class ReportTexts:
     def __init__(self, store: Database) -> None:
         self.store = store  # the Store, or any Database: the file and its template
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        return self.store.db  # never a copy: a restore replaces the store's connection
 
     # --- which report is open ---------------------------------------------------------
 
@@ -154,33 +137,9 @@ class ReportTexts:
     def reset(self, report: Report, kind_key: str) -> None:
         """Start the text of one kind over from its default outline; the other kind is kept.
         The 成文日期 is today until the clerk changes it."""
-        kind = _kind(kind_key)
-        with self.store.write():
-            db = self.db
-            db.execute("delete from sections where report_id=? and kind=?", [report.id, kind.key])
-            db.execute("delete from report_texts where report_id=? and kind=?", [report.id, kind.key])
-            db.table("report_texts").insert(
-                {
-                    "report_id": report.id,
-                    "kind": kind.key,
-                    "title": kind.default_title(report.unit, report.year),
-                    "signer": report.unit,
-                    "sign_date": date.today().isoformat(),
-                    "attachments": ",".join(kind.attachments),
-                }
-            )
-            for position, (level, heading) in enumerate(kind.outline):
-                db.table("sections").insert(
-                    {
-                        "report_id": report.id,
-                        "kind": kind.key,
-                        "key": f"s{position + 1}",
-                        "position": position,
-                        "level": level,
-                        "heading": heading,
-                        "body": "",
-                    }
-                )
+        put_text(self, report, _default_text(report, _kind(kind_key)))
+
+    # --- the pasted report (storage/pasted_text.py): its edits from forms.text_edits, as one text ---
 
     def update(
         self,
@@ -188,184 +147,85 @@ class ReportTexts:
         *,
         kind: str | None = None,
         title: str | None = None,
-        signer: str | None = None,
-        sign_date: date | str | None = "",
-        attachments: tuple[str, ...] | None = None,
-        attachment_numbering: str | None = None,
-        lead: str | None = None,
-        closing: str | None = None,
-        run_in: frozenset[int] | set[int] | None = None,
         unit_line: str | None = None,
         styles: tuple[str, ...] | None = None,
-        attachment_note: bool | None = None,
+        run_in: frozenset[int] | set[int] | None = None,
     ) -> None:
-        key = self._which(report, kind)
-        self.ensure(report, key)
-        changes: dict[str, object] = {}
-        if title is not None:
-            # A clerk-placed line break (Enter in the title field, or Word's soft break) is kept.
-            changes["title"] = clean_limited(title, "标题", LINE_MAX, multiline=True)
-        if signer is not None:
-            changes["signer"] = clean_limited(signer, "署名", LINE_MAX)
-        if sign_date != "":
-            changes["sign_date"] = sign_date.isoformat() if isinstance(sign_date, date) else None
-        if attachments is not None:
-            forms = self.store.forms  # the template's attachments, always in 附件 order
-            known = {s.key for s in forms}
-            if not set(attachments) <= known:
-                raise UserError(f"未知附件：{', '.join(sorted(set(attachments) - known))}")
-            order = [s.key for s in forms if s.key in attachments]
-            changes["attachments"] = ",".join(order)
-        if attachment_numbering is not None:
-            if attachment_numbering not in NUMBERINGS:
-                raise UserError(f"未知的附件编号方式：{attachment_numbering}")
-            changes["attachment_numbering"] = attachment_numbering
-        if lead is not None:
-            changes["lead"] = clean_limited(lead, "导语", BODY_MAX, multiline=True)
-        if closing is not None:
-            changes["closing"] = clean_limited(closing, "结束语", BODY_MAX, multiline=True)
-        if run_in is not None:
-            if not set(run_in) <= set(LEVELS):
-                raise UserError("标题级别只能是 1–4 级")
-            changes["run_in"] = run_in_text(frozenset(run_in))
-        if unit_line is not None:
-            changes["unit_line"] = clean_limited(unit_line, "标题上方的单位", LINE_MAX)
-        if styles is not None:
-            changes["numbering"] = _styles(styles)
-        if attachment_note is not None:
-            changes["attachment_note"] = int(attachment_note)
-        if changes:
-            with self.store.write():
-                self.store.update("report_texts", {"report_id": report.id, "kind": key}, changes)
-
-    # --- sections ---------------------------------------------------------------
-
-    def _keys(self, report: Report, kind: str) -> list[str]:
-        return [
-            r["key"]
-            for r in self.store.rows_as(
-                KeyRow, "select key from sections where report_id=? and kind=? order by position", [report.id, kind]
-            )
-        ]
-
-    def _renumber(self, report: Report, kind: str, keys: list[str]) -> None:
-        for position, key in enumerate(keys):
-            self.store.conn.execute(
-                "update sections set position=? where report_id=? and kind=? and key=?",
-                [position, report.id, kind, key],
-            )
-
-    def add_section(
-        self, report: Report, position: int, level: int, heading: str, body: str = "", *, kind: str | None = None
-    ) -> str:
-        if level not in LEVELS:
-            raise UserError("标题级别只能是 1–4 级")
-        which = self._which(report, kind)
-        self.ensure(report, which)
-        keys = self._keys(report, which)
-        numbers = [int(k[1:]) for k in keys if k[1:].isdigit()]
-        key = f"s{max(numbers, default=0) + 1}"
-        position = max(0, min(position, len(keys)))
-        keys.insert(position, key)
-        with self.store.write():
-            db = self.db
-            db.table("sections").insert(
-                {
-                    "report_id": report.id,
-                    "kind": which,
-                    "key": key,
-                    "position": position,
-                    "level": level,
-                    "heading": clean_limited(heading, "标题", LINE_MAX),
-                    "body": clean_limited(body, "正文", BODY_MAX, multiline=True),
-                }
-            )
-            self._renumber(report, which, keys)
-        return key
-
-    def update_section(
-        self,
-        report: Report,
-        key: str,
-        *,
-        heading: str | None = None,
-        body: str | None = None,
-        level: int | None = None,
-        numbered: bool | None = None,
-        run_in: bool | str | None = "",
-        kind: str | None = None,
-    ) -> None:
-        """``run_in``: True/False for this heading, None to follow its level ("" leaves it)."""
-        changes: dict[str, object] = {}
-        if numbered is not None:
-            changes["numbered"] = int(numbered)
-        if run_in != "":
-            changes["run_in"] = None if run_in is None else int(bool(run_in))
-        if heading is not None:
-            changes["heading"] = clean_limited(heading, "标题", LINE_MAX)
-        if body is not None:
-            changes["body"] = clean_limited(body, "正文", BODY_MAX, multiline=True)
-        if level is not None:
-            if level not in LEVELS:
-                raise UserError("标题级别只能是 1–4 级")
-            changes["level"] = level
-        if changes:
-            which = self._which(report, kind)
-            with self.store.write():
-                self.store.update("sections", {"report_id": report.id, "kind": which, "key": key}, changes)
-
-    def move_section(self, report: Report, key: str, delta: int, *, kind: str | None = None) -> None:
-        which = self._which(report, kind)
-        keys = self._keys(report, which)
-        i = keys.index(key)
-        j = max(0, min(len(keys) - 1, i + delta))
-        keys.insert(j, keys.pop(i))
-        with self.store.write():
-            self._renumber(report, which, keys)
-
-    def remove_section(self, report: Report, key: str, *, kind: str | None = None) -> None:
+        """The title block and number styles a pasted report brings; ``None`` keeps the report's own."""
         which = self._which(report, kind)
         with self.store.write():
-            self.store.conn.execute(
-                "delete from sections where report_id=? and kind=? and key=?", [report.id, which, key]
-            )
-            self._renumber(report, which, [k for k in self._keys(report, which) if k != key])
+            text = self.get(report, which)
+            if title is not None:
+                text = edits.set_title(text, title).after
+            if unit_line is not None:
+                text = edits.set_unit_line(text, unit_line).after
+            if styles is not None or run_in is not None:
+                levels = edits.set_levels(
+                    text, text.styles if styles is None else styles, text.run_in if run_in is None else run_in
+                )
+                text = levels.after
+            put_text(self, report, text)
 
     def replace_outline(
-        self,
-        report: Report,
-        lead: str,
-        sections: list[Heading] | list[tuple[int, str, str]],
-        closing: str,
-        *,
-        kind: str | None = None,
+        self, report: Report, lead: str, sections: Sequence[Heading], closing: str, *, kind: str | None = None
     ) -> None:
-        """Put a pasted report's 导语, sections (``Heading`` or (level, heading, body)) and 结束语 in
-        place of the current ones, in one transaction."""
+        """Put a pasted report's 导语, sections and 结束语 in place of the current ones, in one
+        transaction."""
         which = self._which(report, kind)
-        self.ensure(report, which)
-        entries = [s if isinstance(s, Heading) else Heading(*s) for s in sections]
-        rows = [
+        with self.store.write():
+            put_text(self, report, edits.set_outline(self.get(report, which), lead, sections, closing).after)
+
+
+# --- the one write of a text: every edit (forms.text_edits) ends here ---------------------------
+
+
+def _insert(texts: ReportTexts, table: str, row: dict[str, object]) -> None:
+    # Names are the program's own column names, never input.
+    names = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    texts.store.conn.execute(f"insert into {table} ({names}) values ({marks})", list(row.values()))
+
+
+def put_text(texts: ReportTexts, report: Report, text: ReportText) -> None:
+    """Make ``text`` the report's text of its kind: its report_texts row and all its sections.
+    It is written as given: the edits that make a text check their input (forms.text_edits)."""
+    where = [report.id, text.kind]
+    with texts.store.write():
+        conn = texts.store.conn
+        conn.execute("delete from sections where report_id=? and kind=?", where)
+        conn.execute("delete from report_texts where report_id=? and kind=?", where)
+        _insert(
+            texts,
+            "report_texts",
             {
                 "report_id": report.id,
-                "kind": which,
-                "key": f"s{i + 1}",
-                "position": i,
-                "level": entry.level,
-                "heading": clean_limited(entry.heading, "标题", LINE_MAX),
-                "body": clean_limited(entry.body, "正文", BODY_MAX, multiline=True),
-                "numbered": int(entry.numbered),
-                "run_in": None if entry.run_in is None else int(entry.run_in),
-            }
-            for i, entry in enumerate(entries)
-        ]
-        if any(entry.level not in LEVELS for entry in entries):
-            raise UserError("标题级别只能是 1–4 级")
-        lead = clean_limited(lead, "导语", BODY_MAX, multiline=True)
-        closing = clean_limited(closing, "结束语", BODY_MAX, multiline=True)
-        with self.store.write():
-            db = self.db
-            db.execute("delete from sections where report_id=? and kind=?", [report.id, which])
-            for row in rows:
-                db.table("sections").insert(row)
-            db.table("report_texts").update((report.id, which), {"lead": lead, "closing": closing})
+                "kind": text.kind,
+                "title": text.title,
+                "signer": text.signer,
+                "sign_date": text.sign_date.isoformat() if text.sign_date else None,
+                "attachments": ",".join(text.attachments),
+                "attachment_numbering": text.attachment_numbering,
+                "lead": text.lead,
+                "closing": text.closing,
+                "run_in": run_in_text(text.run_in),
+                "unit_line": text.unit_line,
+                "numbering": styles_text(text.styles),
+                "attachment_note": int(text.attachment_note),
+            },
+        )
+        for position, s in enumerate(text.sections):
+            _insert(
+                texts,
+                "sections",
+                {
+                    "report_id": report.id,
+                    "kind": text.kind,
+                    "key": s.key,
+                    "position": position,
+                    "level": s.level,
+                    "heading": s.heading,
+                    "body": s.body,
+                    "numbered": int(s.numbered),
+                    "run_in": None if s.run_in is None else int(s.run_in),
+                },
+            )

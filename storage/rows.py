@@ -41,7 +41,3 @@ class SectionRow(TypedDict):
     body: str | None
     numbered: int | None  # NULL: numbered
     run_in: int | None  # NULL: the level's choice
-
-
-class KeyRow(TypedDict):
-    key: str

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from forms import sample
+from forms import text_edits as edits
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.report import Report
-from storage.report_text import ReportTexts
+from storage.report_text import ReportTexts, put_text
 from storage.store import Store
 
 
@@ -29,10 +30,13 @@ def create_sample(store: Store) -> Report:
 
 
 def write_sample_text(store: Store, report: Report) -> None:
+    """The sample's 成文日期 and section texts, made by the clerk's edits and written as one text."""
     texts = ReportTexts(store)
-    text = texts.get(report)
     drafted = draft_basic_situation(store.report_data(report, with_text=False))
-    texts.update(report, sign_date=date(*sample.SIGN_DATE))
-    for section in text.sections:
-        body = sample.NARRATIVE.get(section.heading, "")
-        texts.update_section(report, section.key, body=body.replace(sample.DRAFTED, drafted))
+    with store.write():
+        before = texts.get(report)
+        text = edits.set_sign_date(before, date(*sample.SIGN_DATE)).after
+        for section in before.sections:
+            body = sample.NARRATIVE.get(section.heading, "")
+            text = edits.set_body(text, section.key, body.replace(sample.DRAFTED, drafted)).after
+        put_text(texts, report, text)

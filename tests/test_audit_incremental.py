@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forms import kinds as vk
+from forms import text_edits
 from forms.audit import Auditor, audit
 from forms.changes import InsertRow, RemoveRow, SetCells
 from forms.grid import Layout
@@ -25,6 +26,7 @@ from storage.open_report import OpenReport
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import ChangeConflict, Store
+from tests.support.texts import edit_text
 
 UNIT, YEAR = "示例市应急管理局", 2024
 
@@ -162,7 +164,7 @@ def test_the_open_report_and_its_audit_match_the_file_after_random_edits(templat
                 elif what == "text":
                     section = ReportTexts(store).get(report).sections[pick % 3]
                     number = data.draw(st.integers(0, 300))
-                    ReportTexts(store).update_section(report, section.key, body=f"我局共办理行政处罚{number}件。")
+                    edit_text(store, report, text_edits.set_body, section.key, f"我局共办理行政处罚{number}件。")
                 elif what == "contact":
                     phone = data.draw(st.sampled_from(["", "0731-12345678", "12"]))
                     report = store.update_contact(report.id, filler=UNIT, contact_person="张三", contact_phone=phone)
@@ -173,7 +175,7 @@ def test_the_open_report_and_its_audit_match_the_file_after_random_edits(templat
                 elif what == "their_text":
                     section = ReportTexts(other).get(report).sections[pick % 3]
                     number = data.draw(st.integers(0, 300))
-                    ReportTexts(other).update_section(report, section.key, body=f"我局共办理行政处罚{number}件。")
+                    edit_text(other, report, text_edits.set_body, section.key, f"我局共办理行政处罚{number}件。")
                 elif what == "their_import":  # `main.py import` run while the window is open
                     rows = FormData.row_keys(spec, [f"r{n}" for n in range(1, pick % 3 + 2)])
                     values = {}

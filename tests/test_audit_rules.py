@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from forms import text_edits as edits
 from forms.audit import BIG_CHANGE, PHONE, audit, check_blanks, check_contact, check_text, check_value_kinds, errors
 from forms.finding_groups import place
 from forms.findings import CellLocation, ContactLocation, Finding, TextLocation, of_form
@@ -17,6 +18,7 @@ from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.rules import AtLeastSum, NotMoreThan, Severity, SumEquals, number
 from storage.report_text import ReportTexts
 from tests.support.reports import sample_data
+from tests.support.texts import edit_text
 
 Y = 2024
 
@@ -589,7 +591,7 @@ def test_rule_kinds_are_declared_in_the_specs():
 def set_text(store, report, heading, body):
     texts = ReportTexts(store)
     key = next(s.key for s in texts.get(report).sections if s.heading == heading)
-    texts.update_section(report, key, body=body)
+    edit_text(store, report, edits.set_body, key, body)
 
 
 def test_the_sample_text_has_no_contradicting_numbers(store, sample):
@@ -612,8 +614,8 @@ def test_a_heading_with_no_text_and_no_sub_headings_is_a_hint(store, sample):
     text = texts.get(sample)
     parent = next(i for i, s in enumerate(text.sections[:-1]) if text.sections[i + 1].level > s.level)
     leaf = text.sections[parent + 1]
-    texts.update_section(sample, text.sections[parent].key, body="")  # its sub-headings carry the text
-    texts.update_section(sample, leaf.key, body="")
+    edit_text(store, sample, edits.set_body, text.sections[parent].key, "")  # its sub-headings carry the text
+    edit_text(store, sample, edits.set_body, leaf.key, "")
     if any(s.level > leaf.level for s in text.sections[parent + 2 : parent + 3]):
         pytest.skip("the seed's first sub-heading has sub-headings of its own")
     data = store.report_data(sample)

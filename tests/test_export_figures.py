@@ -10,6 +10,7 @@ import pytest
 
 from exporters.docx_report import write_docx
 from exporters.xlsx import FIRST_HEADER_ROW, write_xlsx
+from forms import text_edits as edits
 from forms.figures import render
 from forms.grid import Layout, Role
 from forms.kinds import Kind
@@ -17,6 +18,7 @@ from forms.registry import form
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from storage.report_text import ReportTexts
 from tests.support import libreoffice
+from tests.support.texts import edit_text
 
 pytestmark = pytest.mark.libreoffice
 Y = 2024
@@ -70,7 +72,7 @@ def exported(store, sample, tmp_path):
     )
     texts = ReportTexts(store)
     section = texts.get(sample).sections[0]
-    texts.update_section(sample, section.key, body=NARRATIVE)
+    edit_text(store, sample, edits.set_body, section.key, NARRATIVE)
     data = store.report_data(sample)
     xlsx, docx_path = tmp_path / "附表.xlsx", tmp_path / "报告.docx"
     write_xlsx(xlsx, data)

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from exporters.report_export import export_report
 from exporters.xlsx import FIRST_HEADER_ROW, META_SHEET
 from forms import kinds as vk
+from forms import text_edits as edits
 from forms.errors import InputError
 from forms.grid import Layout, Role
 from forms.kinds import AMOUNT_DIGITS, Kind, MoneyKind, ValueKind
@@ -25,6 +26,7 @@ from forms.spec import Field, FormSpec, RowStyle
 from storage.report_text import ReportTexts
 from storage.store import Store
 from tests.support.ooxml import assert_valid
+from tests.support.texts import edit_text
 
 FORMULA_LIKE = ["=见说明", "-较上年减少", "+1", "@某人", "=SUM(A1:A2)", '=HYPERLINK("http://x")']
 # Text as clerks paste it from Word: soft breaks, page breaks, NUL, ESC, tabs, emoji, RTL, surrogates.
@@ -105,9 +107,9 @@ def build(store: Store, case: dict):
         store.set_values(report.id, spec, values)
     texts = ReportTexts(store)
     if case["title"].strip():
-        texts.update(report, title=case["title"][:200])
+        edit_text(store, report, edits.set_title, case["title"][:200])
     for section, body in zip(texts.get(report).sections, case["bodies"], strict=False):
-        texts.update_section(report, section.key, body=body)
+        edit_text(store, report, edits.set_body, section.key, body)
     return report
 
 

@@ -8,12 +8,14 @@ import re
 import pytest
 
 from exporters.docx_report import write_docx
+from forms import text_edits as edits
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from tests.support import libreoffice
 from tests.support.ooxml import assert_valid
 from tests.support.pdf_ink import ink_extent
 from tests.support.pdf_lines import MM, full_width_pitches, page_lines, page_words
+from tests.support.texts import add_section_at, attach, edit_text
 
 pytestmark = pytest.mark.libreoffice
 A4 = (595.3, 841.9)
@@ -131,9 +133,8 @@ def test_attachment_list_lines_align_under_the_first_name(sample_pdf):
     [("provincial", ("a2", "a3", "a4", "a5"), [2, 3, 4, 5]), ("sequential", ("a3", "a5"), [1, 2])],
 )
 def test_attachment_list_numbers_are_the_page_labels(store, sample, rendered, numbering, attachments, expected):
-    from storage.report_text import ReportTexts
-
-    ReportTexts(store).update(sample, attachments=attachments, attachment_numbering=numbering)
+    attach(store, sample, *attachments)
+    edit_text(store, sample, edits.set_numbering, numbering)
     pdf = rendered()
     listed, labels = [], []
     for number, (width, height) in enumerate(libreoffice.pdf_pages(pdf), start=1):
@@ -155,9 +156,7 @@ def test_a_table_edit_changes_the_sentence(store, sample, rendered):
 
 
 def test_only_the_chosen_attachments_are_printed(store, sample, rendered):
-    from storage.report_text import ReportTexts
-
-    ReportTexts(store).update(sample, attachments=("a2", "a5"))
+    attach(store, sample, "a2", "a5")
     pdf = rendered()
     pages = libreoffice.pdf_pages(pdf)
     assert len([p for p in pages if p[0] > p[1]]) == 2
@@ -306,10 +305,8 @@ def test_package_is_chinese_and_carries_no_stale_parts(store, sample, tmp_path):
     from docx import Document
 
     from exporters.report_export import export_report
-    from storage.report_text import ReportTexts
 
-    texts = ReportTexts(store)
-    key = texts.add_section(sample, 2, 3, "执法检查计划")  # a level-3 heading: 1.
+    key = add_section_at(store, sample, 2, 3, "执法检查计划")  # a level-3 heading: 1.
     path = tmp_path / "报告.docx"
     export_report(store, sample.unit, sample.year, docx=path)
     assert_valid(path)

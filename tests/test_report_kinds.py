@@ -9,13 +9,17 @@ from docx import Document
 from sqlite_utils import Database
 
 from exporters.report_export import export_report
+from forms import text_edits as edits
 from forms.emphasis import marked, spans, toggle
 from forms.errors import UserError
+from forms.outline import Heading
+from forms.text_edits import LEAD
 from forms.title import title_lines
 from storage.migrations import migrations
 from storage.report_text import ReportTexts
 from storage.store import Store
 from tests.support.ooxml import assert_valid
+from tests.support.texts import add_section_at, attach, edit_text
 
 
 def test_an_old_database_keeps_its_text_as_the_enforcement_report(tmp_path):
@@ -57,7 +61,7 @@ def test_an_old_database_keeps_its_text_as_the_enforcement_report(tmp_path):
     ]
     assert text.lead == "" and text.closing == "" and text.run_in == frozenset({4})
     # Editing goes on where it was; the new kind starts from its own outline.
-    texts.update_section(report, "s7", body="培训 4 次。")
+    edit_text(store, report, edits.set_body, "s7", "培训 4 次。")
     assert texts.get(report).sections[1].body == "培训 4 次。"
     texts.open(report, "rule_of_law")
     assert texts.get(report).sections[0].heading == "工作情况及主要成效"
@@ -67,18 +71,19 @@ def test_an_old_database_keeps_its_text_as_the_enforcement_report(tmp_path):
 
 def test_both_reports_have_their_own_outline_text_and_attachments(store, sample, tmp_path):
     texts = ReportTexts(store)
-    texts.update(sample, kind="enforcement", lead="执法导语。")
+    edit_text(store, sample, edits.set_body, LEAD, "执法导语。", kind="enforcement")
     texts.open(sample, "rule_of_law")
     assert texts.open_kind(sample) == "rule_of_law"
-    texts.update(sample, lead="法治导语。", attachments=("a3",))
-    key = texts.add_section(sample, 1, 2, "明确职责")
-    texts.update_section(sample, key, body="一是健全制度。")
+    edit_text(store, sample, edits.set_body, LEAD, "法治导语。")
+    attach(store, sample, "a3")
+    key = add_section_at(store, sample, 1, 2, "明确职责")
+    edit_text(store, sample, edits.set_body, key, "一是健全制度。")
     rule = texts.get(sample)
     enforcement = texts.get(sample, "enforcement")
     assert rule.lead == "法治导语。" and enforcement.lead == "执法导语。"
     assert rule.attachments == ("a3",) and enforcement.attachments == ("a2", "a3", "a4", "a5")
     assert key not in [s.key for s in enforcement.sections] or enforcement.sections != rule.sections
-    texts.remove_section(sample, key)  # only the open report's section goes
+    edit_text(store, sample, edits.remove_section, key)  # only the open report's section goes
     assert len(texts.get(sample, "enforcement").sections) == len(enforcement.sections)
 
     out = {}
@@ -106,15 +111,16 @@ def test_lead_in_run_in_headings_bold_spans_and_closing_in_the_document(store, s
         sample,
         "2024年，我局坚持依法行政。现将有关情况报告如下：",
         [
-            (1, "工作情况", ""),
-            (2, "明确职责", "**一是压实责任。**局党委专题研究。\n第二段。"),
-            (2, "强化学习：", "开展培训 3 次。"),
-            (3, "依法决策", "严格程序。"),
-            (2, "完善制度", ""),
+            Heading(1, "工作情况", ""),
+            Heading(2, "明确职责", "**一是压实责任。**局党委专题研究。\n第二段。"),
+            Heading(2, "强化学习：", "开展培训 3 次。"),
+            Heading(3, "依法决策", "严格程序。"),
+            Heading(2, "完善制度", ""),
         ],
         "特此报告。",
     )
-    texts.update(sample, run_in={2})
+    text = texts.get(sample)
+    edit_text(store, sample, edits.set_levels, text.styles, {2})
     path = tmp_path / "报告.docx"
     export_report(store, sample.unit, sample.year, docx=path)
     assert_valid(path)

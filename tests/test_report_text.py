@@ -7,15 +7,17 @@ from decimal import Decimal
 
 import pytest
 
+from forms import text_edits as edits
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.figures import MISSING, Link, describe, figure, render
 from forms.kinds import wan_text as money_wan
-from forms.outline import REPORT_KINDS, chinese_number, heading_numbers, report_kind
+from forms.outline import REPORT_KINDS, Heading, chinese_number, heading_numbers, report_kind
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey, chinese_date
 from storage.report_text import ReportTexts
 from storage.store import Store
+from tests.support.texts import add_section_at, attach, edit_text
 
 
 def test_outlines_follow_the_seeds():
@@ -121,11 +123,14 @@ def test_new_report_gets_the_default_outline_and_edits_persist(db_path):
     text = texts.get(report)
     assert text.title == "某县应急管理局2025年行政执法工作报告" and text.signer == "某县应急管理局"
     first, second = text.sections[0].key, text.sections[1].key
-    texts.update_section(report, first, heading="基本情况", body="第一段\n第二段")
-    new = texts.add_section(report, 1, 2, "新增小节")
-    texts.move_section(report, new, -1)
-    texts.remove_section(report, second)
-    texts.update(report, title="新标题", sign_date=date(2026, 1, 20), attachments=("a5", "a2"))
+    edit_text(store, report, edits.set_heading, first, "基本情况")
+    edit_text(store, report, edits.set_body, first, "第一段\n第二段")
+    new = add_section_at(store, report, 1, 2, "新增小节")
+    edit_text(store, report, edits.move_section, new, -1)
+    edit_text(store, report, edits.remove_section, second)
+    edit_text(store, report, edits.set_title, "新标题")
+    edit_text(store, report, edits.set_sign_date, date(2026, 1, 20))
+    attach(store, report, "a5", "a2")
     store.close()
 
     again = ReportTexts(Store(db_path)).get(report)
@@ -137,11 +142,10 @@ def test_new_report_gets_the_default_outline_and_edits_persist(db_path):
 
 
 def test_bad_section_level_and_attachment_are_refused(store, sample):
-    texts = ReportTexts(store)
+    with pytest.raises(UserError):  # 升级/降级 stay within 1–4 (tests/test_text_edits.py); a paste is checked
+        ReportTexts(store).replace_outline(sample, "", [Heading(5, "太深")], "")
     with pytest.raises(UserError):
-        texts.add_section(sample, 0, 5, "太深")
-    with pytest.raises(UserError):
-        texts.update(sample, attachments=("a9",))
+        attach(store, sample, "a9")
 
 
 def test_opening_the_other_kind_keeps_both(store, sample):
@@ -168,8 +172,8 @@ def test_attachment_numbering_is_stored_per_report(store, sample):
     texts = ReportTexts(store)
     assert texts.get(sample).attachment_numbering == "provincial"  # the seeds print 附件2–5
     other = store.create_report("某县应急管理局", 2024)
-    texts.update(sample, attachment_numbering="sequential")
+    edit_text(store, sample, edits.set_numbering, "sequential")
     assert texts.get(sample).attachment_numbering == "sequential"
     assert texts.get(other).attachment_numbering == "provincial"
     with pytest.raises(UserError):
-        texts.update(sample, attachment_numbering="roman")
+        edit_text(store, sample, edits.set_numbering, "roman")

@@ -10,10 +10,13 @@ from html import unescape
 import pytest
 
 from exporters.report_export import export_report
+from forms import text_edits as edits
+from forms.outline import Heading
 from storage.report_text import ReportTexts
 from tests.support import libreoffice
 from tests.support.ooxml import assert_valid
 from tests.support.pdf_ink import ink_share
+from tests.support.texts import edit_text
 
 pytestmark = pytest.mark.libreoffice
 ZOOM = 1.5  # pdftohtml's coordinates: 1.5 per point
@@ -39,19 +42,20 @@ def runs(pdf, page: int = 1) -> list[tuple[str, str, tuple[float, float, float, 
 
 def test_the_report_text_as_printed(store, sample, tmp_path):
     texts = ReportTexts(store)
-    texts.update(sample, title="某某自治州某某县应急管理局2024年度行政执法工作报告", run_in={2})
+    edit_text(store, sample, edits.set_title, "某某自治州某某县应急管理局2024年度行政执法工作报告")
+    edit_text(store, sample, edits.set_levels, texts.get(sample).styles, {2})
     texts.replace_outline(
         sample,
         "2024年，我局坚持依法行政。现将有关情况报告如下：",
         [
-            (1, "工作情况", ""),
-            (
+            Heading(1, "工作情况", ""),
+            Heading(
                 2,
                 "明确职责",
                 "**一是压实责任。**局党委专题研究，全年行政处罚{{a2.penalty.cur}}件{{a2.penalty.change|comma|trim}}。",
             ),
-            (2, "强化学习", "检查{{a2.inspection.cur}}次，{{a2.inspection.change|vs|d1}}。"),
-            (3, "依法决策", "严格程序。"),
+            Heading(2, "强化学习", "检查{{a2.inspection.cur}}次，{{a2.inspection.change|vs|d1}}。"),
+            Heading(3, "依法决策", "严格程序。"),
         ],
         "特此报告。",
     )

@@ -59,7 +59,9 @@ import json, sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 import main, ui.app
+from forms import text_edits as edits
 from storage.report_text import ReportTexts
+from storage.text_changes import apply_text
 
 def look():
     window = next((w for w in QApplication.topLevelWidgets() if hasattr(w, "audited")), None)
@@ -71,7 +73,8 @@ def look():
                  if (cell := model.cell(r, c)) is not None and cell.editable and cell.key is not None)
     assert model.setData(index, "123", Qt.ItemDataRole.EditRole)
     texts = ReportTexts(window.store)  # what the 报告正文 autosave does
-    texts.update_section(window.report, texts.get(window.report).sections[0].key, body="本年度工作稳步推进。")
+    text = texts.get(window.report)
+    apply_text(texts, window.report, edits.set_body(text, text.sections[0].key, "本年度工作稳步推进。"))
     shown = {"title": window.windowTitle(), "cell": model.data(index), "audit": window.audit_panel.summary.text()}
     shown["loaded"] = sorted(m for m in ("sqlite_utils", "openpyxl", "docx") if m in sys.modules)
     print(json.dumps(shown, ensure_ascii=False))

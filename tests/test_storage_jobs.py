@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from forms import text_edits as edits
 from forms.errors import UserError
 from forms.registry import TEMPLATE, form
 from forms.report import MAIN_ROW, CellKey
@@ -15,6 +16,7 @@ from storage.connection import Database
 from storage.open_report import OpenReport
 from storage.report_text import ReportTexts
 from storage.store import Store
+from tests.support.texts import attach, edit_text
 
 
 def test_a_report_text_attaches_only_the_forms_of_the_files_template(tmp_path: Path) -> None:
@@ -22,15 +24,15 @@ def test_a_report_text_attaches_only_the_forms_of_the_files_template(tmp_path: P
     report = store.create_report("某县应急管理局", 2024)
     texts = ReportTexts(store)
     with pytest.raises(UserError, match="未知附件：a4"):
-        texts.update(report, attachments=("a2", "a4"))
-    texts.update(report, attachments=("a3", "a2"))
+        attach(store, report, "a2", "a4")
+    attach(store, report, "a3", "a2")
     assert texts.get(report).attachments == ("a2", "a3")  # in 附件 order
     store.close()
 
 
 def test_the_texts_need_only_the_database_not_the_store(store: Store, sample) -> None:
     database = Database(store.path, store.conn, forms=store.forms, template=TEMPLATE)
-    ReportTexts(database).update(sample, title="另一个标题")
+    edit_text(database, sample, edits.set_title, "另一个标题")  # on ReportTexts(database)
     assert ReportTexts(store).get(sample).title == "另一个标题"
 
 

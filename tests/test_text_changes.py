@@ -7,9 +7,10 @@ import pytest
 from forms import text_edits as edits
 from forms.report import MAIN_ROW, CellKey
 from forms.text_changes import Contact
-from storage.report_text import ReportTexts
+from storage.report_text import ReportTexts, put_text
 from storage.store import Store
-from storage.text_changes import ContactConflict, TextConflict, apply_contact, apply_text, put_text
+from storage.text_changes import ContactConflict, TextConflict, apply_contact, apply_text
+from tests.support.texts import edit_text
 
 
 def test_a_whole_text_reads_back_as_it_was_put(store, sample):
@@ -36,7 +37,7 @@ def test_a_change_is_refused_when_another_window_wrote_in_between(store, sample,
     apply_text(texts, sample, change)
     other = Store(db_path)  # another window on the same file
     try:
-        ReportTexts(other).update_section(sample, "s1", body="另一个窗口写的。")
+        edit_text(other, sample, edits.set_body, "s1", "另一个窗口写的。")
     finally:
         other.close()
     with pytest.raises(TextConflict, match="已被另一个窗口或程序修改"):

@@ -9,6 +9,7 @@ import pytest
 from forms import text_edits as edits
 from forms.errors import UserError
 from forms.hygiene import BODY_MAX
+from forms.outline import Heading
 from forms.report import ReportText, Section
 from forms.text_changes import Contact
 from forms.text_edits import CLOSING, LEAD
@@ -126,6 +127,21 @@ def test_number_styles_and_run_in_levels_are_checked():
         edits.set_levels(TEXT, ("一、",), set())
     with pytest.raises(UserError, match="1–4 级"):
         edits.set_levels(TEXT, styles, {5})
+
+
+def test_a_pasted_outline_is_checked_and_keyed_in_order():
+    entries = [Heading(1, " 工作情况 "), Heading(2, "明确职责", "一是。\r\n二是。 ", numbered=False, run_in=True)]
+    change = edits.set_outline(TEXT, " 新导语 ", entries, "特此报告。")
+    assert change.after.lead == "新导语" and change.after.closing == "特此报告。"
+    assert change.after.sections == (
+        Section("s1", 1, "工作情况", ""),
+        Section("s2", 2, "明确职责", "一是。\n二是。", numbered=False, run_in=True),
+    )
+    assert change.after.title == TEXT.title and change.inverse().after == TEXT
+    with pytest.raises(UserError, match="1–4 级"):
+        edits.set_outline(TEXT, "", [Heading(5, "太深")], "")
+    with pytest.raises(UserError, match="导语过长"):
+        edits.set_outline(TEXT, "字" * (BODY_MAX + 1), [], "")
 
 
 def test_the_contact_line_is_cleaned_and_named_by_what_changed():

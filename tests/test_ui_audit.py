@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from forms import text_edits as edits
 from forms.rules import Severity
 from storage.report_text import ReportTexts
 from tests.support.qt import finding_items
+from tests.support.texts import edit_text
 from ui.audit_panel import ERROR_COLOUR, HINT_COLOUR
 
 
@@ -69,7 +71,7 @@ def test_findings_refresh_live_as_values_change(qtbot, window):
 def test_text_finding_jumps_to_the_sentence_and_is_fixed_by_a_link(qtbot, window, store, sample):
     texts = ReportTexts(store)
     key = next(s.key for s in texts.get(sample).sections if s.heading == "存在问题")
-    texts.update_section(sample, key, body="我局共有行政执法岗位编制 69 个。")
+    edit_text(store, sample, edits.set_body, key, "我局共有行政执法岗位编制 69 个。")
     window.refresh_audit()
     panel = window.audit_panel
     found = [item for item in finding_items(panel) if "69" in item.text(2)]

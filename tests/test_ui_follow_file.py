@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from forms import text_edits as edits
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
@@ -16,6 +17,7 @@ from storage.sample import create_sample
 from storage.store import Store
 from tests.support.qt import finding_items, show_tab
 from tests.support.reports import audit_of_the_file
+from tests.support.texts import edit_text
 
 ROOT = Path(__file__).resolve().parents[1]
 INSPECTION_2024 = CellKey(MAIN_ROW, "inspection", 2024)
@@ -62,7 +64,7 @@ def test_another_programs_contact_line_and_text_show_and_typing_not_saved_stays(
     page.sections.setCurrentRow(1)
     first = ReportTexts(store).get(sample).sections[0]
     other = Store(store.path)
-    ReportTexts(other).update_section(sample, first.key, body="我局共办理行政处罚99件。")
+    edit_text(other, sample, edits.set_body, first.key, "我局共办理行政处罚99件。")
     other.update_contact(sample.id, filler=sample.filler, contact_person="李四", contact_phone="12")
     other.close()
     qtbot.waitUntil(lambda: page.body.toPlainText() == "我局共办理行政处罚99件。", timeout=5000)
@@ -75,7 +77,7 @@ def test_another_programs_contact_line_and_text_show_and_typing_not_saved_stays(
     typed = page.body.toPlainText()
     other = Store(store.path)
     second = ReportTexts(other).get(sample).sections[1]
-    ReportTexts(other).update_section(sample, second.key, body="另一节")
+    edit_text(other, sample, edits.set_body, second.key, "另一节")
     other.close()
     main_window.watch.look()
     assert page.body.toPlainText() == typed  # kept in the editor …

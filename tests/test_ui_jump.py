@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from forms import text_edits as edits
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
 from storage.report_text import ReportTexts
 from tests.support.qt import finding_items
+from tests.support.texts import edit_text
 
 
 def click(qtbot, panel, item) -> None:
@@ -45,7 +47,7 @@ def test_a_text_finding_previews_without_taking_the_keyboard_and_jumps_into_the_
     window = active(qtbot, main_window)
     texts = ReportTexts(store)
     key = next(s.key for s in texts.get(sample).sections if s.heading == "存在问题")
-    texts.update_section(sample, key, body="我局共有行政执法岗位编制 69 个。")
+    edit_text(store, sample, edits.set_body, key, "我局共有行政执法岗位编制 69 个。")
     window.refresh_audit()
     panel = window.audit_panel
     item = next(i for i in finding_items(panel) if "69" in i.text(2))

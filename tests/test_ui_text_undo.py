@@ -6,9 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
+from forms import text_edits as edits
 from storage.report_text import ReportTexts
 from storage.store import Store
 from tests.support.qt import show_tab
+from tests.support.texts import edit_text
 from tests.test_ui_report_kinds import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -91,7 +93,7 @@ def test_undo_is_refused_when_another_window_changed_the_text(qtbot, window, sto
     qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)
     other = Store(db_path)
     try:
-        ReportTexts(other).update(sample, title="另一个窗口改的标题")
+        edit_text(other, sample, edits.set_title, "另一个窗口改的标题")
     finally:
         other.close()
     shown: list[str] = []

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from exporters.xlsx import FIRST_HEADER_ROW, META_SHEET, write_xlsx
+from forms import text_edits as edits
 from forms.registry import FORMS, TEMPLATE_VERSION
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import RowStyle
@@ -15,6 +16,7 @@ from forms.yoy import yoy
 from tests.support import libreoffice
 from tests.support.ooxml import assert_valid
 from tests.support.sheets import find_column, find_row, header_paths
+from tests.support.texts import attach, edit_text
 
 SEED_YOY_ROW = ["20.27%", "", "0.00%", "", "-35.59%", "-46.94%", "33.33%", "-45.28%", "-54.44%", "0.00%"]
 
@@ -138,9 +140,8 @@ def test_places_setting_reaches_the_workbook(store, sample, tmp_path):
 
 
 def test_sheet_names_follow_the_report_attachment_numbers(store, sample, tmp_path):
-    from storage.report_text import ReportTexts
-
-    ReportTexts(store).update(sample, attachments=("a3", "a5"), attachment_numbering="sequential")
+    attach(store, sample, "a3", "a5")
+    edit_text(store, sample, edits.set_numbering, "sequential")
     path = tmp_path / "seq.xlsx"
     write_xlsx(path, store.report_data(sample))
     assert_valid(path)

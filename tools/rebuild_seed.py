@@ -14,11 +14,13 @@ import tempfile
 from pathlib import Path
 
 from exporters.report_export import export_report
+from forms import text_edits as edits
 from forms.paste_report import PastedReport, parse_pasted
 from storage.pasted_text import put_pasted
 from storage.report_text import ReportTexts
 from storage.sample import create_sample
 from storage.store import Store
+from storage.text_changes import apply_text
 
 # Seed 000's figures as the tables hold them: the text links them instead of typing them.
 LINKS = {
@@ -43,7 +45,7 @@ def build_seed(text: str, out: Path, kind: str = "enforcement", *, figures: bool
         put_pasted(texts, report, pasted, kind=kind, replace=True)  # as the window's paste does
         unit_line = texts.get(report, kind).unit_line
         if unit_line:
-            texts.update(report, kind=kind, signer=unit_line)
+            apply_text(texts, report, edits.set_signer(texts.get(report, kind), unit_line))
         export_report(store, report.unit, report.year, docx=out, kind=kind)
         store.close()
     return pasted
