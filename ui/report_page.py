@@ -18,6 +18,7 @@ from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.findings import Finding, TextLocation
 from forms.history import Histories, History
+from forms.outline_list import outline_labels
 from forms.report import Report, ReportData, ReportText, Section
 from forms.text_changes import TextChange
 from forms.text_edits import CLOSING, LEAD
@@ -25,7 +26,7 @@ from storage.report_text import ReportTexts
 from storage.store import Store
 from storage.text_changes import TextConflict, apply_text
 from ui import text_inserts
-from ui.report_widgets import outline_labels, setup_ui
+from ui.report_widgets import setup_ui
 
 SAVE_DELAY_MS = 600
 
