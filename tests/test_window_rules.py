@@ -4,6 +4,7 @@ list, the paste-only-into-empty rule, and opening and restoring the file (storag
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,13 +14,21 @@ from forms.export_gate import errors_question, export_kind, offered_name, unsave
 from forms.finding_groups import FILTERS, FindingGroup, group_heading, shown_by, summary_line
 from forms.findings import ContactLocation, Finding, TextLocation
 from forms.history import Histories
-from forms.outline_list import CLOSING_LABEL, LEAD_LABEL, outline_labels
+from forms.outline_list import (
+    CLOSING_LABEL,
+    LEAD_LABEL,
+    is_heading,
+    outline_entry,
+    outline_keys,
+    outline_labels,
+    row_to_show,
+)
 from forms.paste_report import has_text
 from forms.report import Report, ReportText, Section
 from forms.rules import Severity
 from forms.shown_text import shown_position, stored_caret, stored_span
 from forms.text_changes import Contact
-from forms.text_edits import contact_unchanged, followed_box, unsaved_contact_text
+from forms.text_edits import CLOSING, LEAD, contact_unchanged, followed_box, unsaved_contact_text
 from forms.unsaved import BEFORE_CLOSE, BEFORE_RESTORE, unsaved_note
 
 REPORT = Report(1, "示例市应急管理局", 2024)
@@ -99,6 +108,13 @@ def test_positions_map_between_stored_and_shown_text():
 def test_the_outline_list():
     text = ReportText("law", "报告", "", None, (), (Section("a", 1, "基本情况", ""), Section("b", 2, "执法", "")))
     assert outline_labels(text) == [LEAD_LABEL, "一、基本情况", "　（一）执法", CLOSING_LABEL]
+    keys = outline_keys(text)
+    assert keys == [LEAD, "a", "b", CLOSING]
+    assert outline_entry(text, LEAD) == Section(LEAD, 0, "导语", "")
+    assert outline_entry(text, "b") is text.sections[1] and outline_entry(text, "gone") is None
+    assert [is_heading(k) for k in (None, *keys)] == [False, False, True, True, False]
+    assert row_to_show(keys, "b") == 2 and row_to_show(keys, "gone") == 1  # the first section
+    assert row_to_show(outline_keys(replace(text, sections=())), None) == 0  # none: 导语
 
 
 def test_a_pasted_report_goes_only_into_an_empty_one():
@@ -160,3 +176,17 @@ def test_restoring_in_place_leaves_the_store_open(tmp_path):
         restore_in_place(store, tmp_path / "没有这个文件.sqlite3")
     assert store.reports() == []  # still open, on the file as it was
     store.close()
+
+
+def test_an_import_says_what_to_look_at_and_how_many_came_in(tmp_path):
+    from importers.importing import REJECTED, FileResult, results_summary, workbooks_in
+
+    for name in ("b县.xlsx", "a县.xlsx", "~$a县.xlsx", "说明.docx"):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in workbooks_in(tmp_path)] == ["a县.xlsx", "b县.xlsx"]  # not Excel's ~$ lock file
+    done = FileResult(tmp_path / "a县.xlsx", "已导入", "a县", 2024, changes=["附件2 行政检查(2024) 190 → 200"])
+    done.disagreements.append("附件2 同比增减")
+    refused = FileResult(tmp_path / "b县.xlsx", REJECTED, message="不是附表")
+    assert done.details() == ["同比增减不一致：附件2 同比增减", "改动：附件2 行政检查(2024) 190 → 200"]
+    assert refused.details() == []
+    assert results_summary([done, refused]) == "共 2 个文件：导入 1 个，未导入 1 个。"
