@@ -172,13 +172,14 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def workbook_paths(given: list[Path]) -> list[Path]:
     """Files as given; a folder stands for the .xlsx files in it (not those Excel keeps open: ~$…)."""
+    from importers.importing import workbooks_in
     from storage.path_check import FOLDER, check_path, file_kind
 
     paths: list[Path] = []
     for path in given:
         check_path(path, "无法导入")
         if file_kind(path, "无法导入") == FOLDER:
-            paths += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+            paths += workbooks_in(path)
         else:
             paths.append(path)
     if not paths:
@@ -189,10 +190,8 @@ def workbook_paths(given: list[Path]) -> list[Path]:
 def _print_results(results: list) -> None:
     for result in results:
         print(result.line())
-        for line in result.disagreements:
-            print(f"\t同比增减不一致：{line}")
-        for line in result.changes:
-            print(f"\t改动：{line}")
+        for line in result.details():
+            print(f"\t{line}")
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -84,3 +84,30 @@ def _groups(findings: list[Finding], specs: Sequence[FormSpec]) -> list[FindingG
         FindingGroup(key, names.get(key, key), sorted(by_key[key], key=lambda f: f.severity is not Severity.ERROR))
         for key in keys
     ]
+
+
+FILTERS = ("全部", "错误", "提示")  # the panel's 显示 choices
+
+
+def shown_by(findings: list[Finding], wanted: str) -> list[Finding]:
+    """The findings a filter of ``FILTERS`` shows: all, or those of one severity."""
+    return [f for f in findings if wanted == FILTERS[0] or str(f.severity) == wanted]
+
+
+def _errors(findings: list[Finding]) -> int:
+    return sum(f.severity is Severity.ERROR for f in findings)
+
+
+def summary_line(findings: list[Finding]) -> str:
+    """The panel's one line: the counts, or that nothing was found."""
+    if not findings:
+        return "审核：未发现问题"
+    wrong = _errors(findings)
+    return f"审核：错误 {wrong} 条（必须改正），提示 {len(findings) - wrong} 条（请核对或说明）"
+
+
+def group_heading(group: FindingGroup) -> str:
+    """A group's line in the panel: its title and counts (提示 alone when it has no 错误)."""
+    wrong = _errors(group.findings)
+    hints = len(group.findings) - wrong
+    return f"{group.title}（{f'错误 {wrong}，提示 {hints}' if wrong else f'提示 {hints}'}）"

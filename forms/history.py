@@ -80,3 +80,9 @@ class Histories:
 
     def of(self, report_id: int) -> History:
         return self._by_report.setdefault(report_id, History())
+
+    def clear_all(self) -> None:
+        """Every report's steps go (a restore replaced the file they were made on); the histories
+        stay the same objects, so whoever holds one (a grid's editing session) holds it emptied."""
+        for history in self._by_report.values():
+            history.clear()

@@ -17,7 +17,9 @@ import statistics
 from dataclasses import dataclass, field
 
 from forms.emphasis import MARK
+from forms.errors import UserError
 from forms.outline import DEFAULT_STYLES, LEVELS, Heading
+from forms.report import ReportText
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(_CN)}
@@ -265,3 +267,15 @@ def _list_item(lines: list[str], i: int, n: _Numbered) -> bool:
         return other is not None and other.style == n.style and other.number == number and other.rest.endswith("。")
 
     return same(i + 1, n.number + 1) or same(i - 1, n.number - 1)
+
+
+class HasText(UserError):
+    """The report already has text: a paste replaces it only when asked to."""
+
+    def __init__(self) -> None:
+        super().__init__("本报告已有正文，只能放入还没有正文的报告")
+
+
+def has_text(text: ReportText) -> bool:
+    """A pasted report goes only into a report without text (导语, 结束语 or a section's body)."""
+    return bool(text.lead.strip() or text.closing.strip() or any(s.body.strip() for s in text.sections))

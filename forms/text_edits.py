@@ -215,3 +215,19 @@ def edit_contact(before: Contact, filler: str, person: str, phone: str) -> Conta
     )
     changed = [name for field, name in _CONTACT_NAMES.items() if getattr(before, field) != getattr(after, field)]
     return ContactChange(before, after, f"修改{'、'.join(changed) or '联系人'}")
+
+
+def contact_unchanged(saved: Contact, filler: str, person: str, phone: str) -> bool:
+    """The boxes say what is saved (spaces around aside): nothing to save."""
+    return (filler.strip(), person.strip(), phone.strip()) == (saved.filler, saved.person, saved.phone)
+
+
+def followed_box(typed: str, before: str, after: str) -> str:
+    """What a contact box shows when the file's line changed elsewhere: the new value, unless the
+    clerk has typed something not saved yet (that stays)."""
+    return after if typed.strip() == before else typed
+
+
+def unsaved_contact_text(filler: str, person: str, phone: str) -> str:
+    """The contact line as copied out when it cannot be saved (closing, leaving)."""
+    return f"填报单位：{filler}  联系人：{person}  联系方式：{phone}"

@@ -49,6 +49,21 @@ class FileResult:
         found = f"审核发现 错误 {self.errors} 条、提示 {self.hints} 条"
         return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，{found}"
 
+    def details(self) -> list[str]:
+        """What the clerk should look at, one line each, under the file's line."""
+        return [f"同比增减不一致：{d}" for d in self.disagreements] + [f"改动：{c}" for c in self.changes]
+
+
+def results_summary(results: list[FileResult]) -> str:
+    """The line under an import's list: how many files came in and how many did not."""
+    rejected = sum(r.rejected for r in results)
+    return f"共 {len(results)} 个文件：导入 {len(results) - rejected} 个，未导入 {rejected} 个。"
+
+
+def workbooks_in(folder: Path) -> list[Path]:
+    """The workbooks a folder stands for: its .xlsx files, sorted, not those Excel keeps open (~$…)."""
+    return sorted(p for p in Path(folder).glob("*.xlsx") if not p.name.startswith("~$"))
+
 
 def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) -> list[str]:
     """What a replacement changed, in the clerk's words: ``附件2 行政检查(2024) 190 → 200``."""

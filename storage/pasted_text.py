@@ -4,22 +4,13 @@
 from __future__ import annotations
 
 from forms.errors import UserError
-from forms.paste_report import PastedReport
-from forms.report import Report, ReportText
+from forms.paste_report import HasText, PastedReport, has_text
+from forms.report import Report
 from storage.report_text import ReportTexts
 
+__all__ = ["NO_HEADINGS", "HasText", "put_pasted"]
+
 NO_HEADINGS = "没有识别到“一、（一）1.（1）”等形式的标题，请确认复制或选择的是报告全文"
-
-
-class HasText(UserError):
-    """The report already has text: a paste replaces it only when asked to."""
-
-    def __init__(self) -> None:
-        super().__init__("本报告已有正文，只能放入还没有正文的报告")
-
-
-def has_text(text: ReportText) -> bool:
-    return bool(text.lead.strip() or text.closing.strip() or any(s.body.strip() for s in text.sections))
 
 
 def put_pasted(

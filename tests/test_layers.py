@@ -1,5 +1,5 @@
 """The house's layers hold (pyproject.toml, [tool.importlinter]): forms/ below storage/ below exporters/ and
-importers/ below ui/, no PySide6 in the domain, no import circles below ui/ (type-only imports included),
+importers/ below ui/, no PySide6 in the domain, no import circles (type-only imports included),
 and only main.py imports ui/."""
 
 from __future__ import annotations

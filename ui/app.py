@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 
@@ -11,8 +10,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms.errors import UserError
-from storage.backup import restore_file, unchanged_since_last_backup
-from storage.database import DamagedDatabase, StorageError
+from storage import window_open
+from storage.database import DamagedDatabase
 from storage.errorlog import log_bug
 from storage.lock import InstanceLock
 from storage.recovery import take_recovered
@@ -57,38 +56,17 @@ def install_crash_dialog(log_folder: Path | None) -> None:
 def open_for_window(db: Path) -> tuple[Store, InstanceLock | None] | None:
     """Open the database for the window, or say in a dialog why not (None: do not start).
 
-    A second window on the same file is refused; a damaged file is offered its newest backup."""
-    lock = None if str(db) == MEMORY else InstanceLock(db)
+    The decisions are storage/window_open.py's: a second window on the same file is refused; a
+    damaged file is offered its newest backup (asked here)."""
     try:
-        if lock is not None:
-            lock.acquire()
-        while True:
-            try:
-                store = Store(db)
-                break
-            except DamagedDatabase as exc:
-                if exc.backup is None or not _offer_restore(exc):
-                    raise
-                restore_file(db, exc.backup)
-        # A backup at each start that changed something (ten starts in a day must not push out last week).
-        if lock is not None and not unchanged_since_last_backup(db):
-            with suppress(StorageError):
-                store.backup("start")
-        return store, lock
+        return window_open.open_for_window(db, _offer_restore)
     except UserError as exc:
-        if lock is not None:
-            lock.release()
         QMessageBox.warning(None, APP_TITLE, exc.message)
         return None
 
 
 def _offer_restore(exc: DamagedDatabase) -> bool:
-    answer = QMessageBox.question(
-        None,
-        APP_TITLE,
-        f"{exc.message}。\n\n可以用最近的备份恢复：\n{exc.backup}\n\n"
-        "恢复后，损坏的文件会另存一份，不会删除。现在恢复吗？",
-    )
+    answer = QMessageBox.question(None, APP_TITLE, window_open.restore_question(exc))
     return answer == QMessageBox.StandardButton.Yes
 
 

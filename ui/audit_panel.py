@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.finding_groups import FILTERS
 from forms.rules import Severity
 
 if TYPE_CHECKING:  # the audit's modules load with the first audit, after the first paint
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # the audit's modules load with the first audit, after the fi
 
 ERROR_COLOUR = QColor("#fecaca")
 HINT_COLOUR = QColor("#fef3c7")
-FILTERS = ("全部", "错误", "提示")
 
 
 def severity_colour(severity: Severity) -> QColor:
@@ -112,8 +112,7 @@ class AuditPanel(QWidget):
     def show_findings(self, findings: list[Finding], data: ReportData, *, untouched: bool = False) -> None:
         """``untouched``: nobody has typed into this report yet; its many blank-cell hints are
         one folded line instead of a list that hides what matters."""
-        from forms.audit import errors
-        from forms.finding_groups import UNTOUCHED, place
+        from forms.finding_groups import UNTOUCHED, place, summary_line
 
         shown = (tuple((f, place(f, data)) for f in findings), untouched)
         if shown == self._shown:  # most edits change no finding: leave the list as it is
@@ -124,21 +123,15 @@ class AuditPanel(QWidget):
         self.findings = findings
         self._data = data
         self._untouched = untouched
-        wrong = len(errors(findings))
-        if findings:
-            self.summary.setText(f"审核：错误 {wrong} 条（必须改正），提示 {len(findings) - wrong} 条（请核对或说明）")
-        else:
-            self.summary.setText("审核：未发现问题")
+        self.summary.setText(summary_line(findings))
         self._rebuild()
 
     def _rebuild(self) -> None:
         if self._data is None:
             return
-        from forms.audit import errors
-        from forms.finding_groups import group_findings, place
+        from forms.finding_groups import group_findings, group_heading, place, shown_by
 
-        wanted = FILTERS[self.filter.currentIndex()]
-        findings = [f for f in self.findings if wanted == "全部" or str(f.severity) == wanted]
+        findings = shown_by(self.findings, FILTERS[self.filter.currentIndex()])
         selected = self.finding(self.tree.currentItem())
         keep = _identity(selected) if selected is not None else None
         scroll = self.tree.verticalScrollBar().value()
@@ -148,10 +141,7 @@ class AuditPanel(QWidget):
         current = None
         specs = [form.spec for form in self._data.forms]
         for group in group_findings(findings, specs, untouched=self._untouched):
-            wrong = len(errors(group.findings))
-            hints = len(group.findings) - wrong
-            counts = f"错误 {wrong}，提示 {hints}" if wrong else f"提示 {hints}"
-            heading = QTreeWidgetItem([f"{group.title}（{counts}）"])
+            heading = QTreeWidgetItem([group_heading(group)])
             heading.setData(0, Qt.ItemDataRole.UserRole + 1, group.key)
             font = heading.font(0)
             font.setBold(True)

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from forms.history import Histories
+from forms.unsaved import BEFORE_RESTORE, unsaved_note
 from storage.backup import folder as backup_folder
-from storage.backup import restore_file
+from storage.window_open import restore_in_place
+from ui.app_title import APP_TITLE
 from ui.settings import last_folder, remember_folder
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+# ``window`` is ui/main_window.py's MainWindow, not imported: it imports this module (when used).
 
 
-def backup(window: MainWindow) -> None:
+def backup(window: QMainWindow) -> None:
     if window.store.in_memory:
         return
     default = (last_folder("backup") or Path.home()) / f"填报助手备份-{date.today():%Y%m%d}.sqlite3"
@@ -28,7 +27,7 @@ def backup(window: MainWindow) -> None:
         window.show_message(f"已备份到：{path}")
 
 
-def restore(window: MainWindow) -> None:
+def restore(window: QMainWindow) -> None:
     if window.store.in_memory:
         return
     folder = str(backup_folder(window.store.path))
@@ -42,24 +41,16 @@ def restore(window: MainWindow) -> None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    problems = [p for p in (window._save_contact(), window._save_report_text()) if p]
-    if problems:
-        QMessageBox.warning(window, "填报助手", "刚填写的内容未能保存，请先处理后再恢复：\n" + "\n".join(problems))
+    refusal = unsaved_note(window._save_pending(), BEFORE_RESTORE)
+    if refusal is not None:
+        QMessageBox.warning(window, APP_TITLE, refusal)
         return
     if window.report_page is not None:
         window.report_page.forget_editing()  # nothing from before the restore is written into it
-    db = window.store.path
-    window.store.close()
-    try:
-        restored = window._guarded(lambda: restore_file(db, Path(path)))
-    finally:
-        window.store.reopen()  # the restored file, or the untouched old one
+    # The store is open again either way: on the restored file, or on the untouched old one.
+    restored = window._guarded(lambda: restore_in_place(window.store, Path(path)))
     if restored:
-        window.histories = Histories()  # the steps of the replaced file no longer apply
-        for page in window._built_pages():
-            page.model.histories = window.histories
-        if window.report_page is not None:
-            window.report_page.histories = window.histories
+        window.histories.clear_all()  # the steps of the replaced file no longer apply
     window.report = None
     window.reload_reports()
     if restored:

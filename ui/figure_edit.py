@@ -30,12 +30,12 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from forms.emphasis import MARK, marked, spans, toggle
 from forms.figures import TOKEN
+from forms.shown_text import Piece, shown_position, stored_caret, stored_span
 
 TOKEN_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 SPAN_PROPERTY = QTextCharFormat.Property.UserProperty + 2  # the bold span a character is in (a number)
 
 Run = tuple[str, int | None]  # stored text of consecutive characters, and their span (None: plain)
-Piece = tuple[str, str, int, bool]  # shown text, stored text, shown position, shown as stored
 
 
 class FigureEdit(QTextEdit):
@@ -212,35 +212,13 @@ class FigureEdit(QTextEdit):
 
     def shown_position(self, stored: int) -> int:
         """Where a position of the stored text (an audit finding's span) is in the editor."""
-        consumed = 0
-        for shown, text, pos, literal in self._pieces():
-            if stored <= consumed + len(text):
-                return pos + (
-                    min(stored - consumed, len(shown)) if literal else (0 if stored == consumed else len(shown))
-                )
-            consumed += len(text)
-        return self.document().characterCount() - 1
+        return shown_position(self._pieces(), stored, self.document().characterCount() - 1)
 
     def _stored_caret(self, shown: int) -> int:
-        consumed = 0
-        for text, stored, pos, literal in self._pieces():
-            if literal and pos <= shown <= pos + len(text):
-                return consumed + shown - pos
-            if text and pos <= shown < pos + len(text):  # at or inside a figure
-                return consumed + (0 if shown == pos else len(stored))
-            consumed += len(stored)
-        return consumed
+        return stored_caret(self._pieces(), shown)
 
     def _stored_span(self, start: int, end: int) -> tuple[int, int]:
-        """The stored bounds of the shown characters [start, end): from the first one's to the last one's."""
-        consumed, lo, hi = 0, 0, 0
-        for text, stored, pos, literal in self._pieces():
-            if pos <= start < pos + len(text):
-                lo = consumed + (start - pos if literal else 0)
-            if pos < end <= pos + len(text):
-                hi = consumed + (end - pos if literal else len(stored))
-            consumed += len(stored)
-        return lo, hi
+        return stored_span(self._pieces(), start, end)
 
     def _span_at(self, position: int) -> int | None:
         block = self.document().findBlock(position)

@@ -9,22 +9,22 @@ the whole audit (the grids follow the copy themselves, ``FormTableModel._copy_re
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from forms.errors import UserError
 from storage.open_report import Reread
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+# ``window`` is ui/main_window.py's MainWindow, not imported here (it imports this module): what is
+# used of it is its open report (``open``, ``report``, ``report_page``, ``audited``), ``refresh_audit``
+# and ``_follow_contact``.
 
 LOOK_EVERY_MS = 1000
 
 
 class FileWatch(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._timer = QTimer(self, interval=LOOK_EVERY_MS)
@@ -60,13 +60,7 @@ class FileWatch(QObject):
             return
         before, window.report = window.report, opened.report
         if what.contact:
-            for edit, old, new in (
-                (window.filler, before.filler, window.report.filler),
-                (window.person, before.contact_person, window.report.contact_person),
-                (window.phone, before.contact_phone, window.report.contact_phone),
-            ):
-                if edit.text().strip() == old:  # what the clerk typed and has not saved stays
-                    edit.setText(new)
+            window._follow_contact(before, window.report)  # what the clerk typed and has not saved stays
         page = window.report_page
         if page is not None:
             page.report = window.report

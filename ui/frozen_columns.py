@@ -8,8 +8,6 @@ on it selects the cell in the grid, which scrolls back so that the cell can be e
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
@@ -17,8 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 from forms.spec import FormSpec
 from ui.header_view import MergedHeaderView
 
-if TYPE_CHECKING:
-    from ui.form_view import FormTableView
+# ``grid`` is a FormTableView (ui/form_view.py, which imports this module): a QTableView with ``form_model()``.
 
 
 def frozen_count(spec: FormSpec) -> int:
@@ -27,7 +24,7 @@ def frozen_count(spec: FormSpec) -> int:
 
 
 class FrozenColumns(QTableView):
-    def __init__(self, grid: FormTableView) -> None:
+    def __init__(self, grid: QTableView) -> None:
         super().__init__(grid)
         self.grid = grid
         model = grid.form_model()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from forms.errors import UserError
 from forms.report import Report
 from importers.city import NotAggregated, aggregate_files, aggregate_year
-from importers.importing import FileLook, FileResult, import_files, look_at_file
+from importers.importing import FileLook, FileResult, import_files, look_at_file, results_summary, workbooks_in
 from storage.store import Store
 from ui.file_dialogs import IMPORT
 from ui.settings import last_folder, remember_folder
@@ -35,10 +35,7 @@ from ui.settings import last_folder, remember_folder
 
 def result_text(result: FileResult) -> str:
     """A list entry: the file's line, then what the clerk should look at."""
-    lines = [result.line().replace("\t", "　")]
-    lines += [f"　　同比增减不一致：{d}" for d in result.disagreements]
-    lines += [f"　　改动：{c}" for c in result.changes]
-    return "\n".join(lines)
+    return "\n".join([result.line().replace("\t", "　"), *(f"　　{line}" for line in result.details())])
 
 
 class ImportDialog(QDialog):
@@ -136,7 +133,7 @@ class ImportDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, "选择存放各单位附表的文件夹", start)
         if folder:
             remember_folder(IMPORT, Path(folder))
-            self.set_paths(sorted(p for p in Path(folder).glob("*.xlsx") if not p.name.startswith("~$")))
+            self.set_paths(workbooks_in(Path(folder)))
 
     def run(self) -> None:
         """Import each file (the list grows as they go), then build the 汇总 when asked."""
@@ -158,9 +155,7 @@ class ImportDialog(QDialog):
                 import_files(self.store, self.paths, self._imported)
         finally:
             self.start.setEnabled(True)
-        rejected = sum(r.rejected for r in self.results)
-        summary = f"共 {len(self.results)} 个文件：导入 {len(self.results) - rejected} 个，未导入 {rejected} 个。"
-        self.summary.setText(summary + (" " + made if made else ""))
+        self.summary.setText(results_summary(self.results) + (" " + made if made else ""))
 
     def _imported(self, i: int, result: FileResult) -> None:
         self.results.append(result)

@@ -12,20 +12,21 @@ from html import escape
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from forms import outline_list
 from forms import text_edits as edits
 from forms.emphasis import spans
 from forms.errors import UserError
 from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.findings import Finding, TextLocation
 from forms.history import Histories, History
+from forms.outline_list import outline_entry, outline_keys, outline_labels, row_to_show
 from forms.report import Report, ReportData, ReportText, Section
 from forms.text_changes import TextChange
-from forms.text_edits import CLOSING, LEAD
 from storage.report_text import ReportTexts
 from storage.store import Store
 from storage.text_changes import TextConflict, apply_text
 from ui import text_inserts
-from ui.report_widgets import outline_labels, setup_ui
+from ui.report_widgets import setup_ui
 
 SAVE_DELAY_MS = 600
 
@@ -76,10 +77,6 @@ class ReportPage(QWidget):
         self.current_key = None
         self._reload()
 
-    def _keys(self, text: ReportText) -> list[str]:
-        """The outline's entries: 导语, the sections, 结束语."""
-        return [LEAD, *(s.key for s in text.sections), CLOSING]
-
     def _reload(self, select: str | None = None) -> None:
         self._loading = True
         self._tables = None  # the tables may have changed since the figures were shown
@@ -98,33 +95,26 @@ class ReportPage(QWidget):
         self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
         self.sections.addItems(outline_labels(text))
-        keys = self._keys(text)
+        keys = outline_keys(text)
         self._loading = False
-        target = select or self.current_key
-        first = 1 if len(keys) > 2 else 0
-        row = keys.index(target) if target in keys else first
+        row = row_to_show(keys, select or self.current_key)
         self.sections.setCurrentRow(row)
         if self.sections.currentRow() == row and self.current_key != keys[row]:
             self._section_chosen(row)
 
     def _section(self, key: str | None, text: ReportText | None = None) -> Section | None:
         """The section ``key``; 导语 and 结束语 as sections without a heading."""
-        text = text or self.text()
-        if key == LEAD:
-            return Section(LEAD, 0, "导语", text.lead)
-        if key == CLOSING:
-            return Section(CLOSING, 0, "结束语", text.closing)
-        return next((s for s in text.sections if s.key == key), None)
+        return outline_entry(text or self.text(), key)
 
     def _section_chosen(self, row: int) -> None:
         if self._loading:
             return
         self.flush()
-        keys = self._keys(self.text())
+        keys = outline_keys(self.text())
         section = self._section(keys[row]) if 0 <= row < len(keys) else None
         self.current_key = section.key if section else None
         self._loading = True
-        is_heading = section is not None and section.key not in (LEAD, CLOSING)
+        is_heading = section is not None and outline_list.is_heading(section.key)
         self.heading.setText(section.heading if is_heading else "")
         self.body.setPlainText(section.body if section else "")
         self._loading = False
@@ -238,14 +228,18 @@ class ReportPage(QWidget):
 
     def _save_heading_options(self, numbered: bool, run_in: bool | None) -> None:
         key = self.current_key
-        if key is None or key in (LEAD, CLOSING):
+        if not outline_list.is_heading(key):
             return
         if self._edit(lambda t: edits.set_heading_options(t, key, numbered, run_in), "已保存 标题设置"):
             self._reload()
 
     def _save_heading(self) -> None:
         section = self._section(self.current_key)
-        if section is None or section.key in (LEAD, CLOSING) or self.heading.text().strip() == section.heading:
+        if (
+            section is None
+            or not outline_list.is_heading(section.key)
+            or self.heading.text().strip() == section.heading
+        ):
             return
         if self._edit(lambda t: edits.set_heading(t, section.key, self.heading.text()), "已保存 小标题"):
             self._reload()
@@ -401,7 +395,7 @@ class ReportPage(QWidget):
     def remove_section(self) -> None:
         """No question asked: 撤销 brings the section back with its text."""
         section = self._section(self.current_key)
-        if section is None or section.key in (LEAD, CLOSING):
+        if section is None or not outline_list.is_heading(section.key):
             return
         if self._edit(lambda t: edits.remove_section(t, section.key), flush=True):
             self.current_key = None
@@ -410,14 +404,14 @@ class ReportPage(QWidget):
 
     def move_section(self, delta: int) -> None:
         key = self.current_key
-        if key in (None, LEAD, CLOSING):
+        if not outline_list.is_heading(key):
             return
         if self._edit(lambda t: edits.move_section(t, key, delta), flush=True):
             self._reload()
 
     def change_level(self, delta: int) -> None:
         key = self.current_key
-        if key in (None, LEAD, CLOSING):
+        if not outline_list.is_heading(key):
             return
         if self._edit(lambda t: edits.shift_level(t, key, delta), flush=True):
             self._reload()
@@ -428,7 +422,7 @@ class ReportPage(QWidget):
     def show_span(self, key: str, span: tuple[int, int] | None, *, focus: bool = True) -> None:
         """Select a section and, in its text, the characters an audit finding names; ``focus``: the
         keyboard goes there too (a jump), else it stays where it was (a preview)."""
-        keys = self._keys(self.text())
+        keys = outline_keys(self.text())
         if key not in keys:
             return
         self.sections.setCurrentRow(keys.index(key))
@@ -446,7 +440,7 @@ class ReportPage(QWidget):
         if not isinstance(at, TextLocation) or at.span is None or not finding.fix:
             return
         key, span, fix = at.section, at.span, finding.fix
-        if key in (LEAD, CLOSING) or self._section(key) is None:
+        if not outline_list.is_heading(key) or self._section(key) is None:
             return
         change = self._edit(lambda t: edits.apply_fix(t, key, span, fix), flush=True)
         if change is not None:

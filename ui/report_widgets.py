@@ -3,8 +3,6 @@ Designer's ``setup_ui`` would be): a compact head of four rows, the outline, the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,19 +30,7 @@ from ui.figure_edit import FigureEdit
 from ui.outline_options import HeadingOptions, LevelOptions
 from ui.text_layout import text_tabs
 
-if TYPE_CHECKING:
-    from forms.report import ReportText
-    from ui.report_page import ReportPage
-
-LEAD_LABEL = "（导语：标题下、“一、”之前的段落）"
-CLOSING_LABEL = "（结束语：最后一节之后的段落）"
-
-
-def outline_labels(text: ReportText) -> list[str]:
-    """The outline list's entries: 导语, each heading indented by its level and numbered, 结束语."""
-    numbers = text.numbers()
-    headings = ["　" * (s.level - 1) + n + s.heading for n, s in zip(numbers, text.sections, strict=True)]
-    return [LEAD_LABEL, *headings, CLOSING_LABEL]
+# ``page`` is ui/report_page.py's ReportPage, not imported here (it imports this module).
 
 
 class TitleEdit(QPlainTextEdit):
@@ -70,7 +56,7 @@ class TitleEdit(QPlainTextEdit):
         self.editingFinished.emit()
 
 
-def setup_ui(page: ReportPage) -> None:
+def setup_ui(page: QWidget) -> None:
     """Make the page's widgets (its attributes, which tests drive) and connect them to its slots."""
     store = page.store
     page.title = TitleEdit()

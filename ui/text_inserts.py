@@ -5,21 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from ui.figure_picker import FigurePicker
 from ui.figure_selection import selected_link
 
-if TYPE_CHECKING:
-    from ui.report_page import ReportPage
+# ``page`` is ui/report_page.py's ReportPage, not imported here (it imports this module).
 
 
-def paste_report(page: ReportPage) -> None:
+def paste_report(page: QWidget) -> None:
     """A report copied from Word/WPS (its HTML flavour keeps the bold and its paragraphs; else the
     plain text, whose lines a PDF may have broken) becomes this (empty) report's text."""
     from forms.rich_text import html_to_marked  # the paste's modules load when a paste happens, not at start
@@ -31,7 +29,7 @@ def paste_report(page: ReportPage) -> None:
         _put_report(page, "粘贴整篇报告", lambda: (mime.text(), True))
 
 
-def import_word_report(page: ReportPage) -> None:
+def import_word_report(page: QWidget) -> None:
     """The same from a .docx (last year's report), read behind the guarded boundary."""
     from PySide6.QtWidgets import QFileDialog
 
@@ -42,7 +40,7 @@ def import_word_report(page: ReportPage) -> None:
         _put_report(page, "导入 Word 报告", lambda: read_report_file(Path(path)))
 
 
-def _put_report(page: ReportPage, title: str, read: Callable[[], tuple[str, bool]]) -> None:
+def _put_report(page: QWidget, title: str, read: Callable[[], tuple[str, bool]]) -> None:
     """The one path of the paste (storage.pasted_text): a report with text is refused there."""
     from forms.paste_report import parse_pasted
     from storage.pasted_text import put_pasted
@@ -56,7 +54,7 @@ def _put_report(page: ReportPage, title: str, read: Callable[[], tuple[str, bool
         page.message.emit(f"已{title.removesuffix('…')}：{said}")
 
 
-def insert_figure(page: ReportPage) -> None:
+def insert_figure(page: QWidget) -> None:
     try:
         tables = page.store.report_data(page.report, with_text=False)
     except UserError as exc:
@@ -69,7 +67,7 @@ def insert_figure(page: ReportPage) -> None:
         page.flush()
 
 
-def insert_draft(page: ReportPage) -> None:
+def insert_draft(page: QWidget) -> None:
     try:
         draft = draft_basic_situation(page.store.report_data(page.report, with_text=False))
     except UserError as exc:
