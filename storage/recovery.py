@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from _sha1 import sha1  # type: ignore[import-not-found]  # CPython's own: hashlib loads OpenSSL (≈3 MiB)
+from _sha1 import sha1  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a name
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime
