@@ -42,4 +42,6 @@ def last_report(db: Path) -> int | None:
 
 
 def remember_report(db: Path, report_id: int) -> None:
-    app_settings().setValue(f"reports/{_database_key(db)}", str(report_id))
+    settings, key = app_settings(), f"reports/{_database_key(db)}"
+    if settings.value(key) != str(report_id):  # a write syncs the file to disk (≈10–80 ms): at start it is the same
+        settings.setValue(key, str(report_id))
