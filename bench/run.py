@@ -136,7 +136,7 @@ def first_paint(env: dict[str, str], kind: str, db: Path, hide: str) -> tuple[fl
     return float(painted) - started, int(rss_kb) / 1024
 
 
-def mapped(env: dict[str, str], kind: str, db: Path, hide: str) -> float:
+def mapped(env: dict[str, str], kind: str, db: Path, hide: str) -> float | None:
     """Process start until X shows a visible window titled MARK, seen from outside (xdotool polls);
     the child runs as the clerk's program does, with nothing of the benchmark inside it."""
     mark = "bare window" if kind == "bare" else UNIT
@@ -148,13 +148,13 @@ def mapped(env: dict[str, str], kind: str, db: Path, hide: str) -> float:
         stderr=subprocess.DEVNULL,
     )
     try:
-        while time.time() - started < 60:
+        while time.time() - started < 20:
             found = subprocess.run(
                 ["xdotool", "search", "--onlyvisible", "--name", mark], env=env, capture_output=True, check=False
             )
             if found.returncode == 0:
                 return time.time() - started
-        raise SystemExit(f"{kind}: no window titled {mark} within 60 s")
+        return None  # not seen (it happens under heavy load): this run is left out and counted
     finally:
         child.kill()
         child.wait()
@@ -181,7 +181,9 @@ def startup(runs: int, folder: Path, hide: str) -> dict[str, float]:
     try:
         first_paint(env, "bare", db, hide)  # warm the page and bytecode caches for both
         first_paint(env, "app", db, hide)
-        bare, app, bare_seen, app_seen = [], [], [], []
+        bare, app = [], []
+        bare_seen: list[float | None] = []
+        app_seen: list[float | None] = []
         seen = xvfb is not None and shutil.which("xdotool") is not None
         for _ in range(runs):  # interleaved, so a busy moment hits both
             bare.append(first_paint(env, "bare", db, hide))
@@ -195,10 +197,12 @@ def startup(runs: int, folder: Path, hide: str) -> dict[str, float]:
             xvfb.wait()
     bare_s, app_s = statistics.median(t for t, _ in bare), statistics.median(t for t, _ in app)
     bare_mb, app_mb = statistics.median(m for _, m in bare), statistics.median(m for _, m in app)
-    outside = {}
-    if bare_seen:
+    outside: dict[str, float] = {}
+    missed = sum(t is None for t in bare_seen + app_seen)
+    bare_seen, app_seen = [t for t in bare_seen if t is not None], [t for t in app_seen if t is not None]
+    if bare_seen and app_seen:
         bare_m, app_m = statistics.median(bare_seen), statistics.median(app_seen)
-        outside = {"mapped_bare_s": round(bare_m, 3), "mapped_app_s": round(app_m, 3)}
+        outside = {"mapped_bare_s": round(bare_m, 3), "mapped_app_s": round(app_m, 3), "mapped_missed": missed}
         outside["mapped_ratio"] = round(app_m / bare_m, 2)
     return {
         "platform": env["QT_QPA_PLATFORM"],
