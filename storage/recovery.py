@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 import tempfile
-from _sha1 import sha1  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a name
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
 from forms.report import Report
+
+try:  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a name
+    from _sha1 import sha1
+except ImportError:  # a build without it
+    from hashlib import sha1
 
 NOTE_SUFFIX = ".恢复记录.txt"  # the note: one recovery file's path a line
 FORBIDDEN = re.compile(r'[\\/:*?"<>|\s]+')  # what a Windows file name cannot hold (and blanks)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QToolButton
+from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton
 
 from forms import text_edits as edits
+from forms.errors import UserError
+from storage.database import DatabaseLocked
 from storage.report_text import ReportTexts
 from storage.store import Store
 from tests.support.qt import show_tab
@@ -183,3 +187,63 @@ def test_deleting_two_sections_in_turn_leaves_the_others_text_as_it_was(qtbot, w
     qtbot.wait(700)  # past the typing pause: nothing typed, nothing to save
     after = {s.heading: s.body for s in ReportTexts(store).get(sample).sections}
     assert after == {h: b for h, b in before.items() if h not in ("存在问题", second.split("、", 1)[-1])}
+
+
+@pytest.mark.parametrize("name", ["下移", "降级"])
+def test_moving_or_relevelling_a_section_can_be_undone_at_once(qtbot, window, store, sample, name):
+    page = window.report_page
+    page.sections.setCurrentRow(PROBLEMS)
+    assert not window.undo_action.isEnabled()
+    qtbot.mouseClick(button(page, name), Qt.MouseButton.LeftButton)
+    assert window.undo_action.isEnabled()  # it stayed grey: the step was recorded but the window never heard
+    assert window.undo_action.toolTip().startswith("撤销：")
+
+
+def test_a_half_typed_heading_is_a_step_before_the_toolbar_undo_not_lost(qtbot, window, store, sample):
+    page = window.report_page
+    page.title.setText("先改的标题")
+    page._save_title()  # an earlier step: 撤销 is enabled
+    page.sections.setCurrentRow(PROBLEMS)
+    page.heading.setFocus()
+    qtbot.waitUntil(page.heading.hasFocus)
+    page.heading.selectAll()
+    type_text(page.heading, "打了一半的小标题")  # no Enter, no focus change: editingFinished never came
+    bar = window.findChild(QToolBar)
+    qtbot.mouseClick(bar.widgetForAction(window.undo_action), Qt.MouseButton.LeftButton)
+    assert ReportTexts(store).get(sample).sections[7].heading == "存在问题"  # 撤销 undid the typing, as Word does
+    qtbot.mouseClick(bar.widgetForAction(window.redo_action), Qt.MouseButton.LeftButton)
+    assert ReportTexts(store).get(sample).sections[7].heading == "打了一半的小标题"
+    assert page.heading.text() == "打了一半的小标题"
+    assert ReportTexts(store).get(sample).title == "先改的标题"  # the step before stays
+
+
+def test_a_title_typed_and_not_left_is_saved_before_an_export_or_a_close(qtbot, window, store, sample):
+    page = window.report_page
+    page.title.setFocus()
+    qtbot.waitUntil(page.title.hasFocus)
+    page.title.selectAll()
+    type_text(page.title, "新的报告标题")
+    assert window._save_pending() == [None, None]  # what export, restore and close call first
+    assert ReportTexts(store).get(sample).title == "新的报告标题"
+
+
+def test_a_read_failing_while_the_page_is_shown_again_leaves_it_editable(qtbot, window, store, sample, monkeypatch):
+    page = window.report_page
+    real, calls = page.texts.open_kind, []
+
+    def locked_once(report):
+        calls.append(report)
+        if len(calls) == 1:
+            raise DatabaseLocked("数据库正被其他程序占用")
+        return real(report)
+
+    monkeypatch.setattr(page.texts, "open_kind", locked_once)
+    page.current_key = None  # the file's text differs from what is shown: follow_file reloads
+    with suppress(UserError):  # as FileWatch.look does around a read of the file
+        page.follow_file()
+    page.sections.setCurrentRow(PROBLEMS)
+    page.body.setFocus()
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    type_text(page.body, "还能打字")
+    assert page.save_pending() is None
+    assert ReportTexts(store).get(sample).sections[7].body.endswith("还能打字")

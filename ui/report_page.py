@@ -6,7 +6,8 @@ once) and only then reported as saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html import escape
 
 from PySide6.QtCore import QDate, QTimer, Signal
@@ -77,11 +78,29 @@ class ReportPage(QWidget):
         self.current_key = None
         self._reload()
 
+    @contextmanager
+    def _filling(self) -> Iterator[None]:
+        """The widgets are set from the file: nothing is saved meanwhile, and a read that fails
+        inside leaves the page editable (``_loading`` is never left set)."""
+        loading, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = loading
+
     def _reload(self, select: str | None = None) -> None:
-        self._loading = True
         self._tables = None  # the tables may have changed since the figures were shown
-        self._kind = self.texts.open_kind(self.report)
+        self._kind = self.texts.open_kind(self.report)  # the reads first: one that fails changes nothing
         text = self.text()
+        with self._filling():
+            self._show_text(text)
+        keys = outline_keys(text)
+        row = row_to_show(keys, select or self.current_key)
+        self.sections.setCurrentRow(row)
+        if self.sections.currentRow() == row and self.current_key != keys[row]:
+            self._section_chosen(row)
+
+    def _show_text(self, text: ReportText) -> None:
         self.title.setText(text.title)
         self.unit_line.setText(text.unit_line)
         self.kind.setCurrentIndex(max(0, self.kind.findData(text.kind)))
@@ -95,12 +114,6 @@ class ReportPage(QWidget):
         self.numbering.setCurrentIndex(max(0, self.numbering.findData(text.attachment_numbering)))
         self.sections.clear()
         self.sections.addItems(outline_labels(text))
-        keys = outline_keys(text)
-        self._loading = False
-        row = row_to_show(keys, select or self.current_key)
-        self.sections.setCurrentRow(row)
-        if self.sections.currentRow() == row and self.current_key != keys[row]:
-            self._section_chosen(row)
 
     def _section(self, key: str | None, text: ReportText | None = None) -> Section | None:
         """The section ``key``; 导语 and 结束语 as sections without a heading."""
@@ -113,11 +126,10 @@ class ReportPage(QWidget):
         keys = outline_keys(self.text())
         section = self._section(keys[row]) if 0 <= row < len(keys) else None
         self.current_key = section.key if section else None
-        self._loading = True
         is_heading = section is not None and outline_list.is_heading(section.key)
-        self.heading.setText(section.heading if is_heading else "")
-        self.body.setPlainText(section.body if section else "")
-        self._loading = False
+        with self._filling():
+            self.heading.setText(section.heading if is_heading else "")
+            self.body.setPlainText(section.body if section else "")
         self._unsaved = False
         self.heading.setEnabled(is_heading)
         self.heading_options.show_section(section if is_heading else None)
@@ -163,7 +175,8 @@ class ReportPage(QWidget):
             if isinstance(exc, TextConflict):
                 self._history().clear()
                 self.current_key = None
-                self._reload()
+                self._guarded(self._reload)
+                self.message.emit("报告正文已按文件中的最新内容显示")  # the window's 撤销 follows the cleared history
             return False
         return True
 
@@ -196,8 +209,9 @@ class ReportPage(QWidget):
             return False
         if change.after.kind != self._kind:
             self._guarded(lambda: self.texts.open(self.report, change.after.kind))
+        where = change.key or self.current_key  # a title's or signer's step keeps the section in view
         self.current_key = None  # shown again from the file
-        self._reload(select=change.key)
+        self._guarded(lambda: self._reload(select=where))  # written: a failed read only delays the showing
         self.message.emit("已保存 报告正文")
         return True
 
@@ -243,6 +257,35 @@ class ReportPage(QWidget):
             return
         if self._edit(lambda t: edits.set_heading(t, section.key, self.heading.text()), "已保存 小标题"):
             self._reload()
+
+    def save_fields(self) -> str | None:
+        """The one-line fields (title, unit line, signer, heading) save on ``editingFinished``, which a
+        click on the toolbar or a menu never sends: undo, export and close save them here first, each
+        changed one a step; the reason when one could not be saved (no dialog: log-off calls this)."""
+        if self._loading:
+            return None
+        key = self.current_key
+        fields = [
+            (self.title, lambda t: edits.set_title(t, self.title.text())),
+            (self.unit_line, lambda t: edits.set_unit_line(t, self.unit_line.text())),
+            (self.signer, lambda t: edits.set_signer(t, self.signer.text())),
+        ]
+        if outline_list.is_heading(key) and self._section(key) is not None:
+            fields.append((self.heading, lambda t: edits.set_heading(t, key, self.heading.text())))
+        saved = False
+        try:
+            for field, make in fields:
+                if field.isModified():  # only what the clerk typed: another window's change stays
+                    saved = self._commit(make(self.text())) or saved
+                    field.setModified(False)
+        except UserError as exc:
+            return exc.message
+        if saved:
+            item = self.sections.currentItem()
+            if item is not None:  # a saved heading shows in the outline at once
+                item.setText(outline_labels(self.text())[self.sections.currentRow()])
+            self.message.emit("已保存 报告正文")
+        return None
 
     def _body_changed(self) -> None:
         if not self._loading:
@@ -297,12 +340,11 @@ class ReportPage(QWidget):
         unsaved, self.current_key = self._unsaved, None  # the section is shown again from the file
         self._reload(select=key)
         if self.current_key == key and (unsaved or self.body.toPlainText() == typed):
-            self._loading = True
-            self.body.setPlainText(typed)
-            cursor = self.body.textCursor()
-            cursor.setPosition(min(caret, len(typed)))
-            self.body.setTextCursor(cursor)
-            self._loading = False
+            with self._filling():
+                self.body.setPlainText(typed)
+                cursor = self.body.textCursor()
+                cursor.setPosition(min(caret, len(typed)))
+                self.body.setTextCursor(cursor)
             self._unsaved = unsaved
             if unsaved:
                 self._timer.start()
@@ -328,9 +370,8 @@ class ReportPage(QWidget):
             self._figures_stale = True
             return
         self._figures_stale = False
-        loading, self._loading = self._loading, True  # not an edit of the text: nothing to save
-        linked = self.body.refresh_figures()
-        self._loading = loading
+        with self._filling():  # not an edit of the text: nothing to save
+            linked = self.body.refresh_figures()
         if linked:  # without a linked figure the preview does not depend on the tables
             self._update_preview()
 
@@ -408,6 +449,7 @@ class ReportPage(QWidget):
             return
         if self._edit(lambda t: edits.move_section(t, key, delta), flush=True):
             self._reload()
+            self.message.emit("已移动小节")  # the window refreshes 撤销 and the audit on each saved step
 
     def change_level(self, delta: int) -> None:
         key = self.current_key
@@ -415,6 +457,7 @@ class ReportPage(QWidget):
             return
         if self._edit(lambda t: edits.shift_level(t, key, delta), flush=True):
             self._reload()
+            self.message.emit("已改变标题级别")
 
     def paste_report(self) -> None:
         text_inserts.paste_report(self)
@@ -445,9 +488,8 @@ class ReportPage(QWidget):
         change = self._edit(lambda t: edits.apply_fix(t, key, span, fix), flush=True)
         if change is not None:
             self.show_span(key, None)
-            self._loading = True
-            self.body.setPlainText(self._section(key).body)
-            self._loading = False
+            with self._filling():
+                self.body.setPlainText(self._section(key).body)
             self._update_preview()
             self.message.emit("已改为链接的表格数据")
 

@@ -51,6 +51,12 @@ class TitleEdit(QPlainTextEdit):
     def setText(self, text: str) -> None:
         self.setPlainText(text)
 
+    def isModified(self) -> bool:  # as QLineEdit's: typed into since last set
+        return self.document().isModified()
+
+    def setModified(self, modified: bool) -> None:
+        self.document().setModified(modified)
+
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.editingFinished.emit()

@@ -6,10 +6,14 @@ path at a temporary folder (tests/conftest.py), so they never touch a clerk's se
 
 from __future__ import annotations
 
-from _sha1 import sha1  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a key
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+try:  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a key
+    from _sha1 import sha1
+except ImportError:  # a build without it
+    from hashlib import sha1
 
 ORGANISATION = "TianbaoZhushou"
 APPLICATION = "填报助手"

@@ -84,7 +84,9 @@ class Closing:
         return [self._save_contact(), self._save_report_text()]
 
     def _save_report_text(self) -> str | None:
-        return self.report_page.save_pending() if self.report_page is not None else None
+        if self.report_page is None:
+            return None
+        return self.report_page.save_pending() or self.report_page.save_fields()
 
     def _unsaved_text(self) -> str:
         parts = [self._unsaved_contact()]
