@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from forms.spec import FormSpec, SpecError
 
-# Bumped when a spec changes what a workbook or a database holds.
-TEMPLATE_VERSION = "2024.1"
 FIRST_VERSION = "2024.1"  # what a file that records no version was written under
 
 

@@ -126,7 +126,10 @@ class _Reader:
         pattern = re.compile(rf"^\s*{re.escape(entry)}\s*=")
         return next((n + 1 for n in range(*self.span) if pattern.match(self.lines[n])), None)
 
-    def problem(self, text: str, *, field: str = "", line: int | None = None) -> None:
+    def problem(self, text: str, *, field: str = "", line: int | None = None, code: str = "") -> None:
+        """One line: where (the attachment, the field or the rule ``code``, the line) and what."""
+        if code and line is None:
+            line = self.line_of("code", code)
         place = self.where or self.name
         if field:
             place += f"字段 {field}"
@@ -371,10 +374,9 @@ class _Reader:
         name = self.need(table, "rule", str)
         named = table.get("code")
         code = named if isinstance(named, str) else ""
-        line = self.line_of("code", code) if code else None
         if name not in RULES:
             if name:
-                self.problem(f"审核规则“{name}”未知（应为 {'、'.join(RULES)} 之一）", line=line)
+                self.problem(f"审核规则“{name}”未知（应为 {'、'.join(RULES)} 之一）", code=code)
             return None
         made, entries = RULES[name]
         self.unknown(table, {"rule", *entries})
@@ -389,15 +391,15 @@ class _Reader:
         if "severity" in arguments:
             severity = SEVERITIES.get(arguments["severity"])
             if severity is None:
-                self.problem(f"审核规则 {code} 的严重程度“{arguments['severity']}”未知（应为 错误 或 提示）", line=line)
+                self.problem(f"审核规则 {code} 的严重程度“{arguments['severity']}”未知（应为 错误 或 提示）", code=code)
             arguments["severity"] = severity
         by_key = {f.key: f for f in fields}
         own = [arguments.get("total", ""), *arguments.get("parts", ()), arguments.get("field", "")]
         for key in [k for k in own if k]:
             if key not in by_key:
-                self.problem(f"审核规则 {code} 用到的字段 {key} 不在本附件中", line=line)
+                self.problem(f"审核规则 {code} 用到的字段 {key} 不在本附件中", code=code)
             elif not by_key[key].kind.numeric:
-                self.problem(f"审核规则 {code} 要相加或比较字段 {key}，但它不是数字", line=line)
+                self.problem(f"审核规则 {code} 要相加或比较字段 {key}，但它不是数字", code=code)
         if len(self.problems) > before:
             return None
         rule: Rule = made(**arguments)
@@ -419,15 +421,14 @@ class _Reader:
             for rule in spec.rules:
                 if isinstance(rule, AtLeastSum):
                     continue
-                line = self.line_of("code", rule.code)
                 named = f"{rule.other_form}.{rule.other_field}"
                 other = by_key.get(rule.other_form)
                 if other is None:
-                    self.problem(f"审核规则 {rule.code} 用到的附件 {rule.other_form} 不在表样中", line=line)
+                    self.problem(f"审核规则 {rule.code} 用到的附件 {rule.other_form} 不在表样中", code=rule.code)
                 elif rule.other_field not in [f.key for f in other.fields()]:
-                    self.problem(f"审核规则 {rule.code} 用到的字段 {named} 不存在", line=line)
+                    self.problem(f"审核规则 {rule.code} 用到的字段 {named} 不存在", code=rule.code)
                 elif not other.field(rule.other_field).paired:
-                    self.problem(f"审核规则 {rule.code} 逐年比较 {named}，但它没有上年、本年两列", line=line)
+                    self.problem(f"审核规则 {rule.code} 逐年比较 {named}，但它没有上年、本年两列", code=rule.code)
         self.span = (0, len(self.lines))
         self.where = ""
         for change in changes:

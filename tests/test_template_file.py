@@ -229,3 +229,15 @@ def test_a_mutated_file_loads_or_is_refused_in_chinese(data):
         assert exc.problems and all(re.search("[\u4e00-\u9fff]", p) and "\n" not in p for p in exc.problems)
     else:
         assert template.forms and all(spec.fields() for spec in template.forms)
+
+
+def test_the_shipped_file_travels_with_every_build():
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    (pattern,) = project["tool"]["setuptools"]["package-data"]["forms"]
+    assert SHIPPED in (root / "forms").glob(pattern)
+    assert "recursive-include forms/templates *.toml" in (root / "MANIFEST.in").read_text(encoding="utf-8")
+    spec = (root / "packaging" / "tianbao.spec").read_text(encoding="utf-8")
+    assert '"forms", "templates", "*.toml"' in spec and "datas=DATAS" in spec
