@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.errors import UserError
-from forms.hygiene import forbidden
+from forms.hygiene import TEXT_MAX, forbidden
 from forms.kinds import Kind, ValueKind, percent
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals
 from forms.spec import FILLER, KEY, PLACEHOLDERS, Field, FormSpec, Group, RowStyle, SpecError
@@ -32,6 +32,7 @@ MAX_DEPTH = 4  # groups within groups
 MAX_WIDTH = 100  # a column's width in characters
 MAX_NUMBER = 99  # 附件<number>
 MAX_ROWS = 1000  # a list form's starting rows
+MAX_FIELDS = 200  # per attachment: a workbook's row holds 16,384 cells, each field up to three
 
 KINDS: dict[str, ValueKind] = {
     kind.name: kind
@@ -164,6 +165,8 @@ class _Reader:
         chars = forbidden(value)
         if chars:
             self.problem(f"“{entry}”含有文档中不能保存的控制字符（{chars}）", field=field)
+        if len(value) > TEXT_MAX:
+            self.problem(f"“{entry}”过长（{len(value)} 字），最多 {TEXT_MAX} 字", field=field)
 
     def unknown(self, table: dict[str, Any], known: set[str], *, field: str = "") -> None:
         for entry in sorted(set(table) - known):
@@ -266,6 +269,9 @@ class _Reader:
         if len(self.problems) > before or rows is None:
             return None
         fields = list(_walk(header))
+        if len(fields) > MAX_FIELDS:
+            self.problem(f"字段过多（{len(fields)} 个），最多 {MAX_FIELDS} 个")
+            return None
         self.fields(fields, rows, row_label, header)
         rules = tuple(r for r in (self.rule(t, fields) for t in self.tables(table, "rules", required=False)) if r)
         codes = [rule.code for rule in rules]
@@ -293,12 +299,17 @@ class _Reader:
 
     def placeholders(self, text: str) -> None:
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            parts = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
         except ValueError:
             self.problem(f"“{text[:20]}”中的花括号不成对（只能用 {{year}} 和 {{prev}}）")
             return
-        for name in sorted(names - PLACEHOLDERS):
-            self.problem(f"“{text[:20]}”中的 {{{name}}} 未知（只能用 {{year}} 和 {{prev}}）")
+        for name, spec, conversion in parts:
+            if name is None:
+                continue
+            if name not in PLACEHOLDERS:
+                self.problem(f"“{text[:20]}”中的 {{{name}}} 未知（只能用 {{year}} 和 {{prev}}）")
+            elif spec or conversion:  # {year:>9999999999} would be written as a huge text
+                self.problem(f"“{text[:20]}”中的 {{{name}}} 后不能有格式（只能写 {{year}} 和 {{prev}}）")
 
     def node(self, table: dict[str, Any], depth: int = 1) -> Group | Field | None:
         if "group" in table:

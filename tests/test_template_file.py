@@ -136,6 +136,9 @@ def test_rules_are_checked_against_the_fields(old, new, said):
         ('version = "2024.1"', 'version = "next"', "表样版本“next”应形如 2024.1"),
         ("{year}年涉企", "{yaer}年涉企", "{yaer} 未知"),
         ('rows = "list"', 'rows = "table"', "行式“table”未知"),
+        ("{year}年涉企", "{year:>999999999}年涉企", "{year} 后不能有格式"),
+        ("{year}年涉企", "{}年涉企", "{} 未知"),
+        ('label = "外聘"', 'label = "' + "外" * 2001 + '"', "“label”过长（2001 字）"),
         ('kind = "line"\nwidth = 16', 'kind = "line"\nwidth = 1000', "列宽 1000"),
         ('width = 16\ndefault = "filler"', 'width = 16\ndefault = "unit"', "默认值“unit”未知"),
         ('key = "a3"', 'key = "a2"', "附件的键“a2”重复"),
@@ -159,6 +162,12 @@ def test_each_problem_is_one_chinese_line(old, new, said):
     problems = refused(changed(old, new))
     assert any(said in p for p in problems), problems
     assert all("\n" not in p and re.search("[\u4e00-\u9fff]", p) for p in problems)
+
+
+def test_an_attachment_of_too_many_fields_is_refused():
+    many = "".join(f'    {{ key = "f{i}", label = "某项{i}", kind = "count" }},\n' for i in range(200))
+    (problem,) = refused(changed('    { key = "workers", label = "工勤", kind = "count" },\n', many))
+    assert problem == "附件4（a4）：字段过多（216 个），最多 200 个"
 
 
 def test_every_problem_is_said_at_once():
