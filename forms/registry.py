@@ -1,97 +1,36 @@
-"""The attachment tables in print order, and the template they make up. Passed in where
-needed, never a global lookup.
+"""The attachment tables in print order, and the template they make up, read once from the shipped
+template file (``forms/templates/2024.1.toml``; ``forms/template_file.py`` reads and checks it).
+Passed in where needed, never a global lookup.
 
 The template version is recorded in every exported workbook and in every database. A new
-template that renames or drops a field key lists it in ``KEY_CHANGES``: storage applies the
-change when it opens a file written under an older template, so no figure is lost
+template that renames or drops a field key lists it in the file's ``key_changes``: storage applies
+the change when it opens a file written under an older template, so no figure is lost
 (tests/test_templates.py holds every shipped template's keys and fails until it is listed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from forms.spec import FormSpec
+from forms.template import FIRST_VERSION, KeyChange, Template, version_key
+from forms.template_file import SHIPPED, load_template
 
-from forms import attachment2, attachment3, attachment4, attachment5
-from forms.spec import FormSpec, SpecError
+__all__ = [
+    "FIRST_VERSION",
+    "FORMS",
+    "KEY_CHANGES",
+    "TEMPLATE",
+    "TEMPLATE_VERSION",
+    "KeyChange",
+    "Template",
+    "form",
+    "version_key",
+]
 
-# Bumped when a spec changes what a workbook or a database holds.
-TEMPLATE_VERSION = "2024.1"
-FIRST_VERSION = "2024.1"  # what a file that records no version was written under
-
-
-@dataclass(frozen=True)
-class KeyChange:
-    """In template ``version``, field ``old`` of form ``form`` became ``new`` (None: dropped;
-    its cells stay in the file, unshown, so a later template can bring them back)."""
-
-    version: str
-    form: str
-    old: str
-    new: str | None
-
-
-@dataclass(frozen=True)
-class Template:
-    version: str
-    forms: tuple[FormSpec, ...]
-    changes: tuple[KeyChange, ...] = ()
-
-    def __post_init__(self) -> None:
-        problems = list(_problems(self))
-        if problems:
-            raise SpecError(f"template {self.version}: " + "; ".join(problems))
-
-    def changes_since(self, version: str) -> list[KeyChange]:
-        """The key changes a file written under ``version`` needs, oldest first."""
-        return [c for c in self.changes if version_key(version) < version_key(c.version) <= version_key(self.version)]
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
-def _problems(template: Template) -> Iterator[str]:
-    keys = [s.key for s in template.forms]
-    if len(keys) != len(set(keys)) or len({s.number for s in template.forms}) != len(keys):
-        yield "form keys and numbers are unique"
-    by_key = {s.key: s for s in template.forms}
-    for spec in template.forms:
-        if spec.version != template.version:
-            yield f"{spec.key} belongs to template {spec.version}"
-        for rule in spec.rules:
-            other_form = getattr(rule, "other_form", None)
-            if other_form is None:
-                continue
-            other = by_key.get(other_form)
-            if other is None:
-                yield f"rule {rule.code} names form {other_form!r}, which is not in the template"
-            elif rule.other_field not in [f.key for f in other.fields()]:  # type: ignore[union-attr]
-                yield f"rule {rule.code} names {other_form}.{rule.other_field}, which is not a field"  # type: ignore[union-attr]
-            elif not other.field(rule.other_field).paired:  # type: ignore[union-attr]
-                # compared year by year with the report's own figures (forms/audit.py)
-                yield f"rule {rule.code} compares with {other_form}.{rule.other_field}, which has no year pair"  # type: ignore[union-attr]
-    for change in template.changes:
-        changed = by_key.get(change.form)
-        if changed is None:
-            yield f"key change names form {change.form!r}, which is not in the template"
-        elif change.new is not None and change.new not in [f.key for f in changed.fields()]:
-            yield f"key change {change.form}.{change.old} → {change.new}: no such field"
-        if version_key(change.version) > version_key(template.version):
-            yield f"key change of {change.version} is newer than the template"
-
-
-FORMS: tuple[FormSpec, ...] = (
-    attachment2.SPEC,
-    attachment3.SPEC,
-    attachment4.SPEC,
-    attachment5.SPEC,
-)
-
-# Renamed or dropped field keys, oldest first. None yet: 2024.1 is the first template shipped.
-KEY_CHANGES: tuple[KeyChange, ...] = ()
-
-TEMPLATE = Template(TEMPLATE_VERSION, FORMS, KEY_CHANGES)
+# The shipped file is part of the program: a problem in it is a bug, raised here (tests/test_template_file.py).
+TEMPLATE: Template = load_template(SHIPPED)
+TEMPLATE_VERSION = TEMPLATE.version  # bumped, in the file, when a spec changes what a workbook or a database holds
+FORMS: tuple[FormSpec, ...] = TEMPLATE.forms
+KEY_CHANGES: tuple[KeyChange, ...] = TEMPLATE.changes  # renamed or dropped field keys, oldest first
 
 
 def form(key: str) -> FormSpec:

@@ -25,7 +25,8 @@ PLACEHOLDERS = frozenset({"year", "prev"})  # what title_for / notes_for fill in
 
 
 class SpecError(ValueError):
-    """A spec that contradicts itself: a programming error, caught when the module is imported."""
+    """A spec that contradicts itself: a programming error (a template file's specs are checked first,
+    in Chinese, by ``forms/template_file.py``; what still reaches this is refused there in one line)."""
 
 
 FILLER = "filler"  # Field.default: the report's 填报单位

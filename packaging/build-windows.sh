@@ -178,8 +178,8 @@ WORK="$CACHE/pyinstaller-$LOCK_KEY"
 DIST="$OUT/dist"
 # What the bundle is made of: when none of it changed since the last build, reuse that build.
 INPUTS=$(cd "$ROOT" && cat "$LOCK" packaging/tianbao.spec packaging/tianbao.ico pyproject.toml main.py \
-    $(git ls-files 'forms/*.py' 'storage/*.py' 'exporters/*.py' 'ui/*.py' 2>/dev/null ||
-        find forms storage exporters ui -name '*.py' | sort) | sha256sum | cut -c1-16)
+    $(git ls-files 'forms/*.py' 'forms/templates/*.toml' 'storage/*.py' 'exporters/*.py' 'ui/*.py' 2>/dev/null ||
+        find forms storage exporters ui -name '*.py' -o -name '*.toml' | sort) | sha256sum | cut -c1-16)
 if [ -n "${SMOKE_ONLY:-}" ] && [ -f "$DIST/TianbaoZhushou/tianbao-cli.exe" ]; then
     say "SMOKE_ONLY: re-testing the existing $DIST"
 elif [ -f "$DIST/.inputs" ] && [ "$(cat "$DIST/.inputs")" = "$INPUTS" ] &&

@@ -1,0 +1,252 @@
+"""A template is a data file (forms/templates/2024.1.toml, forms/template_file.py): the shipped one
+builds the template the program uses; a bad one is refused with one Chinese line per problem naming
+the attachment, the field and the line; whatever a mutated file holds, it loads or is refused, never
+a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from forms import registry
+from forms.kinds import Kind
+from forms.template_file import MAX_BYTES, SHIPPED, TemplateError, load_template, read_template
+
+SHIPPED_KEYS = json.loads((Path(__file__).parent / "data" / "template_keys.json").read_text(encoding="utf-8"))
+TEXT = SHIPPED.read_text(encoding="utf-8")
+
+
+def refused(text: str | bytes) -> list[str]:
+    with pytest.raises(TemplateError) as caught:
+        read_template(text.encode("utf-8") if isinstance(text, str) else text, "2024.1.toml")
+    assert caught.value.message == "\n".join(caught.value.problems)
+    return list(caught.value.problems)
+
+
+def changed(old: str, new: str, count: int = 1) -> str:
+    assert TEXT.count(old) >= count, old
+    return TEXT.replace(old, new, count)
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    lines = [i + 1 for i, line in enumerate(text.splitlines()) if needle in line]
+    return lines[nth - 1]
+
+
+# --- the shipped file is the template --------------------------------------------------------
+
+
+def test_the_shipped_file_is_the_template_the_program_uses():
+    template = load_template(SHIPPED)
+    assert template == registry.TEMPLATE
+    assert template.forms == registry.FORMS and template.version == registry.TEMPLATE_VERSION == "2024.1"
+    assert template.changes == ()
+
+
+def test_the_loaded_template_holds_the_pinned_keys_labels_and_rules():
+    template = load_template(SHIPPED)
+    assert {s.key: [f.key for f in s.fields()] for s in template.forms} == SHIPPED_KEYS["2024.1"]
+    a2, a3, a4, a5 = template.forms
+    assert [s.label for s in template.forms] == ["附件2", "附件3", "附件4", "附件5"]
+    assert a2.field("inspection").label == "行政检查(次)" and a2.field("inspection").unit == "次"
+    assert a2.field("fines").kind is Kind.MONEY and a4.field("monitoring_fines").kind is Kind.MONEY_WAN
+    assert a2.field("unit_name").default == "filler" and a2.field("unit_name").width == 16
+    assert a5.field("uses_platform").kind is Kind.YESNO and a5.min_rows == 4
+    assert a3.rules[0].code == "A3_PENALTY_LE_A2" and len(a3.rules) == 6
+    assert [type(r).__name__ for r in a5.rules] == ["AtLeastSum", "AtLeastSum", "SumEquals"]
+    assert a4.notes_heading == "注：" and len(a3.notes) == 7 and a4.row_label == ""
+
+
+def test_a_byte_order_mark_as_notepad_writes_it_is_accepted():
+    assert read_template(b"\xef\xbb\xbf" + SHIPPED.read_bytes()) == registry.TEMPLATE
+
+
+def test_a_new_column_is_an_edit_of_the_file():
+    text = changed(
+        '    { key = "transfers", label = "移送司法机关刑事案件件数", kind = "count", paired = true },\n',
+        '    { key = "transfers", label = "移送司法机关刑事案件件数", kind = "count", paired = true },\n'
+        '    { key = "hearings", label = "听证(件)", kind = "count", paired = true },\n',
+    )
+    a2 = read_template(text.encode()).forms[0]
+    assert [f.key for f in a2.fields()][-2:] == ["transfers", "hearings"]
+    assert a2.field("hearings").unit == "件" and a2.field("hearings").paired
+
+
+# --- a bad file: one Chinese line per problem, naming what and where ----------------------------
+
+
+def test_an_unknown_kind_names_the_attachment_the_field_and_the_line():
+    text = changed(
+        'key = "ruling", label = "行政裁决(件)", kind = "count"',
+        'key = "ruling", label = "行政裁决(件)", kind = "cont"',
+    )
+    (problem,) = refused(text)
+    line = line_of(text, 'key = "ruling"')
+    assert problem.startswith(f"附件2（a2）字段 ruling（第 {line} 行）：类型“cont”未知")
+
+
+def test_a_duplicate_key_names_the_line_of_the_second():
+    text = changed('key = "ruling"', 'key = "license"')
+    (problem,) = refused(text)
+    line = line_of(text, 'key = "license"', 2)
+    assert problem == f"附件2（a2）字段 license（第 {line} 行）：键重复（同一附件中每个字段的键只能用一次）"
+
+
+def test_a_rule_naming_a_missing_field_is_refused():
+    text = changed('parts = ["criminal_filed"', 'parts = ["criminal_filedx"')
+    (problem,) = refused(text)
+    assert "附件5（a5）" in problem and "A5_TRANSFERRED" in problem and "criminal_filedx 不在本附件中" in problem
+    line = line_of(text, 'code = "A5_TRANSFERRED"')
+    assert f"第 {line} 行" in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ('other_field = "transfers"', 'other_field = "transferz"', "附件5（a5）（第 "),
+        (
+            'other_form = "a2"\nother_field = "transfers"',
+            'other_form = "a9"\nother_field = "transfers"',
+            "附件 a9 不在表样中",
+        ),
+        ('field = "penalty"\nother_form = "a2"', 'field = "unit_name"\nother_form = "a2"', "unit_name，但它不是数字"),
+        ('rule = "SumEquals"', 'rule = "SumEqual"', "审核规则“SumEqual”未知"),
+        ('code = "A5_REVERSE"', 'code = "A5_TRANSFERRED"', "审核规则代码 A5_TRANSFERRED 重复"),
+        ('code = "A5_REVERSE"', 'code = "A5_REVERSE"\nseverity = "警告"', "严重程度“警告”未知"),
+    ],
+)
+def test_rules_are_checked_against_the_fields(old, new, said):
+    (problem,) = refused(changed(old, new))
+    assert said in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ('label = "行政执法岗位编制数"\n', "", "附件4（a4）字段 posts（第 "),
+        ('label = "行政执法岗位编制数"\n', "", "缺少“label”一项"),
+        ("min_rows = 4", 'min_rows = "4"', "“min_rows”应为整数"),
+        ("number = 3", "number = true", "“number”应为整数"),
+        ("paired = true }", "paird = true }", "未知的项“paird”"),
+        ('version = "2024.1"', 'version = "next"', "表样版本“next”应形如 2024.1"),
+        ("{year}年涉企", "{yaer}年涉企", "{yaer} 未知"),
+        ('rows = "list"', 'rows = "table"', "行式“table”未知"),
+        ("{year}年涉企", "{year:>999999999}年涉企", "{year} 后不能有格式"),
+        ("{year}年涉企", "{}年涉企", "{} 未知"),
+        ('label = "外聘"', 'label = "' + "外" * 2001 + '"', "“label”过长（2001 字）"),
+        ('kind = "line"\nwidth = 16', 'kind = "line"\nwidth = 1000', "列宽 1000"),
+        ('width = 16\ndefault = "filler"', 'width = 16\ndefault = "unit"', "默认值“unit”未知"),
+        ('key = "a3"', 'key = "a2"', "附件的键“a2”重复"),
+        ("number = 3", "number = 2", "附件号 2 重复"),
+        ('kind = "yesno"', 'kind = "yesno"\npaired = true', "不是数字，不能计算同比"),
+        ('rows = "comparison"', 'rows = "list"', "多行式附件（list）不能有 paired = true 的字段"),
+        (
+            "key_changes = []",
+            'key_changes = [{ version = "2024.1", form = "a2", old = "x", new = "y" }]',
+            "没有这个字段",
+        ),
+        ("key_changes = []", 'key_changes = [{ version = "2030.1", form = "a2", old = "x" }]', "比表样 2024.1 还新"),
+        ('label = "外聘"', 'label = "外\\u0001聘"', "字段 contractors（第 "),
+        ('label = "外聘"', 'label = "外\\u0001聘"', "含有文档中不能保存的控制字符（␁）"),
+        ('"委托执法的有关数据由委托机关汇总报告、公开。"', '"委托\\u000c执法"', "“notes”含有文档中不能保存的控制字符"),
+        ("number = 3", "number = = 3", "2024.1.toml第 "),
+        ("number = 3", "number = = 3", "不是有效的 TOML"),
+    ],
+)
+def test_each_problem_is_one_chinese_line(old, new, said):
+    problems = refused(changed(old, new))
+    assert any(said in p for p in problems), problems
+    assert all("\n" not in p and re.search("[\u4e00-\u9fff]", p) for p in problems)
+
+
+def test_an_attachment_of_too_many_fields_is_refused():
+    many = "".join(f'    {{ key = "f{i}", label = "某项{i}", kind = "count" }},\n' for i in range(200))
+    (problem,) = refused(changed('    { key = "workers", label = "工勤", kind = "count" },\n', many))
+    assert problem == "附件4（a4）：字段过多（216 个），最多 200 个"
+
+
+def test_every_problem_is_said_at_once():
+    text = changed('label = "外聘", kind = "count"', 'label = "外聘", kind = "cont"')
+    text = text.replace('key = "ruling"', 'key = "license"').replace("min_rows = 4", 'min_rows = "4"', 1)
+    problems = refused(text)
+    assert len(problems) == 3, problems
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"\xff\xfe\x00v", "不是 UTF-8 编码的文字（第 1 行）"),
+        (b"#" * (MAX_BYTES + 1), "过大"),
+        (b"x = [" * 100_000, "2024.1.toml"),
+        (b"", "缺少“version”一项"),
+        (b'version = "2024.1"\nattachment = []', "“attachment”是空的"),
+        (b'version = "2024.1"\nattachment = [1]', "“attachment”的每一项应为表"),
+    ],
+)
+def test_files_that_are_no_template_are_refused(data, said):
+    problems = refused(data)
+    assert any(said in p for p in problems), problems
+
+
+def test_an_unreadable_file_is_refused(tmp_path):
+    with pytest.raises(TemplateError, match="无法读取表样文件"):
+        load_template(tmp_path / "missing.toml")
+
+
+# --- mutated files: loaded or refused in Chinese, never another exception --------------------
+
+
+def _mutate(data: st.DataObject) -> bytes:
+    raw = SHIPPED.read_bytes()
+    how = data.draw(st.sampled_from(["flip", "cut", "splice", "lines", "value"]))
+    if how == "flip":
+        at = data.draw(st.integers(0, len(raw) - 1))
+        return raw[:at] + bytes([raw[at] ^ (1 << data.draw(st.integers(0, 7)))]) + raw[at + 1 :]
+    if how == "cut":
+        start = data.draw(st.integers(0, len(raw)))
+        return raw[:start] + raw[start + data.draw(st.integers(0, 400)) :]
+    if how == "splice":
+        at = data.draw(st.integers(0, len(raw)))
+        return raw[:at] + data.draw(st.binary(max_size=40)) + raw[at:]
+    lines = TEXT.splitlines()
+    if how == "lines":
+        i, j = data.draw(st.integers(0, len(lines) - 1)), data.draw(st.integers(0, len(lines) - 1))
+        lines.insert(j, lines[i]) if data.draw(st.booleans()) else lines.pop(i)
+        return "\n".join(lines).encode()
+    # a value swapped for one of another type or another known word
+    text = re.sub(
+        data.draw(st.sampled_from([r'"[a-z_0-9]+"', r"\b\d+\b", r"\btrue\b", r'"[^"]*[\u4e00-\u9fff][^"]*"'])),
+        data.draw(st.sampled_from(['"a2"', "0", "-1", "true", "[]", "{}", '"count"', '"filler"', '"{x}"', '""'])),
+        TEXT,
+        count=data.draw(st.integers(1, 3)),
+    )
+    return text.encode()
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.data())
+def test_a_mutated_file_loads_or_is_refused_in_chinese(data):
+    mutated = _mutate(data)
+    try:
+        template = read_template(mutated)
+    except TemplateError as exc:
+        assert exc.problems and all(re.search("[\u4e00-\u9fff]", p) and "\n" not in p for p in exc.problems)
+    else:
+        assert template.forms and all(spec.fields() for spec in template.forms)
+
+
+def test_the_shipped_file_travels_with_every_build():
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    (pattern,) = project["tool"]["setuptools"]["package-data"]["forms"]
+    assert SHIPPED in (root / "forms").glob(pattern)
+    assert "recursive-include forms/templates *.toml" in (root / "MANIFEST.in").read_text(encoding="utf-8")
+    spec = (root / "packaging" / "tianbao.spec").read_text(encoding="utf-8")
+    assert '"forms", "templates", "*.toml"' in spec and "datas=DATAS" in spec
