@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from html import escape
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from forms import outline_list
 from forms import text_edits as edits
-from forms.emphasis import spans
 from forms.errors import UserError
-from forms.figures import MISSING, TOKEN, describe, figure, parse_token, render
 from forms.findings import Finding, TextLocation
 from forms.history import Histories, History
 from forms.outline_list import outline_entry, outline_keys, outline_labels, row_to_show
@@ -26,7 +23,7 @@ from forms.text_changes import TextChange
 from storage.report_text import ReportTexts
 from storage.store import Store
 from storage.text_changes import TextConflict, apply_text
-from ui import text_inserts
+from ui import text_inserts, text_preview
 from ui.report_widgets import setup_ui
 
 SAVE_DELAY_MS = 600
@@ -134,15 +131,7 @@ class ReportPage(QWidget):
         self.heading.setEnabled(is_heading)
         self.heading_options.show_section(section if is_heading else None)
         self.body.setEnabled(section is not None)
-        self._update_preview()
-
-    def _figure_text(self, token: str) -> str:
-        """What a linked figure shows in the editor: its current value in the tables."""
-        link = parse_token(token)
-        if link is None:
-            return token
-        data = self._tables_now()
-        return figure(link, data) if data is not None else MISSING
+        text_preview.update_preview(self)
 
     # --- saving -----------------------------------------------------------------
 
@@ -291,7 +280,7 @@ class ReportPage(QWidget):
         if not self._loading:
             self._unsaved = True
             self._timer.start()
-            self._update_preview()
+            text_preview.update_preview(self)
 
     def flush(self) -> None:
         """Write the section text now (section switch, export): a failure is shown in a dialog."""
@@ -373,32 +362,7 @@ class ReportPage(QWidget):
         with self._filling():  # not an edit of the text: nothing to save
             linked = self.body.refresh_figures()
         if linked:  # without a linked figure the preview does not depend on the tables
-            self._update_preview()
-
-    def _tables_now(self) -> ReportData | None:
-        # The tables are read once and again only after a table edit: typing never waits for the file.
-        if self._tables is None or self._tables.report.id != self.report.id:
-            try:
-                self._tables = self._read_tables()
-            except UserError:
-                return None  # the file is locked just now
-        return self._tables
-
-    def _update_preview(self) -> None:
-        data = self._tables_now()
-        if data is None:
-            return  # the last preview stays
-        # As printed: figures filled in, bold spans bold, the marks gone.
-        stored = self.body.toPlainText()
-        self.preview.setText(
-            "<br>".join(
-                "".join(f"<b>{escape(t)}</b>" if bold else escape(t) for t, bold in spans(line))
-                for line in render(stored, data).splitlines()
-            )
-        )
-        tokens = {m[0] for m in TOKEN.finditer(stored)}
-        links = [parse_token(t) for t in sorted(tokens)]
-        self.body.setToolTip("\n".join(f"{describe(link, self.report.year)}" for link in links if link) or "")
+            text_preview.update_preview(self)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -463,19 +427,7 @@ class ReportPage(QWidget):
         text_inserts.paste_report(self)
 
     def show_span(self, key: str, span: tuple[int, int] | None, *, focus: bool = True) -> None:
-        """Select a section and, in its text, the characters an audit finding names; ``focus``: the
-        keyboard goes there too (a jump), else it stays where it was (a preview)."""
-        keys = outline_keys(self.text())
-        if key not in keys:
-            return
-        self.sections.setCurrentRow(keys.index(key))
-        if span is not None:
-            cursor = self.body.textCursor()
-            cursor.setPosition(self.body.shown_position(span[0]))
-            cursor.setPosition(self.body.shown_position(span[1]), cursor.MoveMode.KeepAnchor)
-            self.body.setTextCursor(cursor)
-        if focus:
-            self.body.setFocus()
+        text_preview.show_span(self, outline_keys(self.text()), key, span, focus=focus)
 
     def apply_fix(self, finding: Finding) -> None:
         """Put the linked figure where a hand-typed number contradicted the table."""
@@ -490,7 +442,7 @@ class ReportPage(QWidget):
             self.show_span(key, None)
             with self._filling():
                 self.body.setPlainText(self._section(key).body)
-            self._update_preview()
+            text_preview.update_preview(self)
             self.message.emit("已改为链接的表格数据")
 
     # --- figures ----------------------------------------------------------------

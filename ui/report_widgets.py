@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from forms import text_edits as edits
 from forms.numbering import NUMBERINGS
 from forms.outline import REPORT_KINDS
-from ui import text_inserts
+from ui import text_inserts, text_preview
 from ui.figure_edit import FigureEdit
 from ui.outline_options import HeadingOptions, LevelOptions
 from ui.text_layout import text_tabs
@@ -147,7 +147,7 @@ def setup_ui(page: QWidget) -> None:
     left_layout.addLayout(outline_buttons)
 
     page.heading = QLineEdit()
-    page.body = FigureEdit(page._figure_text)
+    page.body = FigureEdit(lambda token: text_preview.figure_text(page, token))
     page.body.setPlaceholderText(
         "在此填写本节正文，每段一行。数据请用“插入数据”链接到附件表（蓝色），导出时自动取最新数值；"
         "选中文字按 Ctrl+B 加粗。"
