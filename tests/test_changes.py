@@ -69,14 +69,30 @@ def test_a_batch_is_one_transaction_and_one_inverse(store, sample):
         (InsertRow("a5", key, 4, "插入"), SetCells("a5", {cell: None}, {cell: 3}, "粘贴")),
         "已粘贴 1 个单元格",
     )
-    store.apply(sample.id, batch)
+    # the grid refreshes what a step touched: the pasted cell, and its shape since a row came
+    assert store.apply(sample.id, batch) == Touched("a5", frozenset({cell}), rows=True)
     assert values(store, sample, "a5")[cell] == 3
     bad = Batch("a5", (InsertRow("a5", "r99", 0, "插入"), SetCells("a5", {cell: 1}, {cell: 4}, "粘贴")), "x")
     with pytest.raises(ChangeConflict):
         store.apply(sample.id, bad)
     assert "r99" not in rows(store, sample)  # the part that could apply was rolled back too
-    store.apply(sample.id, batch.inverse())
+    assert store.apply(sample.id, batch.inverse()) == Touched("a5", frozenset({cell}), rows=True)
     assert key not in rows(store, sample) and cell not in values(store, sample, "a5")
+    cells_only = Batch("a5", (SetCells("a5", {cell: None}, {cell: 1}, "粘贴"),), "已粘贴")
+    assert cells_only.touched() == Touched("a5", frozenset({cell}), rows=False)
+
+
+def test_undoing_an_undo_is_the_step_again_with_its_name_and_place():
+    cell = CellKey("r9", "transferred")
+    steps = [
+        SetCells("a5", {cell: None}, {cell: 3}, "粘贴"),
+        InsertRow("a5", "r9", 2, "在附件5插入第 3 行", {cell: 3}),
+        RemoveRow("a5", "r9", 2, "删除附件5第 3 行", {cell: 3}),
+        Batch("a5", (InsertRow("a5", "r9", 2, "插入"), SetCells("a5", {cell: None}, {cell: 3}, "粘贴")), "已粘贴"),
+    ]
+    for step in steps:
+        assert step.inverse().inverse() == step
+        assert step.inverse().label == step.label
 
 
 def test_undo_by_keys_after_rows_moved(store, sample):
