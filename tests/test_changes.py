@@ -130,6 +130,26 @@ def test_history_stays_when_a_step_is_refused():
     assert history.redo(lambda change: False) is None and history.redo_name() == "一步"
 
 
+def test_a_step_whose_apply_dropped_the_history_is_not_counted_undone_or_redone():
+    # a conflict drops the report's history while the step is applied: nothing is left to move
+    history = History()
+    history.record(SetCells("a2", {}, {}, "一步"))
+    assert history.undo(lambda change: history.clear()) is None
+    assert history.undo_name() is None and history.redo_name() is None
+    history.record(SetCells("a2", {}, {}, "一步"))
+    history.undo(lambda change: True)
+    assert history.redo(lambda change: history.clear()) is None
+    assert history.undo_name() is None and history.redo_name() is None
+
+
+def test_a_redone_step_can_be_undone_again():
+    history = History()
+    history.record(SetCells("a2", {}, {}, "一步"))
+    history.undo(lambda change: True)
+    assert history.redo(lambda change: True) is not None
+    assert history.undo_name() == "一步" and history.redo_name() is None
+
+
 def test_histories_are_per_report_and_bounded():
     histories = Histories()
     assert histories.of(1) is histories.of(1) and histories.of(1) is not histories.of(2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from forms.editing_labels import alignment, column_title
-from forms.report import MAIN_ROW, CellKey
+from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from tests.support.sessions import open_session
 
 PENALTY = CellKey(MAIN_ROW, "penalty", 2024)
@@ -69,3 +69,17 @@ def test_a_value_changed_elsewhere_is_shown_with_the_yoy_it_feeds(a2, store, sam
     assert a2.update(data, 2, [PENALTY]) == [(0, 13), (1, 12)]
     assert a2.cell(0, 13).text == "80" and a2.cell(1, 12).text == "-45.58%"
     assert a2.update(data, 2, []) == []
+
+
+def test_keys_the_grid_does_not_show_are_passed_over_and_the_rest_shown(a2, a4, store, sample):
+    data = store.report_data(sample).form("a2")
+    reason = CellKey(REASON_ROW, "penalty")
+    data.values[PENALTY], data.values[reason] = 80, "新的原因"
+    unshown = [CellKey(MAIN_ROW, "withdrawn"), CellKey(REASON_ROW, "unit_name"), CellKey(MAIN_ROW, "unit_name")]
+    assert a2.update(data, 2, [*unshown, PENALTY, reason]) == [(0, 13), (1, 12), (2, 12)]
+    assert a2.cell(2, 12).text == "新的原因" and a2.cell(1, 12).text == "-45.58%"
+    rows = store.report_data(sample).form("a4")
+    posts = CellKey(rows.rows[0], "posts")
+    rows.values[posts] = 99
+    assert a4.update(rows, 2, [CellKey("r99", "posts"), posts, CellKey(rows.rows[1], "withdrawn")]) == [(0, 1)]
+    assert a4.cell(0, 1).text == "99"

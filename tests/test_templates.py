@@ -157,6 +157,23 @@ def test_the_template_checks_rules_across_forms_and_key_changes():
     assert "newer than the template" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, (future,)))
 
 
+def test_a_refused_template_names_every_problem_in_full():
+    assert _problem(lambda: Template(TEMPLATE_VERSION, (FORMS[0], _a5(number=2)))) == (
+        "template 2024.1: form keys and numbers are unique"  # 附件2 twice, under two keys
+    )
+    assert _problem(lambda: Template("2025.1", (FORMS[0], FORMS[0]))) == (
+        "template 2025.1: form keys and numbers are unique; "
+        "a2 belongs to template 2024.1; a2 belongs to template 2024.1"
+    )
+    own_then_lost = (
+        AtLeastSum("transferred", ("criminal_filed",), code="L"),  # a rule within its own form comes first
+        SumEquals("transferred", "a9", "transfers", code="Q"),
+    )
+    assert _problem(lambda: Template(TEMPLATE_VERSION, (*FORMS[:3], _a5(rules=own_then_lost)))) == (
+        "template 2024.1: rule Q names form 'a9', which is not in the template"
+    )
+
+
 def test_versions_compare_as_numbers():
     assert version_key("2024.10") > version_key("2024.9")
     assert [c.old for c in _next_template().changes_since("2024.1")] == ["fines", "not_prosecuted"]
