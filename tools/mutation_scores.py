@@ -6,6 +6,10 @@ survivors, those no selected test reaches, those not yet checked, and the score 
 
     python tools/mutation_scores.py            # the table
     python tools/mutation_scores.py --markdown # the same as a Markdown table for the README
+    python tools/mutation_scores.py --also ../copy/mutants  # with a re-run of some modules merged in
+
+``--also`` merges the results of a later run (of some modules, in a copy of the repository, after tests
+were added): a mutant killed in either run is killed, since the configured selection holds the tests of both.
 """
 
 from __future__ import annotations
@@ -33,13 +37,30 @@ def kind(exit_code: int | None) -> str:
     return "other"  # suspicious, segfault, skipped: shown, never counted as killed
 
 
-def scores(mutants: Path) -> dict[str, Counter[str]]:
-    table: dict[str, Counter[str]] = {}
+def results(mutants: Path) -> dict[str, dict[str, str]]:
+    """Module → mutant → what became of it."""
+    out: dict[str, dict[str, str]] = {}
     for meta in sorted(mutants.rglob("*.py.meta")):
         module = ".".join(meta.relative_to(mutants).with_suffix("").with_suffix("").parts)
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        table[module] = Counter(kind(code) for code in codes.values())
-    return table
+        out[module] = {name: kind(code) for name, code in codes.items()}
+    return out
+
+
+RANK = ("killed", "survived", "other", "no tests", "not checked")  # a later run's verdict wins when it ranks higher
+
+
+def merged(first: dict[str, dict[str, str]], later: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    out = {module: dict(mutants) for module, mutants in first.items()}
+    for module, mutants in later.items():
+        for name, verdict in mutants.items():
+            before = out.setdefault(module, {}).get(name, "not checked")
+            out[module][name] = min(before, verdict, key=RANK.index)
+    return out
+
+
+def scores(found: dict[str, dict[str, str]]) -> dict[str, Counter[str]]:
+    return {module: Counter(mutants.values()) for module, mutants in found.items()}
 
 
 def rows(table: dict[str, Counter[str]]) -> list[tuple[str, int, int, int, int, int, str]]:
@@ -74,9 +95,13 @@ HEADER = ("module", "killed", "checked", "survived", "no tests", "not checked", 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mutants", type=Path, default=Path("mutants"), help="mutmut's folder (default: mutants)")
+    parser.add_argument("--also", type=Path, action="append", default=[], help="a later run's mutants folder")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args()
-    table = rows(scores(args.mutants))
+    found = results(args.mutants)
+    for later in args.also:
+        found = merged(found, results(later))
+    table = rows(scores(found))
     if args.markdown:
         print("| " + " | ".join(HEADER) + " |")
         print("|" + "---|" * len(HEADER))
