@@ -23,6 +23,7 @@ from forms.emphasis import toggle
         ("一\n二\n甲乙\n三**丁**", 4, 6, ("一\n二\n**甲乙**\n三**丁**", 6, 8)),
         ("**一**\n甲乙", 6, 8, ("**一**\n**甲乙**", 8, 10)),  # a span in the paragraph before is no matter
         ("甲**乙\n**丙**", 7, 8, ("甲**乙\n丙", 5, 6)),  # a lone ** in the paragraph before pairs with nothing
+        ("一\n甲**乙\n**丙**", 9, 10, ("一\n甲**乙\n丙", 7, 8)),  # nor two paragraphs before
     ],
 )
 def test_ctrl_b_marks_plain_text_and_makes_a_bold_part_plain(text, start, end, after):
