@@ -40,11 +40,11 @@ def test_insert_and_remove_rows_and_their_inverses(store, sample):
     first = rows(store, sample)[0]
     key = store.new_row_key(sample.id, form("a5"))
     insert = InsertRow("a5", key, 0, "已插入")
-    assert store.apply(sample.id, insert).rows
+    assert store.apply(sample.id, insert) == Touched("a5", frozenset(), rows=True)  # the grid's shape changed
     assert rows(store, sample)[:2] == [key, first]
     held = {k: v for k, v in values(store, sample, "a5").items() if k.row == first}
     remove = RemoveRow("a5", first, 1, "已删除", held)
-    store.apply(sample.id, remove)
+    assert store.apply(sample.id, remove) == Touched("a5", frozenset(held), rows=True)  # and its cells went
     assert first not in rows(store, sample) and not any(k.row == first for k in values(store, sample, "a5"))
     store.apply(sample.id, remove.inverse())  # the row comes back where it was, with its values
     assert rows(store, sample)[1] == first
