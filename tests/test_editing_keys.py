@@ -78,6 +78,13 @@ def test_enter_goes_on_down_the_column_it_came_from_through_a_merged_cell(store,
     assert a2.walk(0, 3, forward=True, across=False) == (2, 2)  # 原因简析 covers columns 2 and 3
     assert a2.walk(2, 2, forward=True, across=False) == (0, 4)  # on from column 3, not 2
     assert a2.walk(0, 2, forward=True, across=True) == (0, 3)
+    assert a2.walk(2, 2, forward=False, across=False) == (0, 2)  # Shift+Enter goes back up
+
+
+def test_enter_after_shift_tab_into_a_merged_cell_goes_on_from_its_left_column(store, sample):
+    a2 = open_session(store, sample, "a2")
+    assert a2.walk(2, 4, forward=False, across=True) == (2, 2)  # entered at its right half, column 3
+    assert a2.walk(2, 2, forward=True, across=False) == (0, 3)  # Tab does not remember the column
 
 
 def test_a_pasted_block_covers_what_fits_on_the_grid(store, sample):
