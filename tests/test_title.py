@@ -19,3 +19,20 @@ def test_a_title_may_break_before_the_year_after_any_unit_name():
         "示例省安全生产应急救援指挥中心",
         "2024年行政执法情况报告",
     ]
+
+
+def test_a_title_too_long_for_two_lines_takes_three_as_even_as_its_phrases_allow():
+    assert title_lines("示例市应急管理局关于2024年度安全生产行政执法工作和法治政府建设工作情况的报告") == [
+        "示例市应急管理局关于2024年度",
+        "安全生产行政执法工作和",
+        "法治政府建设工作情况的报告",
+    ]
+    assert title_lines("示例市应急管理综合行政执法支队关于2024年度危险化学品安全生产行政执法工作情况的报告") == [
+        "示例市应急管理综合行政执法支队",
+        "关于2024年度危险化学品安全生产",
+        "行政执法工作情况的报告",
+    ]
+
+
+def test_a_title_with_no_phrase_boundary_is_left_to_the_word_processor():
+    assert title_lines("某" * 22) == ["某" * 22]
