@@ -179,3 +179,11 @@ def test_the_run_in_levels_are_stored_as_digits_and_read_back_whatever_else_the_
     assert run_in_text(frozenset({3, 1})) == "13" and run_in_levels("13") == frozenset({1, 3})
     assert run_in_levels("1,3") == frozenset({1, 3})  # a hand-edited setting: its digits count
     assert run_in_levels("9") == frozenset() and run_in_levels(None) == frozenset()  # no such level; none stored
+
+
+def test_a_heading_without_the_levels_above_it_is_numbered_from_one():
+    assert heading_numbers([4, 3, 2]) == ["（1）", "1.", "（一）"]  # a pasted outline may start deep
+
+
+def test_numbers_past_ninety_nine_and_zero_are_written_in_digits():
+    assert [chinese_number(n) for n in (99, 100, 0)] == ["九十九", "100", "0"]
