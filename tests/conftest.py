@@ -38,6 +38,18 @@ def _uses_qt(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def fresh_audit_parts_under_mutmut():
+    """mutmut (README, "Development") switches a mutant on in a process whose clean run already built
+    the audit's parts (``forms.audit._parts``, memoised): parts built from the unmutated builders would
+    hide every mutant in them. Under mutmut only, each test builds them again."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    from forms import audit
+
+    audit._parts.cache_clear()
+
+
+@pytest.fixture(autouse=True)
 def private_settings(request, tmp_path_factory):
     """QSettings (window size, export folders) go to a fresh folder per test, never the user's."""
     if not _uses_qt(request):

@@ -11,10 +11,12 @@ import pytest
 
 from exporters.report_export import export_report
 from exporters.xlsx import write_xlsx
+from forms.aggregate import AREA, add, aggregate_form
 from forms.audit import audit, errors
 from forms.grid import Layout, Role
+from forms.kinds import Invalid
 from forms.registry import FORMS
-from forms.report import MAIN_ROW, CellKey
+from forms.report import MAIN_ROW, CellKey, FormData, Report, ReportData
 from importers.city import NotAggregated, aggregate_files
 from importers.importing import import_file
 from storage.store import Store
@@ -179,3 +181,60 @@ def test_each_file_says_its_errors_apart_from_its_hints(tmp_path: Path) -> None:
     assert wrong == 1 and len(findings) > wrong
     assert (result.errors, result.hints) == (wrong, len(findings) - wrong)
     assert result.line().endswith(f"已导入，审核发现 错误 1 条、提示 {len(findings) - 1} 条")
+
+
+# --- the sums themselves, without files --------------------------------------------------------
+
+
+def _unit(name: str, a4: dict[str, dict[str, object]], a5: dict[str, dict[str, object]]) -> ReportData:
+    forms = []
+    for spec, rows in ((SPECS["a4"], a4), (SPECS["a5"], a5)):
+        data = FormData(spec, list(rows))
+        data.values = {CellKey(row, key): value for row, cells in rows.items() for key, value in cells.items()}
+        forms.append(data)
+    return ReportData(Report(1, name, YEAR), forms, 2)
+
+
+def test_a_sum_takes_figures_only():
+    assert add([True, Invalid("12a", "不是数字"), "3", 2, None, Decimal("1.5")]) == Decimal("3.5")
+    assert add([None, Invalid("x", "不是数字")]) is None
+
+
+def test_the_city_lists_each_units_filled_rows_in_order():
+    a = _unit("甲县", {}, {"r1": {"transferred": 1}, "r2": {}, "r3": {"transferred": 3, "unit_name": "甲县大队"}})
+    b = _unit("乙县", {}, {"r7": {"criminal_filed": 2}})
+    city = aggregate_form(SPECS["a5"], CITY, YEAR, [a, b])
+    assert city.rows == ["r1", "r2", "r3"]  # 甲县's blank row is left out, the rows after it kept
+    assert city.values == {
+        CellKey("r1", "transferred"): 1,
+        CellKey("r2", "transferred"): 3,
+        CellKey("r2", "unit_name"): "甲县大队",
+        CellKey("r3", "criminal_filed"): 2,
+    }
+
+
+def test_the_city_sums_each_enforcement_area_the_row_without_one_first():
+    a = _unit(
+        "甲县",
+        {"r1": {AREA: "道路运输", "monitoring_devices": 2}, "r2": {}, "r3": {"monitoring_devices": 1}},
+        {},
+    )
+    b = _unit(
+        "乙县",
+        {"r1": {AREA: "安全生产", "monitoring_devices": 4}, "r2": {AREA: "道路运输", "monitoring_devices": 3}},
+        {},
+    )
+    city = aggregate_form(SPECS["a4"], CITY, YEAR, [a, b])
+    assert city.rows == ["r1", "r2", "r3"]
+    assert city.values == {
+        CellKey("r1", "monitoring_devices"): 1,  # no 领域
+        CellKey("r2", AREA): "道路运输",  # in the order the areas first came, not sorted
+        CellKey("r2", "monitoring_devices"): 5,
+        CellKey("r3", AREA): "安全生产",
+        CellKey("r3", "monitoring_devices"): 4,
+    }
+
+
+def test_a_comparison_form_of_the_city_is_one_row_under_the_citys_name():
+    city = aggregate_form(SPECS["a2"], CITY, YEAR, [])
+    assert city.rows == [MAIN_ROW] and city.values == {CellKey(MAIN_ROW, "unit_name"): CITY}

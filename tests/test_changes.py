@@ -40,11 +40,11 @@ def test_insert_and_remove_rows_and_their_inverses(store, sample):
     first = rows(store, sample)[0]
     key = store.new_row_key(sample.id, form("a5"))
     insert = InsertRow("a5", key, 0, "已插入")
-    assert store.apply(sample.id, insert).rows
+    assert store.apply(sample.id, insert) == Touched("a5", frozenset(), rows=True)  # the grid's shape changed
     assert rows(store, sample)[:2] == [key, first]
     held = {k: v for k, v in values(store, sample, "a5").items() if k.row == first}
     remove = RemoveRow("a5", first, 1, "已删除", held)
-    store.apply(sample.id, remove)
+    assert store.apply(sample.id, remove) == Touched("a5", frozenset(held), rows=True)  # and its cells went
     assert first not in rows(store, sample) and not any(k.row == first for k in values(store, sample, "a5"))
     store.apply(sample.id, remove.inverse())  # the row comes back where it was, with its values
     assert rows(store, sample)[1] == first
@@ -69,14 +69,30 @@ def test_a_batch_is_one_transaction_and_one_inverse(store, sample):
         (InsertRow("a5", key, 4, "插入"), SetCells("a5", {cell: None}, {cell: 3}, "粘贴")),
         "已粘贴 1 个单元格",
     )
-    store.apply(sample.id, batch)
+    # the grid refreshes what a step touched: the pasted cell, and its shape since a row came
+    assert store.apply(sample.id, batch) == Touched("a5", frozenset({cell}), rows=True)
     assert values(store, sample, "a5")[cell] == 3
     bad = Batch("a5", (InsertRow("a5", "r99", 0, "插入"), SetCells("a5", {cell: 1}, {cell: 4}, "粘贴")), "x")
     with pytest.raises(ChangeConflict):
         store.apply(sample.id, bad)
     assert "r99" not in rows(store, sample)  # the part that could apply was rolled back too
-    store.apply(sample.id, batch.inverse())
+    assert store.apply(sample.id, batch.inverse()) == Touched("a5", frozenset({cell}), rows=True)
     assert key not in rows(store, sample) and cell not in values(store, sample, "a5")
+    cells_only = Batch("a5", (SetCells("a5", {cell: None}, {cell: 1}, "粘贴"),), "已粘贴")
+    assert cells_only.touched() == Touched("a5", frozenset({cell}), rows=False)
+
+
+def test_undoing_an_undo_is_the_step_again_with_its_name_and_place():
+    cell = CellKey("r9", "transferred")
+    steps = [
+        SetCells("a5", {cell: None}, {cell: 3}, "粘贴"),
+        InsertRow("a5", "r9", 2, "在附件5插入第 3 行", {cell: 3}),
+        RemoveRow("a5", "r9", 2, "删除附件5第 3 行", {cell: 3}),
+        Batch("a5", (InsertRow("a5", "r9", 2, "插入"), SetCells("a5", {cell: None}, {cell: 3}, "粘贴")), "已粘贴"),
+    ]
+    for step in steps:
+        assert step.inverse().inverse() == step
+        assert step.inverse().label == step.label
 
 
 def test_undo_by_keys_after_rows_moved(store, sample):
@@ -112,6 +128,26 @@ def test_history_stays_when_a_step_is_refused():
     applied = []
     assert history.undo(applied.append) is not None and applied[0].label == "一步"
     assert history.redo(lambda change: False) is None and history.redo_name() == "一步"
+
+
+def test_a_step_whose_apply_dropped_the_history_is_not_counted_undone_or_redone():
+    # a conflict drops the report's history while the step is applied: nothing is left to move
+    history = History()
+    history.record(SetCells("a2", {}, {}, "一步"))
+    assert history.undo(lambda change: history.clear()) is None
+    assert history.undo_name() is None and history.redo_name() is None
+    history.record(SetCells("a2", {}, {}, "一步"))
+    history.undo(lambda change: True)
+    assert history.redo(lambda change: history.clear()) is None
+    assert history.undo_name() is None and history.redo_name() is None
+
+
+def test_a_redone_step_can_be_undone_again():
+    history = History()
+    history.record(SetCells("a2", {}, {}, "一步"))
+    history.undo(lambda change: True)
+    assert history.redo(lambda change: True) is not None
+    assert history.undo_name() == "一步" and history.redo_name() is None
 
 
 def test_histories_are_per_report_and_bounded():

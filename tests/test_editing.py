@@ -207,9 +207,21 @@ def test_an_audit_fix_is_one_step_named_like_typing(a2, store, sample):
 def test_tooltips_say_how_a_cell_is_computed_and_what_it_takes(a2):
     assert a2.tooltip(1, 2) == "同比增减 = (本年 − 上年) ÷ 上年，自动计算：20.27%"
     assert a2.tooltip(1, 3) == a2.tooltip(1, 2)  # the covered half of a merged cell
-    assert "上年数为 0" in a2.tooltip(1, 4)
+    assert a2.tooltip(1, 4) == "行政确认(件)：上年数为 0，同比无意义，不计算"  # no percentage: why, for which field
     assert a2.tooltip(0, 13).startswith("行政处罚(件)：")
     assert a2.tooltip(0, 0) is None
+    assert a2.tooltip(2, 2) == "市场经营行为，自然增加。"  # a 原因简析 shows its whole text
+
+
+def test_a_blank_reason_cell_says_what_to_write(a2):
+    assert a2.edit(2, 2, "") is not None
+    assert a2.tooltip(2, 2) == "请简要分析数据变化原因（数据为 0 或无变化的也要分析）"
+
+
+def test_a_cell_emptied_by_typing_is_named_as_cleared(a2):
+    saved = a2.edit(0, 13, "")
+    assert saved is not None and saved.change.label == "附件2 行政处罚(件)（2024）：（清空）"
+    assert undone_line(saved.change.label, undo=True) == "已撤销：附件2 行政处罚(件)（2024）：（清空）"
 
 
 def test_findings_colour_their_cells_and_lead_the_tooltip(a2):

@@ -180,6 +180,33 @@ def test_change_in_words(prev, cur, words):
     assert change_words(yoy(prev, cur)) == words
 
 
+@pytest.mark.parametrize(
+    ("wording", "same", "about_same"),
+    [
+        ("paren", "（与上年持平）", "（与上年基本持平）"),
+        ("comma", "，与上年持平", "，与上年基本持平"),
+        ("vs", "与上年持平", "与上年基本持平"),
+        ("bare", "持平", "基本持平"),
+    ],
+)
+def test_no_change_is_worded_in_every_wording(wording, same, about_same):
+    assert change_words(yoy(2, 2), wording) == same
+    assert change_words(yoy(100000, 100001), wording) == about_same
+
+
+def test_a_sum_of_a_count_and_an_amount_is_missing_rather_than_written_in_one_of_their_kinds():
+    data = filled()
+    assert figure(parse_token("{{a2.penalty+a2.license.cur}}"), data) == "4007"  # two counts add up
+    assert figure(parse_token("{{a2.penalty+a2.fines.cur}}"), data) == MISSING  # 件 + 元
+    assert figure(parse_token("{{a2.penalty+a2.fines.yoy}}"), data) == MISSING
+
+
+def test_a_sum_and_a_share_are_described_term_by_term():
+    share = parse_token("{{a3.exempt_cases+a3.lenient_cases/a2.penalty.cur|d1}}")
+    assert describe(share, Y) == "（附件3 免罚案件(件) + 附件3 从轻减轻案件(件)）占（附件2 行政处罚(件)）的比例 2024年"
+    assert describe(parse_token("{{a2.penalty+a9.x.cur}}"), Y) == "附件2 行政处罚(件) + 未知表格"
+
+
 def test_render_replaces_every_token_and_nothing_else():
     data = filled()
     data.form("a2").values[CellKey(MAIN_ROW, "penalty", Y)] = 78

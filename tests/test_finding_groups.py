@@ -52,3 +52,9 @@ def test_the_sample_groups_and_a_grid_colours_only_its_own_cells():
     assert titles(group_findings(found, FORMS)) == ["附件3", "附件2", "附件4", "附件5", "报告正文"]
     assert {f.where.form for f in of_form(found, "a3")} == {"a3"}
     assert all(isinstance(f.where, CellLocation) for f in of_form(found, "a2"))
+
+
+def test_a_finding_of_a_table_the_template_lacks_is_listed_last_under_its_key():
+    stray = finding(CellLocation("a9", CellKey("r1", "x")))
+    groups = group_findings([stray, CONTACT, A2], FORMS)
+    assert [(g.key, g.title) for g in groups] == [("a2", "附件2"), ("contact", "填报单位和联系人"), ("a9", "a9")]

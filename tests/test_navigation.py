@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from forms.grid import Layout
+from forms.grid import Cell, Layout, Role
 from forms.navigation import next_editable
 from forms.registry import form
-from forms.report import FormData
+from forms.report import CellKey, FormData
 
 
 def body(key: str, rows: list[str] | None = None):
@@ -29,6 +29,7 @@ def test_tab_walks_right_and_wraps_to_the_next_fillable_row():
     assert next_editable(a2, 2, 2, across=True) == (2, 4, 4)  # a merged cell is one stop
     assert next_editable(a2, 2, 4, across=True, forward=False) == (2, 2, 3)
     assert next_editable(a2, 2, 2, across=True, forward=False) == (0, 21, 21)
+    assert next_editable(a2, 2, 3, across=True, forward=False) == (0, 21, 21)  # from its right half too
 
 
 def test_the_walk_wraps_around_the_table():
@@ -36,3 +37,10 @@ def test_the_walk_wraps_around_the_table():
     assert next_editable(a5, 1, 9, across=True) == (0, 1, 1)
     assert next_editable(a5, 1, 9) == (0, 1, 1)
     assert next_editable(body("a5"), 0, 0) is None  # no rows: nowhere to go
+
+
+def test_a_row_with_one_fillable_cell_is_reached_from_its_index_and_left_nowhere():
+    row = [[Cell(Role.INDEX, 0, text="1"), Cell(Role.VALUE, 1, key=CellKey("r1", "unit_name"))]]
+    assert next_editable(row, 0, 0, across=True) == (0, 1, 1)
+    assert next_editable(row, 0, 0) == (0, 1, 1)
+    assert next_editable(row, 0, 1, across=True) is None  # the only stop: Tab has nowhere else to go

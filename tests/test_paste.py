@@ -74,3 +74,47 @@ def test_a_block_of_up_to_a_thousand_rows_is_pasted_and_a_longer_one_refused_nam
         plan_paste(body, 0, 1, more, parse, new_row=new_row)
     assert refused.value.message == "粘贴未执行：一次最多粘贴 1000 行，复制的内容有 1001 行，请分几次粘贴"
     assert MAX_PASTE_ROWS == 1000
+
+
+def test_old_mac_line_breaks_and_a_last_line_break_make_no_extra_row():
+    assert parse_block("1\t2\r3\t4\r") == [["1", "2"], ["3", "4"]]
+    assert parse_block("1\t2\r\n3\t4\r\n") == [["1", "2"], ["3", "4"]]
+
+
+def test_text_with_quotes_that_is_no_excel_cell_is_split_on_tabs_and_lines_quotes_kept():
+    assert parse_block('"十三五"规划\t2\n完成\t3\n') == [['"十三五"规划', "2"], ["完成", "3"]]
+
+
+def test_a_block_reaches_the_last_column_and_a_value_beyond_it_is_refused_even_after_blanks():
+    body, new_row = grid("a5", ["r1"])
+    last = len(body[0]) - 1
+    plan = plan_paste(body, 0, last, parse_block("3"), parse, new_row=new_row)
+    assert list(plan.values.values()) == [3]
+    assert plan_paste(body, 0, last, parse_block("3\t\t"), parse, new_row=new_row).values == plan.values
+    with pytest.raises(InputError) as refused:
+        plan_paste(body, 0, last, parse_block("3\n4\t\t5"), parse, new_row=new_row)
+    assert refused.value.message == "粘贴未执行：第 2 行第 3 个值“5”超出了表格最右一列"
+
+
+def test_a_fixed_table_names_how_many_rows_were_copied_and_how_many_there_are():
+    body, _ = grid("a2")
+    with pytest.raises(InputError) as refused:
+        plan_paste(body, 1, 2, parse_block("a\nb\nc"), parse)
+    assert refused.value.message == (
+        "粘贴未执行：复制的内容有 3 行，从这里往下只有 2 行，超出了表格范围（本表行数固定，不能添加行）"
+    )
+
+
+def test_a_block_onto_a_computed_cell_says_which_cells_take_nothing():
+    body, _ = grid("a2")
+    with pytest.raises(InputError) as refused:
+        plan_paste(body, 1, 2, parse_block("5"), parse)
+    assert refused.value.message == (
+        "粘贴未执行：第 1 行第 1 个值“5”落在不能填写的单元格上（序号、同比增减等自动计算的单元格）"
+    )
+
+
+def test_a_blank_block_empties_the_cells_it_covers_and_adds_no_row():
+    body, new_row = grid("a4", ["r1"])
+    plan = plan_paste(body, 0, 1, parse_block("\t\n\t"), parse, new_row=new_row)
+    assert set(plan.values.values()) == {None} and len(plan.values) == 2 and plan.new_rows == ()

@@ -223,3 +223,11 @@ def test_clipboard_html_has_a_size_bound() -> None:
     assert html_to_marked("<p>" + "甲" * (HTML_MAX - 7) + "</p>")  # at the bound: read
     with pytest.raises(UserError, match="剪贴板内容过大（20 MB）"):
         html_to_marked("<p>" + "甲" * HTML_MAX + "</p>")
+
+
+def test_old_mac_line_breaks_and_ideographic_spaces_read_as_line_breaks_and_spaces():
+    text = "关于2024年工作的报告\r一、总体\u3000情况\r正文。"
+    pasted = parse_pasted(text)
+    assert pasted.title == "关于2024年工作的报告"
+    assert [(s.heading, s.body) for s in pasted.sections] == [("总体 情况", "正文。")]
+    assert pasted == parse_pasted(text.replace("\r", "\n"))

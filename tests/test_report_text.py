@@ -12,7 +12,15 @@ from forms.draft import draft_basic_situation
 from forms.errors import UserError
 from forms.figures import MISSING, Link, describe, figure, render
 from forms.kinds import wan_text as money_wan
-from forms.outline import REPORT_KINDS, Heading, chinese_number, heading_numbers, report_kind
+from forms.outline import (
+    REPORT_KINDS,
+    Heading,
+    chinese_number,
+    heading_numbers,
+    report_kind,
+    run_in_levels,
+    run_in_text,
+)
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey, chinese_date
 from storage.report_text import ReportTexts
@@ -177,3 +185,17 @@ def test_attachment_numbering_is_stored_per_report(store, sample):
     assert texts.get(other).attachment_numbering == "provincial"
     with pytest.raises(UserError):
         edit_text(store, sample, edits.set_numbering, "roman")
+
+
+def test_the_run_in_levels_are_stored_as_digits_and_read_back_whatever_else_the_setting_holds():
+    assert run_in_text(frozenset({3, 1})) == "13" and run_in_levels("13") == frozenset({1, 3})
+    assert run_in_levels("1,3") == frozenset({1, 3})  # a hand-edited setting: its digits count
+    assert run_in_levels("9") == frozenset() and run_in_levels(None) == frozenset()  # no such level; none stored
+
+
+def test_a_heading_without_the_levels_above_it_is_numbered_from_one():
+    assert heading_numbers([4, 3, 2]) == ["（1）", "1.", "（一）"]  # a pasted outline may start deep
+
+
+def test_numbers_past_ninety_nine_and_zero_are_written_in_digits():
+    assert [chinese_number(n) for n in (99, 100, 0)] == ["九十九", "100", "0"]

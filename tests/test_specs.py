@@ -108,3 +108,7 @@ def test_every_field_says_its_noun_and_unit():
             assert f.noun and f.label in (f.noun, f"{f.noun}({f.unit})"), f.key
     said = Field("posts", "编制(个)", Kind.COUNT, noun="行政执法岗位编制", unit="名")  # a template may say both
     assert (said.noun, said.unit, said.label) == ("行政执法岗位编制", "名", "编制(个)")
+    read = Field("inspection", "行政检查(次)", Kind.COUNT, paired=True)  # built here, not at import
+    assert (read.noun, read.unit) == ("行政检查", "次")
+    unsaid = Field("transfers", "移送司法机关刑事案件件数", Kind.COUNT, paired=True)
+    assert (unsaid.noun, unsaid.unit) == ("移送司法机关刑事案件件数", "")

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from forms.audit import audit
 from forms.findings import CellLocation, ContactLocation, TextLocation
+from forms.hygiene import visible
 from forms.report import MAIN_ROW, CellKey, FormData, ReportText, Section
 from forms.rules import Severity
 from forms.stored_chars import check_stored_chars, printable_data
@@ -106,3 +107,9 @@ def test_the_unit_name_follows_the_filler_until_typed_over(store) -> None:
     store.set_value(report.id, a2, key, None)
     store.update_contact(report.id, filler="某县应急管理局", contact_person="", contact_phone="")
     assert store.form_data(report, a2).values[key] == "某县应急管理局"  # blank: filled again
+
+
+def test_a_message_draws_each_forbidden_character_as_its_picture():
+    assert visible("甲\x1b乙\x00\x1f") == "甲␛乙␀␟"  # C0 controls: their Unicode pictures
+    assert visible("甲\ufffe乙\ud800") == "甲\ufffd乙\ufffd"  # other forbidden ones: the replacement character
+    assert visible("甲 乙\n") == "甲 乙\n"

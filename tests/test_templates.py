@@ -92,6 +92,44 @@ def test_shape_rules():
     assert "has no label" in _problem(lambda: _a5(header=(*form("a5").header, Field("blank", " ", Kind.COUNT))))
 
 
+def test_a_refused_spec_names_every_problem_in_full():
+    assert _problem(lambda: _a2(header=form("a2").header[1:])) == (
+        "spec 'a2': row label 'unit_name' must be the first field, a text field without a year pair; "
+        "a comparison form starts with an unpaired field (the unit name column)"
+    )
+    assert _problem(lambda: _a2(header=())) == (
+        "spec 'a2': row label 'unit_name' must be the first field, a text field without a year pair; "
+        "a comparison form starts with an unpaired field (the unit name column); a comparison form has paired fields"
+    )
+    assert _problem(lambda: _a2(rows=RowStyle.LIST)).endswith("; a list form has no paired fields")
+    assert _problem(lambda: _a5(min_rows=0)) == "spec 'a5': a list form starts with at least one row"
+    assert _problem(lambda: _a5(number=0, version="next")) == (
+        "spec 'a5': number 0 must be positive; template version 'next' is not like 2024.1"
+    )
+    assert (
+        _problem(lambda: _a2(title="{year")) == "spec 'a2': unknown placeholder(s) ['(unbalanced braces)'] in '{year'"
+    )
+    long_note = "本表汇总数据为{prev}年1月1日至{prev}年12月31日止{month}"
+    assert _problem(lambda: _a2(notes=(long_note,))) == (
+        "spec 'a2': unknown placeholder(s) ['month'] in '本表汇总数据为{prev}年1月1日至{'"  # its first 20 characters
+    )
+
+
+def test_the_smallest_number_and_row_count_are_accepted():
+    assert _a5(number=1).label == "附件1" and _a5(min_rows=1).min_rows == 1
+
+
+def test_a_blank_label_is_refused_though_the_noun_is_given():
+    blank = Field("blank", " ", Kind.COUNT, noun="某项")
+    assert _problem(lambda: _a5(header=(*form("a5").header, blank))) == "spec 'a5': field 'blank' has no label"
+
+
+def test_a_row_label_is_a_text_column():
+    assert _problem(lambda: dataclasses.replace(form("a4"), row_label="posts")) == (
+        "spec 'a4': row label 'posts' must be the first field, a text field without a year pair"
+    )
+
+
 def test_rules_name_numeric_fields_of_their_own_form():
     bad = AtLeastSum("transferred", ("criminal_filed", "no_such"), code="X")
     assert "rule X names 'no_such'" in _problem(lambda: _a5(rules=(bad,)))
@@ -117,6 +155,23 @@ def test_the_template_checks_rules_across_forms_and_key_changes():
     )
     future = KeyChange("2026.1", "a2", "x", None)
     assert "newer than the template" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, (future,)))
+
+
+def test_a_refused_template_names_every_problem_in_full():
+    assert _problem(lambda: Template(TEMPLATE_VERSION, (FORMS[0], _a5(number=2)))) == (
+        "template 2024.1: form keys and numbers are unique"  # 附件2 twice, under two keys
+    )
+    assert _problem(lambda: Template("2025.1", (FORMS[0], FORMS[0]))) == (
+        "template 2025.1: form keys and numbers are unique; "
+        "a2 belongs to template 2024.1; a2 belongs to template 2024.1"
+    )
+    own_then_lost = (
+        AtLeastSum("transferred", ("criminal_filed",), code="L"),  # a rule within its own form comes first
+        SumEquals("transferred", "a9", "transfers", code="Q"),
+    )
+    assert _problem(lambda: Template(TEMPLATE_VERSION, (*FORMS[:3], _a5(rules=own_then_lost)))) == (
+        "template 2024.1: rule Q names form 'a9', which is not in the template"
+    )
 
 
 def test_versions_compare_as_numbers():

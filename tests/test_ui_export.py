@@ -8,20 +8,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSplitter
 
-from forms.export_names import export_name
-from forms.report import Report
 from tests.support.ooxml import assert_valid
 from ui import file_dialogs
 from ui.main_window import MainWindow
 from ui.settings import app_settings
-
-
-def test_file_names_say_what_the_file_is():
-    report = Report(1, "示例市应急管理局", 2024)
-    assert export_name(report, "docx") == "示例市应急管理局2024年行政执法工作报告.docx"
-    assert export_name(report, "xlsx") == "示例市应急管理局2024年行政执法数据附表.xlsx"
-    assert export_name(report, "docx", "法治政府建设工作报告") == "示例市应急管理局2024年法治政府建设工作报告.docx"
-    assert export_name(Report(1, 'A/B:"县"', 2024), "xlsx") == "A_B__县_2024年行政执法数据附表.xlsx"
 
 
 def test_toolbar_exports_share_one_folder(qtbot, main_window, tmp_path, monkeypatch, private_settings):
