@@ -251,6 +251,15 @@ def test_a_filled_reason_silences_both():
 # --- stored values that are not values ------------------------------------------------------------
 
 
+def test_a_stored_reason_with_blanks_around_is_an_error_naming_its_fix():
+    data = sample_data()
+    a2 = a(data, "a2")
+    a2.values[CellKey(REASON_ROW, "fines")] = Kind.TEXT.decode(" 原因 ")
+    [found] = check_value_kinds(a2)
+    assert (found.severity, found.fix) == (Severity.ERROR, "原因")
+    assert found.message.startswith("罚没金额的原因简析“原因”无效：数据格式不规范")
+
+
 def test_invalid_stored_values_are_errors_with_their_cell():
     data = sample_data()
     a2 = a(data, "a2")

@@ -231,3 +231,29 @@ def test_old_mac_line_breaks_and_ideographic_spaces_read_as_line_breaks_and_spac
     assert pasted.title == "关于2024年工作的报告"
     assert [(s.heading, s.body) for s in pasted.sections] == [("总体 情况", "正文。")]
     assert pasted == parse_pasted(text.replace("\r", "\n"))
+
+
+def test_the_signing_unit_and_date_under_a_pasted_report_stay_out_of_its_sections():
+    pasted = parse_pasted(
+        "示例市应急管理局2024年行政执法工作报告\n一、基本情况\n今年我局共办理案件十二件，比上年有所增加。\n"
+        "二、存在问题\n执法人员数量不足，培训还需加强。\n示例市应急管理局\n2025年1月10日"
+    )
+    assert [(s.heading, s.body) for s in pasted.sections] == [
+        ("基本情况", "今年我局共办理案件十二件，比上年有所增加。"),
+        ("存在问题", "执法人员数量不足，培训还需加强。"),
+    ]
+    assert pasted.closing == ""
+
+
+def test_a_closing_formula_at_the_end_of_the_last_section_becomes_the_closing():
+    pasted = parse_pasted(
+        "示例市应急管理局2024年行政执法工作报告\n一、基本情况\n今年我局共办理案件十二件，比上年有所增加。\n"
+        "（一）存在问题\n执法人员数量不足。\n培训还需加强。\n（二）加强培训。全年培训执法人员 3 次。\n考核全部合格。\n"
+        "特此报告。"
+    )
+    assert pasted.closing == "特此报告。"
+    assert [(s.level, s.heading, s.body, s.numbered, s.run_in) for s in pasted.sections] == [
+        (1, "基本情况", "今年我局共办理案件十二件，比上年有所增加。", True, None),
+        (2, "存在问题", "执法人员数量不足。\n培训还需加强。", True, None),
+        (2, "加强培训", "全年培训执法人员 3 次。\n考核全部合格。", True, True),  # run into its text, as pasted
+    ]
