@@ -18,11 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from forms.report import Report
-
-try:  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a name
-    from _sha1 import sha1
-except ImportError:  # a build without it
-    from hashlib import sha1
+from storage.paths import path_tag
 
 NOTE_SUFFIX = ".恢复记录.txt"  # the note: one recovery file's path a line
 FORBIDDEN = re.compile(r'[\\/:*?"<>|\s]+')  # what a Windows file name cannot hold (and blanks)
@@ -45,7 +41,7 @@ def _notes(db: Path) -> list[Path]:
     database ``<database>.恢复记录.txt``, in the temporary folder one named by the database's path."""
     if str(db) == ":memory:":
         return [Path(tempfile.gettempdir()) / f"填报助手-内存{NOTE_SUFFIX}"]
-    tag = sha1(str(db.resolve()).encode()).hexdigest()[:12]
+    tag = path_tag(db, 12)
     beside, spare = _folders(db)
     return [beside / f"{db.name}{NOTE_SUFFIX}", spare / f"填报助手-{tag}{NOTE_SUFFIX}"]
 

@@ -10,10 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-try:  # CPython's own SHA-1: hashlib would load OpenSSL (≈3 MiB) at start-up for a key
-    from _sha1 import sha1
-except ImportError:  # a build without it
-    from hashlib import sha1
+from storage.paths import path_tag
 
 ORGANISATION = "TianbaoZhushou"
 APPLICATION = "填报助手"
@@ -36,7 +33,7 @@ def remember_folder(kind: str, folder: Path) -> None:
 
 def _database_key(db: Path) -> str:
     # A key per database file, whatever characters its path holds (QSettings keys take no "\\").
-    return sha1(str(Path(db).resolve()).encode("utf-8")).hexdigest()[:16]
+    return path_tag(db, 16)
 
 
 def last_report(db: Path) -> int | None:
