@@ -34,6 +34,21 @@ def test_the_window_module_does_not_load_the_audit_or_the_sample():
     assert result.stdout.strip() == "[]"
 
 
+def test_pyside_does_not_read_the_source_of_every_module_the_window_imports():
+    # PySide's __feature__ hook would read each module's whole source into linecache (≈4 MiB at the
+    # first paint, ui/pyside_scan.py); the window still builds and shows Qt types from ui/ as before.
+    code = (
+        "import linecache, sys, ui.app\n"
+        "ends = ('store.py', 'registry.py', 'typing.py', 'main_window.py')\n"
+        "read = [n for n in linecache.cache if n.endswith(ends)]\n"
+        "print(len(read), 'storage.store' in sys.modules, 'ui.main_window' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["0", "True", "True"]
+
+
 def test_grids_are_built_when_their_tab_is_first_shown(qtbot, main_window):
     assert main_window.tabs.count() == 5
     assert [main_window.tabs.tabText(i) for i in range(1, 5)] == ["附件2", "附件3", "附件4", "附件5"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ui import pyside_scan  # noqa: F401  first: before PySide reads the source of each module that follows
+
+# isort: split
 import sys
 from pathlib import Path
 from types import TracebackType
