@@ -181,7 +181,7 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
     report = data.report
     rows = [
         ("app", "填报助手"),
-        ("template_version", TEMPLATE_VERSION),
+        ("template_version", data.forms[0].spec.version if data.forms else TEMPLATE_VERSION),  # the report's own
         ("unit", report.unit),
         ("year", report.year),
         ("filler", report.filler),

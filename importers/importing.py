@@ -11,7 +11,7 @@ from forms.audit import errors as errors_of
 from forms.errors import UserError
 from forms.finding_groups import cell_place
 from forms.report import REASON_ROW, CellKey, FormData, Report
-from forms.spec import FormSpec
+from forms.template import Template
 from importers.workbook import FormRead, read_workbook
 from storage.store import Store
 
@@ -29,6 +29,7 @@ class FileResult:
     message: str = ""  # why it was rejected
     changes: list[str] = field(default_factory=list)  # figures a replacement changed
     disagreements: list[str] = field(default_factory=list)  # the file's own 同比增减 against its figures
+    notes: list[str] = field(default_factory=list)  # what the file lacks (a column of another notice's table)
     errors: int = 0  # the imported report's audit: 错误 (must be fixed)
     hints: int = 0  # and 提示 (a look or a word)
 
@@ -51,7 +52,11 @@ class FileResult:
 
     def details(self) -> list[str]:
         """What the clerk should look at, one line each, under the file's line."""
-        return [f"同比增减不一致：{d}" for d in self.disagreements] + [f"改动：{c}" for c in self.changes]
+        return (
+            [f"提示：{n}" for n in self.notes]
+            + [f"同比增减不一致：{d}" for d in self.disagreements]
+            + [f"改动：{c}" for c in self.changes]
+        )
 
 
 def results_summary(results: list[FileResult]) -> str:
@@ -96,7 +101,7 @@ def changed_lines(before: Report, after: Report) -> list[str]:
 def import_file(store: Store, path: Path) -> FileResult:
     path = Path(path)
     try:
-        read = read_workbook(path, store.forms)
+        read = read_workbook(path, (store.template,))
         before = store.find_report(read.unit, read.year)
         report, previous = store.import_forms(
             read.unit,
@@ -105,6 +110,7 @@ def import_file(store: Store, path: Path) -> FileResult:
             filler=read.filler,
             contact_person=read.contact_person,
             contact_phone=read.contact_phone,
+            keep=read.missing,
         )
     except UserError as exc:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
@@ -117,7 +123,16 @@ def import_file(store: Store, path: Path) -> FileResult:
     wrong = len(errors_of(findings))
     status = IMPORTED if previous is None else REPLACED
     return FileResult(
-        path, status, report.unit, report.year, "", changes, read.disagreements, wrong, len(findings) - wrong
+        path,
+        status,
+        report.unit,
+        report.year,
+        "",
+        changes,
+        read.disagreements,
+        read.hints(),
+        wrong,
+        len(findings) - wrong,
     )
 
 
@@ -140,11 +155,11 @@ class FileLook:
         return f"{self.path.name}\t{self.unit}\t{self.year}年"
 
 
-def look_at_file(path: Path, forms: tuple[FormSpec, ...]) -> FileLook:
+def look_at_file(path: Path, templates: tuple[Template, ...]) -> FileLook:
     """Read a file as the import will (the same guarded boundary and form reading), storing nothing."""
     path = Path(path)
     try:
-        read = read_workbook(path, forms)
+        read = read_workbook(path, templates)
     except UserError as exc:
         return FileLook(path, message=exc.message.removesuffix("，" + REJECTED))
     return FileLook(path, read.unit, read.year)

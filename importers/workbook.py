@@ -25,26 +25,19 @@ from forms.errors import InputError
 from forms.grid import REASON_LABEL, YOY_LABEL
 from forms.hygiene import echo
 from forms.kinds import Kind, Stored, percent
-from forms.registry import FORMS
+from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.spec import Field, FormSpec, RowStyle
+from forms.template import Template
 from forms.years import YEARS_TEXT, is_report_year
 from forms.yoy import yoy
 from importers.reading import ImportRejected, Sheet, read_sheets
+from importers.template_match import workbook_template
+from importers.workbook_titles import Title, find_titles, fold, fold_colons, meta_of, region_end
 
-META_SHEET = "_填报助手"  # exporters/xlsx.py writes it
-_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "“": '"', "”": '"', "＂": '"', "〔": "(", "〕": ")"})
-_SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(\d{4})(?:\.0)?年?")
 _NOTE_START = ("注:", "填表说明", "说明:")
 _ABSURD_PERCENT = Decimal(10) ** 20  # beyond any 同比 of 15-digit counts (at most 10^17 %)
-
-
-def fold(value: object) -> str:
-    """Header text as compared: brackets, colons and quotes in one width, no blanks at all."""
-    if value is None:
-        return ""
-    return _SPACE.sub("", str(value).translate(_FOLD))
 
 
 @dataclass
@@ -66,6 +59,17 @@ class WorkbookRead:
     contact_phone: str
     forms: dict[str, FormRead]
     disagreements: list[str]  # its own 同比增减 row against its figures
+    template: Template = TEMPLATE  # the one it was made with (importers/template_match.py)
+    missing: dict[str, list[str]] = field(default_factory=dict)  # form key → its fields the file has no column for
+
+    def hints(self) -> list[str]:
+        """A line per column the file lacks: not imported, never a refusal (an older notice's form)."""
+        out = []
+        for key, fields in self.missing.items():
+            spec = self.forms[key].spec
+            labels = "、".join(f"“{spec.field(k).label}”" for k in fields)
+            out.append(f"{spec.label}的表头中没有{labels}一列，这一项没有导入")
+        return out
 
 
 def _cell_name(sheet: Sheet, row: int, col: int) -> str:
@@ -92,44 +96,6 @@ def _text_of(value: object) -> str:
     return str(value)
 
 
-@dataclass
-class _Title:
-    spec: FormSpec
-    sheet: Sheet
-    row: int
-    year: int | None
-
-
-def _title_patterns(forms: tuple[FormSpec, ...]) -> list[tuple[FormSpec, re.Pattern[str]]]:
-    out = []
-    for spec in forms:
-        rest = fold(spec.title.replace("{year}年", "").replace("{year}", ""))
-        out.append((spec, re.compile(r"(?:(\d{4})年?)?" + re.escape(rest))))
-    return out
-
-
-def _find_titles(sheets: list[Sheet], forms: tuple[FormSpec, ...]) -> list[_Title]:
-    patterns = _title_patterns(forms)
-    found = []
-    for sheet in sheets:
-        if sheet.title == META_SHEET:
-            continue
-        for r, row in enumerate(sheet.rows):
-            for value in row:
-                if not isinstance(value, str):
-                    continue
-                text = fold(value)
-                for spec, pattern in patterns:
-                    m = pattern.fullmatch(text)
-                    if m:
-                        found.append(_Title(spec, sheet, r, int(m[1]) if m[1] else None))
-                        break
-                else:
-                    continue
-                break
-    return found
-
-
 def _labelled(rows: list[list[object]], start: int, stop: int, label: str) -> str | None:
     """The text after ``label：`` (in the same cell, or the next filled cell of the row)."""
     for r in range(start, stop):
@@ -137,7 +103,7 @@ def _labelled(rows: list[list[object]], start: int, stop: int, label: str) -> st
         for c, value in enumerate(row):
             if not isinstance(value, str):
                 continue
-            text = value.strip().translate(_FOLD)
+            text = fold_colons(value.strip())
             if fold(text).startswith(label + ":"):
                 rest = text.split(":", 1)[1].strip()
                 if rest:
@@ -160,7 +126,7 @@ def _split_contact(text: str) -> tuple[str, str]:
 class _Region:
     """One attachment's rows: from its title to the next title (or the sheet's end)."""
 
-    def __init__(self, title: _Title, stop: int, report_year: int | None, *, keep_blank: bool = False) -> None:
+    def __init__(self, title: Title, stop: int, report_year: int | None, *, keep_blank: bool = False) -> None:
         self.keep_blank = keep_blank  # the app's own export: its blank list rows are rows too
         self.title = title
         self.sheet = title.sheet
@@ -169,6 +135,7 @@ class _Region:
         self.start = title.row
         self.stop = stop
         self.year = title.year or report_year
+        self.missing: list[str] = []  # fields the header has no column for
 
     def reject(self, r: int, c: int, why: str) -> ImportRejected:
         return ImportRejected(f"{self.spec.label} {_cell_name(self.sheet, r, c)}：{why}")
@@ -200,10 +167,9 @@ class _Region:
         header_end = head  # the last row holding a header label or a year: the body starts below it
         for f in self.spec.fields():
             spots = labels.get(fold(f.label)) or labels.get(fold(f.noun))  # a header may leave out the unit
-            if not spots:
-                raise ImportRejected(
-                    f"{self.spec.label}（工作表“{self.sheet.title}”）：表头中找不到“{f.label}”一列，未导入"
-                )
+            if not spots:  # a column of another notice's table: not imported, said as a 提示
+                self.missing.append(f.key)
+                continue
             r, c = spots[0]
             header_end = max(header_end, r)
             if not f.paired:
@@ -226,6 +192,8 @@ class _Region:
                 if period not in years:
                     raise self.reject(r, c, f"“{f.label}”下面找不到 {period} 年一列，未导入")
                 found[(f.key, period)] = years[period]
+        if not found:
+            raise ImportRejected(f"{self.spec.label}（工作表“{self.sheet.title}”）：表头中找不到任何一列，未导入")
         if body >= self.stop:  # no 序号 1 in the body (the clerk did not number the rows)
             body = header_end + 1
         return found, body
@@ -273,6 +241,8 @@ class _Region:
         assert self.year is not None
         if reason_row is not None:
             for f in self.spec.paired_fields():
+                if f.key in self.missing:
+                    continue
                 c = columns[(f.key, self.year - 1)]
                 for cc in (c, c + 1):
                     raw = _at(self.rows, reason_row, cc)
@@ -292,6 +262,8 @@ class _Region:
         assert self.year is not None
         out = []
         for f in self.spec.paired_fields():
+            if f.key in self.missing:
+                continue
             c = columns[(f.key, self.year - 1)]
             raw = next((v for v in (_at(self.rows, r, c), _at(self.rows, r, c + 1)) if v not in (None, "")), None)
             if raw is None:
@@ -361,14 +333,16 @@ def _percent_text(raw: object, shown: Decimal) -> str:
     return f"{shown}%"
 
 
-def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRead:
+def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> WorkbookRead:
+    """What the workbook at ``path`` holds, read with the template it was made with among ``templates``."""
     path = Path(path)
     sheets = read_sheets(path)
-    meta = _meta(sheets)
-    titles = _find_titles(sheets, forms)
+    meta = meta_of(sheets)
+    template = workbook_template(path.name, sheets, meta, templates)
+    titles = find_titles(sheets, template.forms)
     if not titles:
         raise ImportRejected(f"{path.name}：找不到任何附件表（按表名，如“2024年行政执法案件数据情况统计表”），未导入")
-    seen: dict[str, _Title] = {}
+    seen: dict[str, Title] = {}
     for t in titles:
         if t.spec.key in seen:
             raise ImportRejected(f"{path.name}：{t.spec.label}出现了两次（工作表“{t.sheet.title}”），未导入")
@@ -382,13 +356,15 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
     report_year = years.pop() if years else None
 
     read: dict[str, FormRead] = {}
+    missing: dict[str, list[str]] = {}
     disagreements: list[str] = []
     fillers: list[tuple[str, str]] = []
     for t in titles:
-        following = [o.row for o in titles if o.sheet is t.sheet and o.row > t.row]
         own = meta.get("app") == "填报助手"
-        region = _Region(t, min(following, default=len(t.sheet.rows)), report_year, keep_blank=own)
+        region = _Region(t, region_end(t, titles), report_year, keep_blank=own)
         form, found = region.read()
+        if region.missing:
+            missing[t.spec.key] = region.missing
         if report_year is None:
             report_year = region.year
         elif region.year != report_year:
@@ -421,6 +397,8 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
             str(meta.get("contact_phone") or ""),
             read,
             disagreements,
+            template,
+            missing,
         )
 
     units = {f for f, _ in fillers}
@@ -435,11 +413,4 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
         raise ImportRejected(f"{path.name}：各附件的填报单位不一致（{'、'.join(sorted(units))}），未导入")
     unit = units.pop()
     person, phone = _split_contact(next((c for _, c in fillers if c), ""))
-    return WorkbookRead(path, unit, report_year, filler, person, phone, read, disagreements)
-
-
-def _meta(sheets: list[Sheet]) -> dict[str, object]:
-    for sheet in sheets:
-        if sheet.title == META_SHEET:
-            return {str(row[0]): row[1] for row in sheet.rows if len(row) >= 2 and row[0] is not None}
-    return {}
+    return WorkbookRead(path, unit, report_year, filler, person, phone, read, disagreements, template, missing)

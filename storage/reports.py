@@ -9,7 +9,7 @@ from forms.changes import Cells, SetCells
 from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Stored
-from forms.report import MAIN_ROW, CellKey, Report
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, Report
 from forms.spec import FILLER, RowStyle
 from forms.years import check_year
 from storage import cells
@@ -133,11 +133,12 @@ def import_forms(
     filler: str = "",
     contact_person: str = "",
     contact_phone: str = "",
+    keep: dict[str, list[str]] | None = None,
 ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
     """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
-    values (a form the file does not carry is kept as it was, and so are a blank 填报单位 and a
-    blank contact line). Returns the report and, when it
-    existed, the replaced forms' previous values (None for a new report)."""
+    values (a form the file does not carry is kept as it was, and so are a blank 填报单位, a blank
+    contact line and the fields of ``keep``, form key → fields the file has no column for). Returns
+    the report and, when it existed, the replaced forms' previous values (None for a new report)."""
     with db.write():
         report = find(db, unit, year)
         previous: dict[str, dict[CellKey, Stored]] | None = None
@@ -154,9 +155,27 @@ def import_forms(
                 report = update_contact(
                     db, report.id, filler=lines[0], contact_person=lines[1], contact_phone=lines[2], follow=False
                 )  # the forms the file does not carry stay exactly as they were
+            forms = _keeping(forms, previous, keep or {})
         cells.replace_forms(db, report.id, [(db.spec(key), rows, values) for key, (rows, values) in forms.items()])
         db.conn.execute("update reports set updated_at=? where id=?", [now(), report.id])
     return report, previous
+
+
+def _keeping(
+    forms: dict[str, tuple[list[str], Cells]], previous: dict[str, dict[CellKey, Stored]], keep: dict[str, list[str]]
+) -> dict[str, tuple[list[str], Cells]]:
+    out = dict(forms)
+    for key, fields in keep.items():
+        if key not in forms:
+            continue
+        rows, values = forms[key]
+        kept = {
+            k: v
+            for k, v in previous[key].items()
+            if k.field in fields and (k.row in rows or k.row == REASON_ROW) and v is not None
+        }
+        out[key] = (rows, {**kept, **values})
+    return out
 
 
 # --- last year's figures (issue 12) ------------------------------------------------

@@ -110,10 +110,18 @@ class Store(Database):
         filler: str = "",
         contact_person: str = "",
         contact_phone: str = "",
+        keep: dict[str, list[str]] | None = None,
     ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
         """An imported workbook in one transaction (``storage.reports.import_forms``)."""
         return reports.import_forms(
-            self, unit, year, forms, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+            self,
+            unit,
+            year,
+            forms,
+            filler=filler,
+            contact_person=contact_person,
+            contact_phone=contact_phone,
+            keep=keep,
         )
 
     def previous_year_figures(self, report: Report) -> PreviousFigures | None:

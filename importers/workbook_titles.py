@@ -1,0 +1,76 @@
+"""Where a workbook's attachments are: each found by its title, compared after folding what people vary
+(full/half-width brackets, colons and quotes, spaces, line breaks); and the app's own hidden sheet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from forms.spec import FormSpec
+from importers.reading import Sheet
+
+META_SHEET = "_填报助手"  # exporters/xlsx.py writes it
+_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "“": '"', "”": '"', "＂": '"', "〔": "(", "〕": ")"})
+_SPACE = re.compile(r"\s+")
+
+
+def fold(value: object) -> str:
+    """Header text as compared: brackets, colons and quotes in one width, no blanks at all."""
+    if value is None:
+        return ""
+    return _SPACE.sub("", str(value).translate(_FOLD))
+
+
+def fold_colons(text: str) -> str:
+    """Only the folding of brackets, colons and quotes (a label's text keeps its spaces)."""
+    return text.translate(_FOLD)
+
+
+@dataclass
+class Title:
+    spec: FormSpec
+    sheet: Sheet
+    row: int
+    year: int | None
+
+
+def _title_patterns(forms: tuple[FormSpec, ...]) -> list[tuple[FormSpec, re.Pattern[str]]]:
+    out = []
+    for spec in forms:
+        rest = fold(spec.title.replace("{year}年", "").replace("{year}", ""))
+        out.append((spec, re.compile(r"(?:(\d{4})年?)?" + re.escape(rest))))
+    return out
+
+
+def find_titles(sheets: list[Sheet], forms: tuple[FormSpec, ...]) -> list[Title]:
+    patterns = _title_patterns(forms)
+    found = []
+    for sheet in sheets:
+        if sheet.title == META_SHEET:
+            continue
+        for r, row in enumerate(sheet.rows):
+            for value in row:
+                if not isinstance(value, str):
+                    continue
+                text = fold(value)
+                for spec, pattern in patterns:
+                    m = pattern.fullmatch(text)
+                    if m:
+                        found.append(Title(spec, sheet, r, int(m[1]) if m[1] else None))
+                        break
+                else:
+                    continue
+                break
+    return found
+
+
+def region_end(title: Title, titles: list[Title]) -> int:
+    """The row after an attachment's last: the next title on its sheet, or the sheet's end."""
+    return min((o.row for o in titles if o.sheet is title.sheet and o.row > title.row), default=len(title.sheet.rows))
+
+
+def meta_of(sheets: list[Sheet]) -> dict[str, object]:
+    for sheet in sheets:
+        if sheet.title == META_SHEET:
+            return {str(row[0]): row[1] for row in sheet.rows if len(row) >= 2 and row[0] is not None}
+    return {}

@@ -1,0 +1,53 @@
+"""Cells follow a field from one template to another: renamed keys both ways, dropped and added ones named."""
+
+from __future__ import annotations
+
+from forms.registry import TEMPLATE
+from forms.report import MAIN_ROW, REASON_ROW, CellKey
+from forms.template_moves import moves
+from tests.support.drill import drill_template
+
+NEW = drill_template()
+
+
+def test_a_renamed_field_is_the_same_figure_under_its_new_name() -> None:
+    forward = moves(TEMPLATE, NEW)
+    assert forward.key("a3", "prudent_coercion") == "prudent_measures"
+    assert forward.key("a3", "penalty") == "penalty"
+    values = {
+        CellKey(MAIN_ROW, "prudent_coercion", 2024): 3,
+        CellKey(REASON_ROW, "prudent_coercion"): "审慎执法",
+        CellKey(MAIN_ROW, "penalty", 2023): 9,
+    }
+    moved, left = forward.cells("a3", values)
+    assert moved == {
+        CellKey(MAIN_ROW, "prudent_measures", 2024): 3,
+        CellKey(REASON_ROW, "prudent_measures"): "审慎执法",
+        CellKey(MAIN_ROW, "penalty", 2023): 9,
+    }
+    assert left == []
+
+
+def test_backward_a_renamed_field_takes_its_old_name_and_an_added_one_is_left_behind() -> None:
+    backward = moves(NEW, TEMPLATE)
+    assert backward.key("a3", "prudent_measures") == "prudent_coercion"
+    moved, left = backward.cells("a2", {CellKey(MAIN_ROW, "hearings", 2025): 4, CellKey(MAIN_ROW, "penalty", 2025): 8})
+    assert moved == {CellKey(MAIN_ROW, "penalty", 2025): 8}
+    assert left == ["hearings"]
+    assert backward.lacking["a4"] == {"recorders"}  # the newer template dropped it: the older one still has it
+    assert backward.lacking["a2"] == set()
+
+
+def test_forward_a_dropped_field_is_left_behind_and_an_added_one_is_lacking() -> None:
+    forward = moves(TEMPLATE, NEW)
+    moved, left = forward.cells("a4", {CellKey("r1", "recorders"): 2, CellKey("r1", "workers"): 5})
+    assert moved == {CellKey("r1", "workers"): 5}
+    assert left == ["recorders"]
+    assert forward.lacking == {"a2": {"hearings"}, "a3": set(), "a4": set(), "a5": set()}
+
+
+def test_within_one_template_nothing_moves() -> None:
+    same = moves(TEMPLATE, TEMPLATE)
+    for spec in TEMPLATE.forms:
+        assert all(same.key(spec.key, f.key) == f.key for f in spec.fields())
+        assert same.lacking[spec.key] == set()
