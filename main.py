@@ -213,6 +213,8 @@ def run_aggregate(args: argparse.Namespace) -> int:
     print(
         f"汇总：{result.report.unit} {result.report.year}年，共 {len(result.units)} 个单位：{'、'.join(result.units)}"
     )
+    for line in result.notes:
+        print(f"\t提示：{line}")
     for line in result.changes:
         print(f"\t汇总改动：{line}")
     if args.xlsx is not None or args.docx is not None:

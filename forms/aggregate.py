@@ -4,16 +4,24 @@ Every figure is the sum over the chosen units (a blank stays blank only when eve
 blank; an invalid stored text is never added). 同比增减 is not summed or averaged: the grid
 computes it from the summed years, like any report. 附件4 keeps one row per 执法领域 (the
 monitoring rows of all units with the same 领域 summed); 附件5 lists each unit's rows.
+
+Members may have filled different templates (a county still on last year's notice): each is moved into
+the 汇总's template first (``forms/template_moves.py``: a renamed field sums with its old name). A figure
+only some members' templates carry is summed over those, and its 同比 is not given (``FormData.gaps``
+says which members lack it), since the two years would not compare the same units.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from forms.kinds import Stored
 from forms.report import MAIN_ROW, CellKey, FormData, ReportData
 from forms.spec import Field, FormSpec, RowStyle
+from forms.template import Template
+from forms.template_moves import moves
 
 AREA = "monitoring_area"  # 附件4: the rows a unit adds, one per 执法领域
 
@@ -40,16 +48,51 @@ def value_columns(spec: FormSpec, year: int) -> list[tuple[Field, int]]:
     return out
 
 
-def aggregate_form(spec: FormSpec, city: str, year: int, units: list[ReportData]) -> FormData:
+@dataclass(frozen=True)
+class Member:
+    """A member unit's report as filed, and the template it was filled on."""
+
+    data: ReportData
+    template: Template
+
+
+def in_template(member: Member, target: Template) -> tuple[ReportData, dict[str, frozenset[str]]]:
+    """The member's report under ``target``'s keys, and per form the target's fields its template lacks."""
+    moved = moves(member.template, target)
+    forms = []
+    for spec in target.forms:
+        try:
+            own = member.data.form(spec.key)
+        except KeyError:
+            forms.append(FormData(spec, FormData.row_keys(spec, [])))
+            continue
+        values, _ = moved.cells(spec.key, own.values)
+        forms.append(FormData(spec, list(own.rows), values))
+    return ReportData(member.data.report, forms, member.data.places), dict(moved.lacking)
+
+
+def gap_reason(units: Sequence[str]) -> str:
+    return f"{'、'.join(units)}的表样没有这一项，汇总只含其余单位，不计算同比"
+
+
+def aggregate_form(
+    spec: FormSpec, city: str, year: int, units: list[ReportData], lacking: Sequence[Collection[str]] = ()
+) -> FormData:
+    """``units`` under ``spec``'s template; ``lacking``, unit by unit, the fields its own template has not."""
     forms = [u.form(spec.key) for u in units]
+    lacks = list(lacking) or [()] * len(units)
     if spec.rows is RowStyle.COMPARISON:
         data = FormData(spec, [MAIN_ROW])
         data.values[CellKey(MAIN_ROW, spec.fields()[0].key)] = city  # a comparison form starts with the unit name
         for f, period in value_columns(spec, year):
             key = CellKey(MAIN_ROW, f.key, period)
-            total = add([form.get(key) for form in forms])
+            total = add([form.get(key) for form, lack in zip(forms, lacks, strict=True) if f.key not in lack])
             if total is not None:
                 data.values[key] = total
+        for f in spec.paired_fields():
+            without = [u.report.unit for u, lack in zip(units, lacks, strict=True) if f.key in lack]
+            if without:
+                data.gaps[f.key] = gap_reason(without)
         return data
     if any(f.key == AREA for f in spec.fields()):
         return _by_area(spec, year, forms)
@@ -86,8 +129,24 @@ def _by_area(spec: FormSpec, year: int, forms: list[FormData]) -> FormData:
     return data
 
 
-def aggregate(city: str, year: int, units: list[ReportData], specs: tuple[FormSpec, ...]) -> list[FormData]:
-    return [aggregate_form(spec, city, year, units) for spec in specs]
+def aggregate(
+    city: str, year: int, members: Sequence[Member], target: Template
+) -> tuple[list[FormData], list[ReportData]]:
+    """The 汇总's forms under ``target``, and the members' reports moved into it (for ``breakdowns``)."""
+    moved = [in_template(m, target) for m in members]
+    units = [data for data, _ in moved]
+    forms = [
+        aggregate_form(spec, city, year, units, [lack.get(spec.key, frozenset()) for _, lack in moved])
+        for spec in target.forms
+    ]
+    return forms, units
+
+
+def gap_notes(forms: Sequence[FormData]) -> list[str]:
+    """A line per figure summed over part of the members (the 提示 of the 汇总)."""
+    return [
+        f"{form.spec.label} {form.spec.field(key).label}：{why}" for form in forms for key, why in form.gaps.items()
+    ]
 
 
 @dataclass(frozen=True)

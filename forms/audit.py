@@ -23,7 +23,6 @@ from forms.spec import Field, FormSpec, RowStyle
 from forms.stored_chars import check_stored_chars
 from forms.text_audit import check_empty_sections
 from forms.unit_name import check_unit_names
-from forms.yoy import yoy
 
 BIG_CHANGE = Decimal(50)  # a 同比 of ±50 % or more must be explained
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
@@ -91,7 +90,7 @@ def _reason(form: FormData, field: Field, year: int, places: int) -> list[Findin
     key = CellKey(REASON_ROW, field.key)
     if form.get(key):
         return []
-    change = yoy(form.get(CellKey(MAIN_ROW, field.key, year - 1)), form.get(CellKey(MAIN_ROW, field.key, year)), places)
+    change = form.change(field.key, year, places)
     if change.percent is not None and abs(change.percent) >= BIG_CHANGE:
         message = f"{field.noun}同比{change.text()}，变化较大，请在原因简析中说明"
         return [Finding(CellLocation(form.spec.key, key), Severity.HINT, message, "YOY_UNEXPLAINED")]

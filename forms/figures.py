@@ -188,6 +188,13 @@ def change_words(change: YoY, wording: str = "paren", trim: bool = False) -> str
     }[wording]
 
 
+def _gap(data: ReportData, form_key: str, key: str) -> bool:
+    try:
+        return key in data.form(form_key).gaps
+    except KeyError:
+        return False
+
+
 def _total(terms: tuple[tuple[str, str], ...], data: ReportData, period: int) -> tuple[Stored, Field | None]:
     """The sum of ``terms`` in one period, and the field whose kind writes it (None if the kinds differ)."""
     total: Stored = None
@@ -227,6 +234,8 @@ def figure(link: Link | None, data: ReportData) -> str:
         share = percent(places).canonical(Decimal(part) * 100 / Decimal(whole))  # type: ignore[arg-type]  # numbers only
         return _percent_text(share, link, places)
     if link.which in ("yoy", "change"):
+        if any(_gap(data, form_key, key) for form_key, key in link.terms):
+            return MISSING  # a 汇总's figure some members lack: no 同比 (FormData.gaps)
         prev, field = _total(link.terms, data, year - 1)
         cur, _f = _total(link.terms, data, year)
         if field is None:

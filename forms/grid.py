@@ -13,7 +13,7 @@ from enum import Enum
 from forms.kinds import Kind, MoneyKind, Stored, ValueKind
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData
 from forms.spec import Field, FormSpec, Group, RowStyle
-from forms.yoy import YoY, yoy
+from forms.yoy import YoY
 
 INDEX_LABEL = "序号"
 YOY_LABEL = "同比增减"
@@ -178,9 +178,7 @@ class Layout:
         return cells
 
     def _yoy_cell(self, col: int, field: Field, data: FormData, places: int) -> Cell:
-        prev = data.get(CellKey(MAIN_ROW, field.key, self.year - 1))
-        cur = data.get(CellKey(MAIN_ROW, field.key, self.year))
-        change = yoy(prev, cur, places)
+        change = data.change(field.key, self.year, places)
         return Cell(Role.YOY, col, 2, field=field, yoy=change, text=change.text())
 
     def _reason_row(self, data: FormData) -> list[Cell]:

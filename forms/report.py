@@ -8,6 +8,7 @@ from datetime import date
 from forms.kinds import Kind, Stored, ValueKind
 from forms.outline import DEFAULT_STYLES, heading_numbers
 from forms.spec import FormSpec, RowStyle
+from forms.yoy import YoY, yoy
 
 MAIN_ROW = "main"  # the unit's figures in a COMPARISON form
 REASON_ROW = "reason"  # its 数据变化原因简析 texts, one per paired field
@@ -53,9 +54,17 @@ class FormData:
     spec: FormSpec
     rows: list[str]  # row keys in display order; [MAIN_ROW] for COMPARISON forms
     values: dict[CellKey, Stored] = field(default_factory=dict)  # Invalid where storage holds a bad text
+    # Field key → why its 同比 is not given: a 汇总 of members some of whose templates lack the field.
+    gaps: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: CellKey) -> Stored:
         return self.values.get(key)
+
+    def change(self, key: str, year: int, places: int) -> YoY:
+        """The 同比 of paired field ``key`` in ``year``: from its two years, unless ``gaps`` says why not."""
+        if key in self.gaps:
+            return YoY(None, self.gaps[key], places)
+        return yoy(self.get(CellKey(MAIN_ROW, key, year - 1)), self.get(CellKey(MAIN_ROW, key, year)), places)
 
     @staticmethod
     def row_keys(spec: FormSpec, stored_rows: list[str]) -> list[str]:

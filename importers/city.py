@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forms.aggregate import Breakdown, aggregate, breakdowns
+from forms.aggregate import Breakdown, Member, aggregate, breakdowns, gap_notes
 from forms.errors import UserError
 from forms.report import Report
 from importers.importing import FileResult, changed_figures, import_files
@@ -20,6 +20,7 @@ class AggregateResult:
     units: list[str]
     files: list[FileResult] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # 汇总 figures that changed since it was last built
+    notes: list[str] = field(default_factory=list)  # figures only some members' templates carry
     breakdowns: list[Breakdown] = field(default_factory=list)
 
 
@@ -60,8 +61,10 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
         raise UserError(f"汇总单位“{city}”不能同时是被汇总的单位")
     if not chosen:
         raise UserError(f"没有可汇总的单位：{city} {year}年")
-    sources = [store.report_data(store.require_report(unit, year), with_text=False) for unit in chosen]
-    forms = aggregate(city, year, sources, store.forms)
+    members = [
+        Member(store.report_data(store.require_report(unit, year), with_text=False), store.template) for unit in chosen
+    ]
+    forms, sources = aggregate(city, year, members, store.template)
     with store.write():
         report, previous = store.import_forms(city, year, {f.spec.key: (f.rows, f.values) for f in forms})
         store.set_aggregate_members(city, year, chosen)
@@ -69,7 +72,8 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
     if previous is not None:
         for form in forms:
             changes += changed_figures(form, previous.get(form.spec.key, {}))
-    return AggregateResult(report, chosen, [], changes, breakdowns(year, sources, store.forms))
+    notes = gap_notes(forms)
+    return AggregateResult(report, chosen, [], changes, notes, breakdowns(year, sources, store.template.forms))
 
 
 def aggregate_files(

@@ -169,6 +169,8 @@ class ImportDialog(QDialog):
         except NotAggregated as exc:
             return exc.message
         self.aggregated = result.report
+        for note in result.notes:
+            self.list.addItem(f"提示：{note}")
         for change in result.changes:
             self.list.addItem(f"汇总改动：{change}")
         return f"已生成汇总：{city} {result.report.year}年，共 {len(result.units)} 个单位。"
