@@ -155,6 +155,8 @@ def test_the_template_checks_rules_across_forms_and_key_changes():
     )
     future = KeyChange("2026.1", "a2", "x", None)
     assert "newer than the template" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, (future,)))
+    assert "years 2026–2025" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, first_year=2026, last_year=2025))
+    assert "years 1999–None" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, first_year=1999))
 
 
 def test_a_refused_template_names_every_problem_in_full():
