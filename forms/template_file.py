@@ -25,9 +25,10 @@ from forms.template import KeyChange, Template, version_key
 from forms.template_entries import Entries
 from forms.years import YEAR_MAX, YEAR_MIN
 
-__all__ = ["MAX_BYTES", "SHIPPED", "TemplateError", "load_template", "read_template"]
+__all__ = ["MAX_BYTES", "SHIPPED", "SHIPPED_FOLDER", "TemplateError", "load_template", "read_template"]
 
-SHIPPED = Path(__file__).with_name("templates") / "2024.1.toml"
+SHIPPED_FOLDER = Path(__file__).with_name("templates")  # every *.toml in it ships with the program
+SHIPPED = SHIPPED_FOLDER / "2024.1.toml"  # the first template
 MAX_BYTES = 1 << 20  # the shipped file is 11 kB
 MAX_DEPTH = 4  # groups within groups
 MAX_WIDTH = 100  # a column's width in characters

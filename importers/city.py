@@ -11,6 +11,7 @@ from forms.aggregate import Breakdown, aggregate, breakdowns
 from forms.errors import UserError
 from forms.report import Report
 from importers.importing import FileResult, changed_figures, import_files
+from storage import templates
 from storage.store import Store
 
 
@@ -61,15 +62,19 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
     if not chosen:
         raise UserError(f"没有可汇总的单位：{city} {year}年")
     sources = [store.report_data(store.require_report(unit, year), with_text=False) for unit in chosen]
-    forms = aggregate(city, year, sources, store.forms)
+    existing = store.find_report(city, year)  # the 汇总 is of its own template, a new one of the year's newest
+    template = store.template_of(existing) if existing else templates.for_year(store, year)
+    forms = aggregate(city, year, sources, template.forms)
     with store.write():
-        report, previous = store.import_forms(city, year, {f.spec.key: (f.rows, f.values) for f in forms})
+        report, previous = store.import_forms(
+            city, year, {f.spec.key: (f.rows, f.values) for f in forms}, template=template.version
+        )
         store.set_aggregate_members(city, year, chosen)
     changes: list[str] = []
     if previous is not None:
         for form in forms:
             changes += changed_figures(form, previous.get(form.spec.key, {}))
-    return AggregateResult(report, chosen, [], changes, breakdowns(year, sources, store.forms))
+    return AggregateResult(report, chosen, [], changes, breakdowns(year, sources, template.forms))
 
 
 def aggregate_files(

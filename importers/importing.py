@@ -10,9 +10,12 @@ from forms.audit import audit
 from forms.audit import errors as errors_of
 from forms.errors import UserError
 from forms.finding_groups import cell_place
+from forms.hygiene import echo
 from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.spec import FormSpec
+from importers.reading import ImportRejected
 from importers.workbook import FormRead, read_workbook
+from storage import templates
 from storage.store import Store
 
 IMPORTED = "已导入"
@@ -93,10 +96,25 @@ def changed_lines(before: Report, after: Report) -> list[str]:
     return out
 
 
+def template_forms(store: Store, path: Path) -> Callable[[str], tuple[FormSpec, ...]]:
+    """The forms of the template a workbook names, or its refusal naming the template needed."""
+
+    def choose(version: str) -> tuple[FormSpec, ...]:
+        known = templates.known(store)
+        if version not in known:
+            raise ImportRejected(
+                f"{path.name}：这个工作簿用的是表样 {echo(version[:20])}，本程序里没有："
+                "请先装入这个表样（文件 → 装入表样…），未导入"
+            )
+        return known[version].template.forms
+
+    return choose
+
+
 def import_file(store: Store, path: Path) -> FileResult:
     path = Path(path)
     try:
-        read = read_workbook(path, store.forms)
+        read = read_workbook(path, store.forms, template_forms(store, path))
         before = store.find_report(read.unit, read.year)
         report, previous = store.import_forms(
             read.unit,
@@ -105,6 +123,7 @@ def import_file(store: Store, path: Path) -> FileResult:
             filler=read.filler,
             contact_person=read.contact_person,
             contact_phone=read.contact_phone,
+            template=read.template or store.template.version,  # a hand-filled form is read by the newest
         )
     except UserError as exc:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
@@ -140,11 +159,11 @@ class FileLook:
         return f"{self.path.name}\t{self.unit}\t{self.year}年"
 
 
-def look_at_file(path: Path, forms: tuple[FormSpec, ...]) -> FileLook:
+def look_at_file(path: Path, store: Store) -> FileLook:
     """Read a file as the import will (the same guarded boundary and form reading), storing nothing."""
     path = Path(path)
     try:
-        read = read_workbook(path, forms)
+        read = read_workbook(path, store.forms, template_forms(store, path))
     except UserError as exc:
         return FileLook(path, message=exc.message.removesuffix("，" + REJECTED))
     return FileLook(path, read.unit, read.year)

@@ -15,6 +15,7 @@ row keys: those are taken from it, the figures still from the visible tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -66,6 +67,7 @@ class WorkbookRead:
     contact_phone: str
     forms: dict[str, FormRead]
     disagreements: list[str]  # its own 同比增减 row against its figures
+    template: str | None = None  # the template version the app's export names (hidden sheet), else None
 
 
 def _cell_name(sheet: Sheet, row: int, col: int) -> str:
@@ -361,10 +363,16 @@ def _percent_text(raw: object, shown: Decimal) -> str:
     return f"{shown}%"
 
 
-def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRead:
+def read_workbook(
+    path: Path, forms: tuple[FormSpec, ...] = FORMS, choose: Callable[[str], tuple[FormSpec, ...]] | None = None
+) -> WorkbookRead:
+    """``choose``: the forms of the template the app's export names (refusing one it does not know)."""
     path = Path(path)
     sheets = read_sheets(path)
     meta = _meta(sheets)
+    template = str(meta["template_version"]) if meta.get("app") == "填报助手" and meta.get("template_version") else None
+    if template is not None and choose is not None:
+        forms = choose(template)
     titles = _find_titles(sheets, forms)
     if not titles:
         raise ImportRejected(f"{path.name}：找不到任何附件表（按表名，如“2024年行政执法案件数据情况统计表”），未导入")
@@ -421,6 +429,7 @@ def read_workbook(path: Path, forms: tuple[FormSpec, ...] = FORMS) -> WorkbookRe
             str(meta.get("contact_phone") or ""),
             read,
             disagreements,
+            template,
         )
 
     units = {f for f, _ in fillers}
