@@ -17,6 +17,11 @@ from forms.report import ReportData
 from forms.stored_chars import printable_data
 
 CORE_MAX = 255
+TEMPLATE_LABEL = "填报助手表样 "  # + its version: the docx's category (exporters/docx_report.py)
+
+
+def template_label(version: str) -> str:
+    return f"{TEMPLATE_LABEL}{version}"
 
 
 def build_document(data: ReportData, fonts: FontNames | None = None) -> DocumentObject:
@@ -28,6 +33,9 @@ def build_document(data: ReportData, fonts: FontNames | None = None) -> Document
     core = doc.core_properties
     core.author = _core_text(data.report.unit)
     core.language = "zh-CN"
+    # The report's template, where Word and WPS show it (文件 → 属性 → 摘要 → 类别); ``version`` would
+    # say the document's own revision, and is shown by neither.
+    core.category = template_label(data.report.template)
     if data.text is None:
         core.title = _core_text(f"{data.report.unit}{data.report.year}年行政执法工作报告附件")
         add_attachments(doc, data, fonts, after_body=False)

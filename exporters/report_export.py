@@ -39,7 +39,8 @@ def export_report(
                 store.report_data(store.require_report(u, year), with_text=False)
                 for u in store.aggregate_members(unit, year)
             ]
-            write_xlsx(xlsx, data, breakdowns(year, units, store.forms) if units else ())
+            own = tuple(form.spec for form in data.forms)  # of the 汇总's own template
+            write_xlsx(xlsx, data, breakdowns(year, units, own) if units else ())
             written.append(Path(xlsx))
         if docx is not None:
             fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()

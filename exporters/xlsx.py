@@ -27,7 +27,6 @@ from forms.grid import Cell, Layout, Role
 from forms.hygiene import printable
 from forms.kinds import TextKind, percent
 from forms.numbering import attachment_label
-from forms.registry import TEMPLATE_VERSION
 from forms.report import FormData, Report, ReportData
 from forms.stored_chars import printable_data
 
@@ -181,7 +180,7 @@ def write_meta_sheet(ws: Worksheet, data: ReportData) -> None:
     report = data.report
     rows = [
         ("app", "填报助手"),
-        ("template_version", data.forms[0].spec.version if data.forms else TEMPLATE_VERSION),  # the report's own
+        ("template_version", report.template),  # the report's own (importers/workbook.py reads it)
         ("unit", report.unit),
         ("year", report.year),
         ("filler", report.filler),

@@ -8,6 +8,7 @@ from datetime import date
 from forms.kinds import Kind, Stored, ValueKind
 from forms.outline import DEFAULT_STYLES, heading_numbers
 from forms.spec import FormSpec, RowStyle
+from forms.template import FIRST_VERSION
 from forms.yoy import YoY, yoy
 
 MAIN_ROW = "main"  # the unit's figures in a COMPARISON form
@@ -37,6 +38,7 @@ class Report:
     filler: str = ""  # 填报单位 as printed above each table (defaults to ``unit``)
     contact_person: str = ""
     contact_phone: str = ""
+    template: str = FIRST_VERSION  # the version of the template it was made with or moved to
 
     @property
     def name(self) -> str:

@@ -4,9 +4,10 @@ renamed or dropped since the template before (``forms/template_file.py`` reads o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from forms.spec import FormSpec, SpecError
+from forms.years import YEAR_MAX, YEAR_MIN
 
 FIRST_VERSION = "2024.1"  # what a file that records no version was written under
 
@@ -27,6 +28,19 @@ class Template:
     version: str
     forms: tuple[FormSpec, ...]
     changes: tuple[KeyChange, ...] = ()
+    first_year: int = YEAR_MIN  # the report years it serves: first_year … last_year (None: every later year)
+    last_year: int | None = None
+    # The file's text as read (``forms/template_file.py``), stored verbatim in every database with a
+    # report of this template: "" for one built in code (a test's), which no database can carry.
+    source: str = field(default="", compare=False, repr=False)
+
+    def serves(self, year: int) -> bool:
+        return self.first_year <= year <= (YEAR_MAX if self.last_year is None else self.last_year)
+
+    @property
+    def years_text(self) -> str:
+        """The years it serves as a clerk reads them: 2025–2100年 (every year the program accepts)."""
+        return f"{self.first_year}–{YEAR_MAX if self.last_year is None else self.last_year}年"
 
     def __post_init__(self) -> None:
         problems = list(_problems(self))
@@ -62,6 +76,9 @@ def _problems(template: Template) -> Iterator[str]:
             elif not other.field(rule.other_field).paired:  # type: ignore[union-attr]
                 # compared year by year with the report's own figures (forms/audit.py)
                 yield f"rule {rule.code} compares with {other_form}.{rule.other_field}, which has no year pair"  # type: ignore[union-attr]
+    last = YEAR_MAX if template.last_year is None else template.last_year
+    if not YEAR_MIN <= template.first_year <= last <= YEAR_MAX:
+        yield f"years {template.first_year}–{template.last_year} are not within {YEAR_MIN}–{YEAR_MAX}, first first"
     for change in template.changes:
         changed = by_key.get(change.form)
         if changed is None:

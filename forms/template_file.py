@@ -23,10 +23,12 @@ from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals
 from forms.spec import FILLER, KEY, PLACEHOLDERS, Field, FormSpec, Group, RowStyle, SpecError
 from forms.template import KeyChange, Template, version_key
 from forms.template_entries import Entries
+from forms.years import YEAR_MAX, YEAR_MIN
 
-__all__ = ["MAX_BYTES", "SHIPPED", "TemplateError", "load_template", "read_template"]
+__all__ = ["MAX_BYTES", "SHIPPED", "SHIPPED_FOLDER", "TemplateError", "load_template", "read_template"]
 
-SHIPPED = Path(__file__).with_name("templates") / "2024.1.toml"
+SHIPPED_FOLDER = Path(__file__).with_name("templates")  # every *.toml in it ships with the program
+SHIPPED = SHIPPED_FOLDER / "2024.1.toml"  # the first template
 MAX_BYTES = 1 << 20  # the shipped file is 11 kB
 MAX_DEPTH = 4  # groups within groups
 MAX_WIDTH = 100  # a column's width in characters
@@ -84,6 +86,7 @@ def read_template(data: bytes, name: str = "表样文件") -> Template:
     except RecursionError:
         raise TemplateError([f"{name}：括号嵌套过深，不是表样文件"]) from None
     reader = _Reader(name, text)
+    reader.source = text
     template = reader.template(document)
     if reader.problems or template is None:
         raise TemplateError(reader.problems or [f"{name}：不是表样文件"])
@@ -100,14 +103,17 @@ def _parser_place(message: str) -> str:
 class _Reader(Entries):
     """Reads a parsed document into a ``Template``."""
 
+    source = ""  # the file's text, which the template carries (``Template.source``)
+
     # --- the template ----------------------------------------------------------------------
 
     def template(self, document: dict[str, Any]) -> Template | None:
-        self.unknown(document, {"version", "key_changes", "attachment"})
+        self.unknown(document, {"version", "first_year", "last_year", "key_changes", "attachment"})
         version = self.need(document, "version", str)
         if version and not re.fullmatch(r"\d{4}\.\d+", version):
             self.problem(f"表样版本“{version}”应形如 2024.1", line=self.line_of("version", version))
             version = ""
+        first, last = self.years(document)
         starts = [i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*attachment\s*\]\]", line)]
         specs: list[FormSpec] = []
         attachments = self.tables(document, "attachment", required=True)
@@ -126,10 +132,25 @@ class _Reader(Entries):
         if self.problems:
             return None
         try:
-            return Template(version, tuple(specs), tuple(changes))
+            return Template(version, tuple(specs), tuple(changes), first, last, source=self.source)
         except SpecError as exc:  # a check below missed it: still one line, never a traceback
             self.problem(f"表样自相矛盾（{exc}）")
             return None
+
+    def years(self, document: dict[str, Any]) -> tuple[int, int | None]:
+        """The report years the template serves: ``first_year`` (default: every year the program
+        accepts) to ``last_year`` (default: none later is refused)."""
+        first = self.get(document, "first_year", int, YEAR_MIN)
+        last = self.get(document, "last_year", int, None)
+        for entry, year in (("first_year", first), ("last_year", last)):
+            if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+                where = self.line_of_entry(entry)
+                self.problem(f"“{entry}”{year} 应在 {YEAR_MIN} 到 {YEAR_MAX} 之间", line=where)
+                return YEAR_MIN, None
+        if last is not None and last < first:
+            self.problem(f"“last_year”{last} 早于“first_year”{first}", line=self.line_of_entry("last_year"))
+            return YEAR_MIN, None
+        return first, last
 
     def key_change(self, table: dict[str, Any]) -> KeyChange | None:
         before = len(self.problems)

@@ -11,6 +11,7 @@ from forms.aggregate import Breakdown, Member, aggregate, breakdowns, gap_notes
 from forms.errors import UserError
 from forms.report import Report
 from importers.importing import FileResult, changed_figures, import_files
+from storage import templates
 from storage.store import Store
 
 
@@ -61,19 +62,24 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
         raise UserError(f"汇总单位“{city}”不能同时是被汇总的单位")
     if not chosen:
         raise UserError(f"没有可汇总的单位：{city} {year}年")
-    members = [
-        Member(store.report_data(store.require_report(unit, year), with_text=False), store.template) for unit in chosen
-    ]
-    forms, sources = aggregate(city, year, members, store.template)
+    members = []
+    for unit in chosen:
+        member = store.require_report(unit, year)
+        members.append(Member(store.report_data(member, with_text=False), store.template_of(member)))
+    existing = store.find_report(city, year)  # the 汇总 is of its own template, a new one of the year's newest
+    template = store.template_of(existing) if existing else templates.for_year(store, year)
+    forms, sources = aggregate(city, year, members, template)
     with store.write():
-        report, previous = store.import_forms(city, year, {f.spec.key: (f.rows, f.values) for f in forms})
+        report, previous = store.import_forms(
+            city, year, {f.spec.key: (f.rows, f.values) for f in forms}, template=template.version
+        )
         store.set_aggregate_members(city, year, chosen)
     changes: list[str] = []
     if previous is not None:
         for form in forms:
             changes += changed_figures(form, previous.get(form.spec.key, {}))
     notes = gap_notes(forms)
-    return AggregateResult(report, chosen, [], changes, notes, breakdowns(year, sources, store.template.forms))
+    return AggregateResult(report, chosen, [], changes, notes, breakdowns(year, sources, template.forms))
 
 
 def aggregate_files(

@@ -12,7 +12,9 @@ from forms.errors import UserError
 from forms.finding_groups import cell_place
 from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.template import Template
-from importers.workbook import FormRead, read_workbook
+from forms.template_moves import moves
+from importers.workbook import FormRead, WorkbookRead, read_workbook
+from storage import templates
 from storage.store import Store
 
 IMPORTED = "已导入"
@@ -98,19 +100,54 @@ def changed_lines(before: Report, after: Report) -> list[str]:
     return out
 
 
+def known_templates(store: Store) -> tuple[Template, ...]:
+    """Every template a workbook may be of: the program's and those the file carries, oldest first."""
+    return tuple(k.template for k in templates.known(store).values())
+
+
+def _into(store: Store, read: WorkbookRead, report: Report | None) -> tuple[str, dict, dict[str, list[str]], list[str]]:
+    """The workbook's forms as the report takes them: (template version, forms, fields kept, 提示).
+    A report of another template takes them moved along the key changes between the two."""
+    forms = {key: (form.rows, form.values) for key, form in read.forms.items()}
+    if report is None or report.template == read.template.version:
+        return read.template.version, forms, read.missing, read.hints()
+    target = store.template_of(report)
+    moved = moves(read.template, target)
+    out, keep, notes = {}, {}, []
+    for key, (rows, values) in forms.items():
+        spec = next((s for s in target.forms if s.key == key), None)
+        if spec is None:
+            notes.append(f"{read.forms[key].spec.label}：{report.name}的表样 {target.version} 没有这张附件，没有导入")
+            continue
+        out[key], left = moved.cells(key, values)
+        out[key] = (rows, out[key])
+        own = read.forms[key].spec
+        for key_left in left:
+            label = own.field(key_left).label
+            notes.append(f"{spec.label}的“{label}”一列，{report.name}的表样 {target.version} 没有，没有导入")
+        lacking = [f.key for f in spec.fields() if f.key in moved.lacking.get(key, ())]
+        if lacking:
+            keep[key] = lacking
+            labels = "、".join(f"“{spec.field(k).label}”" for k in lacking)
+            notes.append(f"{spec.label}：这个工作簿（表样 {read.template.version}）没有{labels}一列，报表中原有的保留")
+    return target.version, out, keep, notes
+
+
 def import_file(store: Store, path: Path) -> FileResult:
     path = Path(path)
     try:
-        read = read_workbook(path, (store.template,))
+        read = read_workbook(path, known_templates(store))
         before = store.find_report(read.unit, read.year)
+        version, forms, keep, notes = _into(store, read, before)
         report, previous = store.import_forms(
             read.unit,
             read.year,
-            {key: (form.rows, form.values) for key, form in read.forms.items()},
+            forms,
             filler=read.filler,
             contact_person=read.contact_person,
             contact_phone=read.contact_phone,
-            keep=read.missing,
+            keep=keep,
+            template=version,
         )
     except UserError as exc:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
@@ -130,7 +167,7 @@ def import_file(store: Store, path: Path) -> FileResult:
         "",
         changes,
         read.disagreements,
-        read.hints(),
+        notes,
         wrong,
         len(findings) - wrong,
     )
@@ -155,11 +192,11 @@ class FileLook:
         return f"{self.path.name}\t{self.unit}\t{self.year}年"
 
 
-def look_at_file(path: Path, templates: tuple[Template, ...]) -> FileLook:
+def look_at_file(path: Path, store: Store) -> FileLook:
     """Read a file as the import will (the same guarded boundary and form reading), storing nothing."""
     path = Path(path)
     try:
-        read = read_workbook(path, templates)
+        read = read_workbook(path, known_templates(store))
     except UserError as exc:
         return FileLook(path, message=exc.message.removesuffix("，" + REJECTED))
     return FileLook(path, read.unit, read.year)

@@ -15,6 +15,7 @@ from forms.errors import UserError
 from forms.kinds import Kind, Stored, ValueKind
 from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.spec import FormSpec, RowStyle
+from storage import templates
 from storage.connection import Database, now, reads
 
 
@@ -108,7 +109,7 @@ def apply(db: Database, report_id: int, change: Change) -> Touched:
 
     A change carries what it replaces; when the file holds something else (another window
     or program wrote in between) it raises ``ChangeConflict`` and nothing is written."""
-    spec = db.spec(change.form)
+    spec = templates.spec_of(db, report_id, change.form)
     with db.write():
         apply_within(db, report_id, spec, change)
         db.conn.execute("update reports set updated_at=? where id=?", [now(), report_id])

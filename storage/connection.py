@@ -56,15 +56,24 @@ class Generation:
 
 
 class Database:
-    """One opened file under one template (``storage.opening`` opens and checks it)."""
+    """One opened file (``storage.opening`` opens and checks it). ``template`` is the program's
+    newest, ``forms`` its attachments (what a file's look before a report is chosen uses); each report
+    is of its own template (``storage.templates``), among ``shipped`` and those the file carries."""
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, *, forms: tuple[FormSpec, ...], template: Template
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        forms: tuple[FormSpec, ...],
+        template: Template,
+        shipped: tuple[Template, ...] | None = None,
     ) -> None:
         self.path = path
         self.conn = conn
         self.forms = forms
         self.template = template
+        self.shipped = shipped if shipped is not None else (template,)  # oldest first
         self.commits = 0  # transactions committed through this Database (see ``generation``)
         self.opened = 0  # reopen() counts: a new connection starts its data_version afresh
         # The generations just before and just after the last transaction ``write`` committed.
@@ -89,7 +98,7 @@ class Database:
         self.conn.close()
 
     def spec(self, form_key: str) -> FormSpec:
-        """The template's form of that key."""
+        """The program's newest template's form of that key (a report's own: ``storage.templates.spec_of``)."""
         for spec in self.forms:
             if spec.key == form_key:
                 return spec

@@ -162,4 +162,17 @@ def m005_outline_styles(db: Database) -> None:
     db.table("sections").add_column("run_in", int)
 
 
+@_step
+def m006_templates(db: Database) -> None:
+    # Templates travel (storage/templates.py): the text of each template a report uses, verbatim, and
+    # each report's own template. The file-wide version recorded before (every report was moved to it
+    # when the file was opened) becomes each report's; a file that recorded none was of the first one.
+    db.table("templates").create({"version": str, "text": str, "added_at": str}, pk="version", not_null={"text"})
+    db.table("reports").add_column("template", str)
+    db.execute(
+        "update reports set template = coalesce((select value from settings where key = 'template_version'), '2024.1')"
+    )
+    db.execute("delete from settings where key = 'template_version'")
+
+
 COUNT = len(_STEPS)  # our user_version: the number of schema migrations this program knows

@@ -1,6 +1,7 @@
 """Opening a database file: what is refused before it is touched (a folder, a foreign or newer
-file), what is repaired on the way in (schema migrations, renamed field keys of an older
-template, each after a backup), and what a killed backup or restore left beside it."""
+file), what is repaired on the way in (schema migrations, after a backup; the text of a shipped
+template a report uses, stored in the file), and what a killed backup or restore left beside it.
+A report's field keys are never changed on the way in: it stays on its own template."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def schema_version() -> int:
     return migrations.COUNT
 
 
-def open_file(path: Path | str, *, create: bool, template: Template) -> tuple[Path, sqlite3.Connection]:
+def open_file(path: Path | str, *, create: bool, shipped: tuple[Template, ...]) -> tuple[Path, sqlite3.Connection]:
     """The checked path of the SQLite file at ``path`` (":memory:" for none) and a connection to
     it, migrated as needed.
 
@@ -48,7 +49,7 @@ def open_file(path: Path | str, *, create: bool, template: Template) -> tuple[Pa
         with storage_errors(path, "打开"):
             conn = connect(MEMORY if in_memory else path)
             try:
-                _prepare(Database(path, conn, forms=(), template=template), fresh=in_memory)
+                _prepare(Database(path, conn, forms=(), template=shipped[-1], shipped=shipped), fresh=in_memory)
             except BaseException:
                 conn.close()
                 raise
@@ -107,11 +108,7 @@ def _prepare(database: Database, *, fresh: bool) -> None:
             backup.rolling_backup(conn, path, "before-upgrade")
         with database.write():
             migrations.migration_set().apply(database.db)
-    if templates.pending(conn, database.template):  # renamed field keys of an older template
-        if tables and not fresh and templates.stored_version(conn) is not None:
-            backup.rolling_backup(conn, path, "before-upgrade")
-        with database.write():
-            templates.upgrade(conn, database.template)
+    templates.keep_used(database)  # a file from before templates travelled: it carries them from now on
     if app_id != APPLICATION_ID or version != schema_version():
         stamp(conn, schema_version())
 

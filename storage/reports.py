@@ -10,9 +10,9 @@ from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Stored
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, Report
-from forms.spec import FILLER, RowStyle
+from forms.spec import FILLER, FormSpec, RowStyle
 from forms.years import check_year
-from storage import cells
+from storage import cells, templates
 from storage.connection import Database, now
 from storage.report_text import ReportTexts
 from storage.rows import ReportRow
@@ -28,6 +28,7 @@ def _report(row: ReportRow) -> Report:
         filler=row["filler"] or "",
         contact_person=row["contact_person"] or "",
         contact_phone=row["contact_phone"] or "",
+        template=row["template"],
     )
 
 
@@ -60,8 +61,17 @@ def get(db: Database, report_id: int) -> Report:
 
 
 def create(
-    db: Database, unit: str, year: int, *, filler: str = "", contact_person: str = "", contact_phone: str = ""
+    db: Database,
+    unit: str,
+    year: int,
+    *,
+    filler: str = "",
+    contact_person: str = "",
+    contact_phone: str = "",
+    template: str | None = None,
 ) -> Report:
+    """A new report of (unit, year), of ``template`` (a version) or else the newest known template
+    that serves the year; the file keeps that template's text from now on."""
     unit = clean_limited(unit, "单位名称", UNIT_MAX)
     filler = clean_limited(filler, "填报单位", UNIT_MAX)
     contact_person = clean_limited(contact_person, "联系人", LINE_MAX)
@@ -71,16 +81,21 @@ def create(
     check_year(year)
     if find(db, unit, year) is not None:
         raise UserError(f"{unit} {year}年的报表已存在")
+    chosen = templates.for_year(db, year) if template is None else templates.template(db, template)
+    if not chosen.serves(year):
+        raise UserError(f"表样 {chosen.version} 适用于 {chosen.years_text}，不能用于 {year} 年的报表")
     with db.write():
         stamp = now()
+        templates.keep(db, chosen)
+        lines = [filler.strip() or unit, contact_person.strip(), contact_phone.strip()]
         cursor = db.conn.execute(
-            "insert into reports (unit, year, filler, contact_person, contact_phone, created_at, updated_at)"
-            " values (?, ?, ?, ?, ?, ?, ?)",
-            [unit, year, filler.strip() or unit, contact_person.strip(), contact_phone.strip(), stamp, stamp],
+            "insert into reports (unit, year, filler, contact_person, contact_phone, template, created_at, updated_at)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [unit, year, *lines, chosen.version, stamp, stamp],
         )
         assert cursor.lastrowid is not None
         report_id = cursor.lastrowid
-        for spec in db.forms:
+        for spec in chosen.forms:
             if spec.rows is RowStyle.LIST:
                 db.conn.executemany(
                     "insert into form_rows (report_id, form, row, position) values (?, ?, ?, ?)",
@@ -114,7 +129,7 @@ def _follow_filler(db: Database, report: Report, old: str | None) -> None:
     """Cells whose field starts as the 填报单位 (附件2's 行政执法单位名称) take the new one, unless
     the clerk typed something else there; ``old`` None: the report is new. Call under a write."""
     new = report.filler or report.unit
-    for spec in db.forms:
+    for spec in templates.forms_of(db, report):
         for f in spec.fields():
             if f.default != FILLER:
                 continue
@@ -133,19 +148,29 @@ def import_forms(
     filler: str = "",
     contact_person: str = "",
     contact_phone: str = "",
+    template: str | None = None,
     keep: dict[str, list[str]] | None = None,
 ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
     """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
     values (a form the file does not carry is kept as it was, and so are a blank 填报单位, a blank
-    contact line and the fields of ``keep``, form key → fields the file has no column for). Returns
-    the report and, when it existed, the replaced forms' previous values (None for a new report)."""
+    contact line and the fields of ``keep``, form key → fields the file has no column for).
+    ``template``: the version the forms are in (a new report is made with it; ``importers`` moves a
+    workbook of another template into the report's own first). Returns the report and, when it
+    existed, the replaced forms' previous values (None for a new report)."""
     with db.write():
         report = find(db, unit, year)
         previous: dict[str, dict[CellKey, Stored]] | None = None
         if report is None:
-            report = create(db, unit, year, filler=filler, contact_person=contact_person, contact_phone=contact_phone)
+            report = create(
+                db, unit, year, filler=filler, contact_person=contact_person, contact_phone=contact_phone,
+                template=template,
+            )  # fmt: skip
         else:
-            previous = {key: dict(cells.form_data(db, report, db.spec(key)).values) for key in forms}
+            if template is not None and template != report.template:
+                raise UserError(
+                    f"这个工作簿用的是表样 {template}，{report.name}的报表用的是表样 {report.template}，未导入"
+                )
+            previous = {key: dict(cells.form_data(db, report, _spec(db, report, key)).values) for key in forms}
             # What the file does not carry stays: a blank 填报单位, a blank contact line (name and
             # phone are one line on the form, replaced or kept together).
             if not (contact_person or contact_phone):
@@ -156,7 +181,8 @@ def import_forms(
                     db, report.id, filler=lines[0], contact_person=lines[1], contact_phone=lines[2], follow=False
                 )  # the forms the file does not carry stay exactly as they were
             forms = _keeping(forms, previous, keep or {})
-        cells.replace_forms(db, report.id, [(db.spec(key), rows, values) for key, (rows, values) in forms.items()])
+        chosen = [(_spec(db, report, key), rows, values) for key, (rows, values) in forms.items()]
+        cells.replace_forms(db, report.id, chosen)
         db.conn.execute("update reports set updated_at=? where id=?", [now(), report.id])
     return report, previous
 
@@ -178,6 +204,13 @@ def _keeping(
     return out
 
 
+def _spec(db: Database, report: Report, form_key: str) -> FormSpec:
+    try:
+        return templates.spec_of(db, report, form_key)
+    except KeyError:
+        raise UserError(f"表样 {report.template} 中没有{form_key}这张附件，未导入") from None
+
+
 # --- last year's figures (issue 12) ------------------------------------------------
 
 
@@ -189,7 +222,7 @@ def previous_year_figures(db: Database, report: Report) -> PreviousFigures | Non
     if last is None:
         return None
     figures: PreviousFigures = {}
-    for spec in db.forms:
+    for spec in templates.forms_of(db, last):
         if spec.rows is not RowStyle.COMPARISON:
             continue
         values = cells.form_data(db, last, spec).values
@@ -205,12 +238,13 @@ def fill_previous_year(db: Database, report: Report) -> int:
         return 0
     filled = 0
     with db.write():
-        for spec in db.forms:
+        for spec in templates.forms_of(db, report):
             current = cells.form_data(db, report, spec).values if spec.key in figures else {}
+            own = {f.key for f in spec.paired_fields()}  # last year's template may have had others
             items: dict[CellKey, Stored] = {
                 CellKey(MAIN_ROW, key, report.year - 1): value
                 for key, value in figures.get(spec.key, {}).items()
-                if value is not None and current.get(CellKey(MAIN_ROW, key, report.year - 1)) is None
+                if value is not None and key in own and current.get(CellKey(MAIN_ROW, key, report.year - 1)) is None
             }
             if items:
                 blank = dict.fromkeys(items)

@@ -13,6 +13,7 @@ class ReportRow(TypedDict):
     filler: str | None
     contact_person: str | None
     contact_phone: str | None
+    template: str  # its template's version (storage/templates.py)
 
 
 class TextRow(TypedDict):

@@ -20,9 +20,9 @@ def create_sample(store: Store) -> Report:
         sample.UNIT, sample.YEAR, contact_person=sample.CONTACT_PERSON, contact_phone=sample.CONTACT_PHONE
     )
     year = report.year
-    store.set_values(report.id, store.spec("a2"), sample.comparison_values(sample.A2, year))
-    store.set_values(report.id, store.spec("a3"), sample.comparison_values(sample.A3, year))
-    a4, a5 = store.spec("a4"), store.spec("a5")
+    a2, a3, a4, a5 = (store.spec_of(report, key) for key in ("a2", "a3", "a4", "a5"))  # its own template's
+    store.set_values(report.id, a2, sample.comparison_values(sample.A2, year))
+    store.set_values(report.id, a3, sample.comparison_values(sample.A3, year))
     store.set_values(report.id, a4, sample.list_row(store.form_data(report, a4).rows[0], sample.A4_ROW))
     store.set_values(report.id, a5, sample.list_row(store.form_data(report, a5).rows[0], sample.A5_ROW))
     write_sample_text(store, report)

@@ -9,16 +9,17 @@ Every accepted edit is committed before the call returns.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from forms.changes import Cells, Change, InsertRow, Touched
 from forms.errors import UserError
 from forms.kinds import Stored
-from forms.registry import FORMS, TEMPLATE, Template
+from forms.registry import SHIPPED_TEMPLATES, Template, version_key
 from forms.report import CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup, cells, reports
+from storage import backup, cells, reports, templates
 from storage.cells import ChangeConflict, read_back
 from storage.connection import MEMORY, Database, Generation, reads
 from storage.database import StorageError, read_header
@@ -41,17 +42,25 @@ class Store(Database):
         path: Path | str,
         *,
         create: bool = True,
-        forms: tuple[FormSpec, ...] = FORMS,
-        template: Template = TEMPLATE,
+        forms: tuple[FormSpec, ...] | None = None,
+        template: Template | None = None,
+        shipped: tuple[Template, ...] = SHIPPED_TEMPLATES,
     ) -> None:
         """Open the SQLite file at ``path`` (":memory:" for none), migrating it as needed
-        (``storage.opening.open_file``: what is refused, what is repaired)."""
-        checked, conn = open_file(path, create=create, template=template)
-        super().__init__(checked, conn, forms=forms, template=template)
+        (``storage.opening.open_file``: what is refused, what is repaired). ``shipped``: the
+        program's templates; ``template`` (a test's) ships as well and is the newest, ``forms``
+        (a test's) stand for its attachments."""
+        chosen = template or shipped[-1]
+        if forms is not None and forms != chosen.forms:
+            chosen = dataclasses.replace(chosen, forms=forms, source="")
+        by_version = {t.version: t for t in shipped} | {chosen.version: chosen}
+        shipped = tuple(sorted(by_version.values(), key=lambda t: version_key(t.version)))
+        checked, conn = open_file(path, create=create, shipped=shipped)
+        super().__init__(checked, conn, forms=chosen.forms, template=chosen, shipped=shipped)
 
     def reopen(self) -> None:
         """Open the file again, with every check (after a restore replaced it)."""
-        _, self.conn = open_file(self.path, create=False, template=self.template)
+        _, self.conn = open_file(self.path, create=False, shipped=self.shipped)
         self.opened += 1
 
     def backup(self, reason: str, target: Path | None = None) -> Path:
@@ -88,11 +97,37 @@ class Store(Database):
         return reports.get(self, report_id)
 
     def create_report(
-        self, unit: str, year: int, *, filler: str = "", contact_person: str = "", contact_phone: str = ""
+        self,
+        unit: str,
+        year: int,
+        *,
+        filler: str = "",
+        contact_person: str = "",
+        contact_phone: str = "",
+        template: str | None = None,
     ) -> Report:
+        """A new report, of ``template`` or the newest known template that serves ``year``."""
         return reports.create(
-            self, unit, year, filler=filler, contact_person=contact_person, contact_phone=contact_phone
+            self,
+            unit,
+            year,
+            filler=filler,
+            contact_person=contact_person,
+            contact_phone=contact_phone,
+            template=template,
         )
+
+    # --- each report's own template (storage.templates) -----------------------------------
+
+    def template_of(self, report: Report | int) -> Template:
+        return templates.template_of(self, report)
+
+    def forms_of(self, report: Report | int) -> tuple[FormSpec, ...]:
+        """The attachments of the report's own template, in print order."""
+        return templates.forms_of(self, report)
+
+    def spec_of(self, report: Report | int, form_key: str) -> FormSpec:
+        return templates.spec_of(self, report, form_key)
 
     def update_contact(
         self, report_id: int, *, filler: str, contact_person: str, contact_phone: str, follow: bool = True
@@ -111,6 +146,7 @@ class Store(Database):
         contact_person: str = "",
         contact_phone: str = "",
         keep: dict[str, list[str]] | None = None,
+        template: str | None = None,
     ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
         """An imported workbook in one transaction (``storage.reports.import_forms``)."""
         return reports.import_forms(
@@ -122,6 +158,7 @@ class Store(Database):
             contact_person=contact_person,
             contact_phone=contact_phone,
             keep=keep,
+            template=template,
         )
 
     def previous_year_figures(self, report: Report) -> PreviousFigures | None:
@@ -147,7 +184,8 @@ class Store(Database):
     def report_data(self, report: Report, *, with_text: bool = True, kind: str | None = None) -> ReportData:
         """``kind``: which of the report's texts (forms.outline); None is the one open in the window."""
         text = ReportTexts(self).get(report, kind) if with_text else None
-        return ReportData(report, [self.form_data(report, spec) for spec in self.forms], self.yoy_places(), text)
+        forms = [self.form_data(report, spec) for spec in self.forms_of(report)]
+        return ReportData(report, forms, self.yoy_places(), text)
 
     def apply(self, report_id: int, change: Change) -> Touched:
         """Apply a clerk's change in one transaction, or refuse it whole (``ChangeConflict``)."""

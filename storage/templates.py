@@ -1,41 +1,126 @@
-"""Field keys across template versions: a file written under an older template is brought up
-to the current one when it is opened, in the same transaction that records the new version."""
+"""Which template each report is of: the templates a file knows are the program's shipped ones and
+those the file carries (table ``templates``: each version with its file's text, verbatim, so a file
+still opens with every report on its own template after a newer program stops shipping one).
+
+A report records its template (``reports.template``) when it is made, the newest known one that
+serves its year, and keeps it: moving it to another is an explicit step (``storage/template_move.py``).
+Where a version is both shipped and stored, the shipped one is read (the same version never
+changes its text: ``add`` refuses another text under a known version).
+"""
 
 from __future__ import annotations
 
-import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
 
-from forms.registry import FIRST_VERSION, KeyChange, Template, version_key
-from storage.database import put_setting
-
-SETTING = "template_version"
-
-
-def stored_version(conn: sqlite3.Connection) -> str | None:
-    """The template the file's data was written under; None for a file with no reports yet."""
-    row = conn.execute("select value from settings where key = ?", [SETTING]).fetchone()
-    if row is not None:
-        return row[0]
-    has_data = conn.execute("select 1 from reports limit 1").fetchone() is not None
-    return FIRST_VERSION if has_data else None
+from forms.errors import UserError
+from forms.report import Report
+from forms.spec import FormSpec
+from forms.template import Template, version_key
+from forms.template_file import read_template
+from storage.connection import Database, now
 
 
-def pending(conn: sqlite3.Connection, template: Template) -> bool:
-    version = stored_version(conn)
-    return version is None or version_key(version) < version_key(template.version)
+@dataclass(frozen=True)
+class Known:
+    """A template the file can use, and where it comes from."""
+
+    template: Template
+    shipped: bool  # with this program
+    stored: bool  # its text is in the file
 
 
-def upgrade(conn: sqlite3.Connection, template: Template) -> list[KeyChange]:
-    """Apply the key changes the file needs and record ``template.version``; call in a transaction.
+@lru_cache(maxsize=16)
+def _parsed(text: str, version: str) -> Template:
+    # Checked when it was added; a stored text is still outside input (a hand-edited file).
+    return read_template(text.encode("utf-8"), f"数据库中的表样 {version}")
 
-    A renamed key moves every cell (figures, both years, and its 原因简析); a dropped key's
-    cells stay where they are (the store shows only the template's fields)."""
-    version = stored_version(conn)
-    applied = template.changes_since(version) if version is not None else []
-    for change in applied:
-        if change.new is not None:
-            conn.execute(
-                "update cells set field = ? where form = ? and field = ?", [change.new, change.form, change.old]
-            )
-    put_setting(conn, SETTING, template.version)
-    return applied
+
+def _stored(db: Database) -> dict[str, str]:
+    return {row[0]: row[1] for row in db.conn.execute("select version, text from templates")}
+
+
+def known(db: Database) -> dict[str, Known]:
+    """Every template the file can use, by version, oldest first."""
+    with db.read():
+        stored = _stored(db)
+    shipped = {t.version: t for t in db.shipped}
+    versions = sorted(set(stored) | set(shipped), key=version_key)
+    return {
+        v: Known(shipped[v] if v in shipped else _parsed(stored[v], v), v in shipped, v in stored) for v in versions
+    }
+
+
+def template(db: Database, version: str) -> Template:
+    """The template of that version, or a UserError saying the file and the program lack it."""
+    for shipped in db.shipped:
+        if shipped.version == version:
+            return shipped
+    with db.read():
+        row = db.conn.execute("select text from templates where version = ?", [version]).fetchone()
+    if row is None:
+        raise UserError(f"本程序和这个数据库里都没有表样 {version}：请先装入这个表样（文件 → 装入表样…）")
+    return _parsed(row[0], version)
+
+
+def template_of(db: Database, report: Report | int) -> Template:
+    """The template ``report`` (or the report of that id) was made with or moved to."""
+    if isinstance(report, Report):
+        return template(db, report.template)
+    with db.read():
+        row = db.conn.execute("select template from reports where id = ?", [report]).fetchone()
+    if row is None:
+        raise KeyError(report)
+    return template(db, row[0])
+
+
+def forms_of(db: Database, report: Report | int) -> tuple[FormSpec, ...]:
+    return template_of(db, report).forms
+
+
+def spec_of(db: Database, report: Report | int, form_key: str) -> FormSpec:
+    """The report's own template's form of that key (KeyError: its template has none)."""
+    for spec in forms_of(db, report):
+        if spec.key == form_key:
+            return spec
+    raise KeyError(form_key)
+
+
+def for_year(db: Database, year: int) -> Template:
+    """The newest known template that serves ``year``: what a new report of that year is made with."""
+    serving = [k.template for k in known(db).values() if k.template.serves(year)]
+    if not serving:
+        raise UserError(f"没有适用于 {year} 年的表样：请先装入适用的表样（文件 → 装入表样…）")
+    return serving[-1]
+
+
+def keep(db: Database, chosen: Template) -> None:
+    """Store the template's text unless the file holds it already (a report of it is being made).
+    A template built in code (a test's) has no text to keep. Call under ``db.write()``."""
+    if chosen.source:
+        db.conn.execute(
+            "insert or ignore into templates (version, text, added_at) values (?, ?, ?)",
+            [chosen.version, chosen.source, now()],
+        )
+
+
+def keep_used(db: Database) -> None:
+    """Store the text of every shipped template a report uses that the file does not hold yet
+    (a file written before templates travelled); at open, only when there is one."""
+    missing = [
+        row[0]
+        for row in db.conn.execute(
+            "select distinct template from reports where template not in (select version from templates)"
+        )
+    ]
+    shipped = [t for t in db.shipped if t.version in missing and t.source]
+    if shipped:
+        with db.write():
+            for chosen in shipped:
+                keep(db, chosen)
+
+
+def uses(db: Database) -> dict[str, int]:
+    """How many reports each template version has."""
+    with db.read():
+        return {row[0]: row[1] for row in db.conn.execute("select template, count(*) from reports group by template")}

@@ -46,6 +46,15 @@ def test_the_shipped_file_is_the_template_the_program_uses():
     assert template == registry.TEMPLATE
     assert template.forms == registry.FORMS and template.version == registry.TEMPLATE_VERSION == "2024.1"
     assert template.changes == ()
+    assert (template.first_year, template.last_year, template.years_text) == (2000, None, "2000–2100年")
+    assert template.source == TEXT  # carried verbatim into every database with a report of it
+
+
+def test_a_template_serves_the_years_it_declares():
+    text = changed('version = "2024.1"', 'version = "2024.1"\nfirst_year = 2025\nlast_year = 2026')
+    template = read_template(text.encode())
+    assert (template.first_year, template.last_year, template.years_text) == (2025, 2026, "2025–2026年")
+    assert [year for year in (2024, 2025, 2026, 2027) if template.serves(year)] == [2025, 2026]
 
 
 def test_the_loaded_template_holds_the_pinned_keys_labels_and_rules():
@@ -134,6 +143,11 @@ def test_rules_are_checked_against_the_fields(old, new, said):
         ("number = 3", "number = true", "“number”应为整数"),
         ("paired = true }", "paird = true }", "未知的项“paird”"),
         ('version = "2024.1"', 'version = "next"', "表样版本“next”应形如 2024.1"),
+        ('version = "2024.1"', 'version = "2024.1"\nfirst_year = 1999', "“first_year”1999 应在 2000 到 2100 之间"),
+        ('version = "2024.1"', 'version = "2024.1"\nlast_year = 2101', "2024.1.toml（第 20 行）：“last_year”2101"),
+        ('version = "2024.1"', 'version = "2024.1"\nfirst_year = 2025\nlast_year = 2024', "“last_year”2024 早于"),
+        ('version = "2024.1"', 'version = "2024.1"\nfirst_year = "2025"', "“first_year”应为整数"),
+        ('version = "2024.1"', 'version = "2024.1"\nfirst_yaer = 2025', "未知的项“first_yaer”"),
         ("{year}年涉企", "{yaer}年涉企", "{yaer} 未知"),
         ('rows = "list"', 'rows = "table"', "行式“table”未知"),
         ("{year}年涉企", "{year:>999999999}年涉企", "{year} 后不能有格式"),

@@ -13,7 +13,7 @@ from forms.registry import FORMS, TEMPLATE, TEMPLATE_VERSION, KeyChange, Templat
 from forms.report import CellKey
 from forms.rules import AtLeastSum, NotMoreThan, SumEquals
 from forms.spec import Field, Group, RowStyle, SpecError
-from storage import backup, templates
+from storage import backup, migrations, templates
 from storage.sample import create_sample
 from storage.store import Store
 
@@ -155,6 +155,8 @@ def test_the_template_checks_rules_across_forms_and_key_changes():
     )
     future = KeyChange("2026.1", "a2", "x", None)
     assert "newer than the template" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, (future,)))
+    assert "years 2026–2025" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, first_year=2026, last_year=2025))
+    assert "years 1999–None" in _problem(lambda: Template(TEMPLATE_VERSION, FORMS, first_year=1999))
 
 
 def test_a_refused_template_names_every_problem_in_full():
@@ -250,38 +252,27 @@ def _next_template() -> Template:
 
 def _values(store: Store, report) -> dict:
     return {
-        (spec.key, key): value for spec in store.forms for key, value in store.form_data(report, spec).values.items()
+        (spec.key, key): value
+        for spec in store.forms_of(report)
+        for key, value in store.form_data(report, spec).values.items()
     }
 
 
-def test_a_database_from_the_previous_template_opens_with_its_data_intact(db_path):
+def test_a_program_with_a_newer_template_opens_a_file_with_every_report_on_its_own(db_path):
     old = Store(db_path)
     report = create_sample(old)
     a5 = form("a5")
     row = old.form_data(report, a5).rows[0]
     old.set_value(report.id, a5, CellKey(row, "not_prosecuted"), 0)
     before = _values(old, report)
-    assert templates.stored_version(old.conn) == TEMPLATE_VERSION
     old.close()
 
     nxt = _next_template()
-    new = Store(db_path, forms=nxt.forms, template=nxt)
-    assert templates.stored_version(new.conn) == "2025.1"
-    expected = {
-        (f, dataclasses.replace(k, field="fines_total") if (f, k.field) == ("a2", "fines") else k): v
-        for (f, k), v in before.items()
-        if (f, k.field) != ("a5", "not_prosecuted")
-    }
-    after = _values(new, report)
-    assert after == expected
-    assert len([k for (f, k) in after if f == "a2" and k.field == "fines_total"]) == 3  # both years and the reason
-    assert backup.backups(db_path), "the file was backed up before its keys were changed"
+    new = Store(db_path, template=nxt)  # a program shipping 2025.1 too: opening moves no key
+    assert new.template_of(new.report(report.id)).version == TEMPLATE_VERSION
+    assert _values(new, new.report(report.id)) == before  # 罚没金额 still under fines, 不予起诉 shown
+    assert not backup.backups(db_path), "nothing in the file changed, so nothing needed a backup"
     new.close()
-
-    # The dropped key's cells stayed in the file: the previous template still sees them.
-    again = Store(db_path)
-    assert _values(again, report)[("a5", CellKey(row, "not_prosecuted"))] == 0
-    again.close()
 
 
 def test_opening_again_changes_nothing(db_path):
@@ -289,19 +280,37 @@ def test_opening_again_changes_nothing(db_path):
     report = create_sample(store)
     before = _values(store, report)
     store.close()
+    data = db_path.read_bytes()
     store = Store(db_path)
-    assert not templates.pending(store.conn, TEMPLATE)
-    assert _values(store, report) == before
+    assert _values(store, report) == before and store.report(report.id).template == TEMPLATE_VERSION
     store.close()
+    assert db_path.read_bytes() == data
 
 
-def test_a_file_that_records_no_version_was_written_under_the_first_template(db_path):
+def _file_before_templates_travelled(db_path: Path, version: str | None) -> None:
+    """A file as the program before m006 wrote it: one report, its figures, one file-wide version."""
+    from sqlite_utils import Database
+
+    old = Database(db_path)
+    migrations.migration_set().apply(old, stop_before="m006_templates")
+    old.execute("insert into reports (id, unit, year, filler) values (1, '某县应急管理局', 2024, '某县应急管理局')")
+    old.execute("insert into cells values (1, 'a2', 'main', 'fines', 2024, '4199252', '')")
+    if version is not None:
+        old.execute("insert into settings values ('template_version', ?)", [version])
+    old.conn.commit()
+    old.close()
+
+
+@pytest.mark.parametrize("version", ["2024.1", None])
+def test_a_file_written_before_templates_travelled_keeps_its_reports_on_their_template(db_path, version):
+    _file_before_templates_travelled(db_path, version)  # None: it recorded no version: the first template
     store = Store(db_path)
-    create_sample(store)
-    store.db.execute("delete from settings where key = ?", [templates.SETTING])
-    store.db.conn.commit()
-    assert templates.stored_version(store.conn) == "2024.1"
-    assert not templates.pending(store.conn, TEMPLATE)
+    (report,) = store.reports()
+    assert report.template == "2024.1"
+    assert store.form_data(report, form("a2")).values[CellKey("main", "fines", 2024)] == 4199252
+    assert templates.known(store)["2024.1"].stored  # the file carries the text of its reports' template now
+    assert store.conn.execute("select text from templates").fetchone()[0] == TEMPLATE.source
+    assert store.setting("template_version", "none") == "none"  # no file-wide version any more
     store.close()
 
 

@@ -99,7 +99,7 @@ class ImportDialog(QDialog):
         self.progress.reset()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.looks = [look_at_file(path, (self.store.template,)) for path in self.paths]
+            self.looks = [look_at_file(path, self.store) for path in self.paths]
         finally:
             QApplication.restoreOverrideCursor()
         for look in self.looks:
