@@ -9,7 +9,7 @@ from exporters.docx_report import write_docx
 from exporters.docx_style import FontNames
 from exporters.files import check_targets
 from exporters.xlsx import write_xlsx
-from forms.aggregate import breakdowns
+from forms.aggregate import Member, breakdowns, in_template
 from forms.errors import UserError
 from storage.database import StorageError
 from storage.store import Store
@@ -35,12 +35,13 @@ def export_report(
     try:
         if xlsx is not None:
             # A city's 汇总 adds one sheet per attachment with each unit's figures and the 合计.
-            units = [
-                store.report_data(store.require_report(u, year), with_text=False)
-                for u in store.aggregate_members(unit, year)
-            ]
-            own = tuple(form.spec for form in data.forms)  # of the 汇总's own template
-            write_xlsx(xlsx, data, breakdowns(year, units, own) if units else ())
+            # Each member moved into the 汇总's own template (a renamed field under its new name).
+            target = store.template_of(data.report)
+            units = []
+            for member in (store.require_report(u, year) for u in store.aggregate_members(unit, year)):
+                own = Member(store.report_data(member, with_text=False), store.template_of(member))
+                units.append(in_template(own, target)[0])
+            write_xlsx(xlsx, data, breakdowns(year, units, target.forms) if units else ())
             written.append(Path(xlsx))
         if docx is not None:
             fonts = FontNames.windows() if store.font_set() == "windows" else FontNames()

@@ -71,6 +71,21 @@ def in_template(member: Member, target: Template) -> tuple[ReportData, dict[str,
     return ReportData(member.data.report, forms, member.data.places), dict(moved.lacking)
 
 
+def member_gaps(target: Template, members: Sequence[tuple[str, Template]]) -> dict[str, dict[str, str]]:
+    """Form key → {paired field: why it has no 同比} for a 汇总 of ``target`` over (unit, its template)."""
+    without: dict[tuple[str, str], list[str]] = {}
+    for unit, template in members:
+        for form, keys in moves(template, target).lacking.items():
+            for key in sorted(keys):
+                without.setdefault((form, key), []).append(unit)
+    out: dict[str, dict[str, str]] = {}
+    for spec in target.forms:
+        for f in spec.paired_fields():
+            if (spec.key, f.key) in without:
+                out.setdefault(spec.key, {})[f.key] = gap_reason(without[(spec.key, f.key)])
+    return out
+
+
 def gap_reason(units: Sequence[str]) -> str:
     return f"{'、'.join(units)}的表样没有这一项，汇总只含其余单位，不计算同比"
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 
+from forms.aggregate import member_gaps
 from forms.changes import Cells, SetCells
 from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Stored
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, Report
 from forms.spec import FILLER, FormSpec, RowStyle
+from forms.template_moves import moves
 from forms.years import check_year
 from storage import cells, templates
 from storage.connection import Database, now
@@ -216,17 +218,24 @@ def _spec(db: Database, report: Report, form_key: str) -> FormSpec:
 
 def previous_year_figures(db: Database, report: Report) -> PreviousFigures | None:
     """The same unit's (Y−1) report as filed: form key → {paired field key: its year-(Y−1)
-    figure}; None when the database has no such report. What the (Y−1) columns start from
+    figure}, under ``report``'s keys (a field renamed since last year's template is found under its
+    old name); None when the database has no such report. What the (Y−1) columns start from
     and what the audit compares them with (``forms.audit``, code PREVIOUS_YEAR)."""
     last = find(db, report.unit, report.year - 1)
     if last is None:
         return None
+    moved = moves(templates.template_of(db, last), templates.template_of(db, report))
     figures: PreviousFigures = {}
     for spec in templates.forms_of(db, last):
         if spec.rows is not RowStyle.COMPARISON:
             continue
         values = cells.form_data(db, last, spec).values
-        figures[spec.key] = {f.key: values.get(CellKey(MAIN_ROW, f.key, last.year)) for f in spec.paired_fields()}
+        own: dict[str, Stored] = {}
+        for f in spec.paired_fields():
+            key = moved.key(spec.key, f.key)
+            if key is not None:  # a field this year's template dropped is not carried
+                own[key] = values.get(CellKey(MAIN_ROW, f.key, last.year))
+        figures[spec.key] = own
     return figures
 
 
@@ -263,6 +272,15 @@ def _members_key(city: str, year: int) -> str:
 def aggregate_members(db: Database, city: str, year: int) -> list[str]:
     """The units the (city, year) 汇总 was last built from; [] when it is not a 汇总."""
     return [str(unit) for unit in json.loads(db.setting(_members_key(city, year), "[]"))]
+
+
+def aggregate_gaps(db: Database, report: Report) -> dict[str, dict[str, str]]:
+    """For a 汇总 whose members' templates differ from its own: the figures given no 同比 (``FormData.gaps``)."""
+    units = aggregate_members(db, report.unit, report.year)
+    if not units:
+        return {}
+    members = [(m.unit, templates.template_of(db, m)) for m in (find(db, u, report.year) for u in units) if m]
+    return member_gaps(templates.template_of(db, report), members)
 
 
 def set_aggregate_members(db: Database, city: str, year: int, units: list[str]) -> None:

@@ -185,6 +185,9 @@ class Store(Database):
         """``kind``: which of the report's texts (forms.outline); None is the one open in the window."""
         text = ReportTexts(self).get(report, kind) if with_text else None
         forms = [self.form_data(report, spec) for spec in self.forms_of(report)]
+        gaps = reports.aggregate_gaps(self, report)  # a 汇总 of members on other templates
+        for form in forms:
+            form.gaps = gaps.get(form.spec.key, {})
         return ReportData(report, forms, self.yoy_places(), text)
 
     def apply(self, report_id: int, change: Change) -> Touched:
