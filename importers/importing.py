@@ -8,6 +8,7 @@ from pathlib import Path
 
 from forms.audit import audit
 from forms.audit import errors as errors_of
+from forms.changes import Cells
 from forms.errors import UserError
 from forms.finding_groups import cell_place
 from forms.report import REASON_ROW, CellKey, FormData, Report
@@ -105,31 +106,39 @@ def known_templates(store: Store) -> tuple[Template, ...]:
     return tuple(k.template for k in templates.known(store).values())
 
 
-def _into(store: Store, read: WorkbookRead, report: Report | None) -> tuple[str, dict, dict[str, list[str]], list[str]]:
+Forms = dict[str, tuple[list[str], Cells]]
+
+
+def _into(
+    store: Store, read: WorkbookRead, report: Report | None
+) -> tuple[str, Forms, dict[str, list[str]], list[str]]:
     """The workbook's forms as the report takes them: (template version, forms, fields kept, 提示).
-    A report of another template takes them moved along the key changes between the two."""
-    forms = {key: (form.rows, form.values) for key, form in read.forms.items()}
+    A report of another template takes them moved along the key changes between the two; a field
+    the file does not give (no column for it, or none in its template) keeps what the report holds."""
+    forms: Forms = {key: (form.rows, form.values) for key, form in read.forms.items()}
     if report is None or report.template == read.template.version:
         return read.template.version, forms, read.missing, read.hints()
     target = store.template_of(report)
     moved = moves(read.template, target)
-    out, keep, notes = {}, {}, []
+    out: Forms = {}
+    keep: dict[str, list[str]] = {}
+    notes: list[str] = []
     for key, (rows, values) in forms.items():
-        spec = next((s for s in target.forms if s.key == key), None)
+        own, spec = read.forms[key].spec, next((s for s in target.forms if s.key == key), None)
         if spec is None:
-            notes.append(f"{read.forms[key].spec.label}：{report.name}的表样 {target.version} 没有这张附件，没有导入")
+            notes.append(f"{own.label}：{report.name}的表样 {target.version} 没有这张附件，没有导入")
             continue
-        out[key], left = moved.cells(key, values)
-        out[key] = (rows, out[key])
-        own = read.forms[key].spec
-        for key_left in left:
-            label = own.field(key_left).label
+        cells, left = moved.cells(key, values)
+        out[key] = (rows, cells)
+        for field_key in left:
+            label = own.field(field_key).label
             notes.append(f"{spec.label}的“{label}”一列，{report.name}的表样 {target.version} 没有，没有导入")
-        lacking = [f.key for f in spec.fields() if f.key in moved.lacking.get(key, ())]
+        absent = {moved.key(key, k) for k in read.missing.get(key, [])} | moved.lacking.get(key, frozenset())
+        lacking = [f.key for f in spec.fields() if f.key in absent]
         if lacking:
             keep[key] = lacking
             labels = "、".join(f"“{spec.field(k).label}”" for k in lacking)
-            notes.append(f"{spec.label}：这个工作簿（表样 {read.template.version}）没有{labels}一列，报表中原有的保留")
+            notes.append(f"{spec.label}：这个工作簿没有{labels}一列，报表中原有的保留")
     return target.version, out, keep, notes
 
 
@@ -153,9 +162,9 @@ def import_file(store: Store, path: Path) -> FileResult:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
         return FileResult(path, REJECTED, message=message)
     changes: list[str] = changed_lines(before, report) if before is not None else []
-    if previous is not None:
-        for key, form in read.forms.items():
-            changes += changed_figures(form, previous.get(key, {}))
+    if previous is not None:  # compared under the report's own keys (a workbook of another template moved)
+        for key, (rows, values) in forms.items():
+            changes += changed_figures(FormData(store.spec_of(report, key), rows, dict(values)), previous.get(key, {}))
     findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
     wrong = len(errors_of(findings))
     status = IMPORTED if previous is None else REPLACED

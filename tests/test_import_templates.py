@@ -123,8 +123,22 @@ def test_an_older_forms_import_keeps_what_the_report_holds_in_the_columns_it_lac
     result = import_file(store, _hand_filled(tmp_path / "old.xlsx", TEMPLATE, {}))
     assert result.status == REPLACED, result.message
     # The form is read as last year's notice, then moved into the report's template along its key changes.
-    assert "提示：附件2：这个工作簿（表样 2024.1）没有“听证(件)”一列，报表中原有的保留" in result.details()
+    assert "提示：附件2：这个工作簿没有“听证(件)”一列，报表中原有的保留" in result.details()
     values = store.report_data(store.require_report(UNIT, YEAR), with_text=False).form("a2").values
     assert values[CellKey(MAIN_ROW, "hearings", YEAR)] == 7  # not in the file: kept
     assert values.get(CellKey(MAIN_ROW, "penalty", YEAR)) is None  # in the file, blank there: replaced
+    store.close()
+
+
+def test_a_replacement_from_another_templates_workbook_lists_the_changes_under_the_reports_names(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "new.sqlite3", forms=NEW.forms, template=NEW)
+    report = store.create_report(UNIT, YEAR)
+    store.set_values(report.id, NEW.forms[1], {CellKey(MAIN_ROW, "prudent_measures", YEAR): 2})  # 附件3
+    result = import_file(store, _hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "prudent_coercion"): 3}))
+    assert result.status == REPLACED, result.message
+    assert "改动：附件3 包容审慎适用行政强制措施(2024)：2 → 3" in result.details()
+    values = store.report_data(store.require_report(UNIT, YEAR), with_text=False).form("a3").values
+    assert values[CellKey(MAIN_ROW, "prudent_measures", YEAR)] == 3
     store.close()
