@@ -36,8 +36,8 @@ def workbook_template(
             if template.version == str(version):
                 return template
         raise ImportRejected(
-            f"{name}：这个工作簿是按表样 {echo(str(version)[:20])} 导出的，本程序中没有这个表样，"
-            "请先装入它（文件 → 装入表样…），未导入"
+            f"{name}：这个工作簿用的是表样 {echo(str(version)[:20])}，本程序里没有："
+            "请先装入这个表样（文件 → 装入表样…），未导入"
         )
     # The fewest columns missing, then the most found, then the newest: an older notice's form matches
     # its own template exactly, while the newer one lacks its renamed and added columns.

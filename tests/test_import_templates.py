@@ -110,7 +110,7 @@ def test_an_export_of_a_template_not_held_is_refused_naming_it(tmp_path: Path, s
     result = import_file(store, path)  # the store holds the shipped template alone
     assert result.status == REJECTED
     assert result.message == (
-        "new.xlsx：这个工作簿是按表样 2025.1 导出的，本程序中没有这个表样，请先装入它（文件 → 装入表样…），未导入"
+        "new.xlsx：这个工作簿用的是表样 2025.1，本程序里没有：请先装入这个表样（文件 → 装入表样…），未导入"
     )
     assert store.reports() == before
 
