@@ -11,6 +11,7 @@ from exporters.files import check_targets
 from exporters.xlsx import write_xlsx
 from forms.aggregate import Member, breakdowns, in_template
 from forms.errors import UserError
+from storage import templates
 from storage.database import StorageError
 from storage.store import Store
 
@@ -40,7 +41,7 @@ def export_report(
             units = []
             for member in (store.require_report(u, year) for u in store.aggregate_members(unit, year)):
                 own = Member(store.report_data(member, with_text=False), store.template_of(member))
-                units.append(in_template(own, target)[0])
+                units.append(in_template(own, target, templates.all_known(store))[0])
             write_xlsx(xlsx, data, breakdowns(year, units, target.forms) if units else ())
             written.append(Path(xlsx))
         if docx is not None:

@@ -56,9 +56,11 @@ class Member:
     template: Template
 
 
-def in_template(member: Member, target: Template) -> tuple[ReportData, dict[str, frozenset[str]]]:
+def in_template(
+    member: Member, target: Template, known: Sequence[Template] = ()
+) -> tuple[ReportData, dict[str, frozenset[str]]]:
     """The member's report under ``target``'s keys, and per form the target's fields its template lacks."""
-    moved = moves(member.template, target)
+    moved = moves(member.template, target, known)  # known: the templates between (template_moves.chain)
     forms = []
     for spec in target.forms:
         try:
@@ -71,11 +73,13 @@ def in_template(member: Member, target: Template) -> tuple[ReportData, dict[str,
     return ReportData(member.data.report, forms, member.data.places), dict(moved.lacking)
 
 
-def member_gaps(target: Template, members: Sequence[tuple[str, Template]]) -> dict[str, dict[str, str]]:
+def member_gaps(
+    target: Template, members: Sequence[tuple[str, Template]], known: Sequence[Template] = ()
+) -> dict[str, dict[str, str]]:
     """Form key → {paired field: why it has no 同比} for a 汇总 of ``target`` over (unit, its template)."""
     without: dict[tuple[str, str], list[str]] = {}
     for unit, template in members:
-        for form, keys in moves(template, target).lacking.items():
+        for form, keys in moves(template, target, known).lacking.items():
             for key in sorted(keys):
                 without.setdefault((form, key), []).append(unit)
     out: dict[str, dict[str, str]] = {}
@@ -145,10 +149,10 @@ def _by_area(spec: FormSpec, year: int, forms: list[FormData]) -> FormData:
 
 
 def aggregate(
-    city: str, year: int, members: Sequence[Member], target: Template
+    city: str, year: int, members: Sequence[Member], target: Template, known: Sequence[Template] = ()
 ) -> tuple[list[FormData], list[ReportData]]:
     """The 汇总's forms under ``target``, and the members' reports moved into it (for ``breakdowns``)."""
-    moved = [in_template(m, target) for m in members]
+    moved = [in_template(m, target, known) for m in members]
     units = [data for data, _ in moved]
     forms = [
         aggregate_form(spec, city, year, units, [lack.get(spec.key, frozenset()) for _, lack in moved])

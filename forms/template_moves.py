@@ -5,12 +5,12 @@ move cells this way, so a renamed field is the same figure under both names."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from forms.kinds import Stored
 from forms.report import CellKey
-from forms.template import Template, version_key
+from forms.template import KeyChange, Template, version_key
 
 
 @dataclass(frozen=True)
@@ -38,19 +38,30 @@ class Moves:
         return moved, left
 
 
-def moves(source: Template, target: Template) -> Moves:
+def chain(older: Template, newer: Template, known: Sequence[Template] = ()) -> list[KeyChange]:
+    """The key changes from ``older`` to ``newer``, oldest first: each template lists those since the
+    one before it, so a step over several templates gathers them from every one between (``known``)."""
+    low, high = version_key(older.version), version_key(newer.version)
+    between = {t.version: t for t in (*known, newer) if low < version_key(t.version) <= high}
+    out: list[KeyChange] = []
+    for version in sorted(between, key=version_key):
+        out += [c for c in between[version].changes_since(older.version) if c not in out]
+    return out
+
+
+def moves(source: Template, target: Template, known: Sequence[Template] = ()) -> Moves:
     forward = version_key(source.version) <= version_key(target.version)
     newer, older = (target, source) if forward else (source, target)
-    chain = newer.changes_since(older.version)
+    steps = chain(older, newer, known)
     if not forward:
-        chain = chain[::-1]
+        steps = steps[::-1]
     targets = {spec.key: {f.key for f in spec.fields()} for spec in target.forms}
     fields: dict[str, dict[str, str | None]] = {}
     for spec in source.forms:
         own: dict[str, str | None] = {}
         for f in spec.fields():
             key: str | None = f.key
-            for change in chain:
+            for change in steps:
                 if key is None or change.form != spec.key:
                     continue
                 if forward and change.old == key:

@@ -68,7 +68,7 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
         members.append(Member(store.report_data(member, with_text=False), store.template_of(member)))
     existing = store.find_report(city, year)  # the 汇总 is of its own template, a new one of the year's newest
     template = store.template_of(existing) if existing else templates.for_year(store, year)
-    forms, sources = aggregate(city, year, members, template)
+    forms, sources = aggregate(city, year, members, template, templates.all_known(store))
     with store.write():
         report, previous = store.import_forms(
             city, year, {f.spec.key: (f.rows, f.values) for f in forms}, template=template.version

@@ -103,7 +103,7 @@ def changed_lines(before: Report, after: Report) -> list[str]:
 
 def known_templates(store: Store) -> tuple[Template, ...]:
     """Every template a workbook may be of: the program's and those the file carries, oldest first."""
-    return tuple(k.template for k in templates.known(store).values())
+    return templates.all_known(store)
 
 
 Forms = dict[str, tuple[list[str], Cells]]
@@ -119,7 +119,7 @@ def _into(
     if report is None or report.template == read.template.version:
         return read.template.version, forms, read.missing, read.hints()
     target = store.template_of(report)
-    moved = moves(read.template, target)
+    moved = moves(read.template, target, known_templates(store))
     out: Forms = {}
     keep: dict[str, list[str]] = {}
     notes: list[str] = []

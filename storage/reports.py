@@ -224,7 +224,7 @@ def previous_year_figures(db: Database, report: Report) -> PreviousFigures | Non
     last = find(db, report.unit, report.year - 1)
     if last is None:
         return None
-    moved = moves(templates.template_of(db, last), templates.template_of(db, report))
+    moved = moves(templates.template_of(db, last), templates.template_of(db, report), templates.all_known(db))
     figures: PreviousFigures = {}
     for spec in templates.forms_of(db, last):
         if spec.rows is not RowStyle.COMPARISON:
@@ -280,7 +280,7 @@ def aggregate_gaps(db: Database, report: Report) -> dict[str, dict[str, str]]:
     if not units:
         return {}
     members = [(m.unit, templates.template_of(db, m)) for m in (find(db, u, report.year) for u in units) if m]
-    return member_gaps(templates.template_of(db, report), members)
+    return member_gaps(templates.template_of(db, report), members, templates.all_known(db))
 
 
 def set_aggregate_members(db: Database, city: str, year: int, units: list[str]) -> None:

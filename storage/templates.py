@@ -51,6 +51,11 @@ def known(db: Database) -> dict[str, Known]:
     }
 
 
+def all_known(db: Database) -> tuple[Template, ...]:
+    """The known templates themselves, oldest first (what a step across several follows)."""
+    return tuple(k.template for k in known(db).values())
+
+
 def template(db: Database, version: str) -> Template:
     """The template of that version, or a UserError saying the file and the program lack it."""
     for shipped in db.shipped:

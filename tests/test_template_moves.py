@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
+from forms.template_file import read_template
 from forms.template_moves import moves
-from tests.support.drill import drill_template
+from tests.support.drill import drill_template, drill_text
 
 NEW = drill_template()
 
@@ -51,3 +52,20 @@ def test_within_one_template_nothing_moves() -> None:
     for spec in TEMPLATE.forms:
         assert all(same.key(spec.key, f.key) == f.key for f in spec.fields())
         assert same.lacking[spec.key] == set()
+
+
+def test_a_step_over_several_templates_follows_the_key_changes_of_each() -> None:
+    # 2026.1 lists only what changed since 2025.1: from 2024.1 the rename of 2025.1 still applies.
+    text = drill_text().replace('version = "2025.1"', 'version = "2026.1"', 1)
+    text = text.replace('{ key = "prudent_measures", label', '{ key = "prudent_steps", label')
+    start = text.index("key_changes = [")
+    end = text.index("]", start) + 1
+    text = (
+        text[:start]
+        + 'key_changes = [{ version = "2026.1", form = "a3", old = "prudent_measures", new = "prudent_steps" }]'
+        + text[end:]
+    )
+    later = read_template(text.encode("utf-8"), "2026.1.toml")
+    assert moves(TEMPLATE, later, [TEMPLATE, NEW, later]).key("a3", "prudent_coercion") == "prudent_steps"
+    assert moves(later, TEMPLATE, [NEW]).key("a3", "prudent_steps") == "prudent_coercion"
+    assert moves(TEMPLATE, later).key("a3", "prudent_coercion") is None  # without 2025.1 the chain is broken
