@@ -194,12 +194,12 @@ def _total(terms: tuple[tuple[str, str], ...], data: ReportData, period: int) ->
     kinds = set()
     first: Field | None = None
     for form_key, key in terms:
-        field = _field(form_key, key)
-        try:
+        try:  # the report's own template's field: a figure of a field only it has prints too
             form = data.form(form_key)
+            field = form.spec.field(key)
         except KeyError:
             return None, None
-        if field is None or (period != data.report.year and not field.paired):
+        if period != data.report.year and not field.paired:
             return None, None
         value = value_of(form, field, period)
         if value is None or isinstance(value, Invalid):

@@ -95,3 +95,13 @@ def test_a_workbook_of_its_reports_template_imports_into_it(db_path: Path, tmp_p
     assert not import_file(store, tmp_path / "out.xlsx").rejected
     assert store.report_data(report, with_text=False).form("a2").values[CellKey(MAIN_ROW, "hearings", 2025)] == 5
     store.close()
+
+
+def test_a_figure_of_a_field_only_the_reports_template_has_prints(db_path: Path) -> None:
+    from forms.figures import render
+
+    store = Store(db_path, template=next_template())
+    report = store.create_report(UNIT, 2025)
+    store.set_value(report.id, store.spec_of(report, "a2"), CellKey(MAIN_ROW, "hearings", 2025), 12)
+    assert render("听证{{a2.hearings.cur}}件", store.report_data(report, with_text=False)) == "听证12件"
+    store.close()
