@@ -123,7 +123,9 @@ def import_file(store: Store, path: Path) -> FileResult:
             filler=read.filler,
             contact_person=read.contact_person,
             contact_phone=read.contact_phone,
-            template=read.template or store.template.version,  # a hand-filled form is read by the newest
+            # A hand-filled form is read by the newest shipped template (matching it against every
+            # known template is the next step of issue 22).
+            template=read.template or store.template.version,
         )
     except UserError as exc:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"

@@ -166,7 +166,8 @@ def import_forms(
         else:
             if template is not None and template != report.template:
                 raise UserError(
-                    f"这个工作簿用的是表样 {template}，{report.name}的报表用的是表样 {report.template}，未导入"
+                    f"这个工作簿按表样 {template} 读取，而{report.name}的报表用的是表样 {report.template}："
+                    "暂不能导入另一表样的工作簿，未导入"
                 )
             previous = {key: dict(cells.form_data(db, report, _spec(db, report, key)).values) for key in forms}
             # What the file does not carry stays: a blank 填报单位, a blank contact line (name and

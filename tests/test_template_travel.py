@@ -105,3 +105,25 @@ def test_a_figure_of_a_field_only_the_reports_template_has_prints(db_path: Path)
     store.set_value(report.id, store.spec_of(report, "a2"), CellKey(MAIN_ROW, "hearings", 2025), 12)
     assert render("听证{{a2.hearings.cur}}件", store.report_data(report, with_text=False)) == "听证12件"
     store.close()
+
+
+def test_a_workbook_read_by_another_template_than_its_reports_is_refused(db_path: Path, tmp_path: Path) -> None:
+    county = Store(tmp_path / "county.sqlite3")  # a program with 2024.1 alone
+    county.create_report(UNIT, 2025)
+    export_report(county, UNIT, 2025, xlsx=tmp_path / "ours.xlsx")
+    county.close()
+    book = load_workbook(tmp_path / "ours.xlsx")
+    del book[META_SHEET]  # as a county fills the official form: no hidden sheet, no template named
+    book.save(tmp_path / "hand.xlsx")
+    store = Store(db_path, template=next_template())
+    new = store.create_report(UNIT, 2025)  # on 2025.1
+    before = store.report_data(new, with_text=False)
+    store.close()
+    shipped_alone = Store(db_path)  # reads a hand-filled form by 2024.1, the newest it ships
+    result = import_file(shipped_alone, tmp_path / "hand.xlsx")
+    assert result.rejected and result.message == (
+        f"hand.xlsx：这个工作簿按表样 2024.1 读取，而{new.name}的报表用的是表样 2025.1："
+        "暂不能导入另一表样的工作簿，未导入"
+    )
+    assert shipped_alone.report_data(new, with_text=False).forms == before.forms
+    shipped_alone.close()
