@@ -98,12 +98,15 @@ def test_a_workbook_of_its_reports_template_imports_into_it(db_path: Path, tmp_p
 
 
 def test_a_figure_of_a_field_only_the_reports_template_has_prints(db_path: Path) -> None:
-    from forms.figures import render
+    from forms.figures import describe, parse_token, render
 
     store = Store(db_path, template=next_template())
     report = store.create_report(UNIT, 2025)
     store.set_value(report.id, store.spec_of(report, "a2"), CellKey(MAIN_ROW, "hearings", 2025), 12)
-    assert render("听证{{a2.hearings.cur}}件", store.report_data(report, with_text=False)) == "听证12件"
+    data = store.report_data(report, with_text=False)
+    assert render("听证{{a2.hearings.cur}}件", data) == "听证12件"
+    link = parse_token("{{a2.hearings.cur}}")
+    assert describe(link, 2025, tuple(f.spec for f in data.forms)) == "附件2 听证(件) 2025年"
     store.close()
 
 
