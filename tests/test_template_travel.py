@@ -5,13 +5,16 @@ go by the report's own template."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
 from exporters.report_export import export_report
 from exporters.xlsx import META_SHEET
+from forms.errors import UserError
 from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, CellKey
 from importers.importing import import_file
@@ -130,3 +133,19 @@ def test_a_workbook_read_by_another_template_than_its_reports_is_refused(db_path
     )
     assert shipped_alone.report_data(new, with_text=False).forms == before.forms
     shipped_alone.close()
+
+
+def test_a_stored_template_this_program_cannot_read_is_left_out_and_its_report_says_why(db_path: Path) -> None:
+    store = Store(db_path, template=next_template())
+    report = store.create_report(UNIT, 2025)
+    store.close()
+    hand = sqlite3.connect(db_path)
+    hand.execute("update templates set text = 'version = 1' where version = '2025.1'")  # edited by hand
+    hand.commit()
+    hand.close()
+    store = Store(db_path)
+    assert list(templates.known(store)) == ["2024.1"]
+    assert store.create_report("另一县应急管理局", 2026).template == "2024.1"
+    with pytest.raises(UserError, match=r"^数据库中的表样 2025\.1（第 1 行）：“version”应为文字"):
+        store.report_data(store.report(report.id))
+    store.close()
