@@ -3,7 +3,10 @@ template_shelf.py, storage/template_move.py), with a real file, exit codes and w
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +184,22 @@ def test_a_move_no_chain_of_key_changes_leads_to_is_refused(tmp_path, capsys) ->
         "表样 2025.2 没有 a2 的字段 license，也没有说明它改成了什么（key_changes）：不能从表样 2024.1 换过去\n",
     )
     assert snapshot(db) == before
+
+
+def test_the_commands_as_a_user_runs_them(db: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    main = str(Path(app.__file__))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, main, *args], capture_output=True, text=True, timeout=120, env=env)
+
+    listed = run("template", "list", "--db", str(db))
+    assert (listed.returncode, listed.stdout) == (0, "2024.1\t适用于 2000–2100年\t程序自带、存于数据库\t1 份报表\n")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("version = 2025.1\n", encoding="utf-8")
+    refused = run("template", "add", str(bad), "--db", str(db))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines()[0] == "bad.toml（第 1 行）：“version”应为文字"
+    missing = run("template", "list", "--db", str(tmp_path / "typo.sqlite3"))
+    assert missing.returncode == 2 and "找不到数据库文件" in missing.stderr
+    assert not (tmp_path / "typo.sqlite3").exists()  # a mistyped --db is never created

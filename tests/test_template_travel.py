@@ -17,7 +17,7 @@ from exporters.xlsx import META_SHEET
 from forms.errors import UserError
 from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, CellKey
-from importers.importing import import_file
+from importers.importing import import_file, look_at_file
 from storage import templates
 from storage.sample import create_sample
 from storage.store import Store
@@ -86,6 +86,13 @@ def test_a_workbook_of_a_template_the_program_lacks_is_refused_naming_it(db_path
         "county.xlsx\t-\t-\t未导入：这个工作簿用的是表样 2025.1，本程序里没有：请先装入这个表样（文件 → 装入表样…）"
     )
     assert store.reports() == []
+    assert (
+        look_at_file(tmp_path / "county.xlsx", store)
+        .line()
+        .endswith(  # 文件 → 导入/汇总… lists it so
+            "无法导入：这个工作簿用的是表样 2025.1，本程序里没有：请先装入这个表样（文件 → 装入表样…）"
+        )
+    )
     store.close()
 
 
