@@ -30,7 +30,7 @@ class Moved:
         r = self.report
         renamed = sum(c.new is not None for c in self.changes)
         dropped = len(self.changes) - renamed
-        return f"已把 {r.name}的报表换到表样 {r.template}（改键 {renamed} 个，不再显示 {dropped} 个）"
+        return f"已把 {r.name}的报表换到表样 {r.template}（改名的字段 {renamed} 个，不再显示的字段 {dropped} 个）"
 
 
 def key_changes(db: Database, source: Template, target: Template) -> list[KeyChange]:

@@ -139,7 +139,8 @@ def test_moving_a_report_follows_the_key_changes(tmp_path: Path, capsys: pytest.
     args[5] = "2025"
     code, out, err = cli(capsys, *args)
     assert code == 0, err
-    assert out.startswith(f"已把 {this.name}的报表换到表样 2025.1（改键 1 个，不再显示 1 个）；换之前的数据库已备份到 ")
+    said = f"已把 {this.name}的报表换到表样 2025.1（改名的字段 1 个，不再显示的字段 1 个）；换之前的数据库已备份到 "
+    assert out.startswith(said)
     made = [p for p in backup.backups(db) if "before-template-move" in p.name]
     assert len(made) == 1
 

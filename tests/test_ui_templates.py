@@ -103,7 +103,7 @@ def test_moving_the_open_report_to_another_template(qtbot, db_path: Path, monkey
     assert (
         window.statusBar()
         .currentMessage()
-        .endswith("已把 某县应急管理局 2025年的报表换到表样 2025.1（改键 1 个，不再显示 1 个）")
+        .endswith("已把 某县应急管理局 2025年的报表换到表样 2025.1（改名的字段 1 个，不再显示的字段 1 个）")
     )
     assert window.report.template == "2025.1" and "hearings" in _columns(window.pages[0])
     a3 = window.pages[1].model
