@@ -6,6 +6,7 @@
     python main.py audit --db FILE --unit NAME --year YEAR   (exit 1 when any 错误 is found)
     python main.py backup --db FILE [--to COPY]
     python main.py restore --db FILE BACKUP
+    python main.py template add FILE | list | remove VERSION | move --unit NAME --year YEAR --to VERSION  [--db FILE]
 
 Errors a user can cause end with one Chinese line on stderr and exit code 2; a bug is logged
 (error.log beside the database) and ends with one apologising line and exit code 3.
@@ -107,7 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path, help="备份文件路径")
     restore = commands.add_parser("restore", parents=[common], help="用备份文件替换数据库（原数据库先另存为备份）")
     restore.add_argument("backup", type=Path, help="备份文件路径")
+    add_template_commands(commands, common)
     return parser
+
+
+def add_template_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    template = commands.add_parser("template", parents=[common], help="表样：装入、列出、删除，或把报表换到另一表样")
+    actions = template.add_subparsers(dest="action", required=True, parser_class=ChineseArgumentParser, title="操作")
+    actions.add_parser("add", parents=[common], help="把表样文件（.toml）装入数据库").add_argument("file", type=Path)
+    actions.add_parser("list", parents=[common], help="列出程序自带和数据库中的表样，及各有几份报表在用")
+    actions.add_parser("remove", parents=[common], help="从数据库删除没有报表在用的表样").add_argument("version")
+    move = actions.add_parser("move", parents=[common], help="把一份报表换到另一表样（先备份；改名的字段随之移动）")
+    move.add_argument("--unit", required=True, help="报告单位名称")
+    move.add_argument("--year", required=True, type=report_year, help="报告年度，如 2025")
+    move.add_argument("--to", required=True, metavar="VERSION", help="目标表样版本，如 2025.1")
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -265,6 +279,27 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_template(args: argparse.Namespace) -> int:
+    from storage import template_move, template_shelf
+
+    store = open_store(getattr(args, "db", None), create=False)
+    try:
+        if args.action == "add":
+            print(template_shelf.add_file(store, args.file).line())
+        elif args.action == "list":
+            for listed in template_shelf.listing(store):
+                print(listed.line())
+        elif args.action == "remove":
+            template_shelf.remove(store, args.version)
+            print(f"已删除表样 {args.version}")
+        else:
+            moved = template_move.move(store, store.require_report(args.unit, args.year).id, args.to)
+            print(moved.line() + (f"；换之前的数据库已备份到 {moved.backup}" if moved.backup else ""))
+    finally:
+        store.close()
+    return 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ui.windows_check import windows_can_run_qt
 
@@ -289,6 +324,7 @@ HANDLERS = {
     "backup": run_backup,
     "restore": run_restore,
     "paste-report": run_paste_report,
+    "template": run_template,
 }
 
 

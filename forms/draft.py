@@ -27,20 +27,27 @@ def _t(form: str, field: str, which: str, *, wan: bool = False) -> str:
     return Link(form, field, which, wan, trim=DEFAULT_TRIM and which == "change").token()
 
 
+def _has(data: ReportData, form: str, field: str) -> bool:
+    """Whether the report's own template has the field (a later one may rename or drop it)."""
+    return field in {f.key for f in data.form(form).spec.fields()}
+
+
 def _nil(data: ReportData, form: str, field: str) -> bool:
     value = data.form(form).get(CellKey(MAIN_ROW, field, data.report.year))
     return value == 0
 
 
 def draft_basic_situation(data: ReportData) -> str:
-    """One paragraph; items with 0 this year are named together as 无办件."""
+    """One paragraph; items with 0 this year are named together as 无办件. An item the report's
+    template does not have is left out rather than printed as a missing figure."""
     year = data.report.year
+    a2_items = [item for item in A2_ITEMS if _has(data, "a2", item[0])]
     done = [
         f"{noun}{_t('a2', key, 'cur')}{unit}{_t('a2', key, 'change')}"
-        for key, noun, unit in A2_ITEMS
+        for key, noun, unit in a2_items
         if not _nil(data, "a2", key)
     ]
-    none = [noun for key, noun, _ in A2_ITEMS if _nil(data, "a2", key)]
+    none = [noun for key, noun, _ in a2_items if _nil(data, "a2", key)]
     text = f"{year}年，我局共办理" + "，".join(done) + "。"
     if none:
         text += "、".join(none) + "无办件。"
@@ -49,6 +56,7 @@ def draft_basic_situation(data: ReportData) -> str:
         f"重大执法决定法制审核案件{_t('a2', 'legal_review', 'cur')}件{_t('a2', 'legal_review', 'change')}；"
         f"移送司法机关刑事案件{_t('a2', 'transfers', 'cur')}件。"
     )
-    enterprise = "，".join(f"{noun}{_t('a3', key, 'cur')}{unit}" for key, noun, unit in A3_ITEMS)
+    a3_items = [item for item in A3_ITEMS if _has(data, "a3", item[0])]
+    enterprise = "，".join(f"{noun}{_t('a3', key, 'cur')}{unit}" for key, noun, unit in a3_items)
     text += f"涉企行政执法方面，{enterprise}，涉企罚没金额{_t('a3', 'fines', 'cur', wan=True)}万元。"
     return text

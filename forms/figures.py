@@ -114,8 +114,8 @@ def _spec(key: str, forms: tuple[FormSpec, ...] = FORMS) -> FormSpec | None:
     return next((s for s in forms if s.key == key), None)
 
 
-def _field_label(form: str, key: str) -> str:
-    spec = _spec(form)
+def _field_label(form: str, key: str, forms: tuple[FormSpec, ...] = FORMS) -> str:
+    spec = _spec(form, forms)
     if spec is None:
         return "未知表格"
     try:
@@ -124,24 +124,25 @@ def _field_label(form: str, key: str) -> str:
         return f"{spec.label} 未知项目"
 
 
-def describe(link: Link, year: int) -> str:
-    """What a token means, in the clerk's words: 附件2 行政处罚(件) 2024年."""
-    spec = _spec(link.form)
+def describe(link: Link, year: int, forms: tuple[FormSpec, ...] = FORMS) -> str:
+    """What a token means, in the clerk's words: 附件2 行政处罚(件) 2024年. ``forms``: the report's
+    own template's attachments."""
+    spec = _spec(link.form, forms)
     if spec is None:
         return "未知表格"
-    names = " + ".join(_field_label(f, k) for f, k in link.terms)
-    if any(_field(f, k) is None for f, k in link.terms + link.per):
+    names = " + ".join(_field_label(f, k, forms) for f, k in link.terms)
+    if any(_field(f, k, forms) is None for f, k in link.terms + link.per):
         return names
     if link.per:
-        names = f"（{names}）占（{' + '.join(_field_label(f, k) for f, k in link.per)}）的比例"
+        names = f"（{names}）占（{' + '.join(_field_label(f, k, forms) for f, k in link.per)}）的比例"
     period = {"cur": f"{year}年", "prev": f"{year - 1}年"}.get(link.which, WHICH_LABELS[link.which])
-    field = _field(link.form, link.field)
+    field = _field(link.form, link.field, forms)
     wan = link.wan and field is not None and converts_to_wan(field)
     return f"{names} {period}" + ("（万元）" if wan else "")
 
 
-def _field(form: str, key: str) -> Field | None:
-    spec = _spec(form)
+def _field(form: str, key: str, forms: tuple[FormSpec, ...] = FORMS) -> Field | None:
+    spec = _spec(form, forms)
     try:
         return spec.field(key) if spec else None
     except KeyError:
@@ -201,12 +202,12 @@ def _total(terms: tuple[tuple[str, str], ...], data: ReportData, period: int) ->
     kinds = set()
     first: Field | None = None
     for form_key, key in terms:
-        field = _field(form_key, key)
-        try:
+        try:  # the report's own template's field: a figure of a field only it has prints too
             form = data.form(form_key)
+            field = form.spec.field(key)
         except KeyError:
             return None, None
-        if field is None or (period != data.report.year and not field.paired):
+        if period != data.report.year and not field.paired:
             return None, None
         value = value_of(form, field, period)
         if value is None or isinstance(value, Invalid):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 BEFORE_EXPORT = "刚填写的内容未能保存，未导出："
 BEFORE_RESTORE = "刚填写的内容未能保存，请先处理后再恢复："
+BEFORE_MOVE = "刚填写的内容未能保存，请先处理后再换用表样："
 BEFORE_CLOSE = "有刚填写的内容未能保存："
 
 

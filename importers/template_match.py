@@ -11,9 +11,11 @@ from importers.reading import ImportRejected, Sheet
 from importers.workbook_titles import find_titles, fold, region_end
 
 
-def _score(sheets: list[Sheet], template: Template) -> tuple[int, int]:
-    """(−columns the template has but the file's tables lack, columns found), over the tables found."""
+def _score(sheets: list[Sheet], template: Template) -> tuple[bool, int, int]:
+    """(it serves the year the titles name, −columns the template has but the file's tables lack,
+    columns found), over the tables found: a template that cannot take the year's report ranks last."""
     titles = find_titles(sheets, template.forms)
+    year = next((t.year for t in titles if t.year is not None), None)
     found = missing = 0
     for title in titles:
         rows = title.sheet.rows[title.row : region_end(title, titles)]
@@ -23,7 +25,7 @@ def _score(sheets: list[Sheet], template: Template) -> tuple[int, int]:
                 found += 1
             else:
                 missing += 1
-    return -missing, found
+    return year is None or template.serves(year), -missing, found
 
 
 def workbook_template(
@@ -39,6 +41,6 @@ def workbook_template(
             f"{name}：这个工作簿用的是表样 {echo(str(version)[:20])}，本程序里没有："
             "请先装入这个表样（文件 → 装入表样…），未导入"
         )
-    # The fewest columns missing, then the most found, then the newest: an older notice's form matches
-    # its own template exactly, while the newer one lacks its renamed and added columns.
+    # Serving its year, then the fewest columns missing, then the most found, then the newest: an older
+    # notice's form matches its own template exactly, while the newer one lacks its renamed and added columns.
     return max(templates, key=lambda t: (_score(sheets, t), version_key(t.version)))

@@ -30,7 +30,7 @@ from storage.temp_files import sweep_stale, temp_path
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
-KEPT_REASONS = ("before-upgrade", "before-restore")
+KEPT_REASONS = ("before-upgrade", "before-restore", "before-template-move")  # the ways back: never pruned
 SUFFIX = ".sqlite3"
 
 

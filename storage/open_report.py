@@ -180,7 +180,8 @@ def _difference(
 ) -> Reread:
     if old is None or old.report.id != new.report.id:
         return Reread()
-    tables = old.places != new.places or old_previous != previous
+    # A report moved to another template (storage/template_move.py) has other tables altogether.
+    tables = old.places != new.places or old_previous != previous or len(old.forms) != len(new.forms)
     tables = tables or any((a.rows, a.values) != (b.rows, b.values) for a, b in zip(old.forms, new.forms, strict=True))
     contact = old.report != new.report
     return Reread(tables=tables, contact=contact, text=old.text != new.text)

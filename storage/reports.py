@@ -170,7 +170,8 @@ def import_forms(
         else:
             if template is not None and template != report.template:
                 raise UserError(
-                    f"这个工作簿用的是表样 {template}，{report.name}的报表用的是表样 {report.template}，未导入"
+                    # importers/importing.py moves a workbook of another template first: a guard
+                    f"这些数据按表样 {template} 读取，而{report.name}的报表用的是表样 {report.template}，未导入"
                 )
             previous = {key: dict(cells.form_data(db, report, _spec(db, report, key)).values) for key in forms}
             # What the file does not carry stays: a blank 填报单位, a blank contact line (name and

@@ -48,8 +48,8 @@ class Store(Database):
     ) -> None:
         """Open the SQLite file at ``path`` (":memory:" for none), migrating it as needed
         (``storage.opening.open_file``: what is refused, what is repaired). ``shipped``: the
-        program's templates; ``template`` (a test's) ships as well and is the newest, ``forms``
-        (a test's) stand for its attachments."""
+        program's templates; ``template`` (a test's) ships as well and stands for the program's
+        newest (``Store.template``, ``Store.forms``); ``forms`` (a test's) for its attachments."""
         chosen = template or shipped[-1]
         if forms is not None and forms != chosen.forms:
             chosen = dataclasses.replace(chosen, forms=forms, source="")

@@ -17,7 +17,7 @@ from forms.errors import UserError
 from forms.report import Report
 from forms.spec import FormSpec
 from forms.template import Template, version_key
-from forms.template_file import read_template
+from forms.template_file import TemplateError, read_template
 from storage.connection import Database, now
 
 
@@ -41,14 +41,18 @@ def _stored(db: Database) -> dict[str, str]:
 
 
 def known(db: Database) -> dict[str, Known]:
-    """Every template the file can use, by version, oldest first."""
+    """Every template the file can use, by version, oldest first. A stored text this program cannot
+    read (a file from elsewhere, edited by hand) is left out: its reports say why (``template``)."""
     with db.read():
         stored = _stored(db)
-    shipped = {t.version: t for t in db.shipped}
-    versions = sorted(set(stored) | set(shipped), key=version_key)
-    return {
-        v: Known(shipped[v] if v in shipped else _parsed(stored[v], v), v in shipped, v in stored) for v in versions
-    }
+    found = {t.version: Known(t, True, t.version in stored) for t in db.shipped}
+    for version, text in stored.items():
+        if version not in found:
+            try:
+                found[version] = Known(_parsed(text, version), False, True)
+            except TemplateError:
+                continue
+    return {v: found[v] for v in sorted(found, key=version_key)}
 
 
 def all_known(db: Database) -> tuple[Template, ...]:

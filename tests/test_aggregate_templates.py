@@ -28,9 +28,9 @@ def _member(unit: str, template: Template, figures: dict[tuple[str, str], tuple[
 
 
 A = _member(
-    "甲县应急管理局", NEW, {("a2", "hearings"): (2, 4), ("a2", "penalty"): (10, 20), ("a3", "prudent_measures"): (1, 3)}
+    "甲县应急管理局", NEW, {("a2", "hearings"): (2, 4), ("a2", "penalty"): (10, 20), ("a3", "exempt_penalty"): (1, 3)}
 )
-B = _member("乙县应急管理局", TEMPLATE, {("a2", "penalty"): (30, 20), ("a3", "prudent_coercion"): (1, 2)})
+B = _member("乙县应急管理局", TEMPLATE, {("a2", "penalty"): (30, 20), ("a3", "exempt_cases"): (1, 2)})
 
 
 def _figure(forms: list[FormData], form: str, key: str, year: int):
@@ -39,10 +39,10 @@ def _figure(forms: list[FormData], form: str, key: str, year: int):
 
 def test_a_renamed_field_sums_with_its_old_name() -> None:
     forms, _ = aggregate(CITY, YEAR, [A, B], NEW)
-    assert _figure(forms, "a3", "prudent_measures", YEAR) == 5
-    assert _figure(forms, "a3", "prudent_measures", YEAR - 1) == 2
+    assert _figure(forms, "a3", "exempt_penalty", YEAR) == 5
+    assert _figure(forms, "a3", "exempt_penalty", YEAR - 1) == 2
     older, _ = aggregate(CITY, YEAR, [A, B], TEMPLATE)  # a city still on last year's template
-    assert _figure(older, "a3", "prudent_coercion", YEAR) == 5
+    assert _figure(older, "a3", "exempt_cases", YEAR) == 5
     assert _figure(older, "a2", "penalty", YEAR) == 40
 
 

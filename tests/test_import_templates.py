@@ -17,35 +17,47 @@ from importers.importing import REJECTED, REPLACED, import_file
 from importers.reading import ImportRejected
 from importers.workbook import read_workbook
 from storage.store import Store
-from tests.support.drill import drill_template
-from tests.test_import import UNIT, YEAR, write_form
+from tests.support.drill import YEAR, drill_template
+from tests.test_import import UNIT, write_form
+from tests.test_import import YEAR as FORM_YEAR
 
 NEW = drill_template()
 BOTH = (TEMPLATE, NEW)
 
 
+def _a_year_later(ws) -> None:
+    """The hand-filled form of tests/test_import.py (2024) as filled for 2025: titles and year columns."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value in (FORM_YEAR - 1, FORM_YEAR):
+                cell.value += YEAR - FORM_YEAR
+            elif isinstance(cell.value, str):
+                cell.value = cell.value.replace(f"{FORM_YEAR}年", f"{YEAR}年")
+
+
 def _hand_filled(path: Path, template, extra: dict[tuple[str, str], int]) -> Path:
-    """附件2 and 附件3 of ``template`` filled by hand; ``extra``: (form, field) → this year's figure."""
+    """附件2 and 附件3 of ``template`` filled by hand for 2025; ``extra``: (form, field) → this year's figure."""
     wb = openpyxl.Workbook()
     ws = wb.active
     row = 1
     for spec in template.forms[:2]:
         top = row
         row = write_form(ws, spec, top=top) + 2
-        layout = Layout(spec, YEAR)
+        layout = Layout(spec, FORM_YEAR)
         body = top + 3 + layout.depth
         for i, column in enumerate(layout.columns):
-            if column.field is not None and (spec.key, column.field.key) in extra and column.period == YEAR:
+            if column.field is not None and (spec.key, column.field.key) in extra and column.period == FORM_YEAR:
                 ws.cell(body, 1 + i, extra[(spec.key, column.field.key)])
+    _a_year_later(ws)
     wb.save(path)
     return path
 
 
 def test_a_hand_filled_form_of_each_template_is_read_with_its_own(tmp_path: Path) -> None:
-    old = read_workbook(_hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "prudent_coercion"): 3}), BOTH)
+    old = read_workbook(_hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "exempt_cases"): 3}), BOTH)
     assert old.template.version == "2024.1"
     assert old.missing == {} and old.hints() == []
-    assert old.forms["a3"].values[CellKey(MAIN_ROW, "prudent_coercion", YEAR)] == 3
+    assert old.forms["a3"].values[CellKey(MAIN_ROW, "exempt_cases", YEAR)] == 3
 
     new = read_workbook(_hand_filled(tmp_path / "new.xlsx", NEW, {("a2", "hearings"): 4}), BOTH)
     assert new.template.version == "2025.1"
@@ -54,12 +66,12 @@ def test_a_hand_filled_form_of_each_template_is_read_with_its_own(tmp_path: Path
 
 
 def test_a_column_the_template_has_but_the_file_lacks_is_a_hint_never_a_refusal(tmp_path: Path) -> None:
-    read = read_workbook(_hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "prudent_coercion"): 3}), (NEW,))
+    read = read_workbook(_hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "exempt_cases"): 3}), (NEW,))
     assert read.template is NEW
-    assert read.missing == {"a2": ["hearings"], "a3": ["prudent_measures"]}
+    assert read.missing == {"a2": ["hearings"], "a3": ["exempt_penalty"]}
     assert read.hints() == [
         "附件2的表头中没有“听证(件)”一列，这一项没有导入",
-        "附件3的表头中没有“包容审慎适用行政强制措施(件)”一列，这一项没有导入",
+        "附件3的表头中没有“不予处罚案件(件)”一列，这一项没有导入",
     ]
     assert read.forms["a3"].values[CellKey(MAIN_ROW, "penalty", YEAR)] == 76  # the rest reads as ever
 
@@ -86,8 +98,8 @@ def _own_export(tmp_path: Path, template, name: str) -> Path:
     store.set_values(
         report.id, a2, {CellKey(MAIN_ROW, "penalty", YEAR): 80, CellKey(MAIN_ROW, "penalty", YEAR - 1): 60}
     )
-    renamed = "prudent_measures" if template is NEW else "prudent_coercion"
-    store.set_values(report.id, a3, {CellKey(MAIN_ROW, renamed, YEAR): 5, CellKey(REASON_ROW, renamed): "审慎执法"})
+    renamed = "exempt_penalty" if template is NEW else "exempt_cases"
+    store.set_values(report.id, a3, {CellKey(MAIN_ROW, renamed, YEAR): 5, CellKey(REASON_ROW, renamed): "依法不予处罚"})
     path = tmp_path / f"{name}.xlsx"
     write_xlsx(path, store.report_data(report, with_text=False))
     store.close()
@@ -100,8 +112,8 @@ def test_our_own_export_names_its_template_and_is_read_with_it(tmp_path: Path) -
     assert meta["template_version"] == "2025.1"
     read = read_workbook(path, BOTH)
     assert read.template is NEW and read.missing == {}
-    assert read.forms["a3"].values[CellKey(MAIN_ROW, "prudent_measures", YEAR)] == 5
-    assert read.forms["a3"].values[CellKey(REASON_ROW, "prudent_measures")] == "审慎执法"
+    assert read.forms["a3"].values[CellKey(MAIN_ROW, "exempt_penalty", YEAR)] == 5
+    assert read.forms["a3"].values[CellKey(REASON_ROW, "exempt_penalty")] == "依法不予处罚"
 
 
 def test_an_export_of_a_template_not_held_is_refused_naming_it(tmp_path: Path, store: Store) -> None:
@@ -135,10 +147,20 @@ def test_a_replacement_from_another_templates_workbook_lists_the_changes_under_t
 ) -> None:
     store = Store(tmp_path / "new.sqlite3", forms=NEW.forms, template=NEW)
     report = store.create_report(UNIT, YEAR)
-    store.set_values(report.id, NEW.forms[1], {CellKey(MAIN_ROW, "prudent_measures", YEAR): 2})  # 附件3
-    result = import_file(store, _hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "prudent_coercion"): 3}))
+    store.set_values(report.id, NEW.forms[1], {CellKey(MAIN_ROW, "exempt_penalty", YEAR): 2})  # 附件3
+    result = import_file(store, _hand_filled(tmp_path / "old.xlsx", TEMPLATE, {("a3", "exempt_cases"): 3}))
     assert result.status == REPLACED, result.message
-    assert "改动：附件3 包容审慎适用行政强制措施(2024)：2 → 3" in result.details()
+    assert "改动：附件3 不予处罚案件(2025)：2 → 3" in result.details()
     values = store.report_data(store.require_report(UNIT, YEAR), with_text=False).form("a3").values
-    assert values[CellKey(MAIN_ROW, "prudent_measures", YEAR)] == 3
+    assert values[CellKey(MAIN_ROW, "exempt_penalty", YEAR)] == 3
     store.close()
+
+
+def test_a_form_is_read_with_a_template_that_serves_its_year(tmp_path: Path) -> None:
+    # 2025.1's headers on a 2024 form: 2025.1 serves 2025 on, so the 2024 form is read as 2024.1's.
+    wb = openpyxl.Workbook()
+    write_form(wb.active, NEW.forms[0])  # tests/test_import.py fills it for 2024
+    wb.save(tmp_path / "2024.xlsx")
+    read = read_workbook(tmp_path / "2024.xlsx", BOTH)
+    assert read.year == 2024 and read.template is TEMPLATE
+    assert read.missing == {}  # its extra 听证 column is not one of 2024.1's

@@ -47,11 +47,9 @@ def _yoy(data, form: str) -> dict[str, object]:
 
 def test_the_new_template_runs_through_every_face(tmp_path: Path) -> None:
     a = _county(
-        tmp_path, A, NEW, {("a2", "hearings"): (2, 4), ("a2", "penalty"): (10, 20), ("a3", "prudent_measures"): (1, 3)}
+        tmp_path, A, NEW, {("a2", "hearings"): (2, 4), ("a2", "penalty"): (10, 20), ("a3", "exempt_penalty"): (1, 3)}
     )
-    b = _county(
-        tmp_path, B, None, {("a2", "penalty"): (30, 20), ("a3", "prudent_coercion"): (1, 2)}
-    )  # last year's program
+    b = _county(tmp_path, B, None, {("a2", "penalty"): (30, 20), ("a3", "exempt_cases"): (1, 2)})  # last year's program
     assert {r[0].value: r[1].value for r in openpyxl.load_workbook(b)[META_SHEET].iter_rows()}[
         "template_version"
     ] == "2024.1"
@@ -68,7 +66,7 @@ def test_the_new_template_runs_through_every_face(tmp_path: Path) -> None:
     assert report.template == "2025.1"
     assert result.notes == ["附件2 听证(件)：乙县应急管理局的表样没有这一项，汇总只含其余单位，不计算同比"]
     data = city.report_data(report, with_text=False)
-    assert data.form("a3").get(CellKey(MAIN_ROW, "prudent_measures", YEAR)) == 5
+    assert data.form("a3").get(CellKey(MAIN_ROW, "exempt_penalty", YEAR)) == 5
     assert data.form("a2").get(CellKey(MAIN_ROW, "hearings", YEAR)) == 4
     yoy = _yoy(data, "a2")
     assert yoy["hearings"].percent is None and yoy["hearings"].reason.startswith("乙县应急管理局的表样没有这一项")
@@ -84,7 +82,7 @@ def test_the_new_template_runs_through_every_face(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(xlsx)
     assert {r[0].value: r[1].value for r in book[META_SHEET].iter_rows()}["template_version"] == "2025.1"
     texts = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    assert "听证(件)" in texts and "包容审慎适用行政强制措施(件)" in texts and "录音笔(台)" not in texts
+    assert "听证(件)" in texts and "不予处罚案件(件)" in texts and "录音笔(台)" not in texts
     document = docx.Document(str(word))
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
     assert "听证(件)" in cells and "录音笔(台)" not in cells

@@ -6,24 +6,25 @@ from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.template_file import read_template
 from forms.template_moves import moves
-from tests.support.drill import drill_template, drill_text
+from tests.support.drill import drill_from_text, drill_template, drill_text
+from tests.support.templates import NEXT_FILE
 
 NEW = drill_template()
 
 
 def test_a_renamed_field_is_the_same_figure_under_its_new_name() -> None:
     forward = moves(TEMPLATE, NEW)
-    assert forward.key("a3", "prudent_coercion") == "prudent_measures"
+    assert forward.key("a3", "exempt_cases") == "exempt_penalty"
     assert forward.key("a3", "penalty") == "penalty"
     values = {
-        CellKey(MAIN_ROW, "prudent_coercion", 2024): 3,
-        CellKey(REASON_ROW, "prudent_coercion"): "审慎执法",
+        CellKey(MAIN_ROW, "exempt_cases", 2024): 3,
+        CellKey(REASON_ROW, "exempt_cases"): "依法不予处罚",
         CellKey(MAIN_ROW, "penalty", 2023): 9,
     }
     moved, left = forward.cells("a3", values)
     assert moved == {
-        CellKey(MAIN_ROW, "prudent_measures", 2024): 3,
-        CellKey(REASON_ROW, "prudent_measures"): "审慎执法",
+        CellKey(MAIN_ROW, "exempt_penalty", 2024): 3,
+        CellKey(REASON_ROW, "exempt_penalty"): "依法不予处罚",
         CellKey(MAIN_ROW, "penalty", 2023): 9,
     }
     assert left == []
@@ -31,7 +32,7 @@ def test_a_renamed_field_is_the_same_figure_under_its_new_name() -> None:
 
 def test_backward_a_renamed_field_takes_its_old_name_and_an_added_one_is_left_behind() -> None:
     backward = moves(NEW, TEMPLATE)
-    assert backward.key("a3", "prudent_measures") == "prudent_coercion"
+    assert backward.key("a3", "exempt_penalty") == "exempt_cases"
     moved, left = backward.cells("a2", {CellKey(MAIN_ROW, "hearings", 2025): 4, CellKey(MAIN_ROW, "penalty", 2025): 8})
     assert moved == {CellKey(MAIN_ROW, "penalty", 2025): 8}
     assert left == ["hearings"]
@@ -57,15 +58,21 @@ def test_within_one_template_nothing_moves() -> None:
 def test_a_step_over_several_templates_follows_the_key_changes_of_each() -> None:
     # 2026.1 lists only what changed since 2025.1: from 2024.1 the rename of 2025.1 still applies.
     text = drill_text().replace('version = "2025.1"', 'version = "2026.1"', 1)
-    text = text.replace('{ key = "prudent_measures", label', '{ key = "prudent_steps", label')
+    text = text.replace('{ key = "exempt_penalty", label', '{ key = "exempt_steps", label')
     start = text.index("key_changes = [")
     end = text.index("]", start) + 1
     text = (
         text[:start]
-        + 'key_changes = [{ version = "2026.1", form = "a3", old = "prudent_measures", new = "prudent_steps" }]'
+        + 'key_changes = [{ version = "2026.1", form = "a3", old = "exempt_penalty", new = "exempt_steps" }]'
         + text[end:]
     )
     later = read_template(text.encode("utf-8"), "2026.1.toml")
-    assert moves(TEMPLATE, later, [TEMPLATE, NEW, later]).key("a3", "prudent_coercion") == "prudent_steps"
-    assert moves(later, TEMPLATE, [NEW]).key("a3", "prudent_steps") == "prudent_coercion"
-    assert moves(TEMPLATE, later).key("a3", "prudent_coercion") is None  # without 2025.1 the chain is broken
+    assert moves(TEMPLATE, later, [TEMPLATE, NEW, later]).key("a3", "exempt_cases") == "exempt_steps"
+    assert moves(later, TEMPLATE, [NEW]).key("a3", "exempt_steps") == "exempt_cases"
+    assert moves(TEMPLATE, later).key("a3", "exempt_cases") is None  # without 2025.1 the chain is broken
+
+
+def test_the_drill_file_is_the_shipped_file_with_its_three_edits_alone() -> None:
+    # Next year's template is an edit of the file, nothing else: the drill file is held to it.
+    assert NEXT_FILE.read_text(encoding="utf-8") == drill_text()
+    assert drill_from_text() == NEW

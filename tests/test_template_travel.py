@@ -5,16 +5,19 @@ go by the report's own template."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
 from exporters.report_export import export_report
 from exporters.xlsx import META_SHEET
+from forms.errors import UserError
 from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, CellKey
-from importers.importing import import_file
+from importers.importing import REPLACED, import_file, look_at_file
 from storage import templates
 from storage.sample import create_sample
 from storage.store import Store
@@ -83,6 +86,13 @@ def test_a_workbook_of_a_template_the_program_lacks_is_refused_naming_it(db_path
         "county.xlsx\t-\t-\t未导入：这个工作簿用的是表样 2025.1，本程序里没有：请先装入这个表样（文件 → 装入表样…）"
     )
     assert store.reports() == []
+    assert (
+        look_at_file(tmp_path / "county.xlsx", store)
+        .line()
+        .endswith(  # 文件 → 导入/汇总… lists it so
+            "无法导入：这个工作簿用的是表样 2025.1，本程序里没有：请先装入这个表样（文件 → 装入表样…）"
+        )
+    )
     store.close()
 
 
@@ -94,4 +104,70 @@ def test_a_workbook_of_its_reports_template_imports_into_it(db_path: Path, tmp_p
     store.set_value(report.id, store.spec_of(report, "a2"), CellKey(MAIN_ROW, "hearings", 2025), None)
     assert not import_file(store, tmp_path / "out.xlsx").rejected
     assert store.report_data(report, with_text=False).form("a2").values[CellKey(MAIN_ROW, "hearings", 2025)] == 5
+    store.close()
+
+
+def test_a_figure_of_a_field_only_the_reports_template_has_prints(db_path: Path) -> None:
+    from forms.figures import describe, parse_token, render
+
+    store = Store(db_path, template=next_template())
+    report = store.create_report(UNIT, 2025)
+    store.set_value(report.id, store.spec_of(report, "a2"), CellKey(MAIN_ROW, "hearings", 2025), 12)
+    data = store.report_data(report, with_text=False)
+    assert render("听证{{a2.hearings.cur}}件", data) == "听证12件"
+    link = parse_token("{{a2.hearings.cur}}")
+    assert describe(link, 2025, tuple(f.spec for f in data.forms)) == "附件2 听证(件) 2025年"
+    store.close()
+
+
+def test_a_hand_filled_form_of_last_years_template_moves_into_a_report_of_this_years(
+    db_path: Path, tmp_path: Path
+) -> None:
+    county = Store(tmp_path / "county.sqlite3")  # a program with 2024.1 alone
+    report = county.create_report(UNIT, 2025)
+    county.set_values(report.id, county.spec_of(report, "a3"), {CellKey(MAIN_ROW, "exempt_cases", 2025): 6})
+    export_report(county, UNIT, 2025, xlsx=tmp_path / "ours.xlsx")
+    county.close()
+    book = load_workbook(tmp_path / "ours.xlsx")
+    del book[META_SHEET]  # as a county fills the official form: no hidden sheet, no template named
+    book.save(tmp_path / "hand.xlsx")
+    store = Store(db_path, template=next_template())
+    new = store.create_report(UNIT, 2025)  # on 2025.1
+    store.set_values(new.id, store.spec_of(new, "a2"), {CellKey(MAIN_ROW, "hearings", 2025): 2})
+    result = import_file(store, tmp_path / "hand.xlsx")  # its headers are 2024.1's
+    assert result.status == REPLACED, result.message
+    assert "提示：附件2：这个工作簿没有“听证(件)”一列，报表中原有的保留" in result.details()
+    data = store.report_data(store.require_report(UNIT, 2025), with_text=False)
+    assert data.form("a3").get(CellKey(MAIN_ROW, "exempt_penalty", 2025)) == 6  # renamed on the way in
+    assert data.form("a2").get(CellKey(MAIN_ROW, "hearings", 2025)) == 2  # not in the file: kept
+    store.close()
+
+
+def test_a_stored_template_this_program_cannot_read_is_left_out_and_its_report_says_why(db_path: Path) -> None:
+    store = Store(db_path, template=next_template())
+    report = store.create_report(UNIT, 2025)
+    store.close()
+    hand = sqlite3.connect(db_path)
+    hand.execute("update templates set text = 'version = 1' where version = '2025.1'")  # edited by hand
+    hand.commit()
+    hand.close()
+    store = Store(db_path)
+    assert list(templates.known(store)) == ["2024.1"]
+    assert store.create_report("另一县应急管理局", 2026).template == "2024.1"
+    with pytest.raises(UserError, match=r"^数据库中的表样 2025\.1（第 1 行）：“version”应为文字"):
+        store.report_data(store.report(report.id))
+    store.close()
+
+
+def test_the_drafted_paragraph_of_a_report_of_the_next_template_has_no_missing_figure(db_path: Path) -> None:
+    from forms.draft import draft_basic_situation
+    from forms.figures import render
+
+    store = Store(db_path, template=next_template())
+    last = create_sample(store)
+    this = store.create_report(last.unit, 2025)  # 2025.1: 免罚案件 is exempt_penalty now
+    store.set_value(this.id, store.spec_of(this, "a3"), CellKey(MAIN_ROW, "lenient_cases", 2025), 2)
+    drafted = draft_basic_situation(store.report_data(this, with_text=False))
+    assert "exempt_cases" not in drafted and "免罚案件" not in drafted  # rather than a □ for a field it lacks
+    assert "从轻减轻案件2件" in render(drafted, store.report_data(this, with_text=False))
     store.close()

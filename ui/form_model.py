@@ -112,6 +112,11 @@ class FormTableModel(QAbstractTableModel):
         if not self._rebuilding and self.source.report.id == self.report.id:
             self._try(self.follow)
 
+    def detach(self) -> None:
+        """The grid is dropped (a report of another template was opened): it follows the copy no more."""
+        if self._copy_read in self.source.listeners:
+            self.source.listeners.remove(self._copy_read)
+
     def set_report(self, report: Report) -> None:
         self.beginResetModel()
         self._load(report)

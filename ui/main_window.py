@@ -110,7 +110,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self.audit_closed = False
         self.findings: list[Finding] = []
         self._audit_shown: tuple | None = None  # what the panel and the grids show, to skip needless updates
-        self._grids: dict[int, FormPage] = {}  # position in store.forms -> its grid, once built
+        self._grids: dict[int, FormPage] = {}  # position in shown_forms -> its grid, once built
         self.audited = False  # the first audit runs after the first paint
         self.leaving = False  # the session ends (leave_without_asking): a close asks nothing
         self.kept: Path | None = None  # the recovery file it wrote, if it had to
@@ -168,14 +168,15 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
             self.report_page.message.connect(self.after_save)
             self.tabs.addTab(self.report_page, "报告正文")
             # The grids are built when first shown or needed (_form_page): the window paints sooner.
-            for spec in self.store.forms:
+            for spec in self._forms_for(report):
                 self.tabs.addTab(QWidget(), spec.label)
             self.tabs.currentChanged.connect(self._tab_shown)
         else:
             self.report_page.set_report(report)
+            self._show_forms(report)  # a report of another template: its own tabs
             for page in self._built_pages():
                 page.set_report(report)
-        for index, spec in enumerate(self.store.forms, start=1):
+        for index, spec in enumerate(self.shown_forms, start=1):
             self.tabs.setTabToolTip(index, spec.title_for(report.year))
         self._show_contact()
         self.stack.setCurrentIndex(1)

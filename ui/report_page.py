@@ -227,7 +227,7 @@ class ReportPage(QWidget):
 
     def _save_attachments(self) -> None:
         chosen = [k for k, box in self.attachments.items() if box.isChecked()]
-        self._save(lambda t: edits.set_attachments(t, chosen, [s.key for s in self.store.forms]))
+        self._save(lambda t: edits.set_attachments(t, chosen, [s.key for s in self.store.forms_of(self.report)]))
 
     def _save_heading_options(self, numbered: bool, run_in: bool | None) -> None:
         key = self.current_key

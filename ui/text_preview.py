@@ -46,7 +46,8 @@ def update_preview(page: QWidget) -> None:
         )
     )
     links = [parse_token(t) for t in sorted({m[0] for m in TOKEN.finditer(stored)})]
-    page.body.setToolTip("\n".join(f"{describe(link, page.report.year)}" for link in links if link) or "")
+    forms = tuple(form.spec for form in data.forms)  # the report's own template's
+    page.body.setToolTip("\n".join(f"{describe(link, page.report.year, forms)}" for link in links if link) or "")
 
 
 def show_span(page: QWidget, keys: list[str], key: str, span: tuple[int, int] | None, *, focus: bool) -> None:

@@ -113,6 +113,16 @@ class FileActions:
 
         backups.restore(self)
 
+    def add_template(self) -> None:
+        from ui import template_actions
+
+        template_actions.add_template(self)
+
+    def move_to_template(self) -> None:
+        from ui import template_actions
+
+        template_actions.move_report(self)
+
     def export_xlsx(self) -> None:
         self._export(".xlsx", "导出 Excel 附表", "Excel 工作簿 (*.xlsx)")
 

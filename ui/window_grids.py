@@ -1,4 +1,5 @@
-"""The four grids in the window's tabs (built when first shown), the 编辑 menu on them, 撤销/重做."""
+"""The grids in the window's tabs (built when first shown, one per attachment of the open report's
+own template), the 编辑 menu on them, 撤销/重做."""
 
 from __future__ import annotations
 
@@ -12,17 +13,50 @@ from forms.text_changes import ContactChange, TextChange
 from ui.undo_actions import show_steps
 
 if TYPE_CHECKING:
+    from forms.report import Report
+    from forms.spec import FormSpec
     from ui.form_page import FormPage
 
 
 class GridTabs:
     """Part of ``MainWindow`` (ui/main_window.py): its grids and the undo driver over all its pages."""
 
+    shown_forms: tuple[FormSpec, ...] = ()  # the attachments the tabs are of: the open report's template's
+
+    # --- the tabs of the open report's template -------------------------------------
+
+    def _forms_for(self, report: Report) -> tuple[FormSpec, ...]:
+        self.shown_forms = self.store.forms_of(report)
+        return self.shown_forms
+
+    def _show_forms(self, report: Report) -> None:
+        """Tabs for the attachments of ``report``'s template: when it is another template than the
+        tabs show, its grids are dropped (each built again when shown) and the tabs made anew."""
+        from PySide6.QtWidgets import QWidget
+
+        if self.store.forms_of(report) == self.shown_forms:
+            return
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for page in self._grids.values():
+            page.model.detach()
+        self._grids.clear()
+        while self.tabs.count() > 1:  # after 报告正文
+            dropped = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            dropped.deleteLater()
+        for spec in self._forms_for(report):
+            self.tabs.addTab(QWidget(), spec.label)
+        self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1))
+        self.tabs.blockSignals(False)
+        if self.tabs.currentIndex() >= 1:
+            self._tab_shown(self.tabs.currentIndex())
+
     # --- the 编辑 menu and the grid's context menu -------------------------------------
 
     def _page_key(self) -> str:
         index = self.tabs.currentIndex()
-        return "text" if index <= 0 else self.store.forms[index - 1].key
+        return "text" if index <= 0 else self.shown_forms[index - 1].key
 
     def current_grid(self) -> FormPage | None:
         widget = self.tabs.currentWidget() if self.stack.currentIndex() == 1 else None
@@ -45,7 +79,7 @@ class GridTabs:
     @property
     def pages(self) -> list[FormPage]:
         """The four grids in tab order (building any not built yet)."""
-        return [self._form_page(position) for position in range(len(self.store.forms))]
+        return [self._form_page(position) for position in range(len(self.shown_forms))]
 
     def _built_pages(self) -> list[FormPage]:
         return [self._grids[position] for position in sorted(self._grids)]
@@ -58,7 +92,7 @@ class GridTabs:
         assert self.report is not None
         tab = position + 1  # after 报告正文
         placeholder = self.tabs.widget(tab)
-        spec = self.store.forms[position]
+        spec = self.shown_forms[position]
         page = FormPage(self.store, spec, self.report, self, histories=self.histories, source=self.open)
         page.message.connect(self.after_save)
         page.notice.connect(self.show_message)
@@ -91,7 +125,7 @@ class GridTabs:
         show_steps(self.undo_action, self.redo_action, self.histories.of(self.report.id) if self.report else None)
 
     def _page_of(self, form_key: str) -> FormPage:
-        return self._form_page(next(i for i, spec in enumerate(self.store.forms) if spec.key == form_key))
+        return self._form_page(next(i for i, spec in enumerate(self.shown_forms) if spec.key == form_key))
 
     def undo(self) -> None:
         self._step(undo=True)

@@ -20,6 +20,8 @@ class WindowMenus:
         self.xlsx_action = self._action(file_menu, "导出 Excel 附表…", self.export_xlsx)
         self.docx_action = self._action(file_menu, "导出 Word 报告…", self.export_docx)
         self._action(file_menu, "导入/汇总…", self.import_workbooks)
+        self._action(file_menu, "装入表样…", self.add_template)
+        self._action(file_menu, "换用表样…", self.move_to_template)
         file_menu.addSeparator()
         self._action(file_menu, "备份…", self.backup)
         self._action(file_menu, "从备份恢复…", self.restore)
