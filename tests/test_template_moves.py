@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from forms.registry import TEMPLATE
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.template_file import read_template
@@ -76,3 +78,25 @@ def test_the_drill_file_is_the_shipped_file_with_its_three_edits_alone() -> None
     # Next year's template is an edit of the file, nothing else: the drill file is held to it.
     assert NEXT_FILE.read_text(encoding="utf-8") == drill_text()
     assert drill_from_text() == NEW
+
+
+def test_a_change_of_one_form_leaves_the_same_key_of_another_form_alone() -> None:
+    # 附件2 and 附件3 both have 行政处罚 (penalty): renaming 附件3's must not move 附件2's.
+    change = '{ version = "2025.1", form = "a3", old = "penalty", new = "fined" }'
+    text = drill_text().replace('new = "exempt_penalty" }', 'new = "exempt_penalty" },\n    ' + change)
+    text = text.replace('{ key = "penalty", label = "涉企行政处罚(件)"', '{ key = "fined", label = "涉企行政处罚(件)"')
+    text = text.replace('field = "penalty"\nother_form = "a2"', 'field = "fined"\nother_form = "a2"')
+    renamed = read_template(text.encode("utf-8"), "2025.1.toml")
+    forward = moves(TEMPLATE, renamed)
+    assert forward.key("a3", "penalty") == "fined"
+    assert forward.key("a2", "penalty") == "penalty"
+
+
+def test_a_form_one_template_lacks_moves_nothing_and_an_unknown_form_is_none() -> None:
+    forms = tuple(dataclasses.replace(spec, version="2025.2") for spec in TEMPLATE.forms[:3])
+    fewer = dataclasses.replace(TEMPLATE, version="2025.2", forms=forms, changes=())
+    forward = moves(TEMPLATE, fewer)
+    assert forward.key("a5", "transferred") is None
+    assert forward.key("a9", "penalty") is None  # a form neither has
+    assert "a5" not in forward.lacking
+    assert moves(fewer, TEMPLATE).lacking["a5"] == {f.key for f in TEMPLATE.forms[3].fields()}
