@@ -436,6 +436,7 @@ RULING = '{ key = "ruling", label = "行政裁决(件)", kind = "count", paired 
         ('{ key = "ruling", label = "行政裁决(件)", kind = "count", noun = 3 }', "“noun”应为文字"),
         ('{ key = "ruling", label = "行政裁决(件)", kind = "count", unit = 3 }', "“unit”应为文字"),
         ('{ key = "ruling", label = "行政裁决(件)", kind = "count", noun = " " }', "没有句中称呼（noun）"),
+        ('{ key = "ruling", label = "' + "裁" * 2001 + '", kind = "count" }', "“label”过长（2001 字），最多 2000 字"),
     ],
 )
 def test_a_field_problem_names_the_field_and_its_line(new, said):
@@ -452,6 +453,11 @@ def test_a_field_key_that_is_wrong_empty_or_missing_is_named():
     ]
     assert refused(changed(RULING, RULING.replace('"ruling"', '""'))) == ["附件2（a2）：字段的键是空的"]
     assert refused(changed(RULING, RULING.replace('key = "ruling", ', ""))) == ["附件2（a2）：缺少“key”一项"]
+    text = changed(RULING, RULING.replace('"行政裁决(件)"', "3"))
+    line = line_of(text, 'key = "ruling"')
+    assert refused(text) == [
+        f"附件2（a2）字段 ruling（第 {line} 行）：{said}" for said in ("“label”应为文字", "没有表头文字")
+    ]
     text = changed('label = "行政执法岗位编制数"\n', "")
     line = line_of(text, 'key = "posts"')
     assert refused(text) == [f"附件4（a4）字段 posts（第 {line} 行）：缺少“label”一项"]
@@ -474,3 +480,30 @@ def test_a_rule_problem_names_the_rule_and_its_line():
     ]
     text = changed('code = "A5_TRANSFERRED"', "code = 3")  # the line is that of the attachment's first code
     assert refused(text) == [f"附件5（a5）（第 {line_of(text, 'code = 3')} 行）：“code”应为文字"]
+
+
+def test_a_label_of_the_longest_length_loads():
+    text = changed(RULING, '{ key = "ruling", label = "' + "裁" * 2000 + '", kind = "count", paired = true }')
+    assert read_template(text.encode()).forms[0].field("ruling").label == "裁" * 2000
+
+
+def test_problems_of_the_whole_file_and_of_the_notes_are_named():
+    assert refused(b"") == [
+        "2024.1.toml：缺少“version”一项",
+        "2024.1.toml：缺少“attachment”一项",
+        "2024.1.toml：“attachment”是空的",
+    ]
+    assert refused(b'version = "next"')[0] == "2024.1.toml（第 1 行）：表样版本“next”应形如 2024.1"
+    notes = 'notes_heading = "填表说明："\nnotes = ['
+    assert refused(changed(notes, notes.replace("notes = [", "notex = ["))) == [
+        "附件2（a2）：未知的项“notex”",
+        "附件2（a2）：缺少“notes”一项",
+    ]
+    text = changed(notes, notes.replace("notes = [", 'notes = "见下"\nold_notes = ['))
+    assert f"附件2（a2）（第 {line_of(text, 'notes = ')} 行）：“notes”应为列表（[…]）" in refused(text)
+    assert refused(changed(notes, notes + " 1,")) == ["附件2（a2）：“notes”应为文字的列表"]
+    assert refused(changed("min_rows = 4", 'min_rows = "4"')) == [
+        f"附件4（a4）（第 {line_of(TEXT, 'min_rows = 4')} 行）：“min_rows”应为整数"
+    ]
+    text = changed("委托执法的有关数据", "委托\\u000c执法的有关数据")
+    assert refused(text) == ["附件2（a2）：“notes”含有文档中不能保存的控制字符（␌）"]
