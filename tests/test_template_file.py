@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from forms import registry
 from forms.kinds import Kind
+from forms.rules import Severity
 from forms.template import KeyChange
 from forms.template_file import MAX_BYTES, SHIPPED, TemplateError, load_template, read_template
 
@@ -507,3 +508,47 @@ def test_problems_of_the_whole_file_and_of_the_notes_are_named():
     ]
     text = changed("委托执法的有关数据", "委托\\u000c执法的有关数据")
     assert refused(text) == ["附件2（a2）：“notes”含有文档中不能保存的控制字符（␌）"]
+
+
+def test_attachments_that_clash_are_named_by_their_own_number_and_key():
+    assert refused(changed('key = "a3"', 'key = "a2"')) == ["附件3（a2）：附件的键“a2”重复"]
+    assert refused(changed("number = 3", "number = 2")) == ["附件2（a3）：附件号 2 重复"]
+
+
+def test_an_attachment_without_columns_is_refused():
+    a4 = TEXT[TEXT.index('[[attachment]]\nkey = "a4"') : TEXT.index('[[attachment]]\nkey = "a5"')]
+    bare = '[[attachment]]\nkey = "a4"\nnumber = 4\ntitle = "表"\nrows = "list"\nnotes_heading = ""\nnotes = []\n\n'
+    assert refused(changed(a4, bare)) == ["附件4（a4）：缺少“header”一项", "附件4（a4）：“header”是空的"]
+
+
+def test_the_totals_and_parts_of_a_rule_are_checked_and_its_severity_read():
+    line = line_of(TEXT, 'code = "A5_TRANSFERRED"')
+    rule = f"附件5（a5）（第 {line} 行）：审核规则 A5_TRANSFERRED"
+    assert refused(changed('total = "transferred"', 'total = "transferredx"')) == [
+        f"{rule} 用到的字段 transferredx 不在本附件中"
+    ]
+    assert refused(changed('total = "transferred"', 'total = "unit_name"')) == [
+        f"{rule} 要相加或比较字段 unit_name，但它不是数字"
+    ]
+    assert refused(changed('parts = ["criminal_filed"', "parts = [1")) == ["附件5（a5）：“parts”应为文字的列表"]
+    code = 'code = "A5_TRANSFERRED_EQ_A2"'
+    line = line_of(TEXT, code)
+    assert refused(changed(code, code + '\nseverity = "警告"')) == [
+        f"附件5（a5）（第 {line} 行）：审核规则 A5_TRANSFERRED_EQ_A2 的严重程度“警告”未知（应为 错误 或 提示）"
+    ]
+    a5 = read_template(changed(code, code + '\nseverity = "错误"').encode()).forms[3]
+    assert a5.rules[2].code == "A5_TRANSFERRED_EQ_A2" and a5.rules[2].severity is Severity.ERROR
+
+
+def test_sizes_lines_and_names_of_a_file_that_is_no_template():
+    data = SHIPPED.read_bytes()
+    padded = data + b"#" * (MAX_BYTES - len(data))
+    assert len(padded) == MAX_BYTES and read_template(padded) == registry.TEMPLATE  # the largest file accepted
+    assert refused(b'version = "2024.1"\n#\n\xff') == ["2024.1.toml 不是 UTF-8 编码的文字（第 3 行）"]
+    with pytest.raises(TemplateError) as caught:
+        read_template(b"")
+    assert caught.value.problems[0] == "表样文件：缺少“version”一项"  # a file given without a name
+    text = changed(
+        RULING, RULING.replace('"行政裁决(件)", kind = "count"', '"行政裁决(件)", kind = "count", width = 100')
+    )
+    assert read_template(text.encode()).forms[0].field("ruling").width == 100

@@ -153,3 +153,58 @@ def test_the_contact_line_is_cleaned_and_named_by_what_changed():
     assert change.inverse().after == before
     with pytest.raises(UserError, match="填报单位过长"):
         edits.edit_contact(before, "局" * 101, "", "")
+
+
+def test_each_edit_is_one_undo_step_named_for_the_clerk():
+    """The name 撤销/重做 shows, what undo brings back and the outline entry shown after it."""
+    steps = [
+        (edits.set_signer(TEXT, "执法支队"), "修改署名单位", None),
+        (edits.set_numbering(TEXT, "sequential"), "修改附件编号", None),
+        (edits.set_attachment_note(TEXT, True), "印附件说明", None),
+        (edits.set_attachment_note(TEXT, False), "不印附件说明", None),
+        (edits.set_heading(TEXT, "s4", "主要问题"), "修改小标题 二、存在问题", "s4"),
+        (edits.set_heading_options(TEXT, "s4", False, True), "修改标题设置 二、存在问题", "s4"),
+    ]
+    for change, label, key in steps:
+        assert (change.before, change.label, change.key) == (TEXT, label, key)
+    start = TEXT.sections[1].body.index("78")
+    fix = edits.apply_fix(TEXT, "s2", (start, start + 2), "{{a2.penalty.cur}}")
+    assert (fix.label, fix.key) == ("改为链接的表格数据 （一）案件办理", "s2")
+
+
+def test_a_line_too_long_is_refused_naming_it():
+    before = Contact("示例市应急管理局", "林晓岚", "0730-5550123")
+    long = "字" * 201
+    for edit, what in [
+        (lambda: edits.set_signer(TEXT, long), "署名"),
+        (lambda: edits.set_heading(TEXT, "s4", long), "标题"),
+        (lambda: edits.edit_contact(before, "局", long, ""), "联系人"),
+        (lambda: edits.edit_contact(before, "局", "", long), "联系方式"),
+    ]:
+        with pytest.raises(UserError) as refused:
+            edit()
+        assert refused.value.message == f"{what}过长（201 字），最多 200 字"
+    assert (
+        edits.edit_contact(before, before.filler, before.person, before.phone).label == "修改联系人"
+    )  # nothing changed
+
+
+def test_a_section_added_after_the_last_of_a_group_or_of_the_text():
+    assert [s.key for s in edits.add_section(TEXT, "s3", "细目二").after.sections] == ["s1", "s2", "s3", "s5", "s4"]
+    assert [s.key for s in edits.add_section(TEXT, "s4", "新问题").after.sections] == ["s1", "s2", "s3", "s4", "s5"]
+    empty = ReportText("enforcement", "标题", "", None, (), ())
+    assert edits.add_section(empty, None, "基本情况").key == "s1"
+    with pytest.raises(UserError) as refused:
+        edits.add_section(TEXT, None, "字" * 201)
+    assert refused.value.message == "标题过长（201 字），最多 200 字"
+
+
+def test_moving_and_shifting_are_named_by_their_direction():
+    steps = [
+        (edits.move_section(TEXT, "s4", -1), "上移 二、存在问题", "s4"),
+        (edits.move_section(TEXT, "s1", 1), "下移 一、基本情况", "s1"),
+        (edits.shift_level(TEXT, "s2", -1), "升级 （一）案件办理", "s2"),
+        (edits.shift_level(TEXT, "s2", 1), "降级 （一）案件办理", "s2"),
+    ]
+    for change, label, key in steps:
+        assert (change.label, change.key) == (label, key)
