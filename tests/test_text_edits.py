@@ -226,8 +226,12 @@ def test_the_number_styles_and_a_pasted_outline_are_checked_naming_what():
     with pytest.raises(UserError) as refused:
         edits.set_levels(TEXT, ("一、", "甲、", "1.", "1、"), set())
     assert refused.value.message == "标题编号样式只能是 一、 （一） 1. 1、 （1），每级一种"
-    pasted = edits.set_outline(TEXT, "第一段\n第二段", [Heading(1, "基本情况", "正文")], "")
-    assert pasted.after.lead == "第一段\n第二段"  # the 导语 keeps its paragraphs
+    pasted = edits.set_outline(TEXT, "第一段\n第二段", [Heading(1, "基本情况", "正文")], "特此报告。\n附后。")
+    assert (pasted.after.lead, pasted.after.closing) == ("第一段\n第二段", "特此报告。\n附后。")  # paragraphs kept
+    assert pasted.label == "粘贴整篇报告"
+    with pytest.raises(UserError) as refused:
+        edits.set_outline(TEXT, "", [], "字" * (BODY_MAX + 1))
+    assert refused.value.message.startswith("结束语过长")
     for entry, what in [(Heading(1, "字" * 201), "标题"), (Heading(1, "基本情况", "字" * (BODY_MAX + 1)), "正文")]:
         with pytest.raises(UserError) as refused:
             edits.set_outline(TEXT, "", [entry], "")
