@@ -86,23 +86,23 @@ class Entries:
         for entry in sorted(set(table) - known):
             self.problem(f"未知的项“{entry}”", field=field)
 
-    def strings(self, table: dict[str, Any], entry: str, *, field: str = "") -> list[str] | None:
+    def strings(self, table: dict[str, Any], entry: str) -> list[str] | None:
         if entry not in table:
-            self.problem(f"缺少“{entry}”一项", field=field)
+            self.problem(f"缺少“{entry}”一项")
             return None
-        values = self.get(table, entry, list, [], field=field)
+        values = self.get(table, entry, list, [])
         if not all(isinstance(v, str) for v in values):
-            self.problem(f"“{entry}”应为文字的列表", field=field)
+            self.problem(f"“{entry}”应为文字的列表")
             return None
         for value in values:
-            self.text(value, entry, field=field)
+            self.text(value, entry)
         return list(values)
 
-    def tables(self, table: dict[str, Any], entry: str, *, required: bool, field: str = "") -> list[dict[str, Any]]:
-        values = self.need(table, entry, list, field=field) if required else self.get(table, entry, list, [])
+    def tables(self, table: dict[str, Any], entry: str, *, required: bool) -> list[dict[str, Any]]:
+        values = self.need(table, entry, list) if required else self.get(table, entry, list, [])
         if not all(isinstance(v, dict) for v in values):
-            self.problem(f"“{entry}”的每一项应为表（[[…]] 或 {{…}}）", field=field)
+            self.problem(f"“{entry}”的每一项应为表（[[…]] 或 {{…}}）")
             return []
         if required and not values:
-            self.problem(f"“{entry}”是空的", field=field)
+            self.problem(f"“{entry}”是空的")
         return list(values)

@@ -105,6 +105,11 @@ def test_drafted_paragraph_reads_like_the_seed(store, sample):
     assert "罚没金额419.9252万元（同比下降54.44%）" in text
     assert "行政确认、行政裁决无办件" in text
     assert "{{" not in text
+    assert text.startswith("2024年，我局共办理行政许可178件（同比增长20.27%），行政强制2件（与上年持平），")
+    assert "行政处罚78件（同比下降46.94%）。行政确认、行政裁决无办件。罚没金额" in text
+    assert text.endswith(
+        "涉企行政执法方面，涉企行政检查336次，涉企行政处罚76件，免罚案件31件，从轻减轻案件2件，涉企罚没金额433.15万元。"
+    )
 
 
 def test_drafted_paragraph_words_changes_as_the_picker_does_by_default(store, sample):
@@ -174,6 +179,58 @@ def test_attachment_numbers_provincial_or_one_to_n():
     assert attachment_numbers(FORMS, ("a2", "a5"), PROVINCIAL) == {"a2": 2, "a3": 3, "a4": 4, "a5": 5}
     # 1–N for what the report prints; the workbook's other sheets follow.
     assert attachment_numbers(FORMS, ("a2", "a5"), SEQUENTIAL) == {"a2": 1, "a5": 2, "a3": 3, "a4": 4}
+    # a form the template no longer has is skipped, not numbered
+    assert attachment_numbers(FORMS, ("a3", "a9"), SEQUENTIAL) == {"a3": 1, "a2": 2, "a4": 3, "a5": 4}
+    with pytest.raises(ValueError, match="unknown attachment numbering 'roman'"):
+        attachment_numbers(FORMS, ("a2",), "roman")
+
+
+def test_attachments_exported_without_a_text_are_numbered_in_template_order(store, sample):
+    from dataclasses import replace
+
+    data = replace(store.report_data(sample), text=None)
+    assert data.attachment_numbers() == {"a2": 2, "a3": 3, "a4": 4, "a5": 5}
+    assert replace(data, numbering="sequential").attachment_numbers() == {"a2": 1, "a3": 2, "a4": 3, "a5": 4}
+
+
+def test_a_section_run_in_of_its_own_overrides_its_level():
+    from forms.report import ReportText, Section
+
+    text = ReportText("law", "报告", "", None, (), (), run_in=frozenset({2}))
+    assert text.runs_in(Section("a", 2, "执法", "")) and not text.runs_in(Section("b", 1, "基本情况", ""))
+    assert text.runs_in(Section("c", 1, "基本情况", "", run_in=True))
+    assert not text.runs_in(Section("d", 2, "执法", "", run_in=False))
+
+
+def test_an_unnumbered_heading_has_no_number_and_is_not_counted():
+    from forms.report import ReportText, Section
+
+    sections = (
+        Section("a", 1, "基本情况", ""),
+        Section("b", 1, "附：说明", "", numbered=False),
+        Section("c", 1, "问题", ""),
+    )
+    assert ReportText("law", "报告", "", None, (), sections).numbers() == ["一、", "", "二、"]
+
+
+def test_a_list_form_keeps_its_rows_and_a_missing_form_is_named(store, sample):
+    from forms.report import FormData
+
+    assert FormData.row_keys(form("a4"), ["r1", "r2"]) == ["r1", "r2"]
+    assert FormData.row_keys(form("a2"), ["r1"]) == [MAIN_ROW]
+    with pytest.raises(KeyError, match="a9"):
+        store.report_data(sample).form("a9")
+
+
+def test_the_filler_and_contact_lines_above_each_table():
+    from forms.report import Report
+
+    assert Report(1, "示例市应急管理局", 2024).filler_line() == "填报单位：示例市应急管理局"  # the unit by default
+    assert Report(1, "示例市应急管理局", 2024, filler="执法支队").filler_line() == "填报单位：执法支队"
+    assert Report(1, "局", 2024, contact_person="张三").contact_line() == "联系人和联系方式：张三"
+    assert (
+        Report(1, "局", 2024, contact_person="张三", contact_phone="123").contact_line() == "联系人和联系方式：张三 123"
+    )
 
 
 def test_attachment_numbering_is_stored_per_report(store, sample):

@@ -5,7 +5,9 @@ a traceback."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from hypothesis import strategies as st
 
 from forms import registry
 from forms.kinds import Kind
+from forms.rules import Severity
+from forms.template import KeyChange
 from forms.template_file import MAX_BYTES, SHIPPED, TemplateError, load_template, read_template
 
 SHIPPED_KEYS = json.loads((Path(__file__).parent / "data" / "template_keys.json").read_text(encoding="utf-8"))
@@ -265,3 +269,301 @@ def test_the_shipped_file_travels_with_every_build():
     assert "recursive-include forms/templates *.toml" in (root / "MANIFEST.in").read_text(encoding="utf-8")
     spec = (root / "packaging" / "tianbao.spec").read_text(encoding="utf-8")
     assert '"forms", "templates", "*.toml"' in spec and "datas=DATAS" in spec
+
+
+# --- the whole line of each problem: what, which attachment, field or rule, and the line ------------
+
+
+def test_a_bad_attachment_key_or_number_is_said_with_what_the_file_holds():
+    text = changed('key = "a3"', 'key = "A3"')
+    line = line_of(text, 'key = "A3"')
+    assert refused(text) == [f"附件3（A3）（第 {line} 行）：附件的键“A3”应为小写字母开头的英文标识（如 a2）"]
+    text = changed("number = 3", "number = true")
+    assert refused(text) == [f"附件?（a3）（第 {line_of(text, 'number = true')} 行）：“number”应为整数"]
+    text = changed('key = "a3"', "key = 3")
+    assert refused(text) == [f"附件3（?）（第 {line_of(text, 'key = 3')} 行）：“key”应为文字"]
+    assert refused(changed("number = 3", "number = 100")) == ["附件100（a3）：附件号 100 应在 1 到 99 之间"]
+
+
+def test_attachment_numbers_and_starting_rows_at_their_bounds_load():
+    template = read_template(changed("number = 3", "number = 1").replace("number = 4", "number = 99").encode())
+    assert [s.label for s in template.forms] == ["附件2", "附件1", "附件99", "附件5"]
+    assert read_template(changed("min_rows = 4", "min_rows = 1000").encode()).forms[2].min_rows == 1000
+    assert refused(changed("min_rows = 4", "min_rows = 1001")) == ["附件4（a4）：起始行数 1001 应在 1 到 1000 之间"]
+    fields = "".join(f'    {{ key = "f{i}", label = "某项{i}", kind = "count" }},\n' for i in range(184))
+    a4 = read_template(changed('    { key = "workers", label = "工勤", kind = "count" },\n', fields).encode()).forms[2]
+    assert len(a4.fields()) == 200  # the most an attachment may have
+
+
+def test_a_new_template_version_is_every_attachments_version():
+    template = read_template(changed('version = "2024.1"', 'version = "2025.1"').encode())
+    assert template.version == "2025.1" and {s.version for s in template.forms} == {"2025.1"}
+
+
+def test_wrong_rows_and_row_label_are_named():
+    problems = refused(changed('rows = "list"', 'rows = "table"'))
+    assert any(p.endswith("：行式“table”未知（应为 comparison 或 list）") for p in problems), problems
+    assert refused(changed('row_label = "unit_name"', 'row_label = "license"')) == [
+        '附件2（a2）：标明每行的字段（row_label = "license"）应是第一个字段，且是不分年度的文字字段'
+    ]
+
+
+def test_a_duplicate_rule_code_names_the_line_of_the_second():
+    text = changed('code = "A5_REVERSE"', 'code = "A5_TRANSFERRED"')
+    line = line_of(text, 'code = "A5_TRANSFERRED"', 2)
+    assert refused(text) == [f"附件5（a5）（第 {line} 行）：审核规则代码 A5_TRANSFERRED 重复"]
+
+
+def test_a_rule_on_another_attachment_names_the_rule_and_its_line():
+    text = changed('other_field = "transfers"', 'other_field = "transferz"')
+    line = line_of(text, 'code = "A5_TRANSFERRED_EQ_A2"')
+    assert refused(text) == [
+        f"附件5（a5）（第 {line} 行）：审核规则 A5_TRANSFERRED_EQ_A2 用到的字段 a2.transferz 不存在"
+    ]
+    text = changed('other_form = "a2"\nother_field = "transfers"', 'other_form = "a9"\nother_field = "transfers"')
+    rule = f"附件5（a5）（第 {line} 行）：审核规则 A5_TRANSFERRED_EQ_A2"
+    assert refused(text) == [f"{rule} 用到的附件 a9 不在表样中"]
+    code = 'code = "A3_PENALTY_LE_A2"'
+    text = changed(f'other_field = "penalty"\n{code}', f'other_field = "unit_name"\n{code}')
+    line = line_of(text, 'code = "A3_PENALTY_LE_A2"')
+    assert refused(text) == [
+        f"附件3（a3）（第 {line} 行）：审核规则 A3_PENALTY_LE_A2 逐年比较 a2.unit_name，但它没有上年、本年两列"
+    ]
+
+
+def _key_changes(entries: str) -> str:
+    return changed("key_changes = []", f"key_changes = [{entries}]")
+
+
+def test_key_changes_are_read_and_checked():
+    dropped = read_template(_key_changes('{ version = "2024.1", form = "a2", old = "hearings" }').encode())
+    assert dropped.changes == (KeyChange("2024.1", "a2", "hearings", None),)
+    renamed = read_template(_key_changes('{ version = "2024.1", form = "a2", old = "fine", new = "fines" }').encode())
+    assert renamed.changes == (KeyChange("2024.1", "a2", "fine", "fines"),)
+    assert refused(_key_changes('{ version = "2024.1", form = "a2", old = "x", new = "y" }')) == [
+        "2024.1.toml：key_changes a2.x → y：没有这个字段"
+    ]
+    assert refused(_key_changes('{ version = "2024.1", form = "a9", old = "x" }')) == [
+        "2024.1.toml：key_changes a9.x：附件 a9 不在表样中"
+    ]
+    assert refused(_key_changes('{ version = "next", form = "a2", old = "x" }')) == [
+        "2024.1.toml：key_changes a2.x：版本“next”应形如 2024.1"
+    ]
+    assert refused(_key_changes('{ version = "2024.1", form = "a2" }')) == ["key_changes ：缺少“old”一项"]
+
+
+def test_groups_and_fields_that_cannot_be_read_are_named():
+    group = '{ group = "第五层", fields = [{ key = "deep", label = "深(件)", kind = "count", paired = true }] }'
+    for level in (4, 3, 2):  # within 行政执法行为类别及项目, the first level
+        group = f'{{ group = "第{level}层", fields = [{group}] }}'
+    text = changed('    { key = "transfers",', f'    {group},\n    {{ key = "transfers",')
+    assert refused(text) == ["附件2（a2）：分组“第五层”嵌套超过 4 层"]
+    four = read_template(text.replace('{ group = "第2层", fields = [', "").replace("}] },\n", "},\n", 1).encode())
+    assert "deep" in [f.key for f in four.forms[0].fields()]  # four levels of groups are allowed
+    blank = '    { group = " ", fields = [] },\n    { key = "transfers",'
+    assert refused(changed('    { key = "transfers",', blank)) == [
+        "附件2（a2）：分组没有表头文字",
+        "附件2（a2）：“fields”是空的",
+    ]
+    assert refused(changed('    { key = "transfers",', '    { group = "分组" },\n    { key = "transfers",')) == [
+        "附件2（a2）：缺少“fields”一项",
+        "附件2（a2）：“fields”是空的",
+    ]
+    text = changed("paired = true }", "paird = true }")
+    line = line_of(text, 'key = "license"')
+    assert refused(text) == [f"附件2（a2）字段 license（第 {line} 行）：未知的项“paird”"]
+
+
+def test_a_field_may_name_its_noun_and_unit():
+    text = changed(
+        '{ key = "transfers", label = "移送司法机关刑事案件件数", kind = "count", paired = true }',
+        '{ key = "transfers", label = "移送司法机关刑事案件件数", kind = "count", paired = true,'
+        ' noun = "移送", unit = "件" }',
+    )
+    transfers = read_template(text.encode()).forms[0].field("transfers")
+    assert (transfers.noun, transfers.unit) == ("移送", "件")
+
+
+def test_placeholders_are_checked_in_the_notes_with_their_start_quoted():
+    note = "本表汇总数据为{prev}年1月1日至{prev}年12月31日止和{year}年1月1日至{year}年12月31日止。"
+    for wrong, said in [
+        ("{yaer}年1月1日至", "中的 {yaer} 未知（只能用 {year} 和 {prev}）"),
+        ("{year:>5}年1月1日至", "中的 {year} 后不能有格式（只能写 {year} 和 {prev}）"),
+        ("{year年1月1日至", "中的花括号不成对（只能用 {year} 和 {prev}）"),
+    ]:
+        bad = note.replace("{year}年1月1日至", wrong)
+        assert refused(changed(note, bad)) == [f"附件2（a2）：“{bad[:20]}”{said}"]
+
+
+def test_toml_errors_say_where():
+    assert refused(changed("number = 3", "number = = 3")) == [
+        f"2024.1.toml第 {line_of(changed('number = 3', 'number = = 3'), 'number = = 3')} 行第 10 列："
+        "不是有效的 TOML（Invalid value）"
+    ]
+    assert refused(b'version = "2024.1"\nx = [') == ["2024.1.toml末尾：不是有效的 TOML（Invalid value）"]
+
+
+def test_a_file_is_named_by_its_own_name(tmp_path):
+    path = tmp_path / "县表样.toml"
+    path.write_bytes(b"x = = 1")
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    assert caught.value.problems == ("县表样.toml第 1 行第 5 列：不是有效的 TOML（Invalid value）",)
+    path.write_bytes(b"#" * (MAX_BYTES + 1))
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    assert caught.value.problems == ("县表样.toml 过大（超过 1024 KB），不是表样文件",)
+    with pytest.raises(TemplateError) as caught:
+        load_template(tmp_path / "missing.toml")
+    assert caught.value.problems == (f"无法读取表样文件 missing.toml：{os.strerror(errno.ENOENT)}",)
+
+
+RULING = '{ key = "ruling", label = "行政裁决(件)", kind = "count", paired = true }'
+
+
+@pytest.mark.parametrize(
+    ("new", "said"),
+    [
+        (
+            '{ key = "ruling", label = "行政裁决(件)", kind = "line", paired = true }',
+            "有上年、本年两列（paired）但不是数字，不能计算同比",
+        ),
+        (
+            '{ key = "ruling", label = "行政裁决(件)", kind = "count", default = "filler" }',
+            '只有对比式附件中单位名称的文字字段才能随填报单位（default = "filler"）',
+        ),
+        ('{ key = "ruling", label = " ", kind = "count", paired = true }', "没有表头文字"),
+        ('{ key = "ruling", label = "行政裁决(件)", paired = true }', "缺少“kind”一项"),
+        (
+            '{ key = "ruling", label = "行政裁决(件)", kind = "cont", paired = true }',
+            "类型“cont”未知（应为 count、money、money_wan、text、line、yesno、percent0、percent1、percent2 之一）",
+        ),
+        ('{ key = "ruling", label = "行政裁决(件)", kind = "count", paired = "yes" }', "“paired”应为true 或 false"),
+        ('{ key = "ruling", label = "行政裁决(件)", kind = "count", width = "16" }', "“width”应为整数"),
+        (
+            '{ key = "ruling", label = "行政裁决(件)", kind = "count", width = 101 }',
+            "列宽 101 应在 0（自动）到 100 之间",
+        ),
+        ('{ key = "ruling", label = "行政裁决(件)", kind = "count", default = 3 }', "“default”应为文字"),
+        (
+            '{ key = "ruling", label = "行政裁决(件)", kind = "count", default = "unit" }',
+            "默认值“unit”未知（只能是 filler：随填报单位）",
+        ),
+        ('{ key = "ruling", label = "行政裁决(件)", kind = "count", noun = 3 }', "“noun”应为文字"),
+        ('{ key = "ruling", label = "行政裁决(件)", kind = "count", unit = 3 }', "“unit”应为文字"),
+        ('{ key = "ruling", label = "行政裁决(件)", kind = "count", noun = " " }', "没有句中称呼（noun）"),
+        ('{ key = "ruling", label = "' + "裁" * 2001 + '", kind = "count" }', "“label”过长（2001 字），最多 2000 字"),
+    ],
+)
+def test_a_field_problem_names_the_field_and_its_line(new, said):
+    text = changed(RULING, new)
+    line = line_of(text, 'key = "ruling"')
+    assert refused(text) == [f"附件2（a2）字段 ruling（第 {line} 行）：{said}"]
+
+
+def test_a_field_key_that_is_wrong_empty_or_missing_is_named():
+    text = changed(RULING, RULING.replace('"ruling"', '"Ruling"'))
+    line = line_of(text, 'key = "Ruling"')
+    assert refused(text) == [
+        f"附件2（a2）字段 Ruling（第 {line} 行）：键应为小写字母开头的英文标识（小写字母、数字、下划线）"
+    ]
+    assert refused(changed(RULING, RULING.replace('"ruling"', '""'))) == ["附件2（a2）：字段的键是空的"]
+    assert refused(changed(RULING, RULING.replace('key = "ruling", ', ""))) == ["附件2（a2）：缺少“key”一项"]
+    text = changed(RULING, RULING.replace('"行政裁决(件)"', "3"))
+    line = line_of(text, 'key = "ruling"')
+    assert refused(text) == [
+        f"附件2（a2）字段 ruling（第 {line} 行）：{said}" for said in ("“label”应为文字", "没有表头文字")
+    ]
+    text = changed('label = "行政执法岗位编制数"\n', "")
+    line = line_of(text, 'key = "posts"')
+    assert refused(text) == [f"附件4（a4）字段 posts（第 {line} 行）：缺少“label”一项"]
+
+
+def test_the_rows_of_an_attachment_must_fit_its_fields():
+    a2, rest = TEXT.split('[[attachment]]\nkey = "a3"')
+    a3, rest = rest.split('[[attachment]]\nkey = "a4"')
+    text = a2 + '[[attachment]]\nkey = "a3"' + a3.replace(", paired = true", "") + '[[attachment]]\nkey = "a4"' + rest
+    assert "附件3（a3）：对比式附件至少要有一个 paired = true 的字段" in refused(text)
+    problems = refused(changed('rows = "comparison"', 'rows = "list"'))
+    assert any(p.endswith("：多行式附件（list）不能有 paired = true 的字段") for p in problems), problems
+
+
+def test_a_rule_problem_names_the_rule_and_its_line():
+    text = changed('rule = "SumEquals"', 'rule = "SumEqual"')
+    line = line_of(text, 'code = "A5_TRANSFERRED_EQ_A2"')
+    assert refused(text) == [
+        f"附件5（a5）（第 {line} 行）：审核规则“SumEqual”未知（应为 AtLeastSum、NotMoreThan、SumEquals 之一）"
+    ]
+    text = changed('code = "A5_TRANSFERRED"', "code = 3")  # the line is that of the attachment's first code
+    assert refused(text) == [f"附件5（a5）（第 {line_of(text, 'code = 3')} 行）：“code”应为文字"]
+
+
+def test_a_label_of_the_longest_length_loads():
+    text = changed(RULING, '{ key = "ruling", label = "' + "裁" * 2000 + '", kind = "count", paired = true }')
+    assert read_template(text.encode()).forms[0].field("ruling").label == "裁" * 2000
+
+
+def test_problems_of_the_whole_file_and_of_the_notes_are_named():
+    assert refused(b"") == [
+        "2024.1.toml：缺少“version”一项",
+        "2024.1.toml：缺少“attachment”一项",
+        "2024.1.toml：“attachment”是空的",
+    ]
+    assert refused(b'version = "next"')[0] == "2024.1.toml（第 1 行）：表样版本“next”应形如 2024.1"
+    notes = 'notes_heading = "填表说明："\nnotes = ['
+    assert refused(changed(notes, notes.replace("notes = [", "notex = ["))) == [
+        "附件2（a2）：未知的项“notex”",
+        "附件2（a2）：缺少“notes”一项",
+    ]
+    text = changed(notes, notes.replace("notes = [", 'notes = "见下"\nold_notes = ['))
+    assert f"附件2（a2）（第 {line_of(text, 'notes = ')} 行）：“notes”应为列表（[…]）" in refused(text)
+    assert refused(changed(notes, notes + " 1,")) == ["附件2（a2）：“notes”应为文字的列表"]
+    assert refused(changed("min_rows = 4", 'min_rows = "4"')) == [
+        f"附件4（a4）（第 {line_of(TEXT, 'min_rows = 4')} 行）：“min_rows”应为整数"
+    ]
+    text = changed("委托执法的有关数据", "委托\\u000c执法的有关数据")
+    assert refused(text) == ["附件2（a2）：“notes”含有文档中不能保存的控制字符（␌）"]
+
+
+def test_attachments_that_clash_are_named_by_their_own_number_and_key():
+    assert refused(changed('key = "a3"', 'key = "a2"')) == ["附件3（a2）：附件的键“a2”重复"]
+    assert refused(changed("number = 3", "number = 2")) == ["附件2（a3）：附件号 2 重复"]
+
+
+def test_an_attachment_without_columns_is_refused():
+    a4 = TEXT[TEXT.index('[[attachment]]\nkey = "a4"') : TEXT.index('[[attachment]]\nkey = "a5"')]
+    bare = '[[attachment]]\nkey = "a4"\nnumber = 4\ntitle = "表"\nrows = "list"\nnotes_heading = ""\nnotes = []\n\n'
+    assert refused(changed(a4, bare)) == ["附件4（a4）：缺少“header”一项", "附件4（a4）：“header”是空的"]
+
+
+def test_the_totals_and_parts_of_a_rule_are_checked_and_its_severity_read():
+    line = line_of(TEXT, 'code = "A5_TRANSFERRED"')
+    rule = f"附件5（a5）（第 {line} 行）：审核规则 A5_TRANSFERRED"
+    assert refused(changed('total = "transferred"', 'total = "transferredx"')) == [
+        f"{rule} 用到的字段 transferredx 不在本附件中"
+    ]
+    assert refused(changed('total = "transferred"', 'total = "unit_name"')) == [
+        f"{rule} 要相加或比较字段 unit_name，但它不是数字"
+    ]
+    assert refused(changed('parts = ["criminal_filed"', "parts = [1")) == ["附件5（a5）：“parts”应为文字的列表"]
+    code = 'code = "A5_TRANSFERRED_EQ_A2"'
+    line = line_of(TEXT, code)
+    assert refused(changed(code, code + '\nseverity = "警告"')) == [
+        f"附件5（a5）（第 {line} 行）：审核规则 A5_TRANSFERRED_EQ_A2 的严重程度“警告”未知（应为 错误 或 提示）"
+    ]
+    a5 = read_template(changed(code, code + '\nseverity = "错误"').encode()).forms[3]
+    assert a5.rules[2].code == "A5_TRANSFERRED_EQ_A2" and a5.rules[2].severity is Severity.ERROR
+
+
+def test_sizes_lines_and_names_of_a_file_that_is_no_template():
+    data = SHIPPED.read_bytes()
+    padded = data + b"#" * (MAX_BYTES - len(data))
+    assert len(padded) == MAX_BYTES and read_template(padded) == registry.TEMPLATE  # the largest file accepted
+    assert refused(b'version = "2024.1"\n#\n\xff') == ["2024.1.toml 不是 UTF-8 编码的文字（第 3 行）"]
+    with pytest.raises(TemplateError) as caught:
+        read_template(b"")
+    assert caught.value.problems[0] == "表样文件：缺少“version”一项"  # a file given without a name
+    text = changed(
+        RULING, RULING.replace('"行政裁决(件)", kind = "count"', '"行政裁决(件)", kind = "count", width = 100')
+    )
+    assert read_template(text.encode()).forms[0].field("ruling").width == 100

@@ -26,7 +26,9 @@ def test_undo_of_a_removed_section_brings_back_its_body_and_place(store, sample)
     change = edits.remove_section(original, "s8")  # 三、存在问题, which has text
     apply_text(texts, sample, change)
     assert "存在问题" not in [s.heading for s in texts.get(sample).sections]
-    apply_text(texts, sample, change.inverse())
+    undo = change.inverse()
+    assert (undo.label, undo.key) == ("删除小节“三、存在问题”", "s8")  # 重做 shows the same step, at the section
+    apply_text(texts, sample, undo)
     assert texts.get(sample) == original
     assert texts.get(sample).sections[7].body == original.sections[7].body != ""
 
@@ -63,6 +65,7 @@ def test_a_contact_change_and_its_undo(store, sample):
     assert (report.filler, report.contact_person) == ("示例市应急管理局执法支队", "王明")
     unit = "unit_name"  # 附件2's 行政执法单位名称 follows the 填报单位
     assert store.form_data(report, store.forms[0]).values[CellKey(MAIN_ROW, unit)] == "示例市应急管理局执法支队"
+    assert change.inverse().label == "修改填报单位、联系人"  # the step's name in 撤销/重做 either way
     report = apply_contact(store, sample.id, change.inverse())
     assert Contact.of(report) == before
     assert store.form_data(report, store.forms[0]).values[CellKey(MAIN_ROW, unit)] == before.filler

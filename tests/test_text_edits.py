@@ -153,3 +153,86 @@ def test_the_contact_line_is_cleaned_and_named_by_what_changed():
     assert change.inverse().after == before
     with pytest.raises(UserError, match="填报单位过长"):
         edits.edit_contact(before, "局" * 101, "", "")
+
+
+def test_each_edit_is_one_undo_step_named_for_the_clerk():
+    """The name 撤销/重做 shows, what undo brings back and the outline entry shown after it."""
+    steps = [
+        (edits.set_signer(TEXT, "执法支队"), "修改署名单位", None),
+        (edits.set_title(TEXT, "新标题"), "修改标题", None),
+        (edits.set_unit_line(TEXT, "示例市应急管理局"), "修改标题上方单位", None),
+        (edits.set_attachments(TEXT, ["a2"], ORDER), "修改随文附件", None),
+        (edits.set_numbering(TEXT, "sequential"), "修改附件编号", None),
+        (edits.set_attachment_note(TEXT, True), "印附件说明", None),
+        (edits.set_attachment_note(TEXT, False), "不印附件说明", None),
+        (edits.set_heading(TEXT, "s4", "主要问题"), "修改小标题 二、存在问题", "s4"),
+        (edits.set_heading_options(TEXT, "s4", False, True), "修改标题设置 二、存在问题", "s4"),
+    ]
+    for change, label, key in steps:
+        assert (change.before, change.label, change.key) == (TEXT, label, key)
+    start = TEXT.sections[1].body.index("78")
+    fix = edits.apply_fix(TEXT, "s2", (start, start + 2), "{{a2.penalty.cur}}")
+    assert (fix.label, fix.key) == ("改为链接的表格数据 （一）案件办理", "s2")
+
+
+def test_a_line_too_long_is_refused_naming_it():
+    before = Contact("示例市应急管理局", "林晓岚", "0730-5550123")
+    long = "字" * 201
+    for edit, what in [
+        (lambda: edits.set_signer(TEXT, long), "署名"),
+        (lambda: edits.set_title(TEXT, long), "标题"),
+        (lambda: edits.set_unit_line(TEXT, long), "标题上方的单位"),
+        (lambda: edits.set_heading(TEXT, "s4", long), "标题"),
+        (lambda: edits.edit_contact(before, "局", long, ""), "联系人"),
+        (lambda: edits.edit_contact(before, "局", "", long), "联系方式"),
+    ]:
+        with pytest.raises(UserError) as refused:
+            edit()
+        assert refused.value.message == f"{what}过长（201 字），最多 200 字"
+    assert (
+        edits.edit_contact(before, before.filler, before.person, before.phone).label == "修改联系人"
+    )  # nothing changed
+
+
+def test_a_section_added_after_the_last_of_a_group_or_of_the_text():
+    assert [s.key for s in edits.add_section(TEXT, "s3", "细目二").after.sections] == ["s1", "s2", "s3", "s5", "s4"]
+    assert [s.key for s in edits.add_section(TEXT, "s4", "新问题").after.sections] == ["s1", "s2", "s3", "s4", "s5"]
+    empty = ReportText("enforcement", "标题", "", None, (), ())
+    added = edits.add_section(empty, None, "基本情况")
+    assert added.key == "s1" and added.after.sections == (Section("s1", 1, "基本情况", ""),)
+    with pytest.raises(UserError) as refused:
+        edits.set_attachments(TEXT, ["a9", "a2", "a8"], ORDER)
+    assert refused.value.message == "未知附件：a8, a9"
+    with pytest.raises(UserError) as refused:
+        edits.add_section(TEXT, None, "字" * 201)
+    assert refused.value.message == "标题过长（201 字），最多 200 字"
+
+
+def test_moving_and_shifting_are_named_by_their_direction():
+    steps = [
+        (edits.move_section(TEXT, "s4", -1), "上移 二、存在问题", "s4"),
+        (edits.move_section(TEXT, "s1", 1), "下移 一、基本情况", "s1"),
+        (edits.shift_level(TEXT, "s2", -1), "升级 （一）案件办理", "s2"),
+        (edits.shift_level(TEXT, "s2", 1), "降级 （一）案件办理", "s2"),
+    ]
+    for change, label, key in steps:
+        assert (change.label, change.key) == (label, key)
+
+
+def test_the_number_styles_and_a_pasted_outline_are_checked_naming_what():
+    styles = ("一、", "（一）", "1.", "1、")
+    change = edits.set_levels(TEXT, styles, {1, 2, 3, 4})  # every level may run in
+    assert change.label == "修改标题编号" and change.after.run_in == frozenset({1, 2, 3, 4})
+    with pytest.raises(UserError) as refused:
+        edits.set_levels(TEXT, ("一、", "甲、", "1.", "1、"), set())
+    assert refused.value.message == "标题编号样式只能是 一、 （一） 1. 1、 （1），每级一种"
+    pasted = edits.set_outline(TEXT, "第一段\n第二段", [Heading(1, "基本情况", "正文")], "特此报告。\n附后。")
+    assert (pasted.after.lead, pasted.after.closing) == ("第一段\n第二段", "特此报告。\n附后。")  # paragraphs kept
+    assert pasted.label == "粘贴整篇报告"
+    with pytest.raises(UserError) as refused:
+        edits.set_outline(TEXT, "", [], "字" * (BODY_MAX + 1))
+    assert refused.value.message.startswith("结束语过长")
+    for entry, what in [(Heading(1, "字" * 201), "标题"), (Heading(1, "基本情况", "字" * (BODY_MAX + 1)), "正文")]:
+        with pytest.raises(UserError) as refused:
+            edits.set_outline(TEXT, "", [entry], "")
+        assert refused.value.message.startswith(f"{what}过长")

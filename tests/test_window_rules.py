@@ -103,6 +103,30 @@ def test_positions_map_between_stored_and_shown_text():
     assert stored_caret(PIECES, 0) == 0 and stored_caret(PIECES, 2) == 3 + token  # inside the figure: after it
     assert stored_caret(PIECES, 4) == 6 + token  # after 件: the whole stored text
     assert stored_span(PIECES, 1, 3) == (3, 3 + token)  # the figure whole
+    assert shown_position(PIECES, 4, 99) == 3  # inside the figure's token: after the figure
+    assert shown_position(PIECES, 6 + token, 99) == 4  # the stored end is the shown end, not "past the last piece"
+    assert stored_caret(PIECES, 3) == 5 + token  # after a bold figure: after the closing mark, typing is not bold
+    assert stored_span(PIECES, 2, 3) == (3, 3 + token)  # starting inside the figure: the figure whole
+
+
+TOKEN = "{{a2.penalty.cur}}"
+# "一是**处罚78件**。": shown as "一是处罚78件。", 处罚78件 bold.
+BOLD = [("一是", "一是", 0, True), ("", "**", 2, False), ("处罚", "处罚", 2, True), ("78", TOKEN, 4, False),
+        ("件", "件", 6, True), ("", "**", 7, False), ("。", "。", 7, True)]  # fmt: skip
+# "78件": a text that starts with a figure.
+LEADING = [("78", "{{a2.penalty.cur}}", 0, False), ("件", "件", 2, True)]
+
+
+def test_positions_inside_plain_text_and_at_a_figure_that_starts_the_text():
+    token = len("{{a2.penalty.cur}}")
+    assert shown_position(BOLD, 5, 99) == 3  # between 处 and 罚
+    assert stored_caret(BOLD, 2) == 2  # after 一是: before the opening mark, typing is not bold
+    assert stored_caret(BOLD, 3) == 5  # between 处 and 罚
+    assert stored_span(BOLD, 3, 4) == (5, 6)  # 罚
+    assert stored_span(BOLD, 2, 3) == (4, 5)  # 处: inside the bold span
+    assert shown_position(LEADING, 0, 99) == 0 and shown_position(LEADING, token, 99) == 2
+    assert stored_caret(LEADING, 0) == 0  # before the figure
+    assert stored_caret(LEADING, 1) == token  # inside the figure: after it
 
 
 def test_the_outline_list():
@@ -115,6 +139,9 @@ def test_the_outline_list():
     assert [is_heading(k) for k in (None, *keys)] == [False, False, True, True, False]
     assert row_to_show(keys, "b") == 2 and row_to_show(keys, "gone") == 1  # the first section
     assert row_to_show(outline_keys(replace(text, sections=())), None) == 0  # none: 导语
+    assert row_to_show(outline_keys(replace(text, sections=text.sections[:1])), None) == 1  # one section: it
+    closing = replace(text, closing="特此报告。")
+    assert outline_entry(closing, CLOSING) == Section(CLOSING, 0, "结束语", "特此报告。")
 
 
 def test_a_pasted_report_goes_only_into_an_empty_one():
