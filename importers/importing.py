@@ -67,9 +67,17 @@ def results_summary(results: list[FileResult]) -> str:
     return f"共 {len(results)} 个文件：导入 {len(results) - rejected} 个，未导入 {rejected} 个。"
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".ods")  # what importers/reading.py reads
+
+
 def workbooks_in(folder: Path) -> list[Path]:
-    """The workbooks a folder stands for: its .xlsx files, sorted, not those Excel keeps open (~$…)."""
-    return sorted(p for p in Path(folder).glob("*.xlsx") if not p.name.startswith("~$"))
+    """The workbooks a folder stands for: its .xlsx, .xls and .ods files (any case), sorted, not the lock
+    files Excel/WPS (``~$…``) and LibreOffice (``.~lock.…#``) keep beside an open one."""
+    return sorted(
+        p
+        for p in Path(folder).iterdir()
+        if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".~lock.")) and p.is_file()
+    )
 
 
 def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) -> list[str]:

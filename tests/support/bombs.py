@@ -96,3 +96,13 @@ def wide_row(source: Path, target: Path, cells: int, sheet: str = "xl/worksheets
         at = xml.index(b">", xml.index(b"<row")) + 1
         z.writestr(sheet, xml[:at] + b'<c s="0"/>' * cells + xml[at:])
     return target
+
+
+def far_cell(source: Path, target: Path, sheet: str = "xl/worksheets/sheet1.xml") -> Path:
+    """The sheet gains a value in XFD1048576, the last cell a sheet has (a reader building the sheet as one
+    block from A1 needs 17 billion cells for it)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        xml = _copy_except(source, z, sheet)
+        at = xml.index(b"</sheetData>")
+        z.writestr(sheet, xml[:at] + b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' + xml[at:])
+    return target
