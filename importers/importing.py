@@ -31,7 +31,7 @@ class FileResult:
     message: str = ""  # why it was rejected
     changes: list[str] = field(default_factory=list)  # figures a replacement changed
     disagreements: list[str] = field(default_factory=list)  # the file's own 同比增减 against its figures
-    notes: list[str] = field(default_factory=list)  # what the file lacks (a column of another notice's table)
+    notes: list[str] = field(default_factory=list)  # what the file lacks, or another unit an attachment names
     errors: int = 0  # the imported report's audit: 错误 (must be fixed)
     hints: int = 0  # and 提示 (a look or a word)
 
@@ -147,6 +147,7 @@ def import_file(store: Store, path: Path) -> FileResult:
         read = read_workbook(path, known_templates(store))
         before = store.find_report(read.unit, read.year)
         version, forms, keep, notes = _into(store, read, before)
+        notes = read.unit_notes + notes
         report, previous = store.import_forms(
             read.unit,
             read.year,

@@ -3,7 +3,9 @@ people fill them, the seed's 附件2 as printed, and every kind of unreadable fi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -515,3 +517,69 @@ def test_rows_without_numbers_are_read_too(tmp_path: Path, store: Store) -> None
     stored = _stored(store)
     for spec in FORMS:
         assert stored[spec.key] == expected(spec), spec.key
+
+
+# --- 填报单位 lines that do not agree: 附件2's is the unit, the others a 提示 ---------------------------
+
+
+def _with_fillers(tmp_path: Path, fillers: dict[str, str], forms: tuple[FormSpec, ...] = FORMS) -> Path:
+    """The attachments on a sheet each, with the 填报单位 lines of ``fillers`` (by form key) in place of UNIT."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for spec in forms:
+        ws = wb.create_sheet(spec.label)
+        write_form(ws, spec)
+        if spec.key in fillers:
+            ws.cell(3, 1, f"填报单位：{fillers[spec.key]}")
+    path = tmp_path / "county.xlsx"
+    wb.save(path)
+    return path
+
+
+FULL, SHORT = "湘潭市应急管理局", "市应急管理局"  # the seed's 附件4 writes the short one
+
+
+@pytest.mark.parametrize(
+    "fillers",
+    [{"a2": FULL, "a3": FULL, "a4": SHORT, "a5": FULL}, {"a2": SHORT, "a3": FULL, "a4": FULL, "a5": SHORT}],
+    ids=["附件4 short", "附件2 short"],
+)
+def test_a_unit_name_lacking_a_prefix_the_file_gives_elsewhere_is_the_same_unit(
+    tmp_path: Path, store: Store, fillers: dict[str, str]
+) -> None:
+    result = import_file(store, _with_fillers(tmp_path, fillers))
+    assert result.status == IMPORTED, result.message
+    assert (result.unit, result.notes) == (FULL, [])
+    assert store.require_report(FULL, YEAR).filler_line() == f"填报单位：{FULL}"
+
+
+def test_differing_units_take_a2s_and_name_the_other_sheets_in_a_hint(tmp_path: Path, store: Store) -> None:
+    import main as app
+
+    path = _with_fillers(tmp_path, {"a3": "乙县应急管理局", "a5": "丙县应急管理局"})
+    result = import_file(store, path)
+    assert result.status == IMPORTED, result.message
+    assert result.unit == UNIT
+    said = [
+        "附件3（工作表“附件3”）的填报单位为“乙县应急管理局”，与附件2的“示例县应急管理局”不同，已按“示例县应急管理局”导入",
+        "附件5（工作表“附件5”）的填报单位为“丙县应急管理局”，与附件2的“示例县应急管理局”不同，已按“示例县应急管理局”导入",
+    ]
+    assert result.notes == said
+    assert [d for d in result.details() if d.startswith("提示：")] == [f"提示：{n}" for n in said]
+    assert [r.unit for r in store.reports()] == [UNIT]
+    store.close()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):  # the command line says the same under the file's line
+        assert app.main(["import", "--db", str(store.path), str(path)]) == 0
+    assert [line for line in out.getvalue().splitlines() if "提示：" in line] == [f"\t提示：{n}" for n in said]
+
+
+def test_without_a2_the_first_attachment_in_print_order_names_the_unit(tmp_path: Path, store: Store) -> None:
+    forms = tuple(s for s in FORMS if s.key != "a2")[::-1]  # sheets in reverse: print order still decides
+    path = _with_fillers(tmp_path, {"a3": "乙县应急管理局", "a4": "丙县应急管理局", "a5": "乙县应急管理局"}, forms)
+    result = import_file(store, path)
+    assert result.status == IMPORTED, result.message
+    assert result.unit == "乙县应急管理局"
+    assert result.notes == [
+        "附件4（工作表“附件4”）的填报单位为“丙县应急管理局”，与附件3的“乙县应急管理局”不同，已按“乙县应急管理局”导入"
+    ]
