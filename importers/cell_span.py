@@ -62,7 +62,7 @@ _CELL_TAGS = (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell")
 
 def _repeated(value: str | None) -> int:
     """A repeat count as written; what is no count is one (calamine then fails on it or reads one)."""
-    return int(value) if value is not None and value.isdigit() else 1
+    return int(value[:20]) if value is not None and value.isascii() and value.isdigit() else 1
 
 
 class OdsScan:

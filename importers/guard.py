@@ -67,7 +67,7 @@ class Format:
 WORKBOOK = Format("Excel 工作簿（.xlsx、.xls）或 ODS 表格（.ods）", "Excel/WPS", "", ".xlsx", reads_xls=True)
 WORD = Format("Word 文档（.docx）", "Word/WPS", "旧版 Word（.doc）", ".docx")
 TEXT = Format("报告文本（.txt）", "记事本/WPS", "", ".txt")
-_XLSX_CELL = re.compile(r"([A-Za-z]{1,7})(\d{1,9})")
+_XLSX_CELL = re.compile(r"([A-Za-z]+)([0-9]+)")
 
 
 class ImportRejected(UserError):
@@ -251,6 +251,11 @@ def _parse(
         formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
 
 
+def _number(digits: str) -> int:
+    """ASCII digits as a number, however many (past 20 digits it is only ever too far)."""
+    return int(digits[:20])
+
+
 class _PartScan:
     """Element callbacks for one part: sheet names from workbook.xml, formulas and cell counts in sheets."""
 
@@ -290,7 +295,7 @@ class _PartScan:
             elif local == "row":
                 self.row_cells = 0
                 r = attrs.get("r", "")
-                self.row, self.col = (int(r) - 1 if r.isdigit() and len(r) < 10 else self.row + 1), -1
+                self.row, self.col = (_number(r) - 1 if r.isascii() and r.isdigit() else self.row + 1), -1
             elif local == "f":
                 self.formula = True
             elif local == "v":
@@ -316,7 +321,7 @@ class _PartScan:
         """A cell's row and column: its ``r``, else the next column of its row (as calamine counts)."""
         m = _XLSX_CELL.fullmatch(ref or "")
         if m:
-            self.row, self.col = int(m[2]) - 1, column_index(m[1])
+            self.row, self.col = _number(m[2]) - 1, column_index(m[1])
         else:
             self.col += 1
 

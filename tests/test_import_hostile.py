@@ -270,6 +270,11 @@ def bomb_files(tmp_path_factory, sources: dict[str, Path]) -> dict[str, tuple[Pa
         "far cell": (bombs.far_cell(hand, folder / "far.xlsx"), "内容分布过广（到第 1048576 行、第 16384 列）"),
         "far cell xls": (WORKBOOKS / "far.xls", "内容分布过广（到第 65536 行、第 256 列）"),
         "far cell ods": (WORKBOOKS / "far.ods", "内容分布过广（到第 65536 行、第 256 列）"),
+        "far row": (bombs.far_row(hand, folder / "row.xlsx", "4294967295"), "内容分布过广（到第 4294967295 行"),
+        "repeated ods cell": (
+            bombs.far_ods_cell(WORKBOOKS / "hand.ods", folder / "repeated.ods", "100000", "16384"),
+            "内容分布过广（到第 100041 行、第 16384 列）",
+        ),
         # 45 MB of text in a cell outside the form: read within the limit, and the form imported
         "just under the bound": (bombs.inflating_cell(hand, folder / "under.xlsx", 45), ""),
     }
@@ -286,6 +291,8 @@ def bomb_files(tmp_path_factory, sources: dict[str, Path]) -> dict[str, tuple[Pa
         "far cell",
         "far cell xls",
         "far cell ods",
+        "far row",
+        "repeated ods cell",
         "just under the bound",
     ],
 )
