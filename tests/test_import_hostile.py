@@ -320,3 +320,17 @@ def test_the_memory_limit_is_real() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "MemoryError" in result.stderr
     assert resource.RLIM_INFINITY != MEMORY_LIMIT
+
+
+def test_an_ods_formula_without_a_stored_result_is_refused_naming_the_cell(tmp_path: Path, city_db: Path) -> None:
+    """As in an .xlsx: a tool-made .ods whose formula carries no value would read as blank."""
+    formula = b'<table:table-cell table:formula="of:=1+1"/>'
+
+    def first_cell_a_formula(xml: bytes) -> bytes:
+        row = xml.index(b"<table:table-row")
+        start = xml.index(b"<table:table-cell", row)
+        end = xml.index(b"</table:table-cell>", start) + len(b"</table:table-cell>")
+        return xml[:start] + formula + xml[end:]
+
+    path = _broken(WORKBOOKS / "hand.ods", tmp_path / "tool-made.ods", "content.xml", first_cell_a_formula)
+    assert_refused(city_db, path, "工作表“Sheet”A1", "是公式", "没有保存计算结果")
