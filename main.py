@@ -49,6 +49,9 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         raise UserError(f"参数错误：{message}（用法见 python main.py --help）")
 
 
+WORKBOOKS_HELP = ".xlsx、.xls 或 .ods 文件，或包含它们的文件夹"  # import and aggregate
+
+
 def report_year(text: str) -> int:
     """--year: a report year the forms know (``forms.years``), never a number SQLite cannot hold."""
     digits = text.strip()
@@ -87,13 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser(
         "import", parents=[common], help="导入 Excel 附表（本程序导出的或手工填写的官方表格）；有文件未导入时退出码为 1"
     )
-    imports.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
+    imports.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=WORKBOOKS_HELP)
     combine = commands.add_parser("aggregate", parents=[common], help="导入各县（市、区）附表并生成汇总报表")
     combine.add_argument("--unit", required=True, help="汇总单位名称，如 示例市应急管理局")
     combine.add_argument("--year", type=report_year, help="报告年度，如 2024；默认取自所选文件，给出时须与文件一致")
     combine.add_argument("--xlsx", type=Path, help="汇总 Excel 附表输出路径（含各单位明细表）")
     combine.add_argument("--docx", type=Path, help="汇总 Word 报告输出路径")
-    combine.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=".xlsx 文件或包含它们的文件夹")
+    combine.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK", help=WORKBOOKS_HELP)
     paste = commands.add_parser(
         "paste-report",
         parents=[common],
@@ -185,7 +188,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
 
 def workbook_paths(given: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the .xlsx files in it (not those Excel keeps open: ~$…)."""
+    """Files as given; a folder stands for the workbooks in it (``importers.importing.workbooks_in``)."""
     from importers.importing import workbooks_in
     from storage.path_check import FOLDER, check_path, file_kind
 
@@ -197,7 +200,7 @@ def workbook_paths(given: list[Path]) -> list[Path]:
         else:
             paths.append(path)
     if not paths:
-        raise UserError("所给文件夹中没有 .xlsx 文件")
+        raise UserError("所给文件夹中没有 .xlsx、.xls 或 .ods 文件")
     return paths
 
 

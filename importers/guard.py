@@ -2,22 +2,25 @@
 a template): checked before any parsing library sees it, and whatever that library then raises on it
 is a refusal naming the file, never a traceback.
 
-What is checked here, independent of the reader (openpyxl today, another reader tomorrow):
+What is checked here, independent of the reader (calamine for workbooks, python-docx for reports):
 - the file itself: a regular file (a FIFO would block the read, a device never ends), at most
-  ``MAX_FILE`` bytes; an OLE file is an old .xls or a password-protected package;
+  ``MAX_FILE`` bytes; an OLE file is a password-protected package, an encrypted .xls or a plain .xls,
+  told apart in ``importers/guard_ole.py`` (only the last is read, and only as a workbook);
 - the zip: at most ``MAX_PARTS`` parts, each at most ``MAX_PART`` bytes unpacked and all together at
   most ``MAX_TOTAL`` — declared sizes first, then the real ones while unpacking, so a zip bomb is
   refused after reading at most the bound, not after inflating it;
 - every XML part parsed with expat (no DTD, no entities: what a bomb or an XXE needs), so a damaged
   part anywhere is refused here and not as whatever the library happens to raise;
-- in worksheets: a formula without a stored result (written by a tool, never opened in Excel/WPS:
-  any reader would see a blank), and rows or sheets with more cells than a form can have (a reader
-  builds every cell of a row in memory).
+- in worksheets (.xlsx, and an .ods's ``content.xml``): a formula without a stored result (written by a
+  tool, never opened in Excel/WPS: any reader would see a blank), rows or sheets with more cells than a
+  form can have, and how far each sheet's filled cells reach (``importers/cell_span.py``: calamine
+  builds a sheet as one dense block, and a block too large aborts the process).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 import stat
 import zipfile
 import zlib
@@ -28,6 +31,8 @@ from typing import TypeVar
 from xml.parsers import expat
 
 from forms.errors import UserError
+from importers.cell_span import OdsScan, Spans, column_index
+from importers.guard_ole import ENCRYPTED, XLS, Damaged, inspect_ole
 from storage.path_check import describe, path_problem
 
 T = TypeVar("T")
@@ -54,13 +59,15 @@ class Format:
 
     name: str  # Excel 工作簿（.xlsx）
     program: str  # Excel/WPS
-    old: str  # 旧版 Excel（.xls）
-    suffix: str  # .xlsx
+    old: str  # 旧版 Word（.doc）: an OLE file not read as this kind
+    suffix: str  # .docx
+    reads_xls: bool = False  # a plain OLE workbook (.xls) is read
 
 
-WORKBOOK = Format("Excel 工作簿（.xlsx）", "Excel/WPS", "旧版 Excel（.xls）", ".xlsx")
+WORKBOOK = Format("Excel 工作簿（.xlsx、.xls）或 ODS 表格（.ods）", "Excel/WPS", "", ".xlsx", reads_xls=True)
 WORD = Format("Word 文档（.docx）", "Word/WPS", "旧版 Word（.doc）", ".docx")
 TEXT = Format("报告文本（.txt）", "记事本/WPS", "", ".txt")
+_XLSX_CELL = re.compile(r"([A-Za-z]+)([0-9]+)")
 
 
 class ImportRejected(UserError):
@@ -92,7 +99,7 @@ class _Sheets:
 
 @dataclass
 class _Formula:
-    part: str
+    where: str  # its sheet as the messages name it
     cell: str
 
 
@@ -125,12 +132,33 @@ def check_file(path: Path, fmt: Format = WORKBOOK) -> bytes:
             if head == OLE_SIGNATURE:
                 body = head + f.read(4 << 20)
                 if ENCRYPTED_MARK in body:
-                    raise refusal(path, f"文件设置了打开密码，请在 {fmt.program} 中取消密码后另存再导入")
+                    raise refusal(path, password_message(fmt))
     except PermissionError as exc:
         raise refusal(path, "没有权限读取（文件可能正被其他程序打开）") from exc
     except OSError as exc:
         raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
     return head
+
+
+def password_message(fmt: Format) -> str:
+    return f"文件设置了打开密码，请在 {fmt.program} 中取消密码后另存再导入"
+
+
+def check_ole(path: Path, fmt: Format = WORKBOOK) -> None:
+    """An OLE file: refused when encrypted or not a workbook of this format, else bounded as any sheet."""
+    if not fmt.reads_xls:
+        raise refusal(path, f"这是{fmt.old}文件，请在 {fmt.program} 中另存为 {fmt.suffix} 后再导入")
+    try:
+        ole = inspect_ole(path)
+    except Damaged as exc:
+        raise refusal(path, "文件不完整或已损坏（可能没有传完）") from exc
+    if ole.kind == ENCRYPTED:
+        raise refusal(path, password_message(fmt))
+    if ole.kind != XLS:
+        raise refusal(path, f"不是 {fmt.name}（是其他程序的旧版文件）")
+    problem = ole.spans.problem()
+    if problem is not None:
+        raise refusal(path, problem)
 
 
 def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
@@ -148,6 +176,7 @@ def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
                 raise refusal(path, f"文件解压后过大（共超过 {MAX_TOTAL >> 20} MB），可能是恶意构造的文件")
             sheets = _Sheets()
             formulas: list[_Formula] = []
+            spans = Spans()
             # workbook.xml and its relationships first: they name the sheets the messages speak of
             first = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
             for info in sorted(infos, key=lambda i: i.filename not in first):
@@ -158,7 +187,7 @@ def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
                 xml = info.filename.endswith((".xml", ".rels")) or info.filename == "[Content_Types].xml"
                 with zf.open(info) as part:
                     if xml:
-                        _parse(path, info.filename, part, sheets, formulas)
+                        _parse(path, info.filename, part, sheets, formulas, spans)
                     else:
                         _drain(part)
     except ImportRejected:
@@ -172,11 +201,14 @@ def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
     for rid, name in sheets.names.items():  # a reader skips a listed sheet whose part is gone
         if sheets.targets.get(rid) not in names:
             raise refusal(path, f"工作表“{name}”的内容缺失（文件已损坏或没有传完）")
+    problem = spans.problem()
+    if problem is not None:
+        raise refusal(path, problem)
     if formulas:
         first = formulas[0]
         raise refusal(
             path,
-            f"{sheets.where(first.part)}{first.cell} 是公式，但文件里没有保存计算结果"
+            f"{first.where}{first.cell} 是公式，但文件里没有保存计算结果"
             "（文件可能由其他程序生成）；请在 Excel/WPS 中打开并保存后再导入",
         )
 
@@ -187,9 +219,14 @@ def _drain(part: zipfile.ZipExtFile) -> None:
         pass
 
 
-def _parse(path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, formulas: list[_Formula]) -> None:
+def _parse(
+    path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, formulas: list[_Formula], spans: Spans
+) -> None:
     parser = expat.ParserCreate(namespace_separator=" ")
-    scan = _PartScan(name, sheets, formulas)
+    scan: _PartScan | OdsScan = _PartScan(name, sheets, formulas, spans)
+    ods = name == "content.xml"  # an .ods's sheets
+    if ods:
+        scan = OdsScan(spans)
 
     def forbidden(*_args: object) -> None:
         raise refusal(path, f"{sheets.where(name)}含有不安全的 XML 声明（DTD 或实体），可能是恶意构造的文件")
@@ -199,7 +236,7 @@ def _parse(path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, for
     parser.ExternalEntityRefHandler = forbidden
     parser.StartElementHandler = scan.start
     parser.EndElementHandler = scan.end
-    if scan.worksheet:
+    if ods or (isinstance(scan, _PartScan) and scan.worksheet):
         parser.CharacterDataHandler = scan.text
     try:
         while chunk := part.read(_CHUNK):
@@ -210,16 +247,27 @@ def _parse(path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, for
         raise refusal(path, f"{sheets.where(name)}已损坏（{where}XML 格式错误）") from exc
     except _TooLarge as exc:
         raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
+    if isinstance(scan, OdsScan):
+        formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
+
+
+def _number(digits: str) -> int:
+    """ASCII digits as a number, however many (past 20 digits it is only ever too far)."""
+    return int(digits[:20])
 
 
 class _PartScan:
     """Element callbacks for one part: sheet names from workbook.xml, formulas and cell counts in sheets."""
 
-    def __init__(self, name: str, sheets: _Sheets, formulas: list[_Formula]) -> None:
+    def __init__(self, name: str, sheets: _Sheets, formulas: list[_Formula], spans: Spans) -> None:
         self.name = name
         self.sheets = sheets
         self.formulas = formulas
+        self.spans = spans
         self.worksheet = name.startswith("xl/worksheets/")
+        self.label = sheets.where(name).rstrip() if self.worksheet else name
+        self.row = self.col = -1  # the cell's position, 0-based, as calamine places it
+        self.filled = False
         self.rels_base = ""
         if name.endswith(".rels") and "/_rels/" in "/" + name:
             folder, _, file = name.rpartition("_rels/")
@@ -233,6 +281,8 @@ class _PartScan:
         if self.worksheet and ns in (_MAIN, _STRICT_MAIN):
             if local == "c":
                 self.cell, self.formula, self.value = attrs.get("r", "?"), False, False
+                self._place(attrs.get("r"))
+                self.filled = False
                 self.row_cells += 1
                 self.sheet_cells += 1
                 if self.row_cells > MAX_ROW_CELLS:
@@ -244,15 +294,17 @@ class _PartScan:
                     self.value = True  # its text is in <is>, not <v>
             elif local == "row":
                 self.row_cells = 0
+                r = attrs.get("r", "")
+                self.row, self.col = (_number(r) - 1 if r.isascii() and r.isdigit() else self.row + 1), -1
             elif local == "f":
                 self.formula = True
             elif local == "v":
                 # A result only if it holds text (tools write <v></v> for none), or if the cell says
                 # its result is text: Excel writes <v/> for a formula that gives "" (=IF(B5=0,"",…)).
-                self.in_value = True
+                self.in_value = self.filled = True
                 self.value = self.value or self.text_result
             elif local == "is":
-                self.value = True
+                self.value = self.filled = True
         elif self.name == "xl/workbook.xml" and local == "sheet":
             rid = attrs.get(_REL_ID) or attrs.get(_STRICT_REL_ID)
             if rid:
@@ -265,6 +317,14 @@ class _PartScan:
                 part = posixpath.normpath(posixpath.join(self.rels_base, target))
             self.sheets.targets[attrs.get("Id", "")] = part
 
+    def _place(self, ref: str | None) -> None:
+        """A cell's row and column: its ``r``, else the next column of its row (as calamine counts)."""
+        m = _XLSX_CELL.fullmatch(ref or "")
+        if m:
+            self.row, self.col = _number(m[2]) - 1, column_index(m[1])
+        else:
+            self.col += 1
+
     def text(self, data: str) -> None:
         if self.in_value and data.strip():
             self.value = True
@@ -273,7 +333,9 @@ class _PartScan:
         self.in_value = False
         if self.cell is not None and tag.endswith(" c"):
             if self.formula and not self.value:
-                self.formulas.append(_Formula(self.name, self.cell))
+                self.formulas.append(_Formula(self.sheets.where(self.name), self.cell))
+            if self.filled:
+                self.spans.filled(self.label, max(self.row, 0), max(self.col, 0))
             self.cell = None
 
 
@@ -285,10 +347,11 @@ def read_guarded(path: Path, reader: Callable[[Path], T], fmt: Format = WORKBOOK
     path = Path(path)
     head = check_file(path, fmt)
     if head == OLE_SIGNATURE:
-        raise refusal(path, f"这是{fmt.old}文件，请在 {fmt.program} 中另存为 {fmt.suffix} 后再导入")
-    if not head.startswith(b"PK"):
+        check_ole(path, fmt)
+    elif not head.startswith(b"PK"):
         raise refusal(path, f"不是 {fmt.name}")
-    check_package(path, fmt)
+    else:
+        check_package(path, fmt)
     try:
         return reader(path)
     except UserError:
@@ -296,4 +359,10 @@ def read_guarded(path: Path, reader: Callable[[Path], T], fmt: Format = WORKBOOK
     except MemoryError as exc:
         raise refusal(path, "文件内容过大，无法读取") from exc
     except Exception as exc:  # the library's own failure on a file from outside: the file's fault
+        if type(exc).__name__ == "PasswordError":  # calamine's: an encryption the checks above missed
+            raise refusal(path, password_message(fmt)) from exc
+        raise refusal(path, f"文件内容无法解析（文件已损坏，或不是 {fmt.program} 保存的格式）") from exc
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":  # a Rust panic inside calamine (pyo3's, not an Exception)
+            raise
         raise refusal(path, f"文件内容无法解析（文件已损坏，或不是 {fmt.program} 保存的格式）") from exc

@@ -32,7 +32,7 @@ class FileResult:
     message: str = ""  # why it was rejected
     changes: list[str] = field(default_factory=list)  # figures a replacement changed
     disagreements: list[str] = field(default_factory=list)  # the file's own 同比增减 against its figures
-    notes: list[str] = field(default_factory=list)  # what the file lacks (a column of another notice's table)
+    notes: list[str] = field(default_factory=list)  # what the file lacks, or another unit an attachment names
     errors: int = 0  # the imported report's audit: 错误 (must be fixed)
     hints: int = 0  # and 提示 (a look or a word)
 
@@ -68,9 +68,17 @@ def results_summary(results: list[FileResult]) -> str:
     return f"共 {len(results)} 个文件：导入 {len(results) - rejected} 个，未导入 {rejected} 个。"
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".ods")  # what importers/reading.py reads
+
+
 def workbooks_in(folder: Path) -> list[Path]:
-    """The workbooks a folder stands for: its .xlsx files, sorted, not those Excel keeps open (~$…)."""
-    return sorted(p for p in Path(folder).glob("*.xlsx") if not p.name.startswith("~$"))
+    """The workbooks a folder stands for: its .xlsx, .xls and .ods files (any case), sorted, not the lock
+    files Excel/WPS (``~$…``) and LibreOffice (``.~lock.…#``) keep beside an open one."""
+    return sorted(
+        p
+        for p in Path(folder).iterdir()
+        if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".~lock.")) and p.is_file()
+    )
 
 
 def changed_figures(form: FormRead | FormData, before: dict[CellKey, object]) -> list[str]:
@@ -148,6 +156,7 @@ def import_file(store: Store, path: Path) -> FileResult:
         read = read_workbook(path, known_templates(store))
         before = store.find_report(read.unit, read.year)
         version, forms, keep, notes = _into(store, read, before)
+        notes = read.unit_notes + notes
         report, previous = store.import_forms(
             read.unit,
             read.year,

@@ -1,23 +1,30 @@
 """Hand back a workbook's sheets as plain rows of cell values, read behind the guarded boundary.
 
-``importers/guard.py`` checks the file before openpyxl parses it and turns whatever openpyxl raises
-on it into a refusal; here is only the reading itself: read-only mode (one pass, little memory), every
-row cut at ``MAX_ROWS`` × ``MAX_COLS`` (openpyxl builds a row up to its last cell, so the bound goes
-to openpyxl, not after it).
+``importers/guard.py`` checks the file before calamine parses it (sizes, XML, formulas, how far each
+sheet's cells reach, an encrypted file told apart from a plain .xls) and turns whatever calamine raises
+on it into a refusal; here is only the reading itself, of .xlsx, .xls and .ods alike (calamine picks
+the format by the file's content). What calamine gives is made to read as openpyxl gave it before:
+- ``""`` (a blank cell, or an empty text) is None: blank, never 0;
+- a whole number is an int (calamine gives every number as a float): ``2024``, not ``2024.0``, as the
+  hidden sheet's year and a header's ``2023`` are read;
+- a merged range's value stands in its top-left cell only, the others blank;
+- rows start at A1 (calamine starts at the first filled cell), so a message names the cell a clerk sees;
+- hidden sheets are read too (our own ``_填报助手``); chart sheets are not sheets of cells.
+Every row is cut at ``MAX_ROWS`` × ``MAX_COLS``.
 """
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
+import python_calamine as calamine
 
 from importers.guard import ImportRejected, read_guarded
 
 MAX_ROWS = 5000  # a form has a few dozen rows; more is not a form, and reading on costs memory
 MAX_COLS = 200
+_EXACT = 2**53  # a float up to here that is whole is exactly that int
 
 __all__ = ["MAX_COLS", "MAX_ROWS", "ImportRejected", "Sheet", "read_sheets"]
 
@@ -29,36 +36,36 @@ class Sheet:
     hidden: bool = False
 
 
-def _read(path: Path) -> list[Sheet]:
-    with warnings.catch_warnings():
-        # openpyxl warns of parts it drops ("invalid specification", data validation): what it reads
-        # is what counts, and a warning would reach the clerk's console as a line of English
-        warnings.simplefilter("ignore")
-        return _read_all(path)
-
-
-def _read_all(path: Path) -> list[Sheet]:
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    try:
-        sheets = []
-        for ws in wb.worksheets:
-            if not hasattr(ws, "iter_rows"):  # a chart sheet
+def _read(path: Path) -> list[tuple[str, list[list[object]], bool]]:
+    """calamine's own reading, all of it inside the boundary: (name, raw rows, hidden) per sheet."""
+    with calamine.CalamineWorkbook.from_path(str(path)) as wb:
+        out = []
+        for meta in wb.sheets_metadata:
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
-            ws.reset_dimensions()  # some writers record a wrong size; read what is there
-            rows = [_trimmed(v) for v in ws.iter_rows(values_only=True, max_row=MAX_ROWS, max_col=MAX_COLS)]
-            sheets.append(Sheet(str(ws.title), rows, ws.sheet_state != "visible"))
-        return sheets
-    finally:
-        wb.close()
+            sheet = wb.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
+            out.append((meta.name, rows, meta.visible != calamine.SheetVisibleEnum.Visible))
+        return out
 
 
-def _trimmed(values: tuple[object, ...]) -> list[object]:
-    """A row without the blanks openpyxl pads it with up to ``MAX_COLS``."""
-    end = len(values)
-    while end and values[end - 1] is None:
+def _value(value: object) -> object:
+    if value == "":
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < _EXACT:
+        return int(value)
+    return value
+
+
+def _trimmed(values: list[object]) -> list[object]:
+    """A row as the form reads it: at most ``MAX_COLS`` cells, without the blanks it ends with."""
+    row = [_value(v) for v in values[:MAX_COLS]]
+    end = len(row)
+    while end and row[end - 1] is None:
         end -= 1
-    return list(values[:end])
+    del row[end:]
+    return row
 
 
 def read_sheets(path: Path) -> list[Sheet]:
-    return read_guarded(Path(path), _read)
+    return [Sheet(name, [_trimmed(r) for r in rows], hidden) for name, rows, hidden in read_guarded(Path(path), _read)]

@@ -33,6 +33,7 @@ from forms.years import YEARS_TEXT, is_report_year
 from forms.yoy import yoy
 from importers.reading import ImportRejected, Sheet, read_sheets
 from importers.template_match import workbook_template
+from importers.units import Filled, file_unit
 from importers.workbook_titles import Title, find_titles, fold, fold_colons, meta_of, region_end
 
 _YEAR = re.compile(r"(\d{4})(?:\.0)?年?")
@@ -61,6 +62,7 @@ class WorkbookRead:
     disagreements: list[str]  # its own 同比增减 row against its figures
     template: Template = TEMPLATE  # the one it was made with (importers/template_match.py)
     missing: dict[str, list[str]] = field(default_factory=dict)  # form key → its fields the file has no column for
+    unit_notes: list[str] = field(default_factory=list)  # attachments whose 填报单位 names another unit
 
     def hints(self) -> list[str]:
         """A line per column the file lacks: not imported, never a refusal (an older notice's form)."""
@@ -358,7 +360,7 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
     read: dict[str, FormRead] = {}
     missing: dict[str, list[str]] = {}
     disagreements: list[str] = []
-    fillers: list[tuple[str, str]] = []
+    fillers: list[tuple[Filled, str]] = []
     for t in titles:
         own = meta.get("app") == "填报助手"
         region = _Region(t, region_end(t, titles), report_year, keep_blank=own)
@@ -375,7 +377,7 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
         filler = _labelled(t.sheet.rows, t.row, head, "填报单位")
         contact = _labelled(t.sheet.rows, t.row, head, "联系人和联系方式") or ""
         if filler:
-            fillers.append((filler, contact))
+            fillers.append((Filled(t.spec, t.sheet.title, filler), contact))
     if report_year is None:
         raise ImportRejected(f"{path.name}：找不到年度（表名或表头中的年份），未导入")
     if not is_report_year(report_year):
@@ -401,16 +403,15 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
             missing,
         )
 
-    units = {f for f, _ in fillers}
-    filler = next(iter(units), "")  # "" when the file has no 填报单位 line: the report keeps its own
-    if not units:
+    notes: list[str] = []
+    if fillers:
+        unit, notes = file_unit([f for f, _ in fillers])
+        filler = unit
+    else:  # no 填报单位 line: the report keeps its own, the unit is 附件2's 行政执法单位名称
         a2 = read.get("a2")
         name = a2.values.get(CellKey(MAIN_ROW, "unit_name")) if a2 else None
         if not isinstance(name, str) or not name:
             raise ImportRejected(f"{path.name}：找不到“填报单位：”，无法确定是哪个单位的报表，未导入")
-        units = {name}
-    if len(units) > 1:
-        raise ImportRejected(f"{path.name}：各附件的填报单位不一致（{'、'.join(sorted(units))}），未导入")
-    unit = units.pop()
+        unit, filler = name, ""
     person, phone = _split_contact(next((c for _, c in fillers if c), ""))
-    return WorkbookRead(path, unit, report_year, filler, person, phone, read, disagreements, template, missing)
+    return WorkbookRead(path, unit, report_year, filler, person, phone, read, disagreements, template, missing, notes)

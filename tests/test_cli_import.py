@@ -22,7 +22,8 @@ def test_import_prints_a_line_per_file_and_exits_1_on_a_rejected_one(tmp_path: P
     lines = result.stdout.splitlines()
     assert lines[0].startswith("seed.xlsx\t湘潭市应急管理局\t2024\t已导入")
     assert "同比增减不一致：附件2 行政检查 同比增减 填写为 -26.64%，按数据应为 -35.59%" in result.stdout
-    assert "notes.xlsx\t-\t-\t未导入：不是 Excel 工作簿（.xlsx）" in lines  # said once, not twice
+    refused = "notes.xlsx\t-\t-\t未导入：不是 Excel 工作簿（.xlsx、.xls）或 ODS 表格（.ods）"
+    assert refused in lines  # said once, not twice
     again = run("import", "--db", str(db), str(seed))
     assert again.returncode == 0 and "已替换（改动 0 处）" in again.stdout
 
@@ -49,7 +50,7 @@ def test_aggregate_errors_are_one_chinese_line(tmp_path: Path) -> None:
     assert_user_error(run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2024"), "参数错误")
     empty = tmp_path / "空文件夹"
     empty.mkdir()
-    assert_user_error(run("import", "--db", str(db), str(empty)), "没有 .xlsx 文件")
+    assert_user_error(run("import", "--db", str(db), str(empty)), "没有 .xlsx、.xls 或 .ods 文件")
     bad = tmp_path / "notes.xlsx"
     bad.write_text("x", encoding="utf-8")
     assert_user_error(

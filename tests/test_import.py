@@ -3,7 +3,9 @@ people fill them, the seed's 附件2 as printed, and every kind of unreadable fi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -203,25 +205,30 @@ def test_own_export_round_trips_losslessly(tmp_path: Path) -> None:
 # --- hand-filled official forms -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("style", "numbers", "layout"),
-    [
-        ("plain", "number", "sheet per form"),
-        ("no units", "number", "sheet per form"),
-        ("fullwidth", "text", "sheet per form, other names and order"),
-        ("messy", "grouped", "all in one sheet, shifted"),
-        ("messy", "text", "one file per form"),
-    ],
-)
+HAND_FILLED = [
+    ("plain", "number", "sheet per form"),
+    ("no units", "number", "sheet per form"),
+    ("fullwidth", "text", "sheet per form, other names and order"),
+    ("messy", "grouped", "all in one sheet, shifted"),
+    ("messy", "text", "one file per form"),
+]
+
+
+@pytest.mark.parametrize(("style", "numbers", "layout"), HAND_FILLED)
 def test_hand_filled_forms_read_by_their_headers(
     tmp_path: Path, store: Store, style: str, numbers: str, layout: str
 ) -> None:
+    assert_hand_filled_read(store, hand_filled_files(tmp_path, style, numbers, layout))
+
+
+def hand_filled_files(folder: Path, style: str, numbers: str, layout: str) -> list[Path]:
+    """The forms filled by hand in one of ``HAND_FILLED``'s ways, saved as .xlsx in ``folder``."""
     files = []
     if layout == "one file per form":
         for spec in FORMS:
             wb = openpyxl.Workbook()
             write_form(wb.active, spec, style=style, numbers=numbers)
-            files.append(tmp_path / f"{spec.key}.xlsx")
+            files.append(folder / f"{spec.key}.xlsx")
             wb.save(files[-1])
     else:
         wb = openpyxl.Workbook()
@@ -235,12 +242,18 @@ def test_hand_filled_forms_read_by_their_headers(
             for spec in order:
                 name = f"Sheet{spec.number}" if "names" in layout else spec.label
                 write_form(wb.create_sheet(name), spec, style=style, numbers=numbers)
-        files.append(tmp_path / "county.xlsx")
+        files.append(folder / "county.xlsx")
         wb.save(files[0])
+    return files
+
+
+def assert_hand_filled_read(store: Store, files: list[Path]) -> None:
+    """Every file imported, and the store holding exactly the figures the clerk filled in."""
     for path in files:
         result = import_file(store, path)
         assert not result.rejected, result.message
         assert (result.unit, result.year) == (UNIT, YEAR)
+        assert result.notes == [], result.notes
     stored = _stored(store)
     for spec in FORMS:
         assert stored[spec.key] == expected(spec), spec.key
@@ -400,9 +413,9 @@ BAD = {
         "不是 Excel 工作簿",
     ),
     "truncated": (_truncated, "不完整或已损坏"),
-    "old xls": (
+    "damaged xls": (  # an OLE file's signature and nothing of one after it (a plain .xls is read)
         lambda p: (p / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)) and p / "old.xls",
-        "旧版 Excel（.xls）",
+        "文件不完整或已损坏",
     ),
     "password": (
         lambda p: (
@@ -504,3 +517,69 @@ def test_rows_without_numbers_are_read_too(tmp_path: Path, store: Store) -> None
     stored = _stored(store)
     for spec in FORMS:
         assert stored[spec.key] == expected(spec), spec.key
+
+
+# --- 填报单位 lines that do not agree: 附件2's is the unit, the others a 提示 ---------------------------
+
+
+def _with_fillers(tmp_path: Path, fillers: dict[str, str], forms: tuple[FormSpec, ...] = FORMS) -> Path:
+    """The attachments on a sheet each, with the 填报单位 lines of ``fillers`` (by form key) in place of UNIT."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for spec in forms:
+        ws = wb.create_sheet(spec.label)
+        write_form(ws, spec)
+        if spec.key in fillers:
+            ws.cell(3, 1, f"填报单位：{fillers[spec.key]}")
+    path = tmp_path / "county.xlsx"
+    wb.save(path)
+    return path
+
+
+FULL, SHORT = "湘潭市应急管理局", "市应急管理局"  # the seed's 附件4 writes the short one
+
+
+@pytest.mark.parametrize(
+    "fillers",
+    [{"a2": FULL, "a3": FULL, "a4": SHORT, "a5": FULL}, {"a2": SHORT, "a3": FULL, "a4": FULL, "a5": SHORT}],
+    ids=["附件4 short", "附件2 short"],
+)
+def test_a_unit_name_lacking_a_prefix_the_file_gives_elsewhere_is_the_same_unit(
+    tmp_path: Path, store: Store, fillers: dict[str, str]
+) -> None:
+    result = import_file(store, _with_fillers(tmp_path, fillers))
+    assert result.status == IMPORTED, result.message
+    assert (result.unit, result.notes) == (FULL, [])
+    assert store.require_report(FULL, YEAR).filler_line() == f"填报单位：{FULL}"
+
+
+def test_differing_units_take_a2s_and_name_the_other_sheets_in_a_hint(tmp_path: Path, store: Store) -> None:
+    import main as app
+
+    path = _with_fillers(tmp_path, {"a3": "乙县应急管理局", "a5": "丙县应急管理局"})
+    result = import_file(store, path)
+    assert result.status == IMPORTED, result.message
+    assert result.unit == UNIT
+    said = [
+        "附件3（工作表“附件3”）的填报单位为“乙县应急管理局”，与附件2的“示例县应急管理局”不同，已按“示例县应急管理局”导入",
+        "附件5（工作表“附件5”）的填报单位为“丙县应急管理局”，与附件2的“示例县应急管理局”不同，已按“示例县应急管理局”导入",
+    ]
+    assert result.notes == said
+    assert [d for d in result.details() if d.startswith("提示：")] == [f"提示：{n}" for n in said]
+    assert [r.unit for r in store.reports()] == [UNIT]
+    store.close()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):  # the command line says the same under the file's line
+        assert app.main(["import", "--db", str(store.path), str(path)]) == 0
+    assert [line for line in out.getvalue().splitlines() if "提示：" in line] == [f"\t提示：{n}" for n in said]
+
+
+def test_without_a2_the_first_attachment_in_print_order_names_the_unit(tmp_path: Path, store: Store) -> None:
+    forms = tuple(s for s in FORMS if s.key != "a2")[::-1]  # sheets in reverse: print order still decides
+    path = _with_fillers(tmp_path, {"a3": "乙县应急管理局", "a4": "丙县应急管理局", "a5": "乙县应急管理局"}, forms)
+    result = import_file(store, path)
+    assert result.status == IMPORTED, result.message
+    assert result.unit == "乙县应急管理局"
+    assert result.notes == [
+        "附件4（工作表“附件4”）的填报单位为“丙县应急管理局”，与附件3的“乙县应急管理局”不同，已按“乙县应急管理局”导入"
+    ]

@@ -1,7 +1,8 @@
 """Whatever a county sends, the import refuses it in one line or imports it: never a bug, never a
 traceback, never a change on refusal, memory bounded. The fuzz test mutates real workbooks (our own
-export and a hand-filled form); the bombs run in a subprocess under a memory limit, since lxml's
-memory is not Python's and an in-process test cannot bound it."""
+export and a hand-filled form, and the hand-filled form saved by LibreOffice as .xls and .ods); the
+bombs run in a subprocess under a memory limit, since calamine's memory is not Python's (and a Rust
+allocation that fails aborts the process) and an in-process test cannot bound it."""
 
 from __future__ import annotations
 
@@ -28,7 +29,12 @@ from tests.support.mutate import MUTATIONS, rezip, unzip
 from tests.test_import import SPECS, write_form
 
 ROOT = Path(__file__).resolve().parents[1]
-FUZZ_CASES = 10  # per mutation and source workbook: 140 files, a few seconds
+WORKBOOKS = ROOT / "tests" / "data" / "workbooks"  # made with LibreOffice: README.md there
+FUZZ_CASES = 10  # per mutation and source workbook: 210 files, a few seconds
+ZIP_MUTATIONS = ("flip_zip", "flip_xml", "truncate_part", "unknown_attribute")  # any zip of XML parts: .ods too
+FUZZED = [(source, m) for source in ("ours", "hand") for m in sorted(MUTATIONS)]
+FUZZED += [("hand.ods", m) for m in ZIP_MUTATIONS] + [("hand.xls", "flip_zip"), ("hand.xls", "truncate_file")]
+DETAILS = ("\t改动：", "\t提示：", "\t同比增减不一致：")  # the lines under a file's line (FileResult.details)
 MEMORY_LIMIT = 1 << 30  # the import's address space in the bomb tests; a normal import needs < 300 MB
 
 
@@ -48,7 +54,9 @@ def sources(tmp_path_factory) -> dict[str, Path]:
     for key in ("a2", "a3", "a4", "a5"):
         row = write_form(wb.active, SPECS[key], top=row)
     wb.save(folder / "hand.xlsx")
-    return {"ours": folder / "ours.xlsx", "hand": folder / "hand.xlsx"}
+    return {"ours": folder / "ours.xlsx", "hand": folder / "hand.xlsx"} | {
+        n: WORKBOOKS / n for n in ("hand.xls", "hand.ods")
+    }
 
 
 @pytest.fixture
@@ -82,27 +90,32 @@ def assert_refused(db: Path, path: Path, *words: str) -> str:
 # --- the fuzz test ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
-@pytest.mark.parametrize("source", ["ours", "hand"])
+def _truncate_file(data: bytes, rnd: random.Random) -> bytes:
+    """An .xls cut short (not sent whole): no zip parts to cut, only the file."""
+    return data[: rnd.randrange(len(data))]
+
+
+@pytest.mark.parametrize(("source", "mutation"), FUZZED)
 def test_mutated_workbooks_are_imported_or_refused_never_a_bug(
     tmp_path: Path, sources: dict[str, Path], city_db: Path, mutation: str, source: str
 ) -> None:
     data = sources[source].read_bytes()
+    mutate = MUTATIONS.get(mutation, _truncate_file)
     outcomes = set()
     for seed in range(FUZZ_CASES):
-        path = tmp_path / f"{mutation}-{seed}.xlsx"
-        path.write_bytes(MUTATIONS[mutation](data, random.Random(f"{mutation}/{source}/{seed}")))
+        path = tmp_path / f"{mutation}-{seed}{sources[source].suffix}"
+        path.write_bytes(mutate(data, random.Random(f"{mutation}/{source}/{seed}")))
         before = digest(city_db)
         code, out, err = run_import(city_db, path)
         assert code in (0, 1), f"seed {seed}: exit {code}: {err}"
         assert err == "", f"seed {seed}: {err}"
         first, *changes = out.splitlines()
-        assert first.startswith(path.name) and all(line.startswith("\t改动：") for line in changes), out
+        assert first.startswith(path.name) and all(line.startswith(DETAILS) for line in changes), out
         if code == 1:
             assert "未导入" in out
             assert digest(city_db) == before, f"seed {seed}: refused but the database changed"
         outcomes.add(code)
-    if mutation == "no_year":
+    if mutation == "no_year":  # (.xlsx sources only)
         assert outcomes == {1}  # a form that never says its year is never imported
 
 
@@ -127,16 +140,36 @@ def test_malformed_xml_in_any_part_is_refused_naming_it(
     assert_refused(city_db, path, part, "XML 格式错误")
 
 
-def test_an_attribute_the_reader_does_not_know_is_a_refusal(
-    tmp_path: Path, sources: dict[str, Path], city_db: Path
+@pytest.mark.parametrize(
+    "cell",
+    [b'<c r="AZ1" t="bogus"><v>1</v></c>', b'<c r="AZ1" t="s"><v>999999</v></c>', b'<c r="AZ1" t="n"><v>abc</v></c>'],
+    ids=["unknown cell type", "no such shared string", "no number"],
+)
+def test_what_the_reader_raises_on_a_file_is_a_refusal(
+    tmp_path: Path, sources: dict[str, Path], city_db: Path, cell: bytes
 ) -> None:
+    """Well-formed XML that calamine cannot take (it raises): the file's fault, said as such."""
+    path = _broken(
+        sources["hand"], tmp_path / "odd.xlsx", "xl/worksheets/sheet1.xml", lambda x: _first_row_gains(x, cell)
+    )
+    assert_refused(city_db, path, "文件内容无法解析")
+
+
+def _first_row_gains(xml: bytes, cell: bytes) -> bytes:
+    at = xml.index(b">", xml.index(b"<row")) + 1
+    return xml[:at] + cell + xml[at:]
+
+
+def test_an_attribute_no_reader_knows_is_read_past(tmp_path: Path, sources: dict[str, Path], city_db: Path) -> None:
+    """openpyxl refused it; calamine reads what it knows, so the form imports (its refusal was no policy)."""
     path = _broken(
         sources["hand"],
         tmp_path / "view.xlsx",
         "xl/workbook.xml",
         lambda x: x.replace(b"<workbookView", b'<workbookView bogus="1"'),
     )
-    assert_refused(city_db, path, "文件内容无法解析")
+    code, out, err = run_import(city_db, path)
+    assert (code, err) == (0, "") and "示例县应急管理局" in out
 
 
 def test_a_form_without_any_year_is_refused(tmp_path: Path, sources: dict[str, Path], city_db: Path) -> None:
@@ -233,13 +266,35 @@ def bomb_files(tmp_path_factory, sources: dict[str, Path]) -> dict[str, tuple[Pa
         "lying header": (lying, "不完整或已损坏"),
         "many parts": (bombs.many_parts(hand, folder / "parts.xlsx", 3000), "部件过多"),
         "wide row": (bombs.wide_row(hand, folder / "wide.xlsx", 20000), "一行中有超过 16384 个单元格"),
+        # a value in A1 and one in the last cell: calamine's block would be 17 billion cells, and abort
+        "far cell": (bombs.far_cell(hand, folder / "far.xlsx"), "内容分布过广（到第 1048576 行、第 16384 列）"),
+        "far cell xls": (WORKBOOKS / "far.xls", "内容分布过广（到第 65536 行、第 256 列）"),
+        "far cell ods": (WORKBOOKS / "far.ods", "内容分布过广（到第 65536 行、第 256 列）"),
+        "far row": (bombs.far_row(hand, folder / "row.xlsx", "4294967295"), "内容分布过广（到第 4294967295 行"),
+        "repeated ods cell": (
+            bombs.far_ods_cell(WORKBOOKS / "hand.ods", folder / "repeated.ods", "100000", "16384"),
+            "内容分布过广（到第 100041 行、第 16384 列）",
+        ),
         # 45 MB of text in a cell outside the form: read within the limit, and the form imported
         "just under the bound": (bombs.inflating_cell(hand, folder / "under.xlsx", 45), ""),
     }
 
 
 @pytest.mark.parametrize(
-    "case", ["cell", "shared strings", "lying header", "many parts", "wide row", "just under the bound"]
+    "case",
+    [
+        "cell",
+        "shared strings",
+        "lying header",
+        "many parts",
+        "wide row",
+        "far cell",
+        "far cell xls",
+        "far cell ods",
+        "far row",
+        "repeated ods cell",
+        "just under the bound",
+    ],
 )
 def test_bombs_are_refused_within_the_memory_limit(bomb_files, city_db: Path, case: str) -> None:
     path, words = bomb_files[case]
@@ -265,3 +320,17 @@ def test_the_memory_limit_is_real() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "MemoryError" in result.stderr
     assert resource.RLIM_INFINITY != MEMORY_LIMIT
+
+
+def test_an_ods_formula_without_a_stored_result_is_refused_naming_the_cell(tmp_path: Path, city_db: Path) -> None:
+    """As in an .xlsx: a tool-made .ods whose formula carries no value would read as blank."""
+    formula = b'<table:table-cell table:formula="of:=1+1"/>'
+
+    def first_cell_a_formula(xml: bytes) -> bytes:
+        row = xml.index(b"<table:table-row")
+        start = xml.index(b"<table:table-cell", row)
+        end = xml.index(b"</table:table-cell>", start) + len(b"</table:table-cell>")
+        return xml[:start] + formula + xml[end:]
+
+    path = _broken(WORKBOOKS / "hand.ods", tmp_path / "tool-made.ods", "content.xml", first_cell_a_formula)
+    assert_refused(city_db, path, "工作表“Sheet”A1", "是公式", "没有保存计算结果")

@@ -83,3 +83,28 @@ def test_the_file_menu_opens_it(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(ImportDialog, "exec", lambda self: opened.append(self) or 0)
     action.trigger()
     assert len(opened) == 1
+
+
+def test_an_ods_and_a_file_naming_two_units_in_the_dialog(qtbot, tmp_path: Path) -> None:
+    """The window says what the command line says: the unit taken, and the sheet naming another as a 提示."""
+    from tests.test_import import _with_fillers
+    from tests.test_import_formats import WORKBOOKS
+
+    mixed = _with_fillers(tmp_path, {"a3": "乙县应急管理局"})
+    store = Store(tmp_path / "city.sqlite3")
+    dialog = ImportDialog(store, city="示例市应急管理局")
+    qtbot.addWidget(dialog)
+    dialog.set_paths([mixed, WORKBOOKS / "hand.ods"])
+    assert [dialog.list.item(i).text() for i in range(2)] == [
+        "county.xlsx　示例县应急管理局　2024年",
+        "hand.ods　示例县应急管理局　2024年",
+    ]
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    first, second = (dialog.list.item(i).text().splitlines() for i in range(2))
+    assert first[0].startswith("county.xlsx　示例县应急管理局　2024　已导入")
+    assert (
+        "　　提示：附件3（工作表“附件3”）的填报单位为“乙县应急管理局”，与附件2的“示例县应急管理局”不同，"
+        in "\n".join(first)
+    )
+    assert second[0].startswith("hand.ods　示例县应急管理局　2024　已替换")
+    store.close()

@@ -106,7 +106,7 @@ class ImportDialog(QDialog):
             self.list.addItem(look.line().replace("\t", "　"))
         unreadable = sum(look.rejected for look in self.looks)
         chosen = f"已选择 {len(self.paths)} 个文件" + (f"（{unreadable} 个无法导入）" if unreadable else "")
-        self.chosen.setText(chosen if self.paths else "所选位置没有 .xlsx 文件")
+        self.chosen.setText(chosen if self.paths else "所选位置没有 .xlsx、.xls 或 .ods 文件")
         self._say_year()
         self.start.setEnabled(bool(self.paths))
 
@@ -123,7 +123,8 @@ class ImportDialog(QDialog):
 
     def choose_files(self) -> None:
         start = str(last_folder(IMPORT) or Path.home())  # not the program's folder
-        names, _ = QFileDialog.getOpenFileNames(self, "选择各单位的 Excel 附表", start, "Excel 工作簿 (*.xlsx)")
+        kinds = "Excel/WPS 表格 (*.xlsx *.xls *.ods)"
+        names, _ = QFileDialog.getOpenFileNames(self, "选择各单位的 Excel 附表", start, kinds)
         if names:
             remember_folder(IMPORT, Path(names[0]).parent)
             self.set_paths([Path(n) for n in names])

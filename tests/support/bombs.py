@@ -96,3 +96,36 @@ def wide_row(source: Path, target: Path, cells: int, sheet: str = "xl/worksheets
         at = xml.index(b">", xml.index(b"<row")) + 1
         z.writestr(sheet, xml[:at] + b'<c s="0"/>' * cells + xml[at:])
     return target
+
+
+def far_cell(source: Path, target: Path, sheet: str = "xl/worksheets/sheet1.xml") -> Path:
+    """The sheet gains a value in XFD1048576, the last cell a sheet has (a reader building the sheet as one
+    block from A1 needs 17 billion cells for it)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        xml = _copy_except(source, z, sheet)
+        at = xml.index(b"</sheetData>")
+        z.writestr(sheet, xml[:at] + b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' + xml[at:])
+    return target
+
+
+def far_ods_cell(source: Path, target: Path, rows: str, cols: str) -> Path:
+    """An .ods whose first cell (a value) is repeated: ``cols`` times across, in a row repeated ``rows`` times,
+    as the attributes say (a few bytes that stand for billions of cells)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        xml = _copy_except(source, z, "content.xml")
+        row = xml.index(b"<table:table-row") + len(b"<table:table-row")
+        xml = xml[:row] + b' table:number-rows-repeated="' + rows.encode() + b'"' + xml[row:]
+        cell = xml.index(b"<table:table-cell", row) + len(b"<table:table-cell")
+        xml = xml[:cell] + b' table:number-columns-repeated="' + cols.encode() + b'"' + xml[cell:]
+        z.writestr("content.xml", xml)
+    return target
+
+
+def far_row(source: Path, target: Path, row: str, sheet: str = "xl/worksheets/sheet1.xml") -> Path:
+    """The sheet gains a row numbered ``row`` holding a value in a cell without its own reference (the row's
+    number places it)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        xml = _copy_except(source, z, sheet)
+        at = xml.index(b"</sheetData>")
+        z.writestr(sheet, xml[:at] + b'<row r="' + row.encode() + b'"><c><v>1</v></c></row>' + xml[at:])
+    return target
