@@ -288,6 +288,9 @@ smoke_cli() {  # smoke_cli LANG EXPECTED_CODEPAGE
     grep -q "共 .* 条：错误" "$LOG/$tag-audit.txt" || die "audit printed no summary ($tag)"
     expect_exit 0 "$LOG/$tag-backup.txt" -- "$CLI" backup --db "$(winpath "$db")" --to "$(winpath "$folder/备份.sqlite3")"
     [ -s "$folder/备份.sqlite3" ] || die "backup --to wrote no file ($tag)"
+    # import: the frozen program reads its own workbook back (python-calamine's Windows wheel, the guard).
+    expect_exit 0 "$LOG/$tag-import.txt" -- "$CLI" import --db "$(winpath "$db")" "$(winpath "$folder/附表.xlsx")"
+    grep -qE "已导入|已替换" "$LOG/$tag-import.txt" || die "import read nothing back ($tag)"
     expect_exit 2 "$LOG/$tag-unknown-unit.txt" -- "$CLI" audit --db "$(winpath "$db")" --unit 不存在的单位 --year 2024
     grep -q "不存在的单位" "$LOG/$tag-unknown-unit.txt" || die "unknown unit: no Chinese message ($tag)"
     if grep -l "Traceback" "$LOG"/"$tag"-*.txt; then die "a traceback in the $tag transcripts"; fi
