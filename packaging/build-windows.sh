@@ -158,7 +158,7 @@ fi
 # Compiled outside the prefix, then copied over whatever Wine put in system32 (its own fake mscms.dll).
 STUBS="$CACHE/stubs"
 mkdir -p "$STUBS"
-for stub in icuuc mscms; do
+for stub in icuuc mscms bcryptprimitives; do
     if [ ! -f "$STUBS/$stub.dll" ] || [ "$HERE/wine-stubs/$stub.c" -nt "$STUBS/$stub.dll" ]; then
         x86_64-w64-mingw32-gcc -O2 -shared -Wl,--kill-at -o "$STUBS/$stub.dll" "$HERE/wine-stubs/$stub.c" ||
             die "compiling the test stand-in $stub.dll failed"
@@ -214,7 +214,7 @@ for required in qwindows.dll qtbase_zh_CN.qm default.docx; do
 done
 [ -n "$(find "$INTERNAL" -path '*docx/templates/default.docx' -print -quit)" ] ||
     die "python-docx's templates/default.docx missing from the bundle"
-forbidden=$(find "$APP" \( -iname icuuc.dll -o -iname mscms.dll -o -name 'conftest.py' -o -iname 'pytest*' \
+forbidden=$(find "$APP" \( -iname icuuc.dll -o -iname mscms.dll -o -iname bcryptprimitives.dll -o -name 'conftest.py' -o -iname 'pytest*' \
     -o -iname 'hypothesis*' -o -name tests -o -iname opengl32sw.dll \) -print)
 [ -z "$forbidden" ] || die "test-only or excluded files in the bundle: $forbidden"
 non_ascii=$(cd "$APP" && find . -print | LC_ALL=C grep -P '[^\x00-\x7F]' || true)
