@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import sys
 from io import BufferedRandom
 from pathlib import Path
@@ -44,7 +43,7 @@ class InstanceLock:
             )
         f.seek(_OWNER_AT)
         f.truncate()
-        f.write(f"pid={os.getpid()} host={socket.gethostname()}".encode())
+        f.write(f"pid={os.getpid()} host={_host()}".encode())
         f.flush()
         self._file = f
 
@@ -101,3 +100,10 @@ else:
     def _unlock(f: BufferedRandom) -> None:
         with contextlib.suppress(OSError):
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def _host() -> str:
+    """This computer's name, for the lock's owner line (not ``socket``: ≈9 ms before the first paint)."""
+    if sys.platform == "win32":
+        return os.environ.get("COMPUTERNAME", "")
+    return os.uname().nodename

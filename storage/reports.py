@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 
-from forms.aggregate import member_gaps
 from forms.changes import Cells, SetCells
 from forms.errors import UserError
 from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Stored
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, Report
 from forms.spec import FILLER, FormSpec, RowStyle
-from forms.template_moves import moves
 from forms.years import check_year
 from storage import cells, templates
 from storage.connection import Database, now
@@ -225,6 +223,8 @@ def previous_year_figures(db: Database, report: Report) -> PreviousFigures | Non
     last = find(db, report.unit, report.year - 1)
     if last is None:
         return None
+    from forms.template_moves import moves  # a report's own template mostly: not loaded at start
+
     moved = moves(templates.template_of(db, last), templates.template_of(db, report), templates.all_known(db))
     figures: PreviousFigures = {}
     for spec in templates.forms_of(db, last):
@@ -281,6 +281,8 @@ def aggregate_gaps(db: Database, report: Report) -> dict[str, dict[str, str]]:
     if not units:
         return {}
     members = [(m.unit, templates.template_of(db, m)) for m in (find(db, u, report.year) for u in units) if m]
+    from forms.aggregate import member_gaps  # a 汇总's only: not loaded at start
+
     return member_gaps(templates.template_of(db, report), members, templates.all_known(db))
 
 

@@ -25,8 +25,8 @@ def test_the_window_module_does_not_load_openpyxl_or_python_docx():
 
 
 def test_the_window_module_does_not_load_the_audit_or_the_sample():
-    # The audit's modules load with the first audit, after the first paint; the sample when asked for.
-    later = ("forms.audit", "forms.audit_text", "storage.sample")
+    # The audit's modules and the 报告正文 page load after the first paint; the sample when asked for.
+    later = ("forms.audit", "forms.audit_text", "storage.sample", "ui.report_page", "ui.figure_edit")
     code = f"import sys, ui.app; print(sorted(m for m in {later!r} if m in sys.modules))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
@@ -58,6 +58,21 @@ def test_grids_are_built_when_their_tab_is_first_shown(qtbot, main_window):
     qtbot.waitUntil(page.isVisible)
     assert page.spec.label == "附件3"
     assert page.model.data(page.model.index(0, 7)) == "336"
+
+
+def test_the_report_text_page_fills_its_tab_once_the_window_is_up(qtbot, store, sample):
+    from storage.report_text import ReportTexts
+    from ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(0) == "报告正文" and window.built_report_page is None  # not before the first paint
+    window.show()
+    qtbot.waitUntil(lambda: window.built_report_page is not None)
+    page = window.tabs.widget(0)
+    assert page is window.report_page and window.tabs.tabText(0) == "报告正文" and window.tabs.currentIndex() == 0
+    qtbot.waitUntil(page.isVisible)
+    assert page.title.toPlainText() == ReportTexts(store).get(sample).title != ""
 
 
 def test_the_first_audit_is_shown_once_the_window_is_up(qtbot, main_window):

@@ -62,6 +62,7 @@ def test_window_size_and_panels_are_remembered(qtbot, store, sample):
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
+    qtbot.waitUntil(lambda: first.built_report_page is not None)  # 报告正文 comes in after the first paint
     size = (first.minimumSizeHint().width(), 655)  # the offscreen screen is only 800×800
     first.resize(*size)
     splitter = first.findChildren(QSplitter)[0]  # 报告正文: outline | editor
@@ -74,6 +75,7 @@ def test_window_size_and_panels_are_remembered(qtbot, store, sample):
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
+    qtbot.waitUntil(lambda: second.built_report_page is not None)
     assert (second.width(), second.height()) == size
     assert not second.audit_dock.isVisible()
     assert second.findChildren(QSplitter)[0].sizes() == sizes

@@ -45,8 +45,8 @@ def restore(window: QMainWindow) -> None:
     if refusal is not None:
         QMessageBox.warning(window, APP_TITLE, refusal)
         return
-    if window.report_page is not None:
-        window.report_page.forget_editing()  # nothing from before the restore is written into it
+    if window.built_report_page is not None:
+        window.built_report_page.forget_editing()  # nothing from before the restore is written into it
     # The store is open again either way: on the restored file, or on the untouched old one.
     restored = window._guarded(lambda: restore_in_place(window.store, Path(path)))
     if restored:

@@ -17,7 +17,7 @@ from forms.errors import UserError
 from storage.open_report import Reread
 
 # ``window`` is ui/main_window.py's MainWindow, not imported here (it imports this module): what is
-# used of it is its open report (``open``, ``report``, ``report_page``, ``audited``), ``refresh_audit``
+# used of it is its open report (``open``, ``report``, ``built_report_page``, ``audited``), ``refresh_audit``
 # and ``_follow_contact``.
 
 LOOK_EVERY_MS = 1000
@@ -61,7 +61,7 @@ class FileWatch(QObject):
         before, window.report = window.report, opened.report
         if what.contact:
             window._follow_contact(before, window.report)  # what the clerk typed and has not saved stays
-        page = window.report_page
+        page = window.built_report_page
         if page is not None:
             page.report = window.report
             if what.text:

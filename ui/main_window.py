@@ -32,19 +32,20 @@ from ui.app_title import APP_TITLE
 from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
-from ui.report_page import ReportPage
 from ui.settings import last_report, remember_report
 from ui.window_actions import FileActions
 from ui.window_audit import AuditWiring
 from ui.window_closing import Closing
 from ui.window_contact import ContactLine
 from ui.window_grids import GridTabs
+from ui.window_layout import restore_splitters
 from ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ui.form_page import FormPage
+    from ui.report_page import ReportPage
 
 __all__ = ["APP_TITLE", "MainWindow"]
 
@@ -58,7 +59,8 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self.open: OpenReport | None = None
         # One history per report for its four grids: 撤销 undoes the last table edit wherever it was.
         self.histories = Histories()
-        self.report_page: ReportPage | None = None
+        # 报告正文, built after the first paint (``_first_paint_done``) or when first needed (``report_page``).
+        self.built_report_page: ReportPage | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 760)
 
@@ -161,18 +163,15 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
             self.open.listeners.append(self.watch.followed)
         else:
             self.open.open(report)  # read afresh: another report, or the same after an import or restore
-        if self.report_page is None:
-            self.report_page = ReportPage(
-                self.store, report, self, tables=self._tables_for_text, histories=self.histories
-            )
-            self.report_page.message.connect(self.after_save)
-            self.tabs.addTab(self.report_page, "报告正文")
+        if self.tabs.count() == 0:
+            self.tabs.addTab(QWidget(), "报告正文")  # the page itself comes in after the first paint
             # The grids are built when first shown or needed (_form_page): the window paints sooner.
             for spec in self._forms_for(report):
                 self.tabs.addTab(QWidget(), spec.label)
             self.tabs.currentChanged.connect(self._tab_shown)
         else:
-            self.report_page.set_report(report)
+            if self.built_report_page is not None:
+                self.built_report_page.set_report(report)
             self._show_forms(report)  # a report of another template: its own tabs
             for page in self._built_pages():
                 page.set_report(report)
@@ -187,16 +186,37 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self._update_undo_actions()
         self._update_edit_actions()
         if self.isVisible():
+            self.text_page()  # built now: the window is already on the screen
             self.refresh_audit()
-        else:  # starting up: the first audit runs once the window has been painted (see eventFilter)
+        else:  # starting up: the page and the first audit come once the window has been painted (eventFilter)
             self.tabs.installEventFilter(self)
+
+    @property
+    def report_page(self) -> ReportPage | None:
+        return self.text_page()
+
+    def text_page(self) -> ReportPage | None:
+        """The 报告正文 page of the open report, built the first time it is needed (None: no report)."""
+        if self.built_report_page is None and self.report is not None:
+            from ui.report_page import ReportPage  # its modules load after the first paint
+
+            page = ReportPage(self.store, self.report, self, tables=self._tables_for_text, histories=self.histories)
+            page.message.connect(self.after_save)
+            self.built_report_page = page
+            self._put_in_tab(0, page, "报告正文")
+            restore_splitters(self)
+        return self.built_report_page
+
+    def _first_paint_done(self) -> None:
+        self.text_page()  # what the clerk sees first, then the audit
+        self.refresh_audit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.audit_dock and event.type() == QEvent.Type.Close:
             self.audit_closed = True  # the clerk closed it: it stays closed until 查看 → 审核面板
         if watched is self.tabs and event.type() == QEvent.Type.Paint:
             self.tabs.removeEventFilter(self)
-            QTimer.singleShot(0, self.refresh_audit)  # after this paint pass reaches the screen
+            QTimer.singleShot(0, self._first_paint_done)  # after this paint pass reaches the screen
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:  # Qt override

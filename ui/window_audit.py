@@ -59,15 +59,15 @@ class AuditWiring:
         (its undo history was dropped)."""
         self._update_undo_actions()
         self.refresh_audit()
-        if self.report_page is not None:
-            self.report_page.refresh_figures()
+        if self.built_report_page is not None:
+            self.built_report_page.refresh_figures()
 
     def after_save(self, text: str) -> None:
         from_grid = self.sender() in self._grids.values()  # through OpenReport.apply
         self.show_message(text)
         self._update_undo_actions()
         self.refresh_audit(check_file=not from_grid)
-        if from_grid and self.report_page is not None and self.open is not None:
+        if from_grid and self.built_report_page is not None and self.open is not None:
             # The preview shows the tables' new figures (when shown), from the copy just audited.
             self.report_page.refresh_figures(self.open.held)
 

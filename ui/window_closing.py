@@ -84,12 +84,12 @@ class Closing:
         return [self._save_contact(), self._save_report_text()]
 
     def _save_report_text(self) -> str | None:
-        if self.report_page is None:
+        if self.built_report_page is None:
             return None
-        return self.report_page.save_pending() or self.report_page.save_fields()
+        return self.built_report_page.save_pending() or self.built_report_page.save_fields()
 
     def _unsaved_text(self) -> str:
         parts = [self._unsaved_contact()]
-        if self.report_page is not None:
-            parts.append(self.report_page.pending_text())
+        if self.built_report_page is not None:
+            parts.append(self.built_report_page.pending_text())
         return "\n\n".join(parts)

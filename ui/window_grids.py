@@ -13,6 +13,8 @@ from forms.text_changes import ContactChange, TextChange
 from ui.undo_actions import show_steps
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from forms.report import Report
     from forms.spec import FormSpec
     from ui.form_page import FormPage
@@ -91,7 +93,6 @@ class GridTabs:
 
         assert self.report is not None
         tab = position + 1  # after 报告正文
-        placeholder = self.tabs.widget(tab)
         spec = self.shown_forms[position]
         page = FormPage(self.store, spec, self.report, self, histories=self.histories, source=self.open)
         page.message.connect(self.after_save)
@@ -99,15 +100,22 @@ class GridTabs:
         page.model.reread.connect(self._reread)
         page.model.set_findings(of_form(self.findings, spec.key))
         self._grids[position] = page
+        self._put_in_tab(tab, page, spec.label)
+        self.tabs.setTabToolTip(tab, spec.title_for(self.report.year))
+        return page
+
+    def _put_in_tab(self, tab: int, page: QWidget, label: str) -> None:
+        """``page`` in place of the placeholder at ``tab``, the tab shown staying shown."""
+        placeholder = self.tabs.widget(tab)
+        tip = self.tabs.tabToolTip(tab)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(tab)
-        self.tabs.insertTab(tab, page, spec.label)
-        self.tabs.setTabToolTip(tab, spec.title_for(self.report.year))
+        self.tabs.insertTab(tab, page, label)
+        self.tabs.setTabToolTip(tab, tip)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
-        return page
 
     def _tab_shown(self, index: int) -> None:
         try:

@@ -23,11 +23,17 @@ def restore_layout(window: QMainWindow) -> bool:
     state = settings.value("window/state")
     if state is not None:
         window.restoreState(state)
+    restore_splitters(window)
+    return audit_closed
+
+
+def restore_splitters(window: QMainWindow) -> None:
+    """The splitters as last saved: at start, and for a page built after it (报告正文)."""
+    settings = app_settings()
     for key, splitter in splitters(window).items():
         sizes = settings.value(f"splitters/{key}")
         if sizes is not None:
             splitter.restoreState(sizes)
-    return audit_closed
 
 
 def save_layout(window: QMainWindow, *, audit_closed: bool) -> None:
