@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path, help="备份文件路径")
     restore = commands.add_parser("restore", parents=[common], help="用备份文件替换数据库（原数据库先另存为备份）")
     restore.add_argument("backup", type=Path, help="备份文件路径")
+    history = commands.add_parser("history", parents=[common], help="列出报表中数字的修改记录（时间、改前改后、来源）")
+    history.add_argument("--unit", required=True, help="报告单位名称")
+    history.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
+    history.add_argument("--field", metavar="KEY", help="只列这一项，如 penalty 或 a2.penalty（字段键见表样文件）")
     add_template_commands(commands, common)
     return parser
 
@@ -185,6 +189,18 @@ def run_audit(args: argparse.Namespace) -> int:
     wrong = len(errors(findings))
     print(f"共 {len(findings)} 条：错误 {wrong} 条，提示 {len(findings) - wrong} 条", file=sys.stderr)
     return 1 if wrong else 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from storage.value_log import history_lines
+
+    store = open_store(getattr(args, "db", None), create=False)
+    report = store.require_report(args.unit, args.year)
+    lines = history_lines(store, report, args.field)
+    for line in lines:
+        print(line)
+    print(f"共 {len(lines)} 条修改记录", file=sys.stderr)
+    return 0
 
 
 def workbook_paths(given: list[Path]) -> list[Path]:
@@ -328,6 +344,7 @@ HANDLERS = {
     "restore": run_restore,
     "paste-report": run_paste_report,
     "template": run_template,
+    "history": run_history,
 }
 
 

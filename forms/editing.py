@@ -24,6 +24,7 @@ from forms.paste import parse_block, plan_paste
 from forms.report import CellKey, FormData, cell_kind
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
+from forms.value_log import Origin
 
 Position = tuple[int, int]
 
@@ -50,7 +51,7 @@ class EditSession:
         spec: FormSpec,
         year: int,
         *,
-        apply: Callable[[Change], Touched],
+        apply: Callable[[Change, Origin], Touched],
         held: Callable[[], FormData],
         new_row_key: Callable[[], str],
         history: History | None = None,
@@ -181,10 +182,11 @@ class EditSession:
 
     # --- edits -------------------------------------------------------------------------
 
-    def commit(self, change: Change, *, record: bool = True) -> Touched:
-        """Apply ``change`` through storage; ``record=False`` for undo/redo, which the history moves itself."""
+    def commit(self, change: Change, origin: Origin, *, record: bool = True) -> Touched:
+        """Apply ``change`` through storage, its cells logged with ``origin``; ``record=False`` for
+        undo/redo, which the history moves itself."""
         try:
-            touched = self._apply(change)
+            touched = self._apply(change, origin)
         except Conflict:
             if self.history is not None:
                 self.history.clear()
@@ -193,13 +195,15 @@ class EditSession:
             self.history.record(change)
         return touched
 
-    def _store(self, change: Change, count: int = 1) -> Saved:
-        return Saved(change, self.commit(change), count)
+    def _store(self, change: Change, origin: Origin, count: int = 1) -> Saved:
+        return Saved(change, self.commit(change, origin), count)
 
-    def set_values(self, values: dict[CellKey, vk.Stored], name: str, count: int = 1) -> Saved:
+    def set_values(
+        self, values: dict[CellKey, vk.Stored], name: str, count: int = 1, origin: Origin = Origin.TYPED
+    ) -> Saved:
         """Several values as one step (one undo): each replaces what the grid shows."""
         before = {key: self._shown(key) for key in values}
-        return self._store(SetCells(self.spec.key, before, dict(values), name), count)
+        return self._store(SetCells(self.spec.key, before, dict(values), name), origin, count)
 
     def edit(self, row: int, col: int, text: str) -> Saved | None:
         """A typed value, read by its cell's kind; None when there is nothing to store.
@@ -218,7 +222,7 @@ class EditSession:
         where = self.locate(key)
         cell = self.cell(*where) if where is not None else None
         name = names.edit_name(self.spec.label, cell, value) if cell is not None else names.FIX_NAME
-        return self.set_values({key: value}, name)
+        return self.set_values({key: value}, name, origin=Origin.FIX)
 
     def clear(self, cells: Iterable[Position]) -> Saved | None:
         """Delete: every editable, filled cell among ``cells``, as one step; None when none is."""
@@ -229,7 +233,7 @@ class EditSession:
                 values[cell.key] = None
         if not values:
             return None
-        return self.set_values(values, names.clear_name(self.spec.label, len(values)), len(values))
+        return self.set_values(values, names.clear_name(self.spec.label, len(values)), len(values), Origin.CLEARED)
 
     def copy(self, cells: Iterable[Position]) -> str:
         """The cells as tab-separated rows, as Excel and WPS put them on the clipboard: the
@@ -259,7 +263,7 @@ class EditSession:
             return None
         name = names.paste_name(count, len(plan.new_rows))
         if not plan.new_rows:
-            return self.set_values(values, name, count)
+            return self.set_values(values, name, count, Origin.PASTED)
         parts: list[SetCells | InsertRow] = []
         first = int(self._new_row_key()[1:])  # rows r{first}, r{first + 1}, … are all unused
         for n, row_values in enumerate(plan.new_rows):
@@ -268,7 +272,7 @@ class EditSession:
             parts.append(InsertRow(self.spec.key, key, len(self.body) + n, name, cells))
         if values:
             parts.append(SetCells(self.spec.key, {k: self._shown(k) for k in values}, values, name))
-        return self._store(Batch(self.spec.key, tuple(parts), name), count)
+        return self._store(Batch(self.spec.key, tuple(parts), name), Origin.PASTED, count)
 
     def block_area(self, row: int, col: int, text: str) -> Position:
         """The bottom row and right column a block pasted at (row, col) covers on the grid as it is."""
@@ -283,10 +287,10 @@ class EditSession:
         """A blank row of a list table at ``position`` (kept inside the table)."""
         position = max(0, min(position, len(self.body)))
         change = InsertRow(self.spec.key, self._new_row_key(), position, names.insert_name(self.spec.label, position))
-        return self._store(change)
+        return self._store(change, Origin.ROW_ADDED)
 
     def remove_row(self, position: int) -> Saved:
         """The row the clerk chose, with the values it shows (undo brings them back)."""
         values = {c.key: c.value for c in self.body[position] if c.key is not None and c.value is not None}
         name = names.remove_name(self.spec.label, position)
-        return self._store(RemoveRow(self.spec.key, self.rows[position], position, name, values))
+        return self._store(RemoveRow(self.spec.key, self.rows[position], position, name, values), Origin.ROW_REMOVED)

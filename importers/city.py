@@ -10,6 +10,7 @@ from pathlib import Path
 from forms.aggregate import Breakdown, Member, aggregate, breakdowns, gap_notes
 from forms.errors import UserError
 from forms.report import Report
+from forms.value_log import Origin
 from importers.importing import FileResult, changed_figures, import_files
 from storage import templates
 from storage.store import Store
@@ -71,7 +72,12 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
     forms, sources = aggregate(city, year, members, template, templates.all_known(store))
     with store.write():
         report, previous = store.import_forms(
-            city, year, {f.spec.key: (f.rows, f.values) for f in forms}, template=template.version
+            city,
+            year,
+            {f.spec.key: (f.rows, f.values) for f in forms},
+            template=template.version,
+            origin=Origin.AGGREGATE,
+            source=f"{len(chosen)} 个单位",
         )
         store.set_aggregate_members(city, year, chosen)
     changes: list[str] = []

@@ -166,6 +166,7 @@ def import_file(store: Store, path: Path) -> FileResult:
             contact_phone=read.contact_phone,
             keep=keep,
             template=version,
+            source=path.name,
         )
     except UserError as exc:
         message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"

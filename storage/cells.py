@@ -15,7 +15,8 @@ from forms.errors import UserError
 from forms.kinds import Kind, Stored, ValueKind
 from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.spec import FormSpec, RowStyle
-from storage import templates
+from forms.value_log import Origin, cell_moves, replaced
+from storage import templates, value_log
 from storage.connection import Database, now, reads
 
 
@@ -104,23 +105,29 @@ def _row_values(db: Database, report_id: int, spec: FormSpec, row: str) -> dict[
 # --- the one write path ---------------------------------------------------------------
 
 
-def apply(db: Database, report_id: int, change: Change) -> Touched:
-    """Apply a clerk's change in one transaction, or refuse it whole.
+def apply(db: Database, report_id: int, change: Change, origin: Origin = Origin.WRITTEN) -> Touched:
+    """Apply a clerk's change in one transaction, or refuse it whole; each cell it moves is logged
+    with ``origin`` (storage/value_log.py).
 
     A change carries what it replaces; when the file holds something else (another window
     or program wrote in between) it raises ``ChangeConflict`` and nothing is written."""
     spec = templates.spec_of(db, report_id, change.form)
     with db.write():
-        apply_within(db, report_id, spec, change)
+        apply_within(db, report_id, spec, change, origin)
         db.conn.execute("update reports set updated_at=? where id=?", [now(), report_id])
     return change.touched()
 
 
-def apply_within(db: Database, report_id: int, spec: FormSpec, change: Change) -> None:
+def apply_within(db: Database, report_id: int, spec: FormSpec, change: Change, origin: Origin) -> None:
     """``apply`` inside a transaction the caller holds, leaving the report's time stamp."""
+    _apply_part(db, report_id, spec, change)
+    value_log.record(db, report_id, spec.key, cell_moves(change), origin)
+
+
+def _apply_part(db: Database, report_id: int, spec: FormSpec, change: Change) -> None:
     if isinstance(change, Batch):
         for part in change.parts:
-            apply_within(db, report_id, spec, part)
+            _apply_part(db, report_id, spec, part)
     elif isinstance(change, SetCells):
         for key, expected in change.before.items():
             if stored(db, report_id, spec, key) != expected:
@@ -154,11 +161,20 @@ def removal(db: Database, report_id: int, spec: FormSpec, row: str) -> RemoveRow
     return RemoveRow(spec.key, row, position, "删除行", _row_values(db, report_id, spec, row))
 
 
-def replace_forms(db: Database, report_id: int, forms: Iterable[tuple[FormSpec, list[str], Cells]]) -> None:
+def replace_forms(
+    db: Database,
+    report_id: int,
+    forms: Iterable[tuple[FormSpec, list[str], Cells]],
+    before: dict[str, dict[CellKey, Stored]],
+    origin: Origin,
+    source: str = "",
+) -> None:
     """An imported workbook's tables in place of the stored ones, whole (call under a write):
-    the file's rows and values are what the workbook holds, nothing is compared."""
+    the file's rows and values are what the workbook holds, nothing is compared. ``before``: each
+    form's values as stored (none for a new report), so that each cell it changes is logged."""
     stamp = now()
     for spec, rows, values in forms:
+        value_log.record(db, report_id, spec.key, replaced(before.get(spec.key, {}), dict(values)), origin, source)
         db.conn.execute("delete from cells where report_id=? and form=?", [report_id, spec.key])
         db.conn.execute("delete from form_rows where report_id=? and form=?", [report_id, spec.key])
         if spec.rows is RowStyle.LIST:

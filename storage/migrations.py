@@ -175,4 +175,29 @@ def m006_templates(db: Database) -> None:
     db.execute("delete from settings where key = 'template_version'")
 
 
+@_step
+def m007_value_log(db: Database) -> None:
+    # Every figure's history (storage/value_log.py): one row per cell a change moved, values in their
+    # stored form (NULL: blank), where it came from (forms.value_log.Origin) and the file an import read.
+    db.table("value_log").create(
+        {
+            "id": int,
+            "report_id": int,
+            "form": str,
+            "row": str,
+            "field": str,
+            "period": int,
+            "before": str,
+            "after": str,
+            "at": str,
+            "origin": str,
+            "source": str,
+        },
+        pk="id",
+        not_null={"report_id", "form", "row", "field", "period", "at", "origin"},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db.table("value_log").create_index(["report_id", "form", "field"])
+
+
 COUNT = len(_STEPS)  # our user_version: the number of schema migrations this program knows

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from forms.changes import Change, SetCells, Touched
 from forms.errors import UserError
 from forms.report import FormData, Report, ReportData
+from forms.value_log import Origin
 from storage.store import ChangeConflict, Generation, Store, read_back
 
 if TYPE_CHECKING:  # the audit's modules load at the first audit, after the window's first paint
@@ -130,12 +131,12 @@ class OpenReport:
 
     # --- writing ------------------------------------------------------------------------
 
-    def apply(self, change: Change) -> Touched:
-        """Commit ``change`` (``Store.apply``: compare-and-set, one transaction) and show it here.
-        Raises what ``Store.apply`` raises; nothing is written then and the copy is unchanged."""
+    def apply(self, change: Change, origin: Origin = Origin.TYPED) -> Touched:
+        """Commit ``change`` (``Store.apply``: compare-and-set, one transaction, logged with ``origin``)
+        and show it here. Raises what ``Store.apply`` raises; nothing is written then and the copy is unchanged."""
         data = self.data  # read when stale, before the write
         try:
-            touched = self.store.apply(self.report.id, change)
+            touched = self.store.apply(self.report.id, change, origin)
         except ChangeConflict:
             self._generation = None  # someone else wrote: read again at the next use
             raise

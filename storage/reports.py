@@ -11,6 +11,7 @@ from forms.hygiene import LINE_MAX, UNIT_MAX, clean_limited
 from forms.kinds import Stored
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, Report
 from forms.spec import FILLER, FormSpec, RowStyle
+from forms.value_log import Origin
 from forms.years import check_year
 from storage import cells, templates
 from storage.connection import Database, now
@@ -136,7 +137,8 @@ def _follow_filler(db: Database, report: Report, old: str | None) -> None:
             key = CellKey(MAIN_ROW, f.key)
             stored = cells.stored(db, report.id, spec, key)
             if stored is None or (old is not None and stored == old):
-                cells.apply_within(db, report.id, spec, SetCells(spec.key, {key: stored}, {key: new}, "填报单位"))
+                change = SetCells(spec.key, {key: stored}, {key: new}, "填报单位")
+                cells.apply_within(db, report.id, spec, change, Origin.FILLER)
 
 
 def import_forms(
@@ -150,13 +152,16 @@ def import_forms(
     contact_phone: str = "",
     template: str | None = None,
     keep: dict[str, list[str]] | None = None,
+    origin: Origin = Origin.IMPORT,
+    source: str = "",
 ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
     """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
     values (a form the file does not carry is kept as it was, and so are a blank 填报单位, a blank
     contact line and the fields of ``keep``, form key → fields the file has no column for).
     ``template``: the version the forms are in (a new report is made with it; ``importers`` moves a
     workbook of another template into the report's own first). Returns the report and, when it
-    existed, the replaced forms' previous values (None for a new report)."""
+    existed, the replaced forms' previous values (None for a new report). Each cell it changes is
+    logged with ``origin`` and ``source``, the file read (storage/value_log.py)."""
     with db.write():
         report = find(db, unit, year)
         previous: dict[str, dict[CellKey, Stored]] | None = None
@@ -183,7 +188,9 @@ def import_forms(
                 )  # the forms the file does not carry stay exactly as they were
             forms = _keeping(forms, previous, keep or {})
         chosen = [(_spec(db, report, key), rows, values) for key, (rows, values) in forms.items()]
-        cells.replace_forms(db, report.id, chosen)
+        # What each cell held, for its history: a new report holds what ``create`` put there (its 填报单位).
+        held = previous or {s.key: dict(cells.form_data(db, report, s).values) for s, _, _ in chosen}
+        cells.replace_forms(db, report.id, chosen, held, origin, source)
         db.conn.execute("update reports set updated_at=? where id=?", [now(), report.id])
     return report, previous
 
@@ -258,7 +265,7 @@ def fill_previous_year(db: Database, report: Report) -> int:
             }
             if items:
                 blank = dict.fromkeys(items)
-                cells.apply_within(db, report.id, spec, SetCells(spec.key, blank, items, "上年数"))
+                cells.apply_within(db, report.id, spec, SetCells(spec.key, blank, items, "上年数"), Origin.CARRIED)
                 filled += len(items)
     return filled
 

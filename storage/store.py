@@ -18,8 +18,9 @@ from forms.kinds import Stored
 from forms.registry import SHIPPED_TEMPLATES, Template, version_key
 from forms.report import CellKey, FormData, Report, ReportData
 from forms.spec import FormSpec
+from forms.value_log import Entry, Origin
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup, cells, reports, templates
+from storage import backup, cells, reports, templates, value_log
 from storage.cells import ChangeConflict, read_back
 from storage.connection import MEMORY, Database, Generation, reads
 from storage.database import StorageError, read_header
@@ -147,6 +148,8 @@ class Store(Database):
         contact_phone: str = "",
         keep: dict[str, list[str]] | None = None,
         template: str | None = None,
+        origin: Origin = Origin.IMPORT,
+        source: str = "",
     ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
         """An imported workbook in one transaction (``storage.reports.import_forms``)."""
         return reports.import_forms(
@@ -158,6 +161,8 @@ class Store(Database):
             contact_person=contact_person,
             contact_phone=contact_phone,
             keep=keep,
+            origin=origin,
+            source=source,
             template=template,
         )
 
@@ -190,9 +195,16 @@ class Store(Database):
             form.gaps = gaps.get(form.spec.key, {})
         return ReportData(report, forms, self.yoy_places(), text)
 
-    def apply(self, report_id: int, change: Change) -> Touched:
-        """Apply a clerk's change in one transaction, or refuse it whole (``ChangeConflict``)."""
-        return cells.apply(self, report_id, change)
+    def apply(self, report_id: int, change: Change, origin: Origin = Origin.WRITTEN) -> Touched:
+        """Apply a clerk's change in one transaction, or refuse it whole (``ChangeConflict``); its
+        cells are logged with ``origin``."""
+        return cells.apply(self, report_id, change, origin)
+
+    def value_log(
+        self, report: Report, *, form: str | None = None, field: str | None = None, key: CellKey | None = None
+    ) -> list[Entry]:
+        """The report's history of values, oldest first (``storage.value_log.entries``)."""
+        return value_log.entries(self, report, form=form, field=field, key=key)
 
     def new_row_key(self, report_id: int, spec: FormSpec) -> str:
         """A row key never used in this form of this report (r1, r2, …)."""

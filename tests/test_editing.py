@@ -17,13 +17,14 @@ from forms.history import History
 from forms.registry import form
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.rules import Severity
+from forms.value_log import Origin
 from storage.store import Store
 from tests.support.sessions import open_session
 
 
 def replay(session: EditSession):
     """What the window's undo driver applies a step with: not recorded again."""
-    return functools.partial(session.commit, record=False)
+    return functools.partial(session.commit, origin=Origin.UNDO, record=False)
 
 
 def stored(store, sample, key="a2"):

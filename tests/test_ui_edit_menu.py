@@ -53,7 +53,7 @@ def test_context_menu_inserts_and_removes_rows_and_undo_keeps_its_history(
     rect = view.visualRect(page.model.index(1, 2))
     view.customContextMenuRequested.emit(rect.center())
     menu = view.context_menu
-    assert texts(menu) == ["剪切", "复制", "粘贴", "清除内容", "插入行（在下方）", "删除行"]
+    assert texts(menu) == ["剪切", "复制", "粘贴", "清除内容", "插入行（在下方）", "删除行", "修改记录…"]
     assert view.currentIndex().row() == 1
     menu.close()
     rows = len(store.form_data(sample, form("a4")).rows)

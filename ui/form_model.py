@@ -18,6 +18,7 @@ from forms.grid import Cell, Role
 from forms.history import Histories
 from forms.report import CellKey, FormData, Report, cell_kind
 from forms.spec import FormSpec
+from forms.value_log import Origin
 from storage.open_report import OpenReport, Reread
 from storage.store import ChangeConflict, Store
 from ui.audit_panel import severity_colour
@@ -92,9 +93,9 @@ class FormTableModel(QAbstractTableModel):
         self.layout = self.session.layout
         self._rebuild()
 
-    def _write(self, change: Change) -> Touched:
+    def _write(self, change: Change, origin: Origin) -> Touched:
         try:
-            return self.source.apply(change)
+            return self.source.apply(change, origin)
         except ChangeConflict as exc:
             raise Conflict(exc.message) from exc
 
@@ -200,9 +201,9 @@ class FormTableModel(QAbstractTableModel):
     def remove_list_row(self, position: int) -> bool:
         return bool(self._do(lambda: self.session.remove_row(position), NOWHERE))
 
-    def commit(self, change: Change, *, record: bool = True) -> bool:
+    def commit(self, change: Change, origin: Origin, *, record: bool = True) -> bool:
         """Apply a change as it is (undo/redo, ``record=False``: the history moves itself)."""
-        return bool(self._do(lambda: Saved(change, self.session.commit(change, record=record)), NOWHERE))
+        return bool(self._do(lambda: Saved(change, self.session.commit(change, origin, record=record)), NOWHERE))
 
     def _do(self, step: Callable[[], Saved | None], at: tuple[int, int]) -> Saved | bool | None:
         """Run a session step: show what it saved; False, saying why, when it was refused."""

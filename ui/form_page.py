@@ -82,6 +82,7 @@ class FormPage(QWidget):
             "copy": ("复制\tCtrl+C", self.view.copy),
             "paste": ("粘贴\tCtrl+V", self.view.paste),
             "clear": ("清除内容\tDelete", self.view.clear),
+            "history": ("修改记录…", self.show_history),
         }
         if self.model.session.is_list():
             commands["insert_row"] = ("插入行（在下方）", self.add_row)
@@ -92,6 +93,21 @@ class FormPage(QWidget):
             action.triggered.connect(slot)
             actions[name] = action
         return actions
+
+    def show_history(self) -> None:
+        """The current cell's 修改记录 (every value it held, when, from where)."""
+        from forms.value_log import NO_HISTORY, place
+        from ui.value_history import ValueHistory
+
+        current = self.view.currentIndex()
+        cell = self.model.cell(current.row(), current.column()) if current.isValid() else None
+        if cell is None or cell.key is None or not cell.editable:
+            self.notice.emit(NO_HISTORY)
+            return
+        entries = self.model.store.value_log(self.model.report, form=self.spec.key, key=cell.key)
+        where = place(self.spec, self.spec.key, cell.key)
+        self.history_dialog = ValueHistory(self, where, entries, self.spec)  # kept for tests
+        self.history_dialog.open()
 
     def _show_notes(self, shown: bool, *, remember: bool = True) -> None:
         self.notes.setVisible(shown)

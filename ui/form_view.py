@@ -355,7 +355,7 @@ class FormTableView(QTableView):
         if index.isValid() and index not in self.selectedIndexes():
             self.setCurrentIndex(index)
         menu = QMenu(self)
-        for name in ("cut", "copy", "paste", "clear", None, "insert_row", "remove_row"):
+        for name in ("cut", "copy", "paste", "clear", None, "insert_row", "remove_row", None, "history"):
             if name is None:
                 menu.addSeparator()
             elif name in self.menu_actions:

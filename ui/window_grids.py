@@ -10,6 +10,7 @@ from forms.errors import UserError
 from forms.findings import of_form
 from forms.history import Step
 from forms.text_changes import ContactChange, TextChange
+from forms.value_log import Origin
 from ui.undo_actions import show_steps
 
 if TYPE_CHECKING:
@@ -149,18 +150,19 @@ class GridTabs:
         self._save_contact()  # typing not saved yet is the last step
         self._save_report_text()
         history = self.histories.of(self.report.id)
-        step = history.undo(self._apply_step) if undo else history.redo(self._apply_step)
+        origin = Origin.UNDO if undo else Origin.REDO
+        step = (history.undo if undo else history.redo)(lambda s: self._apply_step(s, origin))
         if step is not None:
             self.show_message(undone_line(step.label, undo=undo))
         self._update_undo_actions()
 
-    def _apply_step(self, step: Step) -> bool:
+    def _apply_step(self, step: Step, origin: Origin) -> bool:
         """Apply an undo or redo step where it belongs, by its type (a text or contact change
         gets its branch here); False when it was refused."""
         if isinstance(step, Change):  # a grid's: shown on its page
             page = self._page_of(step.form)
             self.tabs.setCurrentWidget(page)
-            return page.model.commit(step, record=False)
+            return page.model.commit(step, origin, record=False)
         if isinstance(step, ContactChange):
             return self._apply_contact(step)
         if isinstance(step, TextChange) and self.report_page is not None:

@@ -18,9 +18,9 @@ def open_session(store: Store, report, key: str, history: History | None = None)
         data = source.data
         session.show(data.form(key), data.places)
 
-    def write(change):
+    def write(change, origin):
         try:
-            touched = source.apply(change)
+            touched = source.apply(change, origin)
         except ChangeConflict as exc:
             raise Conflict(exc.message) from exc
         show()
