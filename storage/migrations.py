@@ -200,4 +200,17 @@ def m007_value_log(db: Database) -> None:
     db.table("value_log").create_index(["report_id", "form", "field"])
 
 
+@_step
+def m008_imported_files(db: Database) -> None:
+    # Which file each import of a report read (storage/imported_files.py): its name, SHA-256 and when. The
+    # same file again changes nothing; the city's board shows each member's last file.
+    db.table("imported_files").create(
+        {"id": int, "report_id": int, "file": str, "sha256": str, "at": str},
+        pk="id",
+        not_null={"report_id", "file", "sha256", "at"},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db.table("imported_files").create_index(["report_id"])
+
+
 COUNT = len(_STEPS)  # our user_version: the number of schema migrations this program knows
