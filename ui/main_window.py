@@ -204,7 +204,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
             page.message.connect(self.after_save)
             self.built_report_page = page
             self._put_in_tab(0, page, "报告正文")
-            restore_splitters(self)
+            restore_splitters(page)
         return self.built_report_page
 
     def _first_paint_done(self) -> None:
