@@ -15,7 +15,7 @@ from forms.editing import Conflict
 from forms.history import History
 from forms.registry import form
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
-from forms.value_log import Origin
+from forms.value_log import Entry, Origin, history_rows, place, shown
 from importers.city import build_aggregate
 from importers.importing import import_file
 from storage.backup import restore_file
@@ -147,3 +147,25 @@ def test_the_command_lines_history_names_each_cell_and_refuses_an_unknown_field(
     assert set(lines) < set(history_lines(store, sample, "penalty"))  # 附件3 has a 行政处罚 too
     with pytest.raises(Exception, match=r"没有“a3\.penalty_x”这一项"):
         history_lines(store, sample, "a3.penalty_x")
+
+
+def test_the_history_reads_in_the_clerks_words_and_keeps_what_a_later_template_dropped():
+    a2, a4 = form("a2"), form("a4")
+    fines = CellKey(MAIN_ROW, "fines", 2024)
+    typed = Entry("2026-12-02T08:10:00", "a2", fines, None, Decimal("1234567.5"), Origin.TYPED)
+    imported = Entry(
+        "2026-12-02T09:00:05", "a2", fines, Decimal("1234567.5"), Decimal("7"), Origin.IMPORT, "雨湖区.xlsx"
+    )
+    # newest first, the time without ISO's T, each value as the grid shows it, the file after the origin
+    assert history_rows([typed, imported], a2) == [
+        ("2026-12-02 09:00:05", "1234567.50", "7", "导入 雨湖区.xlsx"),
+        ("2026-12-02 08:10:00", "（空）", "1234567.50", "输入"),
+    ]
+    row_field = a4.fields()[0].key
+    assert Entry("t", "a4", CellKey("r12", row_field), None, "x", Origin.PASTED).where(a4) == (
+        f"附件4 第 12 号行 {a4.fields()[0].label}"
+    )
+    gone = CellKey(MAIN_ROW, "retired_field", 2024)  # a field the report's template no longer has
+    assert place(a2, "a2", gone) == "附件2 retired_field（2024）"
+    assert shown(a2, gone, Decimal("5.5")) == "5.5"
+    assert Entry("t", "a9", gone, None, None, Origin.TYPED).where(None) == "a9 retired_field"
