@@ -65,6 +65,9 @@ def test_the_board_lists_each_member_with_its_file_counts_and_reasons(qtbot, cit
     assert rows[0][6] == "附件2 行政检查：开展专项检查" and rows[0][7] == "首次导入"
     assert rows[1][4] != "0" and dialog.table.item(1, 4).foreground().color().name() == "#b00020"  # a 错误
     assert dialog.summary.text() == "成员 2 个：已报送 2 个（有错误 1 个），未报送 0 个"
+    # a 原因简析 row is as tall as its text at the widths shown, not at those before the layout
+    lines = dialog.table.fontMetrics().height()
+    qtbot.waitUntil(lambda: dialog.table.rowHeight(0) < 3 * lines)
 
 
 def test_typing_a_unit_and_enter_adds_a_missing_member_and_a_click_removes_it(qtbot, city: Store) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,12 @@ class BoardDialog(QDialog):
         for col in range(len(COLUMNS)):
             mode = QHeaderView.ResizeMode.Stretch if col in (6, 7) else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(col, mode)
+        # Rows fit their wrapped texts at the widths shown, not at those before the dialog was laid out:
+        # once the layout has settled (a child timer, gone with the dialog).
+        self.fit_rows = QTimer(self)
+        self.fit_rows.setSingleShot(True)
+        self.fit_rows.setInterval(0)
+        self.fit_rows.timeout.connect(self.table.resizeRowsToContents)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
 
@@ -107,6 +113,14 @@ class BoardDialog(QDialog):
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._enable)
         self.refresh()
+
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        self.fit_rows.start()
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self.fit_rows.start()
 
     def current_city(self) -> str:
         return self.city.currentText().strip()
