@@ -81,12 +81,13 @@ def test_typing_a_unit_and_enter_adds_a_missing_member_and_a_click_removes_it(qt
     assert dialog.summary.text().startswith("已加入：湘潭县应急管理局。成员 3 个")
     assert dialog.table.item(2, 1).foreground().color().name() == "#b00020"
     assert dialog.unit.text() == ""
-    click_row(qtbot, dialog, 2)
+    click_row(qtbot, dialog, 1)  # 岳塘区: off the list, its report stays in the file
     assert dialog.remove_button.isEnabled()
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert [r[0] for r in shown(dialog)] == [A, B]
-    assert members.members(city, CITY) == [A, B]
-    assert "已移出：湘潭县应急管理局" in dialog.summary.text()
+    assert [r[0] for r in shown(dialog)] == [A, "湘潭县应急管理局"]
+    assert not dialog.table.selectedItems() and not dialog.remove_button.isEnabled()  # the next row is not taken
+    assert members.members(city, CITY) == [A, "湘潭县应急管理局"] and city.find_report(B, YEAR) is not None
+    assert f"已移出：{B}（其报表仍在，可再加入）" in dialog.summary.text()
 
 
 def test_a_refused_name_says_why_in_a_message_box(qtbot, city: Store, monkeypatch) -> None:
@@ -116,7 +117,7 @@ def test_export_writes_the_workbook_the_city_mails_up(qtbot, city: Store, tmp_pa
     dialog = board_dialog(qtbot, city)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert asked[0].name == f"{CITY} {YEAR}年 各成员单位报送情况.xlsx"
-    assert dialog.summary.text() == f"已导出：{target}"
+    assert dialog.summary.text() == f"已导出：{target}。成员 2 个：已报送 2 个（有错误 1 个），未报送 0 个"
     assert_valid(target)
     ws = openpyxl.load_workbook(target).active
     assert [ws.cell(r, 1).value for r in (3, 4)] == [A, B]

@@ -136,6 +136,7 @@ class BoardDialog(QDialog):
         for r, row in enumerate(self.rows):
             for col, text in enumerate(row.cells()):
                 self.table.setItem(r, col, self._item(row, col, text))
+        self.table.clearSelection()  # after a removal the next row must not stand selected for the next click
         self.table.resizeRowsToContents()
         self.summary.setText(summary(self.rows) if self.rows else EMPTY)
         self._enable()
@@ -201,7 +202,7 @@ class BoardDialog(QDialog):
 
         if self._guarded(lambda: write_board_xlsx(Path(path), city, year, self.rows)):
             remember_folder(file_dialogs.EXPORT, Path(path).parent)
-            self.summary.setText(f"已导出：{path}")
+            self.summary.setText(f"已导出：{path}。{summary(self.rows)}")
 
 
 def open_board(window) -> None:
