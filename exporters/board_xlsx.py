@@ -20,7 +20,7 @@ from forms.hygiene import printable
 
 SHEET = "报送情况"
 # Each column's share of the page: the texts (原因简析, the changes) wrap, names and times do not.
-SHARES = (20, 7, 18, 12, 4.5, 4.5, 28, 28)
+SHARES = (20, 8, 20, 17, 4.5, 4.5, 23, 23)
 HEADER_ROW = 2
 SIZE = 10
 

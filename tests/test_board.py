@@ -161,7 +161,7 @@ def test_the_board_s_workbook_is_small_valid_and_prints_on_a4_landscape(city: St
 
 @pytest.mark.libreoffice
 def test_libreoffice_reads_the_board_s_workbook(city: Store, tmp_path: Path) -> None:
-    from tests.support.libreoffice import sheets_as_shown
+    from tests.support.libreoffice import pdf_pages, sheets_as_shown, to_pdf
 
     members.add(city, CITY, C)
     out = tmp_path / "board.xlsx"
@@ -171,6 +171,8 @@ def test_libreoffice_reads_the_board_s_workbook(city: Store, tmp_path: Path) -> 
     assert rows[1][:4] == list(COLUMNS[:4])
     assert rows[2][0] == A and rows[2][1] == "已报送" and rows[2][7] == "首次导入"
     assert rows[4][:2] == [C, "未报送"]
+    pages = pdf_pages(to_pdf(out, tmp_path / "pdf"))
+    assert [(round(w), round(h)) for w, h in pages] == [(842, 595)]  # one A4 landscape page
 
 
 # --- main.py members -----------------------------------------------------------------
