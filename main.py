@@ -6,6 +6,7 @@
     python main.py audit --db FILE --unit NAME --year YEAR   (exit 1 when any 错误 is found)
     python main.py backup --db FILE [--to COPY]
     python main.py restore --db FILE BACKUP
+    python main.py members --db FILE --unit CITY [--year YEAR] [--add UNIT] [--remove UNIT] [--xlsx OUT]
     python main.py template add FILE | list | remove VERSION | move --unit NAME --year YEAR --to VERSION  [--db FILE]
 
 Errors a user can cause end with one Chinese line on stderr and exit code 2; a bug is logged
@@ -115,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--unit", required=True, help="报告单位名称")
     history.add_argument("--year", required=True, type=report_year, help="报告年度，如 2024")
     history.add_argument("--field", metavar="KEY", help="只列这一项，如 penalty 或 a2.penalty（字段键见表样文件）")
+    members = commands.add_parser("members", parents=[common], help="汇总单位的成员名单，及各成员某年度的报送情况")
+    members.add_argument("--unit", required=True, help="汇总单位名称，如 示例市应急管理局")
+    members.add_argument("--year", type=report_year, help="报告年度：列出各成员该年度的报送情况")
+    members.add_argument("--add", action="append", default=[], metavar="UNIT", help="把单位加入成员名单（可多次给出）")
+    members.add_argument("--remove", action="append", default=[], metavar="UNIT", help="把单位移出成员名单")
+    members.add_argument("--xlsx", type=Path, help="报送情况导出为 Excel 文件（须给出 --year）")
     add_template_commands(commands, common)
     return parser
 
@@ -200,6 +207,35 @@ def run_history(args: argparse.Namespace) -> int:
     for line in lines:
         print(line)
     print(f"共 {len(lines)} 条修改记录", file=sys.stderr)
+    return 0
+
+
+def run_members(args: argparse.Namespace) -> int:
+    from forms.board import summary
+    from storage import board, members
+
+    if args.xlsx is not None and args.year is None:
+        raise UserError("导出报送情况须给出 --year")
+    store = open_store(getattr(args, "db", None), create=False)
+    for unit in args.add:
+        print(f"已加入{args.unit}的成员名单：{members.add(store, args.unit, unit)}")
+    for unit in args.remove:
+        print(f"已移出{args.unit}的成员名单：{members.remove(store, args.unit, unit)}")
+    if args.year is None:
+        listed = members.members(store, args.unit) if args.add or args.remove else board.require_list(store, args.unit)
+        if not (args.add or args.remove):
+            print("\n".join(listed))
+        print(f"成员 {len(listed)} 个", file=sys.stderr)
+        return 0
+    rows = board.require_board(store, args.unit, args.year)
+    for row in rows:
+        print(row.line())
+    print(summary(rows), file=sys.stderr)
+    if args.xlsx is not None:
+        from exporters.board_xlsx import write_board_xlsx
+
+        write_board_xlsx(args.xlsx, args.unit, args.year, rows)
+        print(f"已导出：{args.xlsx}")
     return 0
 
 
@@ -345,6 +381,7 @@ HANDLERS = {
     "paste-report": run_paste_report,
     "template": run_template,
     "history": run_history,
+    "members": run_members,
 }
 
 

@@ -7,7 +7,9 @@ has every step applied, so opening it never builds the ``Migrations`` set.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -211,6 +213,21 @@ def m008_imported_files(db: Database) -> None:
         foreign_keys=[("report_id", "reports", "id")],
     )
     db.table("imported_files").create_index(["report_id"])
+
+
+@_step
+def m009_members(db: Database) -> None:
+    # The city's standing member list (storage/members.py), kept across years, which the city's board
+    # reads. Seeded from every 汇总 already made (the per-year membership in settings), so a city that
+    # aggregated before sees its counties.
+    db.table("members").create({"city": str, "unit": str, "added_at": str}, pk=("city", "unit"), not_null={"added_at"})
+    stamp = datetime.now().isoformat(timespec="seconds")
+    found = db.execute("select key, value from settings where key like 'aggregate_units:%' order by key").fetchall()
+    for key, value in found:
+        city = key.split(":", 2)[2]
+        for unit in json.loads(value):
+            if unit != city:
+                db.execute("insert or ignore into members values (?, ?, ?)", [city, str(unit), stamp])
 
 
 COUNT = len(_STEPS)  # our user_version: the number of schema migrations this program knows

@@ -294,4 +294,11 @@ def aggregate_gaps(db: Database, report: Report) -> dict[str, dict[str, str]]:
 
 
 def set_aggregate_members(db: Database, city: str, year: int, units: list[str]) -> None:
-    db.set_setting(_members_key(city, year), json.dumps(units, ensure_ascii=False))
+    """Also puts the units this 汇总 newly sums on the city's standing list: a member the city took off
+    is not put back by a 汇总 of that year rebuilt, which sums it still."""
+    from storage import members  # not loaded at start: a 汇总's only
+
+    with db.write():
+        new = [unit for unit in units if unit not in aggregate_members(db, city, year)]
+        db.set_setting(_members_key(city, year), json.dumps(units, ensure_ascii=False))
+        members.seed(db, city, new)

@@ -20,6 +20,7 @@ class WindowMenus:
         self.xlsx_action = self._action(file_menu, "导出 Excel 附表…", self.export_xlsx)
         self.docx_action = self._action(file_menu, "导出 Word 报告…", self.export_docx)
         self._action(file_menu, "导入/汇总…", self.import_workbooks)
+        self._action(file_menu, "各单位报送情况…", self.show_board)
         self._action(file_menu, "装入表样…", self.add_template)
         self._action(file_menu, "换用表样…", self.move_to_template)
         file_menu.addSeparator()
@@ -122,6 +123,11 @@ class WindowMenus:
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def show_board(self) -> None:
+        from ui.board_dialog import open_board  # the city's only: loaded when first opened
+
+        self._guarded(lambda: open_board(self))
 
     def about(self) -> None:
         QMessageBox.about(
