@@ -17,6 +17,7 @@ from forms.audit_text import _Mention, check_text, text_mentions
 from forms.findings import CellLocation, ContactLocation, Finding
 from forms.hygiene import echo, echo_at, first_forbidden
 from forms.kinds import Invalid, Stored, TextKind
+from forms.proofread_report import proofread_contact, proofread_reason, proofread_text
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
@@ -268,18 +269,25 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
                     parts.append(_Part((key, "blank", f.key), reads, _on(key, _blanks, MAIN_ROW, f, year)))
             for f in spec.paired_fields():  # last year's figures, when there is such a report
                 parts.append(_Part((key, "previous", f.key), frozenset({(key, f.key)}), _previous_part(key, f, year)))
+            for f in spec.paired_fields():  # 校对 of each 原因简析
+                parts.append(_Part((key, "proofread", f.key), frozenset({(key, f.key)}), _on(key, proofread_reason, f)))
         else:
             parts.append(_Part((key, "blanks"), whole, _on(key, check_blanks, year)))
     return tuple(parts)
 
 
+def _report_lines(data: ReportData) -> list[Finding]:
+    """What is checked of the report's own lines on every run: the contact line, stored characters, unit names."""
+    return check_contact(data) + check_stored_chars(data) + check_unit_names(data) + proofread_contact(data.report)
+
+
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
-    found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+    found: list[Finding] = _report_lines(data)
     for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
         found += part.run(data, previous)
-    found += check_text(data) + check_empty_sections(data.text)
+    found += check_text(data) + check_empty_sections(data.text) + proofread_text(data.text, data.report.year)
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
 
@@ -289,8 +297,8 @@ class Auditor:
     Each part of the audit (``_parts``) is kept until ``changed`` names a cell it reads (or the
     form is another object, or the year, 同比 places or last year's figures differ); the contact
     line and the text-against-tables comparison run each time, the search of the text for typed
-    numbers only when the text changed. The result is always ``audit(data, previous)``
-    (tests/test_audit_incremental.py checks it after random edits)."""
+    numbers and its 校对 (``forms/proofread_report.py``) only when the text changed. The result is
+    always ``audit(data, previous)`` (tests/test_audit_incremental.py checks it after random edits)."""
 
     def __init__(self) -> None:
         self.reset()
@@ -304,6 +312,7 @@ class Auditor:
         self._kept: dict[tuple, list[Finding]] = {}
         self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
         self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
+        self._proof: tuple[tuple, list[Finding]] | None = None  # (text and year, its 校对)
 
     def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
         """Cells of ``form_key`` changed: those of ``fields``, or any (rows too) when None;
@@ -335,14 +344,21 @@ class Auditor:
             if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
                 self.changed(form.spec.key)
                 self._forms[form.spec.key] = form
-        found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+        found: list[Finding] = _report_lines(data)
         for part in self._parts:
             kept = self._kept.get(part.name)
             if kept is None:
                 kept = self._kept[part.name] = part.run(data, previous)
             found += kept
-        found += check_text(data, self._mentions(data)) + check_empty_sections(data.text)
+        found += check_text(data, self._mentions(data)) + check_empty_sections(data.text) + self._proofread(data)
         return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+    def _proofread(self, data: ReportData) -> list[Finding]:
+        """校对 of the report text, read again only when the text (or the year) changed."""
+        source = (data.text, data.report.year)
+        if self._proof is None or self._proof[0] != source:
+            self._proof = (source, proofread_text(data.text, data.report.year))
+        return list(self._proof[1])
 
     def _mentions(self, data: ReportData) -> tuple[_Mention, ...]:
         source = (data.text, tuple(f.spec for f in data.forms), data.report.year)

@@ -73,7 +73,7 @@ def _traditional(text: str) -> Iterator[Slip]:
 # --- 标点 ------------------------------------------------------------------------------------
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "(": "（", ")": "）"}
-_HALF_PUNCT = re.compile(rf"(?<={_HAN})[ \t]*([,;:?])[ \t]*(?={_HAN})")
+_HALF_PUNCT = re.compile(rf"(?<={_HAN})[ \t]*([,;:?])[ \t]*(?=[{HAN}\d])")
 _HALF_BRACKETS = re.compile(rf"(?<={_HAN})\(([^()\n]*{_HAN}[^()\n]*)\)")
 
 
@@ -173,9 +173,9 @@ CHECKS = (
     Check(
         "PROOF_HALF_WIDTH",
         "半角标点",
-        "`, ; : ?` between two Chinese characters (spaces around it dropped), `(…)` after a Chinese character "
-        "holding one; fix: the full-width mark",
-        "half-width marks between figures or Latin text (1,000, 8:30, GB/T 9704(2012))",
+        "`, ; : ?` after a Chinese character and before another or a figure (spaces around it dropped), "
+        "`(…)` after a Chinese character holding one; fix: the full-width mark",
+        "half-width marks after a figure or Latin text (1,000, 8:30, GB/T 9704(2012)), or before Latin text",
         _half_width,
     ),
     Check(
