@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from forms.audit import Auditor, audit, errors
-from forms.findings import CellLocation, ContactLocation, TextLocation
+from forms.findings import CellLocation, ContactLocation, Finding, TextLocation
 from forms.paste_report import parse_pasted
 from forms.report import REASON_ROW, CellKey
 from forms.rules import Severity
@@ -103,3 +103,15 @@ def test_the_seeds_table_count(store: Store, tmp_path: Path) -> None:
     fields = {f.where.key.field for f in cells}  # type: ignore[union-attr]
     assert (sum(f.code == "PROOF_HALF_WIDTH" for f in cells), len(fields)) == (10, 6)
     assert sum(f.code == "PROOF_DOUBLED" for f in cells) == 1
+
+
+def test_the_fix_buttons_words_follow_the_finding() -> None:
+    from forms.finding_groups import fix_label
+
+    link = Finding(TextLocation("s1", "body", (0, 2)), Severity.HINT, "…", "TEXT_FIGURE", "{{a2.penalty.cur}}")
+    proof = Finding(TextLocation("s1", "body", (0, 1)), Severity.HINT, "…", "PROOF_TRADITIONAL", "员")
+    assert (fix_label(link), fix_label(proof), fix_label(None)) == (
+        "改为链接的表格数据",
+        "按建议改正",
+        "改为链接的表格数据",
+    )
