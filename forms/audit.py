@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from forms.audit_text import _Mention, check_text, text_mentions
 from forms.findings import CellLocation, ContactLocation, Finding
+from forms.font_cover import check_fonts
 from forms.hygiene import echo, echo_at, first_forbidden
 from forms.kinds import Invalid, Stored, TextKind
 from forms.proofread_report import proofread_contact, proofread_reason, proofread_text
@@ -277,8 +278,9 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
 
 
 def _report_lines(data: ReportData) -> list[Finding]:
-    """What is checked of the report's own lines on every run: the contact line, stored characters, unit names."""
-    return check_contact(data) + check_stored_chars(data) + check_unit_names(data) + proofread_contact(data.report)
+    """What is checked on every run: the contact line, stored characters, unit names, the fonts."""
+    found = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+    return found + proofread_contact(data.report) + check_fonts(data)
 
 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:

@@ -91,3 +91,21 @@ def test_a_click_fixes_the_contact_line(qtbot, window, store, sample):
     item = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, ContactLocation))
     _click_fix(qtbot, panel, item)
     assert store.report(sample.id).contact_person == "王某"
+
+
+def test_a_character_the_official_fonts_lack_offers_the_windows_fonts(qtbot, window, store, sample):
+    key = window.section_key
+    edit_text(store, sample, edits.set_body, key, "朱镕基同志的题词。")
+    window.refresh_audit()
+    panel = window.audit_panel
+    item = next(i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_FONT")
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(item)
+    assert panel.fix_button.text() == "改用 Windows 自带字体"
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert store.font_set() == "windows" and window.font_actions["windows"].isChecked()
+    assert _body(store, sample, key) == "朱镕基同志的题词。"  # the text is left as it is
+    # no Windows font file here: nothing is said of the Windows fonts
+    assert not any(panel.finding(i).code == "PROOF_FONT" for i in _proofreading(panel))
+    window.font_actions["government"].trigger()  # 设置 → Word 报告字体 → 公文字体: said again
+    assert any(panel.finding(i).code == "PROOF_FONT" for i in _proofreading(panel))
