@@ -159,7 +159,8 @@ def _spaces(text: str) -> Iterator[Slip]:
         # a headline's two phrases, an order's number (应急管理部令 第11号) as printed on it
         if between_han and (any(a < m.start() < b for a, b in headlines) or _ORDER_NUMBER.match(text, m.end())):
             continue
-        yield Slip("PROOF_SPACE", m.span(), "多余的空格", "")
+        # the character before the blanks is part of the slip, so that its fix is that character alone
+        yield Slip("PROOF_SPACE", (m.start() - 1, m.end()), "多余的空格", before)
 
 
 CHECKS = (
@@ -196,7 +197,8 @@ CHECKS = (
         "PROOF_SPACE",
         "多余的空格",
         "spaces inside a figure and its unit (178 件), between a figure and a Chinese character, between two "
-        "Chinese characters; fix: none of them",
+        "Chinese characters; fix: none of them (the slip is the character before them and the blanks, its fix "
+        "that character)",
         "spaces between two figures, around Latin letters, at a line's start or end; between two Chinese "
         "characters inside 《…》 (a headline's two phrases) or before 第…号 (应急管理部令 第11号)",
         _spaces,

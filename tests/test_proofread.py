@@ -238,8 +238,8 @@ def test_the_seeds_slips_are_found_and_nothing_else(name: str) -> None:
         piece, _part, (start, end) = _said(text, f)
         counts[f.code] += 1
         if f.code == "PROOF_SPACE":  # a blank next to a figure: 2024 年, 178 件, 局 2024
-            assert piece[start:end].strip() == "" and f.fix in ("", None)
-            assert re.search(r"\d", piece[start - 1] + piece[end]), (name, piece[start - 10 : end + 10])
+            assert piece[start + 1 : end].strip() == "" and f.fix in (piece[start], "")
+            assert re.search(r"\d", piece[start] + piece[end]), (name, piece[start - 10 : end + 10])
         else:
             others.append((f.code, piece[start:end], f.fix))
     assert others == EXPECTED[name]
@@ -253,4 +253,4 @@ def test_the_seeds_blanks_around_figures_are_each_found() -> None:
     body = next(s.body for s in text.sections if "行政许可 178 件" in s.body)
     start = body.index("行政许可 178 件")
     spans = {f.where.span for f in spaces}  # type: ignore[union-attr]
-    assert {(start + 4, start + 5), (start + 8, start + 9)} <= spans
+    assert {(start + 3, start + 5), (start + 7, start + 9)} <= spans
