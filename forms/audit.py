@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from forms.audit_text import _Mention, check_text, text_mentions
 from forms.findings import CellLocation, ContactLocation, Finding
-from forms.font_cover import check_fonts
+from forms.font_cover import fonts_of_form, fonts_of_lines
 from forms.hygiene import echo, echo_at, first_forbidden
 from forms.kinds import Invalid, Stored, TextKind
 from forms.proofread_report import proofread_contact, proofread_reason, proofread_text
@@ -240,6 +240,10 @@ def _rule_part(key: str, rule: Rule) -> _Run:
     return lambda data, _previous: check_rule(rule, data.form(key), data)
 
 
+def _fonts_part(key: str) -> _Run:
+    return lambda data, _previous: fonts_of_form(data.form(key), data.fonts)
+
+
 def _previous_part(key: str, field: Field, year: int) -> _Run:
     def run(data: ReportData, previous: PreviousFigures | None) -> list[Finding]:
         filed = (previous or {}).get(key)
@@ -258,6 +262,7 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
         key = spec.key
         whole = frozenset({(key, ANY)})
         parts.append(_Part((key, "kinds"), whole, _on(key, check_value_kinds)))
+        parts.append(_Part((key, "fonts"), whole, _fonts_part(key)))  # 校对: what the fonts cannot print
         for i, rule in enumerate(spec.rules):
             parts.append(_Part((key, "rule", i), _rule_reads(rule, spec), _rule_part(key, rule)))
         if spec.rows is RowStyle.COMPARISON:
@@ -280,7 +285,12 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
 def _report_lines(data: ReportData) -> list[Finding]:
     """What is checked on every run: the contact line, stored characters, unit names, the fonts."""
     found = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
-    return found + proofread_contact(data.report) + check_fonts(data)
+    return found + _proofread_lines(data)
+
+
+def _proofread_lines(data: ReportData) -> list[Finding]:
+    """校对 of the contact line and the fonts of it and the text: depends on the report, text and fonts only."""
+    return proofread_contact(data.report) + fonts_of_lines(data.report, data.text, data.fonts)
 
 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
@@ -297,7 +307,7 @@ class Auditor:
     """``audit()`` kept up to date while a report is edited, for the window's every keystroke.
 
     Each part of the audit (``_parts``) is kept until ``changed`` names a cell it reads (or the
-    form is another object, or the year, 同比 places or last year's figures differ); the contact
+    form is another object, or the year, 同比 places, last year's figures or the fonts differ); the contact
     line and the text-against-tables comparison run each time, the search of the text for typed
     numbers and its 校对 (``forms/proofread_report.py``) only when the text changed. The result is
     always ``audit(data, previous)`` (tests/test_audit_incremental.py checks it after random edits)."""
@@ -315,6 +325,7 @@ class Auditor:
         self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
         self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
         self._proof: tuple[tuple, list[Finding]] | None = None  # (text and year, its 校对)
+        self._lines: tuple[tuple, list[Finding]] | None = None  # (report, text, fonts): 校对 of the lines and fonts
 
     def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
         """Cells of ``form_key`` changed: those of ``fields``, or any (rows too) when None;
@@ -333,7 +344,7 @@ class Auditor:
 
     def findings(self, data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
         specs = tuple(f.spec for f in data.forms)
-        context = (specs, data.report.year, data.places, previous)
+        context = (specs, data.report.year, data.places, previous, data.fonts)
         if context != self._context:
             self._context = context
             self._parts = _parts(specs, data.report.year, data.places)
@@ -346,7 +357,11 @@ class Auditor:
             if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
                 self.changed(form.spec.key)
                 self._forms[form.spec.key] = form
-        found: list[Finding] = _report_lines(data)
+        found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+        lines = (data.report, data.text, data.fonts)
+        if self._lines is None or self._lines[0] != lines:
+            self._lines = (lines, _proofread_lines(data))
+        found += self._lines[1]
         for part in self._parts:
             kept = self._kept.get(part.name)
             if kept is None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from forms.findings import CellLocation, ContactLine, ContactLocation, Finding, TextLocation, TextPart
 from forms.kinds import TextKind
-from forms.report import REASON_ROW, CellKey, Fonts, FormData, ReportData, cell_kind
+from forms.report import REASON_ROW, CellKey, Fonts, FormData, Report, ReportData, ReportText, cell_kind
 from forms.rules import Severity
 
 GOVERNMENT = "government"  # storage.store.FONT_SETS
@@ -104,16 +104,19 @@ def check_fonts(data: ReportData) -> list[Finding]:
     """One 提示 a piece of text (the title, a heading, a section's text, a cell, the unit and contact
     names) holding characters the report's fonts (``data.fonts``) cannot print, naming them. The fix
     of the official fonts' findings is ``WINDOWS``: the font choice the window switches to."""
-    fonts = data.fonts
+    cells = [f for form in data.forms for f in fonts_of_form(form, data.fonts)]
+    return fonts_of_lines(data.report, data.text, data.fonts) + cells
+
+
+def fonts_of_lines(report: Report, text: ReportText | None, fonts: Fonts) -> list[Finding]:
+    """``check_fonts`` of the contact lines and the report text (what the Auditor keeps until they change)."""
     if _outside(fonts) is None:
         return []
     found = []
-    report = data.report
     for line, what in _CONTACT:
         hits = unprintable(getattr(report, line), fonts)
         if hits:
             found.append(_finding(ContactLocation(line), what, hits, fonts))
-    text = data.text
     if text is not None:
         for part, what in _PARTS:
             hits = unprintable(getattr(text, part), fonts)
@@ -127,9 +130,12 @@ def check_fonts(data: ReportData) -> list[Finding]:
             if hits:
                 span = (hits[0][0], hits[0][0] + 1)  # the first of them, where the window shows it
                 found.append(_finding(TextLocation(section.key, "body", span), "正文", hits, fonts))
-    for form in data.forms:
-        found += _cells(form, fonts)
     return found
+
+
+def fonts_of_form(form: FormData, fonts: Fonts) -> list[Finding]:
+    """``check_fonts`` of one table's text cells, in table order."""
+    return _cells(form, fonts) if _outside(fonts) is not None else []
 
 
 def _cells(form: FormData, fonts: Fonts) -> list[Finding]:
