@@ -299,7 +299,9 @@ def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Fin
     found: list[Finding] = _report_lines(data)
     for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
         found += part.run(data, previous)
-    found += check_text(data) + check_empty_sections(data.text) + proofread_text(data.text, data.report.year)
+    found += (
+        check_text(data) + check_empty_sections(data.text) + proofread_text(data.text, data.report.year, data.titles)
+    )
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
 
@@ -324,7 +326,7 @@ class Auditor:
         self._kept: dict[tuple, list[Finding]] = {}
         self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
         self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
-        self._proof: tuple[tuple, list[Finding]] | None = None  # (text and year, its 校对)
+        self._proof: tuple[tuple, list[Finding]] | None = None  # (text, year, titles lists; its 校对)
         self._lines: tuple[tuple, list[Finding]] | None = None  # (report, text, fonts): 校对 of the lines and fonts
 
     def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
@@ -371,10 +373,10 @@ class Auditor:
         return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
     def _proofread(self, data: ReportData) -> list[Finding]:
-        """校对 of the report text, read again only when the text (or the year) changed."""
-        source = (data.text, data.report.year)
+        """校对 of the report text, read again only when the text (or the year, or the lists of titles) changed."""
+        source = (data.text, data.report.year, data.titles)
         if self._proof is None or self._proof[0] != source:
-            self._proof = (source, proofread_text(data.text, data.report.year))
+            self._proof = (source, proofread_text(*source))
         return list(self._proof[1])
 
     def _mentions(self, data: ReportData) -> tuple[_Mention, ...]:

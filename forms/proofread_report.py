@@ -113,9 +113,10 @@ def _pieces(text: ReportText) -> Iterator[tuple[TextLocation, str, str]]:
         yield TextLocation(section.key, "body"), section.body, "正文"
 
 
-def proofread_text(text: ReportText | None, year: int) -> list[Finding]:
+def proofread_text(text: ReportText | None, year: int, titles: tuple[str, ...] = ()) -> list[Finding]:
     """The report text's slips: a section's own (with the fix at its span), then the report's titles,
-    then the 成文日期 (before the report year ends: a date mistyped or a year left from a template)."""
+    then the 成文日期 (before the report year ends: a date mistyped or a year left from a template).
+    ``titles``: the file's own lists of titles, beside the shipped one."""
     if text is None:
         return []
     found: list[Finding] = []
@@ -129,7 +130,7 @@ def proofread_text(text: ReportText | None, year: int) -> list[Finding]:
             found_here = sorted(found_here + list(sequence_slips(stored)), key=lambda s: s.span)
         for slip in found_here:
             found.append(_text_finding(at, name, stored, slip))
-    for i, slip in title_slips([stored for _, stored in cited]):
+    for i, slip in title_slips([stored for _, stored in cited], titles):
         at, stored = cited[i]
         found.append(_text_finding(at, _name_of(at), stored, slip))
     if text.sign_date is not None and text.sign_date < date(year + 1, 1, 1):

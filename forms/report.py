@@ -129,6 +129,7 @@ class ReportData:
     text: ReportText | None = None  # the narrative; None exports the attachments alone
     numbering: str | None = None  # overrides text.attachment_numbering for one export (the CLI's option)
     fonts: Fonts = Fonts()  # what the Word report prints in: 校对 of the characters it cannot print
+    titles: tuple[str, ...] = ()  # document titles the file's own lists add to the shipped ones (校对)
 
     def attachment_numbers(self) -> dict[str, int]:
         """Form key → the number its attachment page, 附件说明 line and sheet name carry."""

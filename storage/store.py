@@ -20,7 +20,7 @@ from forms.report import CellKey, Fonts, FormData, Report, ReportData
 from forms.spec import FormSpec
 from forms.value_log import Entry, Origin
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup, cells, reports, templates, value_log
+from storage import backup, cells, reports, templates, title_lists, value_log
 from storage.cells import ChangeConflict, read_back
 from storage.connection import MEMORY, Database, Generation, reads
 from storage.database import StorageError, read_header
@@ -194,7 +194,8 @@ class Store(Database):
         gaps = reports.aggregate_gaps(self, report)  # a 汇总 of members on other templates
         for form in forms:
             form.gaps = gaps.get(form.spec.key, {})
-        return ReportData(report, forms, self.yoy_places(), text, fonts=self.fonts())
+        extra = title_lists.titles(self)
+        return ReportData(report, forms, self.yoy_places(), text, fonts=self.fonts(), titles=extra)
 
     def apply(self, report_id: int, change: Change, origin: Origin = Origin.WRITTEN) -> Touched:
         """Apply a clerk's change in one transaction, or refuse it whole (``ChangeConflict``); its

@@ -109,3 +109,21 @@ def test_a_character_the_official_fonts_lack_offers_the_windows_fonts(qtbot, win
     assert not any(panel.finding(i).code == "PROOF_FONT" for i in _proofreading(panel))
     window.font_actions["government"].trigger()  # 设置 → Word 报告字体 → 公文字体: said again
     assert any(panel.finding(i).code == "PROOF_FONT" for i in _proofreading(panel))
+
+
+def test_a_list_of_titles_loaded_from_the_file_menu_is_proofread_against(
+    qtbot, window, store, sample, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "市局清单.txt"
+    path.write_text("某某市应急管理局行政执法公示办法\n", encoding="utf-8")
+    edit_text(store, sample, edits.set_body, window.section_key, "落实《某某市应急管理局行政执法公式办法》。")
+    window.refresh_audit()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "装入文件名称清单…")
+    action.trigger()
+    panel = window.audit_panel
+    (item,) = [i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_TITLE"]
+    assert panel.finding(item).fix == "某某市应急管理局行政执法公示办法"
+    assert window.statusBar().currentMessage().endswith("已装入文件名称清单“市局清单”（1 个）")

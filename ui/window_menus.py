@@ -22,6 +22,7 @@ class WindowMenus:
         self._action(file_menu, "导入/汇总…", self.import_workbooks)
         self._action(file_menu, "装入表样…", self.add_template)
         self._action(file_menu, "换用表样…", self.move_to_template)
+        self._action(file_menu, "装入文件名称清单…", self.add_title_list)  # 校对 of the titles cited
         file_menu.addSeparator()
         self._action(file_menu, "备份…", self.backup)
         self._action(file_menu, "从备份恢复…", self.restore)
