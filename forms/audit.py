@@ -15,8 +15,10 @@ from decimal import Decimal
 
 from forms.audit_text import _Mention, check_text, text_mentions
 from forms.findings import CellLocation, ContactLocation, Finding
+from forms.font_cover import fonts_of_form, fonts_of_lines
 from forms.hygiene import echo, echo_at, first_forbidden
 from forms.kinds import Invalid, Stored, TextKind
+from forms.proofread_report import proofread_contact, proofread_reason, proofread_text
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
 from forms.spec import Field, FormSpec, RowStyle
@@ -238,6 +240,10 @@ def _rule_part(key: str, rule: Rule) -> _Run:
     return lambda data, _previous: check_rule(rule, data.form(key), data)
 
 
+def _fonts_part(key: str) -> _Run:
+    return lambda data, _previous: fonts_of_form(data.form(key), data.fonts)
+
+
 def _previous_part(key: str, field: Field, year: int) -> _Run:
     def run(data: ReportData, previous: PreviousFigures | None) -> list[Finding]:
         filed = (previous or {}).get(key)
@@ -256,6 +262,7 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
         key = spec.key
         whole = frozenset({(key, ANY)})
         parts.append(_Part((key, "kinds"), whole, _on(key, check_value_kinds)))
+        parts.append(_Part((key, "fonts"), whole, _fonts_part(key)))  # 校对: what the fonts cannot print
         for i, rule in enumerate(spec.rules):
             parts.append(_Part((key, "rule", i), _rule_reads(rule, spec), _rule_part(key, rule)))
         if spec.rows is RowStyle.COMPARISON:
@@ -268,18 +275,33 @@ def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, 
                     parts.append(_Part((key, "blank", f.key), reads, _on(key, _blanks, MAIN_ROW, f, year)))
             for f in spec.paired_fields():  # last year's figures, when there is such a report
                 parts.append(_Part((key, "previous", f.key), frozenset({(key, f.key)}), _previous_part(key, f, year)))
+            for f in spec.paired_fields():  # 校对 of each 原因简析
+                parts.append(_Part((key, "proofread", f.key), frozenset({(key, f.key)}), _on(key, proofread_reason, f)))
         else:
             parts.append(_Part((key, "blanks"), whole, _on(key, check_blanks, year)))
     return tuple(parts)
 
 
+def _report_lines(data: ReportData) -> list[Finding]:
+    """What is checked on every run: the contact line, stored characters, unit names, the fonts."""
+    found = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+    return found + _proofread_lines(data)
+
+
+def _proofread_lines(data: ReportData) -> list[Finding]:
+    """校对 of the contact line and the fonts of it and the text: depends on the report, text and fonts only."""
+    return proofread_contact(data.report) + fonts_of_lines(data.report, data.text, data.fonts)
+
+
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
     """Every finding for a report: errors first, then hints, each in table order. ``previous``:
     the same unit's report of the year before, when the database has it."""
-    found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+    found: list[Finding] = _report_lines(data)
     for part in _parts(tuple(f.spec for f in data.forms), data.report.year, data.places):
         found += part.run(data, previous)
-    found += check_text(data) + check_empty_sections(data.text)
+    found += (
+        check_text(data) + check_empty_sections(data.text) + proofread_text(data.text, data.report.year, data.titles)
+    )
     return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
 
 
@@ -287,10 +309,10 @@ class Auditor:
     """``audit()`` kept up to date while a report is edited, for the window's every keystroke.
 
     Each part of the audit (``_parts``) is kept until ``changed`` names a cell it reads (or the
-    form is another object, or the year, 同比 places or last year's figures differ); the contact
+    form is another object, or the year, 同比 places, last year's figures or the fonts differ); the contact
     line and the text-against-tables comparison run each time, the search of the text for typed
-    numbers only when the text changed. The result is always ``audit(data, previous)``
-    (tests/test_audit_incremental.py checks it after random edits)."""
+    numbers and its 校对 (``forms/proofread_report.py``) only when the text changed. The result is
+    always ``audit(data, previous)`` (tests/test_audit_incremental.py checks it after random edits)."""
 
     def __init__(self) -> None:
         self.reset()
@@ -304,6 +326,8 @@ class Auditor:
         self._kept: dict[tuple, list[Finding]] = {}
         self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
         self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
+        self._proof: tuple[tuple, list[Finding]] | None = None  # (text, year, titles lists; its 校对)
+        self._lines: tuple[tuple, list[Finding]] | None = None  # (report, text, fonts): 校对 of the lines and fonts
 
     def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
         """Cells of ``form_key`` changed: those of ``fields``, or any (rows too) when None;
@@ -322,7 +346,7 @@ class Auditor:
 
     def findings(self, data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
         specs = tuple(f.spec for f in data.forms)
-        context = (specs, data.report.year, data.places, previous)
+        context = (specs, data.report.year, data.places, previous, data.fonts)
         if context != self._context:
             self._context = context
             self._parts = _parts(specs, data.report.year, data.places)
@@ -336,13 +360,24 @@ class Auditor:
                 self.changed(form.spec.key)
                 self._forms[form.spec.key] = form
         found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
+        lines = (data.report, data.text, data.fonts)
+        if self._lines is None or self._lines[0] != lines:
+            self._lines = (lines, _proofread_lines(data))
+        found += self._lines[1]
         for part in self._parts:
             kept = self._kept.get(part.name)
             if kept is None:
                 kept = self._kept[part.name] = part.run(data, previous)
             found += kept
-        found += check_text(data, self._mentions(data)) + check_empty_sections(data.text)
+        found += check_text(data, self._mentions(data)) + check_empty_sections(data.text) + self._proofread(data)
         return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+
+    def _proofread(self, data: ReportData) -> list[Finding]:
+        """校对 of the report text, read again only when the text (or the year, or the lists of titles) changed."""
+        source = (data.text, data.report.year, data.titles)
+        if self._proof is None or self._proof[0] != source:
+            self._proof = (source, proofread_text(*source))
+        return list(self._proof[1])
 
     def _mentions(self, data: ReportData) -> tuple[_Mention, ...]:
         source = (data.text, tuple(f.spec for f in data.forms), data.report.year)

@@ -18,9 +18,14 @@ def unsaved_refusal(problems: list[str | None]) -> str | None:
 
 
 def errors_question(findings: list[Finding]) -> str | None:
-    """The question when the audit still finds 错误, else None (export goes ahead)."""
+    """The question when the audit still finds 错误, else None (export goes ahead: 提示 are not asked
+    about). It names the 校对 findings too, which the clerk may want to see before the file goes out."""
     wrong = sum(f.severity is Severity.ERROR for f in findings)
-    return f"审核发现 {wrong} 个错误尚未改正（见窗口下方“审核”）。仍要导出吗？" if wrong else None
+    if not wrong:
+        return None
+    proofread = sum(f.code.startswith("PROOF_") for f in findings)
+    also = f"，另有 {proofread} 条校对提示" if proofread else ""
+    return f"审核发现 {wrong} 个错误尚未改正{also}（见窗口下方“审核”）。仍要导出吗？"
 
 
 def export_kind(suffix: str) -> str:

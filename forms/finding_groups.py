@@ -42,6 +42,19 @@ def place(finding: Finding, data: ReportData) -> str:
     return cell_place(form.spec, form.rows, where.key)
 
 
+LINK_FIX = "改为链接的表格数据"
+FIX = "按建议改正"
+FONT_FIX = "改用 Windows 自带字体"
+
+
+def fix_label(finding: Finding | None) -> str:
+    """The words of the 审核 panel's button for a finding's fix: a linked figure, or any other fix
+    (a 校对 correction, a character no document holds taken out)."""
+    if finding is not None and finding.code == "PROOF_FONT":
+        return FONT_FIX
+    return LINK_FIX if finding is None or finding.code == "TEXT_FIGURE" else FIX
+
+
 def group_key(where: Location) -> str:
     """Which group a finding is listed in: its table's key, "text" or "contact"."""
     if isinstance(where, CellLocation):

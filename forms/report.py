@@ -112,6 +112,15 @@ def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+@dataclass(frozen=True)
+class Fonts:
+    """The Word report's font choice (``Store.font_set``: government or windows) and, for the Windows
+    fonts, the characters their files hold (None: no file at hand); forms/font_cover.py reads it."""
+
+    name: str = "government"
+    chars: frozenset[int] | None = None
+
+
 @dataclass
 class ReportData:
     report: Report
@@ -119,6 +128,8 @@ class ReportData:
     places: int  # decimals of every 同比增减 figure
     text: ReportText | None = None  # the narrative; None exports the attachments alone
     numbering: str | None = None  # overrides text.attachment_numbering for one export (the CLI's option)
+    fonts: Fonts = Fonts()  # what the Word report prints in: 校对 of the characters it cannot print
+    titles: tuple[str, ...] = ()  # document titles the file's own lists add to the shipped ones (校对)
 
     def attachment_numbers(self) -> dict[str, int]:
         """Form key → the number its attachment page, 附件说明 line and sheet name carry."""

@@ -120,11 +120,14 @@ def set_body(text: ReportText, key: str, body: str) -> TextChange:
     return TextChange(text, after, label, key)
 
 
-def apply_fix(text: ReportText, key: str, span: tuple[int, int], fix: str) -> TextChange:
-    """An audit finding's fix (the linked figure) in place of the characters it names."""
+def apply_fix(
+    text: ReportText, key: str, span: tuple[int, int], fix: str, what: str = "改为链接的表格数据"
+) -> TextChange:
+    """An audit finding's fix (the linked figure, a 校对 correction) in place of the characters it
+    names; ``what`` names the step (undo's tooltip)."""
     body = text.sections[_index(text, key)].body
     change = set_body(text, key, body[: span[0]] + fix + body[span[1] :])
-    return replace(change, label=f"改为链接的表格数据 {entry_name(text, key)}")
+    return replace(change, label=f"{what} {entry_name(text, key)}")
 
 
 def set_heading(text: ReportText, key: str, heading: str) -> TextChange:

@@ -16,14 +16,15 @@ from forms.changes import Cells, Change, InsertRow, Touched
 from forms.errors import UserError
 from forms.kinds import Stored
 from forms.registry import SHIPPED_TEMPLATES, Template, version_key
-from forms.report import CellKey, FormData, Report, ReportData
+from forms.report import CellKey, Fonts, FormData, Report, ReportData
 from forms.spec import FormSpec
 from forms.value_log import Entry, Origin
 from forms.yoy import ALLOWED_PLACES, DEFAULT_PLACES
-from storage import backup, cells, reports, templates, value_log
+from storage import backup, cells, reports, templates, title_lists, value_log
 from storage.cells import ChangeConflict, read_back
 from storage.connection import MEMORY, Database, Generation, reads
 from storage.database import StorageError, read_header
+from storage.font_files import windows_chars
 from storage.opening import open_file, schema_version
 from storage.path_check import real_path, require_file
 from storage.report_text import ReportTexts
@@ -193,7 +194,8 @@ class Store(Database):
         gaps = reports.aggregate_gaps(self, report)  # a 汇总 of members on other templates
         for form in forms:
             form.gaps = gaps.get(form.spec.key, {})
-        return ReportData(report, forms, self.yoy_places(), text)
+        extra = title_lists.titles(self)
+        return ReportData(report, forms, self.yoy_places(), text, fonts=self.fonts(), titles=extra)
 
     def apply(self, report_id: int, change: Change, origin: Origin = Origin.WRITTEN) -> Touched:
         """Apply a clerk's change in one transaction, or refuse it whole (``ChangeConflict``); its
@@ -249,6 +251,11 @@ class Store(Database):
     def font_set(self) -> str:
         """Which font names the Word report asks for: "government" (仿宋_GB2312 …) or "windows"."""
         return self.setting(FONT_SET, FONT_SETS[0])
+
+    def fonts(self) -> Fonts:
+        """The font choice as the audit reads it: with the Windows fonts, what their files hold."""
+        name = self.font_set()
+        return Fonts(name, windows_chars() if name == "windows" else None)
 
     def set_font_set(self, name: str) -> None:
         if name not in FONT_SETS:

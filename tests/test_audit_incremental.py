@@ -48,7 +48,7 @@ def value_for(field: Field, reason: bool) -> st.SearchStrategy[vk.Stored]:
     """Values a clerk's change may carry, blanks and stored texts that are not valid included."""
     bad = st.builds(vk.Invalid, st.sampled_from(["12a", " 3", "1.5"]), st.just("无效"))
     if reason or not field.kind.numeric:
-        return st.one_of(st.none(), st.sampled_from(["", "有所增加", "数据无变化"]), bad)
+        return st.one_of(st.none(), st.sampled_from(["", "有所增加", "数据无变化", "市场经营行为, 自然增加"]), bad)
     if field.kind is vk.Kind.COUNT:
         return st.one_of(st.none(), st.integers(0, 400), bad)
     return st.one_of(st.none(), st.decimals(0, 10**6, places=2).map(Decimal), bad)
@@ -164,10 +164,14 @@ def test_the_open_report_and_its_audit_match_the_file_after_random_edits(templat
                 elif what == "text":
                     section = ReportTexts(store).get(report).sections[pick % 3]
                     number = data.draw(st.integers(0, 300))
-                    edit_text(store, report, text_edits.set_body, section.key, f"我局共办理行政处罚{number}件。")
+                    body = data.draw(
+                        st.sampled_from(["我局共办理行政处罚{}件。", "2024 年年初，行政处罚 {} 件。一是甲。三是乙。"])
+                    )
+                    edit_text(store, report, text_edits.set_body, section.key, body.format(number))
                 elif what == "contact":
                     phone = data.draw(st.sampled_from(["", "0731-12345678", "12"]))
-                    report = store.update_contact(report.id, filler=UNIT, contact_person="张三", contact_phone=phone)
+                    person = data.draw(st.sampled_from(["张三", "张 三"]))  # a blank between two characters: 校对
+                    report = store.update_contact(report.id, filler=UNIT, contact_person=person, contact_phone=phone)
                     opened.open(report)
                 elif what == "their_contact":  # another program changes the contact line
                     phone = data.draw(st.sampled_from(["", "0731-12345678", "12"]))

@@ -51,6 +51,11 @@ def test_a_restore_and_a_close_say_the_same_in_their_own_words():
 def test_errors_are_asked_about_hints_are_not():
     assert errors_question([]) is None and errors_question([HINT]) is None
     assert errors_question([ERROR, HINT, ERROR]) == "审核发现 2 个错误尚未改正（见窗口下方“审核”）。仍要导出吗？"
+    proofread = replace(HINT, code="PROOF_SPACE")
+    assert errors_question([proofread]) is None  # 提示 are not asked about
+    assert errors_question([ERROR, proofread]) == (
+        "审核发现 1 个错误尚未改正，另有 1 条校对提示（见窗口下方“审核”）。仍要导出吗？"
+    )
 
 
 def test_the_file_name_offered():

@@ -47,7 +47,7 @@ def _identity(finding: Finding) -> tuple:
 class AuditPanel(QWidget):
     jump = Signal(object)  # Finding: go there to type (Enter, double click)
     show_place = Signal(object)  # Finding: show its cell, the keyboard stays in the list
-    fix = Signal(object)  # Finding with a linked-figure token to put in place
+    fix = Signal(object)  # Finding with a fix to put in place (a linked figure, a 校对 correction)
     fold_chosen = Signal(bool)  # the clerk folded (True) or opened the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -167,8 +167,11 @@ class AuditPanel(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _selected(self, item: QTreeWidgetItem | None) -> None:
+        from forms.finding_groups import fix_label
+
         finding = self.finding(item)
         self.fix_button.setEnabled(bool(finding and finding.fix))
+        self.fix_button.setText(fix_label(finding))
         if finding is not None and self.tree.hasFocus():
             self.show_place.emit(finding)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from forms import outline_list
 from forms import text_edits as edits
 from forms.errors import UserError
-from forms.findings import Finding, TextLocation
+from forms.findings import Finding
 from forms.history import Histories, History
 from forms.outline_list import outline_entry, outline_keys, outline_labels, row_to_show
 from forms.report import Report, ReportData, ReportText, Section
@@ -23,7 +23,7 @@ from forms.text_changes import TextChange
 from storage.report_text import ReportTexts
 from storage.store import Store
 from storage.text_changes import TextConflict, apply_text
-from ui import text_inserts, text_preview
+from ui import text_fixes, text_inserts, text_preview
 from ui.report_widgets import setup_ui
 
 SAVE_DELAY_MS = 600
@@ -430,20 +430,7 @@ class ReportPage(QWidget):
         text_preview.show_span(self, outline_keys(self.text()), key, span, focus=focus)
 
     def apply_fix(self, finding: Finding) -> None:
-        """Put the linked figure where a hand-typed number contradicted the table."""
-        at = finding.where
-        if not isinstance(at, TextLocation) or at.span is None or not finding.fix:
-            return
-        key, span, fix = at.section, at.span, finding.fix
-        if not outline_list.is_heading(key) or self._section(key) is None:
-            return
-        change = self._edit(lambda t: edits.apply_fix(t, key, span, fix), flush=True)
-        if change is not None:
-            self.show_span(key, None)
-            with self._filling():
-                self.body.setPlainText(self._section(key).body)
-            text_preview.update_preview(self)
-            self.message.emit("已改为链接的表格数据")
+        text_fixes.apply_fix(self, finding)
 
     # --- figures ----------------------------------------------------------------
 

@@ -51,3 +51,23 @@ def move_report(window: QMainWindow) -> None:
         window.show_message(moved.line())
 
     window._guarded(run)
+
+
+def add_title_list(window: QMainWindow) -> None:
+    """文件 → 装入文件名称清单…: the clerk's or the city's list of titles for 校对 (storage/title_lists.py)."""
+    from storage import title_lists
+
+    start = str(last_folder("titles") or Path.home())
+    path, _ = QFileDialog.getOpenFileName(window, "装入文件名称清单", start, "文件名称清单 (*.txt)")
+    if not path:
+        return
+    remember_folder("titles", Path(path).parent)
+
+    def run() -> None:
+        window.show_message(title_lists.add_file(window.store, Path(path)))
+        held = window.open.held if window.open is not None else None
+        if held is not None:
+            held.titles = title_lists.titles(window.store)
+        window.refresh_audit()
+
+    window._guarded(run)

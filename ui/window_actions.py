@@ -118,6 +118,11 @@ class FileActions:
 
         template_actions.add_template(self)
 
+    def add_title_list(self) -> None:
+        from ui import template_actions
+
+        template_actions.add_title_list(self)
+
     def move_to_template(self) -> None:
         from ui import template_actions
 

@@ -102,8 +102,27 @@ class AuditWiring:
                     if focus:
                         page.view.setFocus()
 
+    def set_fonts(self, name: str) -> None:
+        """设置 → Word 报告字体, or the 校对 fix of a character the official fonts cannot print: the
+        report's font choice, and the audit again (what the fonts print changed)."""
+        from forms.font_cover import SHOWN
+
+        self._guarded(lambda: self.store.set_font_set(name))
+        self.font_actions[self.store.font_set()].setChecked(True)
+        if self.open is not None and self.open.held is not None:
+            self.open.held.fonts = self.store.fonts()
+        self.refresh_audit()
+        self.show_message(f"Word 报告字体：{SHOWN.get(self.store.font_set(), '')}")
+
     def apply_fix(self, finding: Finding) -> None:
-        """Put a finding's fix where it belongs: a cell (one undo step), a contact line, the report text."""
+        """Put a finding's fix where it belongs: a cell (one undo step), a contact line, the report text;
+        a character the fonts cannot print: the switch to the Windows fonts."""
+        from forms.font_cover import FONT_CODE
+
+        if finding.code == FONT_CODE:
+            if finding.fix:
+                self.set_fonts(finding.fix)
+            return
         at = finding.where
         if isinstance(at, ContactLocation):
             self._contact_edits()[at.field].setText(finding.fix)

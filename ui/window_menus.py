@@ -23,6 +23,7 @@ class WindowMenus:
         self._action(file_menu, "各单位报送情况…", self.show_board)
         self._action(file_menu, "装入表样…", self.add_template)
         self._action(file_menu, "换用表样…", self.move_to_template)
+        self._action(file_menu, "装入文件名称清单…", self.add_title_list)  # 校对 of the titles cited
         file_menu.addSeparator()
         self._action(file_menu, "备份…", self.backup)
         self._action(file_menu, "从备份恢复…", self.restore)
@@ -74,13 +75,15 @@ class WindowMenus:
             places_menu.addAction(action)
 
         fonts_menu = settings.addMenu("Word 报告字体")
+        self.font_actions: dict[str, QAction] = {}
         fonts_group = QActionGroup(self)
         for key, label in (
             ("government", "公文字体（仿宋_GB2312、楷体_GB2312、方正小标宋简体）"),
             ("windows", "Windows 自带字体（仿宋、楷体、宋体）"),
         ):
             action = QAction(label, self, checkable=True, checked=key == self.store.font_set())
-            action.triggered.connect(lambda _=False, k=key: self._guarded(lambda: self.store.set_font_set(k)))
+            action.triggered.connect(lambda _=False, k=key: self.set_fonts(k))
+            self.font_actions[key] = action
             fonts_group.addAction(action)
             fonts_menu.addAction(action)
 

@@ -1,0 +1,129 @@
+"""校对 in the window (issue 24): the 审核 panel lists the slips of the report text, a 原因简析 cell and
+the contact line; 按建议改正 (a real click) puts each fix in place as one step, and Ctrl+Z takes it back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from forms import text_edits as edits
+from forms.findings import CellLocation, ContactLocation, TextLocation
+from forms.registry import FORMS
+from forms.report import REASON_ROW, CellKey
+from storage.report_text import ReportTexts
+from tests.support.qt import finding_items
+from tests.support.texts import edit_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+A2 = next(s for s in FORMS if s.key == "a2")
+
+
+@pytest.fixture
+def window(qtbot, store, sample, main_window):
+    store.set_values(sample.id, A2, {CellKey(REASON_ROW, "license"): "市场经营行为, 自然增加"})
+    key = next(s.key for s in ReportTexts(store).get(sample).sections if s.heading == "存在问题")
+    edit_text(store, sample, edits.set_body, key, "对企业主要负责人和安全管理人員开展培训。")
+    main_window.refresh_audit()
+    qtbot.mouseClick(main_window.audit_panel.summary, Qt.MouseButton.LeftButton)  # open the folded list
+    qtbot.waitUntil(lambda: main_window.audit_panel.tree.height() > 100)
+    main_window.section_key = key
+    return main_window
+
+
+def _proofreading(panel) -> list:
+    return [item for item in finding_items(panel) if panel.finding(item).code.startswith("PROOF_")]
+
+
+def _click_fix(qtbot, panel, item) -> None:
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(item)
+    assert panel.fix_button.isEnabled() and panel.fix_button.text() == "按建议改正"
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+
+
+def _body(store, sample, key) -> str:
+    return next(s.body for s in ReportTexts(store).get(sample).sections if s.key == key)
+
+
+def test_the_panel_lists_the_slips_and_a_click_fixes_the_text_then_ctrl_z_undoes(qtbot, window, store, sample):
+    panel = window.audit_panel
+    items = _proofreading(panel)
+    places = {type(panel.finding(i).where) for i in items}
+    assert places == {CellLocation, TextLocation}
+    text_item = next(i for i in items if panel.finding(i).code == "PROOF_TRADITIONAL")
+    assert text_item.text(0) == "提示" and text_item.text(1) == "报告正文 三、存在问题"
+    assert "“員”是繁体字" in text_item.text(2)
+    _click_fix(qtbot, panel, text_item)
+    key = window.section_key
+    assert _body(store, sample, key) == "对企业主要负责人和安全管理人员开展培训。"
+    qtbot.waitUntil(lambda: not any(panel.finding(i).code == "PROOF_TRADITIONAL" for i in _proofreading(panel)))
+    assert window.undo_action.toolTip().startswith("撤销：按建议改正 三、存在问题")
+    window.report_page.sections.setFocus()  # not the text editor, whose own Ctrl+Z undoes typing
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
+    assert _body(store, sample, key) == "对企业主要负责人和安全管理人員开展培训。"
+    qtbot.waitUntil(lambda: any(panel.finding(i).code == "PROOF_TRADITIONAL" for i in _proofreading(panel)))
+
+
+def test_a_click_fixes_a_reason_cell_in_one_step_and_ctrl_z_undoes(qtbot, window, store, sample):
+    panel = window.audit_panel
+    item = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, CellLocation))
+    assert item.text(1) == "附件2 数据变化原因简析 行政许可"
+    _click_fix(qtbot, panel, item)
+    reason = CellKey(REASON_ROW, "license")
+    assert store.report_data(sample).form("a2").get(reason) == "市场经营行为，自然增加"
+    qtbot.waitUntil(
+        lambda: (
+            not _proofreading(window.audit_panel)
+            or all(not isinstance(panel.finding(i).where, CellLocation) for i in _proofreading(panel))
+        )
+    )
+    page = window.tabs.currentWidget()
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, CTRL)
+    assert store.report_data(sample).form("a2").get(reason) == "市场经营行为, 自然增加"
+
+
+def test_a_click_fixes_the_contact_line(qtbot, window, store, sample):
+    store.update_contact(sample.id, filler=sample.unit, contact_person="王 某", contact_phone="13800000000")
+    window.refresh_audit()
+    panel = window.audit_panel
+    qtbot.waitUntil(lambda: any(isinstance(panel.finding(i).where, ContactLocation) for i in _proofreading(panel)))
+    item = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, ContactLocation))
+    _click_fix(qtbot, panel, item)
+    assert store.report(sample.id).contact_person == "王某"
+
+
+def test_a_character_the_official_fonts_lack_offers_the_windows_fonts(qtbot, window, store, sample):
+    key = window.section_key
+    edit_text(store, sample, edits.set_body, key, "朱镕基同志的题词。")
+    window.refresh_audit()
+    panel = window.audit_panel
+    item = next(i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_FONT")
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(item)
+    assert panel.fix_button.text() == "改用 Windows 自带字体"
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert store.font_set() == "windows" and window.font_actions["windows"].isChecked()
+    assert _body(store, sample, key) == "朱镕基同志的题词。"  # the text is left as it is
+    # no Windows font file here: nothing is said of the Windows fonts
+    assert not any(panel.finding(i).code == "PROOF_FONT" for i in _proofreading(panel))
+    window.font_actions["government"].trigger()  # 设置 → Word 报告字体 → 公文字体: said again
+    assert any(panel.finding(i).code == "PROOF_FONT" for i in _proofreading(panel))
+
+
+def test_a_list_of_titles_loaded_from_the_file_menu_is_proofread_against(
+    qtbot, window, store, sample, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "市局清单.txt"
+    path.write_text("某某市应急管理局行政执法公示办法\n", encoding="utf-8")
+    edit_text(store, sample, edits.set_body, window.section_key, "落实《某某市应急管理局行政执法公式办法》。")
+    window.refresh_audit()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "装入文件名称清单…")
+    action.trigger()
+    panel = window.audit_panel
+    (item,) = [i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_TITLE"]
+    assert panel.finding(item).fix == "某某市应急管理局行政执法公示办法"
+    assert window.statusBar().currentMessage().endswith("已装入文件名称清单“市局清单”（1 个）")
