@@ -19,6 +19,8 @@ What is checked here, independent of the reader (calamine for workbooks, python-
 
 from __future__ import annotations
 
+import hashlib
+import io
 import posixpath
 import re
 import stat
@@ -27,7 +29,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, Generic, NamedTuple, TypeVar
 from xml.parsers import expat
 
 from forms.errors import UserError
@@ -144,12 +146,13 @@ def password_message(fmt: Format) -> str:
     return f"文件设置了打开密码，请在 {fmt.program} 中取消密码后另存再导入"
 
 
-def check_ole(path: Path, fmt: Format = WORKBOOK) -> None:
-    """An OLE file: refused when encrypted or not a workbook of this format, else bounded as any sheet."""
+def check_ole(path: Path, fmt: Format = WORKBOOK, data: bytes | None = None) -> None:
+    """An OLE file: refused when encrypted or not a workbook of this format, else bounded as any sheet.
+    ``data``: the file's bytes, when already read."""
     if not fmt.reads_xls:
         raise refusal(path, f"这是{fmt.old}文件，请在 {fmt.program} 中另存为 {fmt.suffix} 后再导入")
     try:
-        ole = inspect_ole(path)
+        ole = inspect_ole(path if data is None else io.BytesIO(data))
     except Damaged as exc:
         raise refusal(path, "文件不完整或已损坏（可能没有传完）") from exc
     if ole.kind == ENCRYPTED:
@@ -161,10 +164,11 @@ def check_ole(path: Path, fmt: Format = WORKBOOK) -> None:
         raise refusal(path, problem)
 
 
-def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
-    """Sizes, XML and formulas of an Office zip package, before any reader parses it."""
+def check_package(path: Path, fmt: Format = WORKBOOK, data: bytes | None = None) -> None:
+    """Sizes, XML and formulas of an Office zip package, before any reader parses it (``data``: the
+    file's bytes, when already read)."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if len(infos) > MAX_PARTS:
@@ -339,21 +343,34 @@ class _PartScan:
             self.cell = None
 
 
-def read_guarded(path: Path, reader: Callable[[Path], T], fmt: Format = WORKBOOK) -> T:
-    """``reader(path)`` behind the boundary: the file checked first, and anything the reading library
+class Guarded(NamedTuple, Generic[T]):
+    value: T  # what the reader made of the file
+    sha256: str  # of the file's bytes, as checked and read
+
+
+def read_guarded(path: Path, reader: Callable[[BinaryIO], T], fmt: Format = WORKBOOK) -> Guarded[T]:
+    """``reader(file)`` behind the boundary: the file checked first, and anything the reading library
     raises on it afterwards (malformed parts it parses its own way, attributes it does not know) is a
     refusal. Only the library's reading belongs inside ``reader``: our own interpretation of what it
-    read runs outside, so a bug of ours still surfaces as a bug."""
+    read runs outside, so a bug of ours still surfaces as a bug. The file is read once (at most
+    ``MAX_FILE`` bytes): the checks, the reader and the SHA-256 see the same bytes."""
     path = Path(path)
     head = check_file(path, fmt)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
+    if len(data) > MAX_FILE:  # grown since it was looked at
+        raise refusal(path, f"文件过大（{len(data) >> 20} MB，最多 {MAX_FILE >> 20} MB），不像{fmt.name}")
     if head == OLE_SIGNATURE:
-        check_ole(path, fmt)
+        check_ole(path, fmt, data)
     elif not head.startswith(b"PK"):
         raise refusal(path, f"不是 {fmt.name}")
     else:
-        check_package(path, fmt)
+        check_package(path, fmt, data)
+    digest = hashlib.sha256(data).hexdigest()
     try:
-        return reader(path)
+        return Guarded(reader(io.BytesIO(data)), digest)
     except UserError:
         raise
     except MemoryError as exc:
