@@ -35,6 +35,7 @@ from xml.parsers import expat
 from forms.errors import UserError
 from importers.cell_span import OdsScan, Spans, column_index
 from importers.guard_ole import ENCRYPTED, XLS, Damaged, inspect_ole
+from importers.sheet_scan import TooLarge, scan_worksheet
 from storage.path_check import describe, path_problem
 
 T = TypeVar("T")
@@ -103,10 +104,6 @@ class _Sheets:
 class _Formula:
     where: str  # its sheet as the messages name it
     cell: str
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def check_file(path: Path, fmt: Format = WORKBOOK) -> bytes:
@@ -198,7 +195,7 @@ def check_package(path: Path, fmt: Format = WORKBOOK, data: bytes | None = None)
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise refusal(path, "文件不完整或已损坏（可能没有传完）") from exc
-    except _TooLarge as exc:
+    except TooLarge as exc:
         raise refusal(path, f"文件解压后过大（{exc}），可能是恶意构造的文件") from exc
     except OSError as exc:
         raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
@@ -226,11 +223,30 @@ def _drain(part: zipfile.ZipExtFile) -> None:
 def _parse(
     path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, formulas: list[_Formula], spans: Spans
 ) -> None:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    scan: _PartScan | OdsScan = _PartScan(name, sheets, formulas, spans)
     ods = name == "content.xml"  # an .ods's sheets
-    if ods:
-        scan = OdsScan(spans)
+    scan: _PartScan | OdsScan = OdsScan(spans) if ods else _PartScan(name, sheets, formulas, spans)
+    source: BinaryIO = part
+    if isinstance(scan, _PartScan) and scan.worksheet:
+        data = part.read()  # at most the declared size, itself at most MAX_PART
+        _feed(path, name, io.BytesIO(data), sheets, None)  # well-formed, no DTD or entity, at C speed
+        try:
+            found = scan_worksheet(data, scan.label, spans, MAX_ROW_CELLS, MAX_SHEET_CELLS)
+        except TooLarge as exc:
+            raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
+        if found is not None:
+            formulas += [_Formula(sheets.where(name), cell) for cell in found]
+            return
+        source = io.BytesIO(data)  # not written the plain way: every element through the callbacks
+    # Only the parts whose elements say something get element callbacks; the others are only parsed.
+    wanted = ods or scan.worksheet or name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    _feed(path, name, source, sheets, scan if wanted else None)
+    if isinstance(scan, OdsScan):
+        formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
+
+
+def _feed(path: Path, name: str, part: BinaryIO, sheets: _Sheets, scan: _PartScan | OdsScan | None) -> None:
+    """Parse one part with expat, no DTD or entity allowed; ``scan`` receives its elements."""
+    parser = expat.ParserCreate(namespace_separator=" ")
 
     def forbidden(*_args: object) -> None:
         raise refusal(path, f"{sheets.where(name)}含有不安全的 XML 声明（DTD 或实体），可能是恶意构造的文件")
@@ -238,10 +254,11 @@ def _parse(
     parser.StartDoctypeDeclHandler = forbidden
     parser.EntityDeclHandler = forbidden
     parser.ExternalEntityRefHandler = forbidden
-    parser.StartElementHandler = scan.start
-    parser.EndElementHandler = scan.end
-    if ods or (isinstance(scan, _PartScan) and scan.worksheet):
-        parser.CharacterDataHandler = scan.text
+    if scan is not None:
+        parser.StartElementHandler = scan.start
+        parser.EndElementHandler = scan.end
+        if isinstance(scan, OdsScan) or scan.worksheet:
+            parser.CharacterDataHandler = scan.text
     try:
         while chunk := part.read(_CHUNK):
             parser.Parse(chunk, False)
@@ -249,10 +266,8 @@ def _parse(
     except expat.ExpatError as exc:
         where = f"第 {exc.lineno} 行 " if exc.lineno else ""
         raise refusal(path, f"{sheets.where(name)}已损坏（{where}XML 格式错误）") from exc
-    except _TooLarge as exc:
+    except TooLarge as exc:
         raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
-    if isinstance(scan, OdsScan):
-        formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
 
 
 def _number(digits: str) -> int:
@@ -290,9 +305,9 @@ class _PartScan:
                 self.row_cells += 1
                 self.sheet_cells += 1
                 if self.row_cells > MAX_ROW_CELLS:
-                    raise _TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
+                    raise TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
                 if self.sheet_cells > MAX_SHEET_CELLS:
-                    raise _TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
+                    raise TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
                 self.text_result = attrs.get("t") == "str"  # a formula's text result: "" is one
                 if attrs.get("t") == "inlineStr":
                     self.value = True  # its text is in <is>, not <v>
