@@ -264,21 +264,26 @@ def _print_results(results: list) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from importers.importing import import_files
+    from importers.importing import import_files, results_summary
 
     store = open_store(getattr(args, "db", None))
-    results = import_files(store, workbook_paths(args.workbooks))
-    _print_results(results)
+    # each file's line as soon as its data is committed (importers/import_run.py), then the total of several
+    results = import_files(store, workbook_paths(args.workbooks), progress=lambda i, r: _print_results([r]))
+    if len(results) > 1:
+        print(results_summary(results))
     return 1 if any(r.rejected for r in results) else 0
 
 
 def run_aggregate(args: argparse.Namespace) -> int:
     from exporters.report_export import export_report
     from importers.city import aggregate_files
+    from importers.importing import results_summary
 
     store = open_store(getattr(args, "db", None))
     paths = workbook_paths(args.workbooks)
     result = aggregate_files(store, args.unit, args.year, paths, progress=lambda i, r: _print_results([r]))
+    if len(result.files) > 1:
+        print(results_summary(result.files))
     print(
         f"汇总：{result.report.unit} {result.report.year}年，共 {len(result.units)} 个单位：{'、'.join(result.units)}"
     )

@@ -19,6 +19,8 @@ What is checked here, independent of the reader (calamine for workbooks, python-
 
 from __future__ import annotations
 
+import hashlib
+import io
 import posixpath
 import re
 import stat
@@ -27,12 +29,13 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, Generic, NamedTuple, TypeVar
 from xml.parsers import expat
 
 from forms.errors import UserError
 from importers.cell_span import OdsScan, Spans, column_index
 from importers.guard_ole import ENCRYPTED, XLS, Damaged, inspect_ole
+from importers.sheet_scan import TooLarge, scan_worksheet
 from storage.path_check import describe, path_problem
 
 T = TypeVar("T")
@@ -103,10 +106,6 @@ class _Formula:
     cell: str
 
 
-class _TooLarge(Exception):
-    pass
-
-
 def check_file(path: Path, fmt: Format = WORKBOOK) -> bytes:
     """The first bytes of a regular, readable file of sane size; every other case is a refusal."""
     problem = path_problem(path)  # a name too long for the file system, a reserved name on Windows
@@ -144,12 +143,13 @@ def password_message(fmt: Format) -> str:
     return f"文件设置了打开密码，请在 {fmt.program} 中取消密码后另存再导入"
 
 
-def check_ole(path: Path, fmt: Format = WORKBOOK) -> None:
-    """An OLE file: refused when encrypted or not a workbook of this format, else bounded as any sheet."""
+def check_ole(path: Path, fmt: Format = WORKBOOK, data: bytes | None = None) -> None:
+    """An OLE file: refused when encrypted or not a workbook of this format, else bounded as any sheet.
+    ``data``: the file's bytes, when already read."""
     if not fmt.reads_xls:
         raise refusal(path, f"这是{fmt.old}文件，请在 {fmt.program} 中另存为 {fmt.suffix} 后再导入")
     try:
-        ole = inspect_ole(path)
+        ole = inspect_ole(path if data is None else io.BytesIO(data))
     except Damaged as exc:
         raise refusal(path, "文件不完整或已损坏（可能没有传完）") from exc
     if ole.kind == ENCRYPTED:
@@ -161,10 +161,11 @@ def check_ole(path: Path, fmt: Format = WORKBOOK) -> None:
         raise refusal(path, problem)
 
 
-def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
-    """Sizes, XML and formulas of an Office zip package, before any reader parses it."""
+def check_package(path: Path, fmt: Format = WORKBOOK, data: bytes | None = None) -> None:
+    """Sizes, XML and formulas of an Office zip package, before any reader parses it (``data``: the
+    file's bytes, when already read)."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             if len(infos) > MAX_PARTS:
@@ -194,7 +195,7 @@ def check_package(path: Path, fmt: Format = WORKBOOK) -> None:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise refusal(path, "文件不完整或已损坏（可能没有传完）") from exc
-    except _TooLarge as exc:
+    except TooLarge as exc:
         raise refusal(path, f"文件解压后过大（{exc}），可能是恶意构造的文件") from exc
     except OSError as exc:
         raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
@@ -222,11 +223,30 @@ def _drain(part: zipfile.ZipExtFile) -> None:
 def _parse(
     path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, formulas: list[_Formula], spans: Spans
 ) -> None:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    scan: _PartScan | OdsScan = _PartScan(name, sheets, formulas, spans)
     ods = name == "content.xml"  # an .ods's sheets
-    if ods:
-        scan = OdsScan(spans)
+    scan: _PartScan | OdsScan = OdsScan(spans) if ods else _PartScan(name, sheets, formulas, spans)
+    source: BinaryIO = part
+    if isinstance(scan, _PartScan) and scan.worksheet:
+        data = part.read()  # at most the declared size, itself at most MAX_PART
+        _feed(path, name, io.BytesIO(data), sheets, None)  # well-formed, no DTD or entity, at C speed
+        try:
+            found = scan_worksheet(data, scan.label, spans, MAX_ROW_CELLS, MAX_SHEET_CELLS)
+        except TooLarge as exc:
+            raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
+        if found is not None:
+            formulas += [_Formula(sheets.where(name), cell) for cell in found]
+            return
+        source = io.BytesIO(data)  # not written the plain way: every element through the callbacks
+    # Only the parts whose elements say something get element callbacks; the others are only parsed.
+    wanted = ods or scan.worksheet or name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    _feed(path, name, source, sheets, scan if wanted else None)
+    if isinstance(scan, OdsScan):
+        formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
+
+
+def _feed(path: Path, name: str, part: BinaryIO, sheets: _Sheets, scan: _PartScan | OdsScan | None) -> None:
+    """Parse one part with expat, no DTD or entity allowed; ``scan`` receives its elements."""
+    parser = expat.ParserCreate(namespace_separator=" ")
 
     def forbidden(*_args: object) -> None:
         raise refusal(path, f"{sheets.where(name)}含有不安全的 XML 声明（DTD 或实体），可能是恶意构造的文件")
@@ -234,10 +254,11 @@ def _parse(
     parser.StartDoctypeDeclHandler = forbidden
     parser.EntityDeclHandler = forbidden
     parser.ExternalEntityRefHandler = forbidden
-    parser.StartElementHandler = scan.start
-    parser.EndElementHandler = scan.end
-    if ods or (isinstance(scan, _PartScan) and scan.worksheet):
-        parser.CharacterDataHandler = scan.text
+    if scan is not None:
+        parser.StartElementHandler = scan.start
+        parser.EndElementHandler = scan.end
+        if isinstance(scan, OdsScan) or scan.worksheet:
+            parser.CharacterDataHandler = scan.text
     try:
         while chunk := part.read(_CHUNK):
             parser.Parse(chunk, False)
@@ -245,10 +266,8 @@ def _parse(
     except expat.ExpatError as exc:
         where = f"第 {exc.lineno} 行 " if exc.lineno else ""
         raise refusal(path, f"{sheets.where(name)}已损坏（{where}XML 格式错误）") from exc
-    except _TooLarge as exc:
+    except TooLarge as exc:
         raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
-    if isinstance(scan, OdsScan):
-        formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
 
 
 def _number(digits: str) -> int:
@@ -286,9 +305,9 @@ class _PartScan:
                 self.row_cells += 1
                 self.sheet_cells += 1
                 if self.row_cells > MAX_ROW_CELLS:
-                    raise _TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
+                    raise TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
                 if self.sheet_cells > MAX_SHEET_CELLS:
-                    raise _TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
+                    raise TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
                 self.text_result = attrs.get("t") == "str"  # a formula's text result: "" is one
                 if attrs.get("t") == "inlineStr":
                     self.value = True  # its text is in <is>, not <v>
@@ -339,21 +358,34 @@ class _PartScan:
             self.cell = None
 
 
-def read_guarded(path: Path, reader: Callable[[Path], T], fmt: Format = WORKBOOK) -> T:
-    """``reader(path)`` behind the boundary: the file checked first, and anything the reading library
+class Guarded(NamedTuple, Generic[T]):
+    value: T  # what the reader made of the file
+    sha256: str  # of the file's bytes, as checked and read
+
+
+def read_guarded(path: Path, reader: Callable[[BinaryIO], T], fmt: Format = WORKBOOK) -> Guarded[T]:
+    """``reader(file)`` behind the boundary: the file checked first, and anything the reading library
     raises on it afterwards (malformed parts it parses its own way, attributes it does not know) is a
     refusal. Only the library's reading belongs inside ``reader``: our own interpretation of what it
-    read runs outside, so a bug of ours still surfaces as a bug."""
+    read runs outside, so a bug of ours still surfaces as a bug. The file is read once (at most
+    ``MAX_FILE`` bytes): the checks, the reader and the SHA-256 see the same bytes."""
     path = Path(path)
     head = check_file(path, fmt)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise refusal(path, f"无法读取文件（{describe(exc)}）") from exc
+    if len(data) > MAX_FILE:  # grown since it was looked at
+        raise refusal(path, f"文件过大（{len(data) >> 20} MB，最多 {MAX_FILE >> 20} MB），不像{fmt.name}")
     if head == OLE_SIGNATURE:
-        check_ole(path, fmt)
+        check_ole(path, fmt, data)
     elif not head.startswith(b"PK"):
         raise refusal(path, f"不是 {fmt.name}")
     else:
-        check_package(path, fmt)
+        check_package(path, fmt, data)
+    digest = hashlib.sha256(data).hexdigest()
     try:
-        return reader(path)
+        return Guarded(reader(io.BytesIO(data)), digest)
     except UserError:
         raise
     except MemoryError as exc:

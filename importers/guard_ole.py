@@ -13,6 +13,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import olefile
 
@@ -37,9 +38,10 @@ class Ole:
     spans: Spans = field(default_factory=Spans)
 
 
-def inspect_ole(path: Path) -> Ole:
+def inspect_ole(path: Path | BinaryIO) -> Ole:
+    """``path``: the file, or its bytes already read."""
     try:
-        with olefile.OleFileIO(str(path)) as ole:
+        with olefile.OleFileIO(path if not isinstance(path, Path) else str(path)) as ole:
             if any(ole.exists(name) for name in ENCRYPTED_STREAMS):
                 return Ole(ENCRYPTED)
             stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)

@@ -14,19 +14,21 @@ from forms.finding_groups import cell_place
 from forms.report import REASON_ROW, CellKey, FormData, Report
 from forms.template import Template
 from forms.template_moves import moves
+from importers.import_run import ImportRun
 from importers.workbook import FormRead, WorkbookRead, read_workbook
-from storage import templates
+from storage import imported_files, templates
 from storage.store import Store
 
 IMPORTED = "已导入"
 REPLACED = "已替换"
+SAME = "与上次导入的文件相同，没有改动"
 REJECTED = "未导入"
 
 
 @dataclass
 class FileResult:
     path: Path
-    status: str  # IMPORTED, REPLACED or REJECTED
+    status: str  # IMPORTED, REPLACED, SAME or REJECTED
     unit: str = ""
     year: int | None = None
     message: str = ""  # why it was rejected
@@ -49,6 +51,8 @@ class FileResult:
         if self.rejected:
             why = self.message.removeprefix(self.path.name + "：").removesuffix("，" + REJECTED)
             return f"{self.path.name}\t-\t-\t{REJECTED}：{why}"
+        if self.status == SAME:
+            return f"{self.path.name}\t{self.unit}\t{self.year}\t{SAME}"
         extra = f"（改动 {len(self.changes)} 处）" if self.status == REPLACED else ""
         found = f"审核发现 错误 {self.errors} 条、提示 {self.hints} 条"
         return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，{found}"
@@ -63,9 +67,11 @@ class FileResult:
 
 
 def results_summary(results: list[FileResult]) -> str:
-    """The line under an import's list: how many files came in and how many did not."""
+    """The line under an import's list: how many files came in, were the same as last time, did not."""
     rejected = sum(r.rejected for r in results)
-    return f"共 {len(results)} 个文件：导入 {len(results) - rejected} 个，未导入 {rejected} 个。"
+    same = sum(r.status == SAME for r in results)
+    imported = len(results) - rejected - same
+    return f"共 {len(results)} 个文件：导入 {imported} 个，与上次相同 {same} 个，未导入 {rejected} 个。"
 
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".ods")  # what importers/reading.py reads
@@ -151,31 +157,51 @@ def _into(
 
 
 def import_file(store: Store, path: Path) -> FileResult:
+    """One file, as a run of one (``import_files``)."""
+    return import_files(store, [path])[0]
+
+
+def _rejected(path: Path, exc: UserError) -> FileResult:
+    message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
+    return FileResult(path, REJECTED, message=message)
+
+
+def _lost(result: FileResult, why: str) -> FileResult:
+    """A file whose data SQLite rolled back with the run's whole transaction: not imported after all."""
+    return _rejected(result.path, UserError(f"{why}，没有保存"))
+
+
+def _import_one(store: Store, path: Path, run: ImportRun[FileResult]) -> FileResult:
     path = Path(path)
     try:
         read = read_workbook(path, known_templates(store))
         before = store.find_report(read.unit, read.year)
-        version, forms, keep, notes = _into(store, read, before)
-        notes = read.unit_notes + notes
-        report, previous = store.import_forms(
-            read.unit,
-            read.year,
-            forms,
-            filler=read.filler,
-            contact_person=read.contact_person,
-            contact_phone=read.contact_phone,
-            keep=keep,
-            template=version,
-            source=path.name,
-        )
+        if before is not None and imported_files.unchanged_since(store, before.id, read.sha256):
+            return FileResult(path, SAME, before.unit, before.year)  # the file its figures came from
+        if before is not None:
+            run.before_replacing()
+        with run.savepoint():
+            version, forms, keep, notes = _into(store, read, before)
+            notes = read.unit_notes + notes
+            report, previous = store.import_forms(
+                read.unit,
+                read.year,
+                forms,
+                filler=read.filler,
+                contact_person=read.contact_person,
+                contact_phone=read.contact_phone,
+                keep=keep,
+                template=version,
+                source=path.name,
+            )
+            imported_files.record(store, report.id, path.name, read.sha256)
+            findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
     except UserError as exc:
-        message = exc.message if exc.message.startswith(path.name) else f"{path.name}：{exc.message}"
-        return FileResult(path, REJECTED, message=message)
+        return _rejected(path, exc)
     changes: list[str] = changed_lines(before, report) if before is not None else []
     if previous is not None:  # compared under the report's own keys (a workbook of another template moved)
         for key, (rows, values) in forms.items():
             changes += changed_figures(FormData(store.spec_of(report, key), rows, dict(values)), previous.get(key, {}))
-    findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
     wrong = len(errors_of(findings))
     status = IMPORTED if previous is None else REPLACED
     return FileResult(
@@ -224,10 +250,16 @@ def look_at_file(path: Path, store: Store) -> FileLook:
 def import_files(
     store: Store, paths: list[Path], progress: Callable[[int, FileResult], None] | None = None
 ) -> list[FileResult]:
-    results = []
-    for i, path in enumerate(paths):
-        result = import_file(store, path)
+    """Import the files in one run (importers/import_run.py): ``progress`` hears of each file, in order,
+    once what it wrote is committed."""
+    results: list[FileResult] = []
+
+    def say(result: FileResult) -> None:
         results.append(result)
         if progress is not None:
-            progress(i, result)
+            progress(len(results) - 1, result)
+
+    with ImportRun(store, say, _lost) as run:
+        for path in paths:
+            run.done(_import_one(store, path, run))
     return results

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import python_calamine as calamine
 
@@ -36,9 +37,9 @@ class Sheet:
     hidden: bool = False
 
 
-def _read(path: Path) -> list[tuple[str, list[list[object]], bool]]:
+def _read(file: BinaryIO) -> list[tuple[str, list[list[object]], bool]]:
     """calamine's own reading, all of it inside the boundary: (name, raw rows, hidden) per sheet."""
-    with calamine.CalamineWorkbook.from_path(str(path)) as wb:
+    with calamine.CalamineWorkbook.from_filelike(file) as wb:
         out = []
         for meta in wb.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -67,5 +68,7 @@ def _trimmed(values: list[object]) -> list[object]:
     return row
 
 
-def read_sheets(path: Path) -> list[Sheet]:
-    return [Sheet(name, [_trimmed(r) for r in rows], hidden) for name, rows, hidden in read_guarded(Path(path), _read)]
+def read_sheets(path: Path) -> tuple[list[Sheet], str]:
+    """The sheets, and the SHA-256 of the file's bytes as read (what tells the same file again)."""
+    read, sha256 = read_guarded(Path(path), _read)
+    return [Sheet(name, [_trimmed(r) for r in rows], hidden) for name, rows, hidden in read], sha256

@@ -10,6 +10,7 @@ Word instead, whose clipboard HTML carries them).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import docx
 from docx.oxml.ns import qn
@@ -37,15 +38,15 @@ def _pieces(paragraph: Paragraph) -> list[tuple[str, bool]]:
     return out
 
 
-def _read(path: Path) -> list[list[tuple[str, bool]]]:
-    document = docx.Document(str(path))
+def _read(file: BinaryIO) -> list[list[tuple[str, bool]]]:
+    document = docx.Document(file)
     paragraphs = document.paragraphs[:PARAGRAPHS_MAX]
     return [_pieces(p) for p in paragraphs]
 
 
 def read_word_report(path: Path) -> str:
     """The report's text, one paragraph a line, bold spans as ``**…**``."""
-    paragraphs = read_guarded(Path(path), _read, WORD)
+    paragraphs = read_guarded(Path(path), _read, WORD).value
     return "\n".join(marked(p) for p in paragraphs)
 
 

@@ -63,6 +63,7 @@ class WorkbookRead:
     template: Template = TEMPLATE  # the one it was made with (importers/template_match.py)
     missing: dict[str, list[str]] = field(default_factory=dict)  # form key → its fields the file has no column for
     unit_notes: list[str] = field(default_factory=list)  # attachments whose 填报单位 names another unit
+    sha256: str = ""  # of the file's bytes: the same file again is told by it (storage/imported_files.py)
 
     def hints(self) -> list[str]:
         """A line per column the file lacks: not imported, never a refusal (an older notice's form)."""
@@ -338,7 +339,7 @@ def _percent_text(raw: object, shown: Decimal) -> str:
 def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> WorkbookRead:
     """What the workbook at ``path`` holds, read with the template it was made with among ``templates``."""
     path = Path(path)
-    sheets = read_sheets(path)
+    sheets, sha256 = read_sheets(path)
     meta = meta_of(sheets)
     template = workbook_template(path.name, sheets, meta, templates)
     titles = find_titles(sheets, template.forms)
@@ -401,6 +402,7 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
             disagreements,
             template,
             missing,
+            sha256=sha256,
         )
 
     notes: list[str] = []
@@ -414,4 +416,6 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
             raise ImportRejected(f"{path.name}：找不到“填报单位：”，无法确定是哪个单位的报表，未导入")
         unit, filler = name, ""
     person, phone = _split_contact(next((c for _, c in fillers if c), ""))
-    return WorkbookRead(path, unit, report_year, filler, person, phone, read, disagreements, template, missing, notes)
+    return WorkbookRead(
+        path, unit, report_year, filler, person, phone, read, disagreements, template, missing, notes, sha256
+    )

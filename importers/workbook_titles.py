@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from forms.spec import FormSpec
 from importers.reading import Sheet
@@ -18,7 +19,14 @@ def fold(value: object) -> str:
     """Header text as compared: brackets, colons and quotes in one width, no blanks at all."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return _fold_text(value)
     return _SPACE.sub("", str(value).translate(_FOLD))
+
+
+@lru_cache(maxsize=8192)  # every county's form repeats the same titles and headers: fold each once a run
+def _fold_text(text: str) -> str:
+    return _SPACE.sub("", text.translate(_FOLD))
 
 
 def fold_colons(text: str) -> str:

@@ -34,3 +34,15 @@ def last(db: Database, report_id: int) -> ImportedFile | None:
             "select file, sha256, at from imported_files where report_id=? order by id desc limit 1", [report_id]
         ).fetchone()
     return ImportedFile(*row) if row else None
+
+
+def unchanged_since(db: Database, report_id: int, sha256: str) -> bool:
+    """The report's last import read a file of this SHA-256 and nothing changed the report after it
+    (its ``updated_at``, seconds, is not later: an edit in the very second of the import goes unseen)."""
+    with db.read():
+        row = db.conn.execute(
+            "select f.sha256, f.at, r.updated_at from imported_files f join reports r on r.id = f.report_id"
+            " where f.report_id=? order by f.id desc limit 1",
+            [report_id],
+        ).fetchone()
+    return row is not None and row[0] == sha256 and row[2] <= row[1]

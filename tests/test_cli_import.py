@@ -24,8 +24,10 @@ def test_import_prints_a_line_per_file_and_exits_1_on_a_rejected_one(tmp_path: P
     assert "同比增减不一致：附件2 行政检查 同比增减 填写为 -26.64%，按数据应为 -35.59%" in result.stdout
     refused = "notes.xlsx\t-\t-\t未导入：不是 Excel 工作簿（.xlsx、.xls）或 ODS 表格（.ods）"
     assert refused in lines  # said once, not twice
+    assert lines[-1] == "共 2 个文件：导入 1 个，与上次相同 0 个，未导入 1 个。"
     again = run("import", "--db", str(db), str(seed))
-    assert again.returncode == 0 and "已替换（改动 0 处）" in again.stdout
+    assert again.returncode == 0
+    assert again.stdout.splitlines() == ["seed.xlsx\t湘潭市应急管理局\t2024\t与上次导入的文件相同，没有改动"]
 
 
 def test_aggregate_a_folder_of_county_workbooks(tmp_path: Path) -> None:
@@ -72,9 +74,9 @@ def test_aggregate_takes_the_year_from_the_files_and_refuses_a_mix_naming_the_ye
     assert "汇总：示例市应急管理局 2024年，共 2 个单位" in result.stdout
     assert "\t2024\t已导入，审核发现 错误 0 条、提示 " in result.stdout
     stray = county_file(folder, "丙区应急管理局", COUNTIES["丙区应急管理局"], year=2023)  # last year's, left there
-    for given in ([], ["--year", "2024"]):
+    for given, said in (([], "已导入"), (["--year", "2024"], "与上次导入的文件相同，没有改动")):
         mixed = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", *given, str(folder))
         assert_user_error(mixed, "未生成汇总：所选文件的年度不同（2024年 2 个文件、2023年 1 个文件）")
-        assert f"{stray.name}\t丙区应急管理局\t2023\t已" in mixed.stdout  # imported (then replaced), and listed
+        assert f"{stray.name}\t丙区应急管理局\t2023\t{said}" in mixed.stdout  # imported (then the same), and listed
     wrong = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", "--year", "2025", str(folder / f"{a}.xlsx"))
     assert_user_error(wrong, "所选文件是 2024年 1 个文件，不是 2025年的")

@@ -569,8 +569,9 @@ def test_differing_units_take_a2s_and_name_the_other_sheets_in_a_hint(tmp_path: 
     assert [r.unit for r in store.reports()] == [UNIT]
     store.close()
     out = io.StringIO()
+    fresh = tmp_path / "cli.sqlite3"  # into the same database the same file again would change nothing
     with contextlib.redirect_stdout(out):  # the command line says the same under the file's line
-        assert app.main(["import", "--db", str(store.path), str(path)]) == 0
+        assert app.main(["import", "--db", str(fresh), str(path)]) == 0
     assert [line for line in out.getvalue().splitlines() if "提示：" in line] == [f"\t提示：{n}" for n in said]
 
 

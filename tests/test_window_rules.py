@@ -211,7 +211,7 @@ def test_restoring_in_place_leaves_the_store_open(tmp_path):
 
 
 def test_an_import_says_what_to_look_at_and_how_many_came_in(tmp_path):
-    from importers.importing import REJECTED, FileResult, results_summary, workbooks_in
+    from importers.importing import REJECTED, SAME, FileResult, results_summary, workbooks_in
 
     for name in ("b县.xlsx", "a县.xlsx", "~$a县.xlsx", "说明.docx"):
         (tmp_path / name).write_bytes(b"")
@@ -221,4 +221,7 @@ def test_an_import_says_what_to_look_at_and_how_many_came_in(tmp_path):
     refused = FileResult(tmp_path / "b县.xlsx", REJECTED, message="不是附表")
     assert done.details() == ["同比增减不一致：附件2 同比增减", "改动：附件2 行政检查(2024) 190 → 200"]
     assert refused.details() == []
-    assert results_summary([done, refused]) == "共 2 个文件：导入 1 个，未导入 1 个。"
+    assert results_summary([done, refused]) == "共 2 个文件：导入 1 个，与上次相同 0 个，未导入 1 个。"
+    same = FileResult(tmp_path / "c县.xlsx", SAME, "c县", 2024)
+    assert same.line() == "c县.xlsx\tc县\t2024\t与上次导入的文件相同，没有改动" and same.details() == []
+    assert results_summary([done, same, refused]) == "共 3 个文件：导入 1 个，与上次相同 1 个，未导入 1 个。"

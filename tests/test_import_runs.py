@@ -1,0 +1,202 @@
+"""An import run (issue 23, item 5): a line per file and a total, the same file again changing nothing,
+one transaction with a savepoint per file, a file's line only once it is committed, one backup a run."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from forms.errors import UserError
+from forms.report import MAIN_ROW, CellKey
+from importers import import_run
+from importers.importing import IMPORTED, REJECTED, REPLACED, SAME, import_files
+from storage import backup, imported_files
+from storage.store import Store
+from tests.test_aggregate import COUNTIES, SPECS, county_file
+from tests.test_cli import run
+from ui.import_dialog import ImportDialog
+
+INSPECTION = CellKey(MAIN_ROW, "inspection", 2024)
+
+
+def counties(folder: Path, change: int = 0) -> list[Path]:
+    """The three counties' own exports (``change`` added to each 行政检查 of 2024), alone in ``folder``."""
+    folder.mkdir(exist_ok=True)
+    files = [county_file(folder, u, (f[0], f[1] + change, f[2])) for u, f in COUNTIES.items()]
+    for db in folder.glob("*.sqlite3"):
+        db.unlink()
+    return files
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def log_rows(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select * from value_log order by id").fetchall()
+
+
+def test_the_same_file_again_changes_nothing_and_says_so(tmp_path: Path) -> None:
+    files = counties(tmp_path / "县区")
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    first = import_files(store, files)
+    assert [r.status for r in first] == [IMPORTED] * 3
+    last = imported_files.last(store, store.require_report("甲县应急管理局", 2024).id)
+    assert last is not None and (last.file, last.sha256) == ("甲县应急管理局.xlsx", sha(files[0]))
+    store.close()
+    before, log = sha(db), log_rows(db)
+    store = Store(db)
+    again = import_files(store, files)
+    store.close()
+    assert [r.status for r in again] == [SAME] * 3
+    assert again[0].line() == "甲县应急管理局.xlsx\t甲县应急管理局\t2024\t与上次导入的文件相同，没有改动"
+    assert sha(db) == before and log_rows(db) == log  # not a byte of the file, nor its history
+    assert backup.backups(db) == []  # nothing replaced: no backup either
+
+
+def test_the_same_file_after_an_edit_is_imported_again(tmp_path: Path) -> None:
+    """The file is the same, the report is not: importing it again puts the file's figure back."""
+    (path,) = counties(tmp_path / "县区")[:1]
+    store = Store(tmp_path / "city.sqlite3")
+    import_files(store, [path])
+    report = store.require_report("甲县应急管理局", 2024)
+    time.sleep(1.1)  # the report's time of change has seconds
+    store.set_value(report.id, SPECS["a2"], INSPECTION, 999)
+    (result,) = import_files(store, [path])
+    assert result.status == REPLACED and any("999 → 80" in c for c in result.changes), result.changes
+    assert store.form_data(report, SPECS["a2"]).values[INSPECTION] == 80
+
+
+def test_a_folder_gives_a_line_per_file_and_the_total(tmp_path: Path) -> None:
+    folder = tmp_path / "县区"
+    counties(folder)
+    (folder / "说明.xlsx").write_text("不是表格", encoding="utf-8")
+    db = tmp_path / "city.sqlite3"
+    first = run("import", "--db", str(db), str(folder))
+    assert first.returncode == 1, first.stderr
+    lines = [line for line in first.stdout.splitlines() if not line.startswith("\t")]
+    assert [line.split("\t")[0] for line in lines[:-1]] == [
+        "丙区应急管理局.xlsx",
+        "乙县应急管理局.xlsx",
+        "甲县应急管理局.xlsx",
+        "说明.xlsx",
+    ]
+    assert lines[-1] == "共 4 个文件：导入 3 个，与上次相同 0 个，未导入 1 个。"
+    county_file(folder, "甲县应急管理局", (100, 85, COUNTIES["甲县应急管理局"][2]))  # 甲县 corrects its workbook
+    (folder / "甲县应急管理局.sqlite3").unlink()
+    again = run("import", "--db", str(db), str(folder))
+    lines = [line for line in again.stdout.splitlines() if not line.startswith("\t")]
+    assert lines[2].startswith("甲县应急管理局.xlsx\t甲县应急管理局\t2024\t已替换（改动 1 处）")
+    assert lines[-1] == "共 4 个文件：导入 1 个，与上次相同 2 个，未导入 1 个。"
+    third = run("import", "--db", str(db), str(folder))
+    lines = [line for line in third.stdout.splitlines() if not line.startswith("\t")]
+    assert lines[-1] == "共 4 个文件：导入 0 个，与上次相同 3 个，未导入 1 个。"
+    assert "乙县应急管理局.xlsx\t乙县应急管理局\t2024\t与上次导入的文件相同，没有改动" in lines
+
+
+def test_a_file_failing_in_the_middle_leaves_the_others_and_nothing_of_itself(tmp_path: Path, monkeypatch) -> None:
+    a, b, c = counties(tmp_path / "县区")  # 甲县, 乙县, 丙区
+    unreadable = tmp_path / "县区" / "坏文件.xlsx"
+    unreadable.write_bytes(b"PK\x03\x04 broken")
+    record = imported_files.record
+
+    def failing(db, report_id, file, sha256):  # the last write of 乙县's savepoint, after its figures
+        if file == b.name:
+            raise UserError("磁盘空间已满")
+        record(db, report_id, file, sha256)
+
+    monkeypatch.setattr(imported_files, "record", failing)
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    results = import_files(store, [a, unreadable, b, c])
+    assert [r.status for r in results] == [IMPORTED, REJECTED, REJECTED, IMPORTED]
+    assert results[2].line() == f"{b.name}\t-\t-\t未导入：磁盘空间已满"
+    store.close()
+    store = Store(db)
+    assert sorted(r.unit for r in store.reports()) == sorted(["丙区应急管理局", "甲县应急管理局"])
+    with sqlite3.connect(db) as conn:  # nothing of 乙县: no report, no history, no file
+        assert conn.execute("select count(*) from value_log where source=?", [b.name]).fetchone() == (0,)
+        assert conn.execute("select count(*) from imported_files where file=?", [b.name]).fetchone() == (0,)
+        assert conn.execute("select count(*) from value_log where source=?", [c.name]).fetchone()[0] > 0
+
+
+def test_each_line_is_said_only_once_its_file_is_committed(tmp_path: Path, monkeypatch) -> None:
+    files = counties(tmp_path / "县区")
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    seen: list[tuple[str, int]] = []
+
+    def said(i: int, result) -> None:
+        with sqlite3.connect(db) as other:  # another program's view of the file
+            count = other.execute("select count(*) from reports where unit=?", [result.unit]).fetchone()[0]
+        seen.append((result.unit, count))
+
+    monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 3600.0)  # one commit, at the end of the run
+    import_files(store, files, said)
+    assert seen == [(unit, 1) for unit in COUNTIES]
+
+
+def test_an_interrupted_run_keeps_what_was_committed(tmp_path: Path, monkeypatch) -> None:
+    a, b, c = counties(tmp_path / "县区")
+    monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 0.0)  # every file committed at once
+    record = imported_files.record
+
+    def bug(db, report_id, file, sha256):
+        if file == c.name:
+            raise RuntimeError("a bug of ours")
+        record(db, report_id, file, sha256)
+
+    monkeypatch.setattr(imported_files, "record", bug)
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    said = []
+    with pytest.raises(RuntimeError):
+        import_files(store, [a, b, c], lambda i, r: said.append(r.path.name))
+    store.close()
+    assert said == [a.name, b.name]
+    store = Store(db)
+    assert sorted(r.unit for r in store.reports()) == sorted(["甲县应急管理局", "乙县应急管理局"])
+
+
+def test_a_run_replacing_reports_backs_the_file_up_once_before_the_first(tmp_path: Path) -> None:
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    import_files(store, counties(tmp_path / "第一次"))
+    assert backup.backups(db) == []  # new reports replace nothing
+    results = import_files(store, counties(tmp_path / "更正", change=5))
+    assert [r.status for r in results] == [REPLACED] * 3
+    (made,) = backup.backups(db)
+    assert made.name.endswith(f"-{import_run.BACKUP_REASON}.sqlite3")
+    kept = Store(made)  # the copy holds the figures from before the run
+    assert kept.form_data(kept.require_report("甲县应急管理局", 2024), SPECS["a2"]).values[INSPECTION] == 80
+    assert store.form_data(store.require_report("甲县应急管理局", 2024), SPECS["a2"]).values[INSPECTION] == 85
+    kept.close()
+
+
+def test_the_dialog_lists_each_file_the_same_ones_and_the_total(qtbot, tmp_path: Path) -> None:
+    files = counties(tmp_path / "县区")
+    store = Store(tmp_path / "city.sqlite3")
+    import_files(store, files[:2])  # two were imported before
+    dialog = ImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.set_paths(files)
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    assert dialog.progress.value() == dialog.progress.maximum() == 3
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert texts[0] == "甲县应急管理局.xlsx　甲县应急管理局　2024　与上次导入的文件相同，没有改动"
+    assert texts[1] == "乙县应急管理局.xlsx　乙县应急管理局　2024　与上次导入的文件相同，没有改动"
+    assert texts[2].startswith("丙区应急管理局.xlsx　丙区应急管理局　2024　已导入")
+    assert dialog.summary.text() == "共 3 个文件：导入 1 个，与上次相同 2 个，未导入 0 个。"
+    dialog.start.setFocus()
+    qtbot.keyClick(dialog.start, Qt.Key.Key_Space)  # again, from the keyboard: every file the same now
+    assert dialog.summary.text() == "共 3 个文件：导入 0 个，与上次相同 3 个，未导入 0 个。"
+    store.close()
