@@ -49,9 +49,10 @@ def _seconds_apart(a: str, b: str) -> float:
     return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).total_seconds())
 
 
-def _before(entries: list[Entry], at: str) -> str | None:
-    """When the import before the one at ``at`` logged its last entry (None: there was none)."""
-    earlier = [e.at for e in entries if e.at < at and _seconds_apart(e.at, at) > SAME_IMPORT_S]
+def _before(entries: list[Entry], file: str, at: str) -> str | None:
+    """When the import before that of ``file`` at ``at`` logged its last entry (None: there was none):
+    one of another file, or of the same file longer ago than one import takes."""
+    earlier = [e.at for e in entries if e.at <= at and (e.source != file or _seconds_apart(e.at, at) > SAME_IMPORT_S)]
     return earlier[-1] if earlier else None
 
 
@@ -73,7 +74,7 @@ def since_last(store: Store, report: Report) -> tuple[str, str, Since, tuple[str
     if len(records) > 1:
         previous, identical = records[1].at, records[1].sha256 == records[0].sha256
     else:
-        previous, identical = _before(entries, at), False
+        previous, identical = _before(entries, file, at), False
     if previous is None:
         return file, at, Since.FIRST, ()
     moved: list[Entry] = []

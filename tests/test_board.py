@@ -112,6 +112,9 @@ def test_imports_before_files_were_recorded_read_the_history_alone(tmp_path: Pat
     import_file(store, county_workbook(tmp_path / "v2", A, (100, 125), name="雨湖区第二版.xlsx"))
     a = by_unit(store)[A]
     assert (a.file, a.change_text()) == ("雨湖区第二版.xlsx", "改动 1 处：附件2 行政检查(次)（2024）：120 → 125")
+    later()  # a workbook of another name a second later is another import too
+    import_file(store, county_workbook(tmp_path / "v3", A, (100, 126), name="雨湖区第三版.xlsx"))
+    assert by_unit(store)[A].change_text() == "改动 1 处：附件2 行政检查(次)（2024）：125 → 126"
 
 
 def test_a_report_typed_in_here_is_there_but_not_imported(city: Store) -> None:
