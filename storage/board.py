@@ -49,42 +49,42 @@ def _seconds_apart(a: str, b: str) -> float:
     return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).total_seconds())
 
 
-def _runs(entries: list[Entry]) -> list[list[Entry]]:
-    """The import entries in runs of one file and one time: one import's moves each."""
-    runs: list[list[Entry]] = []
-    for entry in entries:
-        if runs and (runs[-1][0].at, runs[-1][0].source) == (entry.at, entry.source):
-            runs[-1].append(entry)
-        else:
-            runs.append([entry])
-    return runs
+def _before(entries: list[Entry], file: str, at: str) -> str | None:
+    """When the import before that of ``file`` at ``at`` logged its last entry (None: there was none):
+    one of another file, or of the same file longer ago than one import takes."""
+    earlier = [e.at for e in entries if e.at <= at and (e.source != file or _seconds_apart(e.at, at) > SAME_IMPORT_S)]
+    return earlier[-1] if earlier else None
 
 
 def since_last(store: Store, report: Report) -> tuple[str, str, Since, tuple[str, ...]]:
     """(file, when, what it did, the moves) of the report's last imported workbook.
 
-    Its moves are the log's last run of import entries, when that run is the last import's: of its file,
-    stamped with it and after the import before it (an import that moved nothing logged nothing). A file
-    identical to the one before it (same SHA-256) moved nothing. Times are in seconds: of two workbooks
-    of one unit imported within the same second, the later one's moves are not told apart. Without a file
-    record (imports of a file before m008) the log's own file name and time stand in."""
-    runs = _runs([e for e in value_log.entries(store, report) if e.origin is Origin.IMPORT])
+    Its moves are the log's last import entries of its file, stamped with it and after the import before
+    it (an import that moved nothing logged nothing; one import logs a form at a time, so its stamps may
+    differ by a second). A file identical to the one before it (same SHA-256) moved nothing. Times are
+    in seconds: of two workbooks of one unit imported within the same second, the later one's moves are
+    not told apart. Without a file record (imports before m008 kept them) the log's file name and time
+    stand in."""
+    entries = [e for e in value_log.entries(store, report) if e.origin is Origin.IMPORT]
     records = _last_two(store, report)
-    if not records and not runs:
+    if not records and not entries:
         return "", "", Since.TYPED, ()
-    if not records:
-        newest = runs[-1][0]
-        if len(runs) == 1:
-            return newest.source, newest.at, Since.FIRST, ()
-        return newest.source, newest.at, Since.MOVED, _moves(store, report, runs[-1])
-    last, previous = records[0], records[1] if len(records) > 1 else None
+    file, at = (records[0].file, records[0].at) if records else (entries[-1].source, entries[-1].at)
+    previous: str | None
+    if len(records) > 1:
+        previous, identical = records[1].at, records[1].sha256 == records[0].sha256
+    else:
+        previous, identical = _before(entries, file, at), False
     if previous is None:
-        return last.file, last.at, Since.FIRST, ()
-    run = runs[-1] if runs else []
-    ours = bool(run) and run[0].source == last.file and run[0].at > previous.at
-    if not ours or previous.sha256 == last.sha256 or _seconds_apart(run[0].at, last.at) > SAME_IMPORT_S:
-        return last.file, last.at, Since.SAME, ()
-    return last.file, last.at, Since.MOVED, _moves(store, report, run)
+        return file, at, Since.FIRST, ()
+    moved: list[Entry] = []
+    for entry in reversed(entries):
+        if entry.source != file or entry.at <= previous or _seconds_apart(entry.at, at) > SAME_IMPORT_S:
+            break
+        moved.insert(0, entry)
+    if identical or not moved:
+        return file, at, Since.SAME, ()
+    return file, at, Since.MOVED, _moves(store, report, moved)
 
 
 def _moves(store: Store, report: Report, run: list[Entry]) -> tuple[str, ...]:

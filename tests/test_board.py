@@ -16,6 +16,7 @@ from exporters.xlsx_print import PLANNED_SCALE, PRINTABLE_PT, WIDEST_DIGIT_PT
 from forms.board import COLUMNS, Since, summary
 from forms.errors import UserError
 from importers.city import build_aggregate
+from importers.importing import import_file
 from storage import members
 from storage.board import board, require_board
 from storage.store import Store
@@ -86,6 +87,34 @@ def test_many_moves_are_counted_and_a_few_shown(city: Store, tmp_path: Path) -> 
     import_recorded(city, county_workbook(tmp_path / "v2", A, (90, 130), reason="新的原因", a3=1))
     text = by_unit(city)[A].change_text()
     assert text.startswith("改动 4 处：") and text.endswith(" 等") and text.count("→") == 3
+
+
+def test_one_import_logged_across_a_second_boundary_is_one_import(city: Store, tmp_path: Path) -> None:
+    later()
+    import_recorded(city, county_workbook(tmp_path / "v2", A, (100, 135), a3=7, name="雨湖区v2.xlsx"))
+    with city.write():  # its 附件3 logged a second after its 附件2 (a form at a time)
+        city.conn.execute(
+            "update value_log set at = strftime('%Y-%m-%dT%H:%M:%S', at, '+1 second') where form = 'a3' and source = ?",
+            ["雨湖区v2.xlsx"],
+        )
+    moves = by_unit(city)[A].moves
+    assert any(m.startswith("附件2 行政检查") for m in moves) and any(m.startswith("附件3") for m in moves)
+
+
+def test_imports_before_files_were_recorded_read_the_history_alone(tmp_path: Path) -> None:
+    store = Store(tmp_path / "city.sqlite3")
+    import_file(store, county_workbook(tmp_path / "in", A, (100, 120)))
+    members.add(store, CITY, A)
+    first = by_unit(store)[A]
+    assert (first.file, first.change_text()) == (f"{A}.xlsx", "首次导入")
+    with store.write():  # that import was an hour ago
+        store.conn.execute("update value_log set at = strftime('%Y-%m-%dT%H:%M:%S', at, '-1 hour')")
+    import_file(store, county_workbook(tmp_path / "v2", A, (100, 125), name="雨湖区第二版.xlsx"))
+    a = by_unit(store)[A]
+    assert (a.file, a.change_text()) == ("雨湖区第二版.xlsx", "改动 1 处：附件2 行政检查(次)（2024）：120 → 125")
+    later()  # a workbook of another name a second later is another import too
+    import_file(store, county_workbook(tmp_path / "v3", A, (100, 126), name="雨湖区第三版.xlsx"))
+    assert by_unit(store)[A].change_text() == "改动 1 处：附件2 行政检查(次)（2024）：125 → 126"
 
 
 def test_a_report_typed_in_here_is_there_but_not_imported(city: Store) -> None:
