@@ -15,6 +15,7 @@ from forms.proofread_titles import title_slips
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportText, chinese_date
 from forms.rules import Severity
 from forms.spec import Field, RowStyle
+from forms.text_edits import CLOSING, LEAD
 
 AROUND = 12  # characters of the sentence quoted on either side of a slip
 _SENTENCE_END = re.compile(r"[。！？；\n]")
@@ -144,10 +145,11 @@ def _name_of(at: TextLocation) -> str:
 
 
 def _text_finding(at: TextLocation, name: str, stored: str, slip: Slip) -> Finding:
-    if at.part == "body":  # the window puts a body's fix at its span
-        where = TextLocation(at.section, "body", slip.span)
-        return _finding(where, name, stored, slip, slip.fix or "")
-    return _finding(at, name, stored, slip, "")  # named in the message, typed by the clerk
+    """The window puts the fix at the span: of a section's text (the 导语 and 结束语 are outline
+    entries of their own, ``LEAD`` and ``CLOSING``), a heading, the title, the unit line, the 署名."""
+    if at.part in ("lead", "closing"):
+        at = TextLocation(LEAD if at.part == "lead" else CLOSING, "body")
+    return _finding(TextLocation(at.section, at.part, slip.span), name, stored, slip, slip.fix or "")
 
 
 # --- the 原因简析 cells and the contact line -------------------------------------------------------
