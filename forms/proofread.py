@@ -45,21 +45,29 @@ ALLOWED_TRADITIONAL = frozenset({"於"})
 
 
 @functools.lru_cache(maxsize=1)
-def _t2s() -> Callable[[str], str]:
-    import opencc  # loaded with the first audit of a text, not at start-up
+def _t2s() -> Callable[[str], str] | None:
+    """OpenCC's t2s conversion, loaded with the first audit of a text (not at start-up); None when
+    the library or its data cannot be loaded (a damaged install): the audit then goes on without
+    this check rather than failing whole."""
+    try:
+        import opencc
 
-    return opencc.OpenCC("t2s").convert
+        return opencc.OpenCC("t2s").convert
+    except (ImportError, OSError, RuntimeError):  # pragma: no cover - a broken install
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
 def _simplified(char: str) -> str:
-    return _t2s()(char)
+    convert = _t2s()
+    return convert(char) if convert is not None else char
 
 
 def _traditional(text: str) -> Iterator[Slip]:
-    if text.isascii():
+    convert = _t2s()
+    if text.isascii() or convert is None:
         return
-    converted = _t2s()(text)
+    converted = convert(text)
     same_length = len(converted) == len(text)
     for i, char in enumerate(text):
         if char.isascii() or char in ALLOWED_TRADITIONAL:

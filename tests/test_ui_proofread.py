@@ -91,6 +91,9 @@ def test_a_click_fixes_the_contact_line(qtbot, window, store, sample):
     item = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, ContactLocation))
     _click_fix(qtbot, panel, item)
     assert store.report(sample.id).contact_person == "王某"
+    window.report_page.sections.setFocus()
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)  # the contact line is a step too
+    assert store.report(sample.id).contact_person == "王 某"
 
 
 def test_a_character_the_official_fonts_lack_offers_the_windows_fonts(qtbot, window, store, sample):
