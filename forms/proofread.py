@@ -68,6 +68,8 @@ def _traditional(text: str) -> Iterator[Slip]:
     if text.isascii() or convert is None:
         return
     converted = convert(text)
+    if converted == text:
+        return  # nothing converted: the usual case, decided in C
     same_length = len(converted) == len(text)
     for i, char in enumerate(text):
         if char.isascii() or char in ALLOWED_TRADITIONAL:
@@ -94,6 +96,7 @@ def _half_width(text: str) -> Iterator[Slip]:
 
 
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("〈", "〉"), ("【", "】"))
+_PAIR_MARKS = {opening: re.compile(f"[{re.escape(opening)}{re.escape(closing)}]") for opening, closing in PAIRS}
 
 
 def _unbalanced(text: str) -> Iterator[Slip]:
@@ -101,8 +104,11 @@ def _unbalanced(text: str) -> Iterator[Slip]:
     start = 0
     for paragraph in text.split("\n"):
         for opening, closing in PAIRS:
+            if opening not in paragraph and closing not in paragraph:
+                continue
             depth, first = 0, -1
-            for i, char in enumerate(paragraph):
+            for m in _PAIR_MARKS[opening].finditer(paragraph):
+                i, char = m.start(), m[0]
                 if char == opening:
                     depth, first = depth + 1, i if depth == 0 else first
                 elif char == closing:
