@@ -12,7 +12,7 @@ from datetime import date
 from forms.findings import CellLocation, ContactLine, ContactLocation, Finding, Location, TextLocation, TextPart
 from forms.proofread import Slip, fixed, slips
 from forms.proofread_titles import title_slips
-from forms.report import REASON_ROW, CellKey, FormData, Report, ReportText, chinese_date
+from forms.report import REASON_ROW, CellKey, FormData, Report, ReportText, Section, chinese_date
 from forms.rules import Severity
 from forms.spec import Field, RowStyle
 from forms.text_edits import CLOSING, LEAD
@@ -127,6 +127,8 @@ def proofread_text(text: ReportText | None, year: int, titles: tuple[str, ...] =
             continue
         cited.append((at, stored))
         found_here = slips(stored)
+        if at.part == "heading":
+            found_here += _typed_number(stored, text.sections, at.section)
         if at.part in ("body", "lead", "closing"):
             found_here = sorted(found_here + list(sequence_slips(stored)), key=lambda s: s.span)
         for slip in found_here:
@@ -138,6 +140,27 @@ def proofread_text(text: ReportText | None, year: int, titles: tuple[str, ...] =
         message = f"校对：成文日期 {chinese_date(text.sign_date)} 在报告年度（{year}年）结束之前，请核对"
         found.append(Finding(TextLocation("", "signer"), Severity.HINT, message, "PROOF_DATE"))
     return found
+
+
+def _typed_number(heading: str, sections: tuple[Section, ...], key: str) -> list[Slip]:
+    """A number typed into a numbered heading (pasted with it): the outline prints its own, so it
+    would print twice (一、一、基本情况). Fix: the heading without it."""
+    from forms.paste_report import numbered  # the paste's own reading of a heading's number
+
+    section = next(s for s in sections if s.key == key)
+    found = numbered(heading) if section.numbered else None
+    if found is None:
+        return []
+    start = len(heading) - len(heading.lstrip())
+    end = heading.index(found.rest)
+    return [
+        Slip(
+            "PROOF_SEQUENCE",
+            (start, end + 1),
+            f"“{heading[start:end].strip()}”是打上的编号，目录会自动编号",
+            heading[end],
+        )
+    ]
 
 
 def _name_of(at: TextLocation) -> str:

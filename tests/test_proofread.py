@@ -268,3 +268,15 @@ def test_a_slip_in_the_title_the_lead_or_a_heading_has_its_place_and_fix() -> No
     assert ("", "title", (6, 8), "局") in found
     assert ("s1", "heading", (3, 5), "4") in found
     assert (LEAD, "body", (3, 5), "4") in found
+
+
+def test_a_number_typed_into_a_numbered_heading_is_found_with_the_heading_without_it() -> None:
+    sections = (
+        Section("s1", 1, "一、基本情况", "正文。"),
+        Section("s2", 1, "（二）不编号的", "正文。", numbered=False),
+    )
+    text = ReportText("enforcement", "报告", "某县应急管理局", None, (), sections)
+    (finding,) = proofread_text(text, 2024)
+    assert (finding.where, finding.code) == (TextLocation("s1", "heading", (0, 3)), "PROOF_SEQUENCE")
+    heading = "一、基本情况"
+    assert heading[:0] + finding.fix + heading[3:] == "基本情况"  # the fix in place of its span
