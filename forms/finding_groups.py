@@ -37,11 +37,12 @@ def place(finding: Finding, data: ReportData) -> str:
         for number_text, section in zip(data.text.numbers(), data.text.sections, strict=True):
             if section.key == where.section:
                 return f"{TEXT} {number_text}{section.heading}"
-        return TEXT
+        return f"{TEXT} {_OWN_PARTS[where.section]}" if where.section in _OWN_PARTS else TEXT
     form = data.form(where.form)
     return cell_place(form.spec, form.rows, where.key)
 
 
+_OWN_PARTS = {"__lead": "导语", "__closing": "结束语"}  # forms.text_edits' LEAD and CLOSING keys
 LINK_FIX = "改为链接的表格数据"
 FIX = "按建议改正"
 FONT_FIX = "改用 Windows 自带字体"

@@ -45,21 +45,31 @@ ALLOWED_TRADITIONAL = frozenset({"於"})
 
 
 @functools.lru_cache(maxsize=1)
-def _t2s() -> Callable[[str], str]:
-    import opencc  # loaded with the first audit of a text, not at start-up
+def _t2s() -> Callable[[str], str] | None:
+    """OpenCC's t2s conversion, loaded with the first audit of a text (not at start-up); None when
+    the library or its data cannot be loaded (a damaged install): the audit then goes on without
+    this check rather than failing whole."""
+    try:
+        import opencc
 
-    return opencc.OpenCC("t2s").convert
+        return opencc.OpenCC("t2s").convert
+    except (ImportError, OSError, RuntimeError):  # pragma: no cover - a broken install
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
 def _simplified(char: str) -> str:
-    return _t2s()(char)
+    convert = _t2s()
+    return convert(char) if convert is not None else char
 
 
 def _traditional(text: str) -> Iterator[Slip]:
-    if text.isascii():
+    convert = _t2s()
+    if text.isascii() or convert is None:
         return
-    converted = _t2s()(text)
+    converted = convert(text)
+    if converted == text:
+        return  # nothing converted: the usual case, decided in C
     same_length = len(converted) == len(text)
     for i, char in enumerate(text):
         if char.isascii() or char in ALLOWED_TRADITIONAL:
@@ -86,6 +96,7 @@ def _half_width(text: str) -> Iterator[Slip]:
 
 
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("〈", "〉"), ("【", "】"))
+_PAIR_MARKS = {opening: re.compile(f"[{re.escape(opening)}{re.escape(closing)}]") for opening, closing in PAIRS}
 
 
 def _unbalanced(text: str) -> Iterator[Slip]:
@@ -93,8 +104,11 @@ def _unbalanced(text: str) -> Iterator[Slip]:
     start = 0
     for paragraph in text.split("\n"):
         for opening, closing in PAIRS:
+            if opening not in paragraph and closing not in paragraph:
+                continue
             depth, first = 0, -1
-            for i, char in enumerate(paragraph):
+            for m in _PAIR_MARKS[opening].finditer(paragraph):
+                i, char = m.start(), m[0]
                 if char == opening:
                     depth, first = depth + 1, i if depth == 0 else first
                 elif char == closing:

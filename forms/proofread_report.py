@@ -12,9 +12,10 @@ from datetime import date
 from forms.findings import CellLocation, ContactLine, ContactLocation, Finding, Location, TextLocation, TextPart
 from forms.proofread import Slip, fixed, slips
 from forms.proofread_titles import title_slips
-from forms.report import REASON_ROW, CellKey, FormData, Report, ReportText, chinese_date
+from forms.report import REASON_ROW, CellKey, FormData, Report, ReportText, Section, chinese_date
 from forms.rules import Severity
 from forms.spec import Field, RowStyle
+from forms.text_edits import CLOSING, LEAD
 
 AROUND = 12  # characters of the sentence quoted on either side of a slip
 _SENTENCE_END = re.compile(r"[。！？；\n]")
@@ -126,6 +127,8 @@ def proofread_text(text: ReportText | None, year: int, titles: tuple[str, ...] =
             continue
         cited.append((at, stored))
         found_here = slips(stored)
+        if at.part == "heading":
+            found_here += _typed_number(stored, text.sections, at.section)
         if at.part in ("body", "lead", "closing"):
             found_here = sorted(found_here + list(sequence_slips(stored)), key=lambda s: s.span)
         for slip in found_here:
@@ -139,15 +142,37 @@ def proofread_text(text: ReportText | None, year: int, titles: tuple[str, ...] =
     return found
 
 
+def _typed_number(heading: str, sections: tuple[Section, ...], key: str) -> list[Slip]:
+    """A number typed into a numbered heading (pasted with it): the outline prints its own, so it
+    would print twice (一、一、基本情况). Fix: the heading without it."""
+    from forms.paste_report import numbered  # the paste's own reading of a heading's number
+
+    section = next(s for s in sections if s.key == key)
+    found = numbered(heading) if section.numbered else None
+    if found is None:
+        return []
+    start = len(heading) - len(heading.lstrip())
+    end = heading.index(found.rest)
+    return [
+        Slip(
+            "PROOF_SEQUENCE",
+            (start, end + 1),
+            f"“{heading[start:end].strip()}”是打上的编号，目录会自动编号",
+            heading[end],
+        )
+    ]
+
+
 def _name_of(at: TextLocation) -> str:
     return dict(_PARTS).get(at.part, "小标题" if at.part == "heading" else "正文")
 
 
 def _text_finding(at: TextLocation, name: str, stored: str, slip: Slip) -> Finding:
-    if at.part == "body":  # the window puts a body's fix at its span
-        where = TextLocation(at.section, "body", slip.span)
-        return _finding(where, name, stored, slip, slip.fix or "")
-    return _finding(at, name, stored, slip, "")  # named in the message, typed by the clerk
+    """The window puts the fix at the span: of a section's text (the 导语 and 结束语 are outline
+    entries of their own, ``LEAD`` and ``CLOSING``), a heading, the title, the unit line, the 署名."""
+    if at.part in ("lead", "closing"):
+        at = TextLocation(LEAD if at.part == "lead" else CLOSING, "body")
+    return _finding(TextLocation(at.section, at.part, slip.span), name, stored, slip, slip.fix or "")
 
 
 # --- the 原因简析 cells and the contact line -------------------------------------------------------

@@ -121,12 +121,24 @@ def set_body(text: ReportText, key: str, body: str) -> TextChange:
 
 
 def apply_fix(
-    text: ReportText, key: str, span: tuple[int, int], fix: str, what: str = "改为链接的表格数据"
+    text: ReportText, key: str, span: tuple[int, int], fix: str, what: str = "改为链接的表格数据", part: str = "body"
 ) -> TextChange:
     """An audit finding's fix (the linked figure, a 校对 correction) in place of the characters it
-    names; ``what`` names the step (undo's tooltip)."""
-    body = text.sections[_index(text, key)].body
-    change = set_body(text, key, body[: span[0]] + fix + body[span[1] :])
+    names: in the text of section ``key`` (the 导语 or 结束语 too), or in its heading (``part``
+    heading), or in the title, the unit line or the 署名 (``part``, ``key`` ""); ``what`` names the
+    step (undo's tooltip)."""
+
+    def mended(old: str) -> str:
+        return old[: span[0]] + fix + old[span[1] :]
+
+    if part == "heading":
+        change = set_heading(text, key, mended(text.sections[_index(text, key)].heading))
+    elif part in _LINES:
+        change = _LINES[part](text, mended(getattr(text, part)))
+        return replace(change, label=f"{what} {change.label}")
+    else:
+        body = {LEAD: text.lead, CLOSING: text.closing}.get(key)
+        change = set_body(text, key, mended(text.sections[_index(text, key)].body if body is None else body))
     return replace(change, label=f"{what} {entry_name(text, key)}")
 
 
@@ -234,3 +246,7 @@ def followed_box(typed: str, before: str, after: str) -> str:
 def unsaved_contact_text(filler: str, person: str, phone: str) -> str:
     """The contact line as copied out when it cannot be saved (closing, leaving)."""
     return f"填报单位：{filler}  联系人：{person}  联系方式：{phone}"
+
+
+# The report's own lines an audit fix may mend (``apply_fix``), by their attribute on ``ReportText``.
+_LINES = {"title": set_title, "unit_line": set_unit_line, "signer": set_signer}

@@ -16,6 +16,7 @@ from forms.proofread import CHECKS, fixed, slips
 from forms.proofread_report import cn_number, cn_numeral, proofread_text, sequence_slips
 from forms.proofread_titles import near, parse_titles, shipped_titles, title_slips
 from forms.report import ReportText, Section
+from forms.text_edits import CLOSING, LEAD
 from tests.test_seed_outline import seed_text
 
 
@@ -177,7 +178,8 @@ def test_a_bodys_finding_puts_its_fix_at_its_span() -> None:
 # --- the five published reports ------------------------------------------------------------------
 
 SEEDS = ("000", "001", "002", "003", "004")
-# What each seed's text holds besides the blanks around its figures (every one of which is found):
+# What each seed's text holds besides the blanks around its figures (every one of which is found), in text
+# order (the title first):
 # (code, the characters flagged, the fix). 000's title broken across two paragraphs is the seed's own
 # line break inside 《…》, kept by the paste as two paragraphs.
 EXPECTED = {
@@ -187,6 +189,7 @@ EXPECTED = {
         ("PROOF_TRADITIONAL", "員", "员"),
     ],
     "001": [
+        ("PROOF_SPACE", "设 ", "设"),  # the title's two lines joined by a blank: 法治建设 工作报告
         (
             "PROOF_TITLE",
             "湖南省安全生产行政处罚自由裁量基准（2022 年版）",
@@ -217,16 +220,12 @@ def _stored(text: ReportText, key: str) -> str:
 def _said(text: ReportText, finding: Finding) -> tuple[str, str, tuple[int, int]]:
     """The piece of text a finding is about, and the span of its slip there."""
     at = finding.where
-    assert isinstance(at, TextLocation)
+    assert isinstance(at, TextLocation) and at.span is not None
     if at.part == "body":
-        assert at.span is not None
-        return _stored(text, at.section), "body", at.span
-    piece = getattr(text, at.part) if not at.section else next(s.heading for s in text.sections if s.key == at.section)
-    (span,) = [s.span for s in slips(piece) if finding.message.startswith(f"校对：{_PART_NAMES[at.part]}{s.what}")][:1]
-    return piece, at.part, span
-
-
-_PART_NAMES = {"title": "标题", "unit_line": "标题上方的单位", "heading": "小标题", "lead": "导语", "closing": "结束语"}
+        return {LEAD: text.lead, CLOSING: text.closing}.get(at.section) or _stored(text, at.section), "body", at.span
+    if at.part == "heading":
+        return next(s.heading for s in text.sections if s.key == at.section), "heading", at.span
+    return getattr(text, at.part), at.part, at.span
 
 
 @pytest.mark.parametrize("name", SEEDS)
@@ -237,9 +236,8 @@ def test_the_seeds_slips_are_found_and_nothing_else(name: str) -> None:
     for f in proofread_text(text, 2024):
         piece, _part, (start, end) = _said(text, f)
         counts[f.code] += 1
-        if f.code == "PROOF_SPACE":  # a blank next to a figure: 2024 年, 178 件, 局 2024
-            assert piece[start + 1 : end].strip() == "" and f.fix in (piece[start], "")
-            assert re.search(r"\d", piece[start] + piece[end]), (name, piece[start - 10 : end + 10])
+        if f.code == "PROOF_SPACE" and re.search(r"\d", piece[start] + piece[end]):  # 2024 年, 178 件, 局 2024
+            assert piece[start + 1 : end].strip() == "" and f.fix == piece[start]
         else:
             others.append((f.code, piece[start:end], f.fix))
     assert others == EXPECTED[name]
@@ -254,3 +252,31 @@ def test_the_seeds_blanks_around_figures_are_each_found() -> None:
     start = body.index("行政许可 178 件")
     spans = {f.where.span for f in spaces}  # type: ignore[union-attr]
     assert {(start + 3, start + 5), (start + 7, start + 9)} <= spans
+
+
+def test_a_slip_in_the_title_the_lead_or_a_heading_has_its_place_and_fix() -> None:
+    text = ReportText(
+        "enforcement",
+        "某县应急管理局 2024 年行政执法工作报告",
+        "某县应急管理局",
+        None,
+        (),
+        (Section("s1", 1, "2024 年基本情况", "正文。"),),
+        lead="2024 年，我局",
+    )
+    found = {(f.where.section, f.where.part, f.where.span, f.fix) for f in proofread_text(text, 2024)}  # type: ignore[union-attr]
+    assert ("", "title", (6, 8), "局") in found
+    assert ("s1", "heading", (3, 5), "4") in found
+    assert (LEAD, "body", (3, 5), "4") in found
+
+
+def test_a_number_typed_into_a_numbered_heading_is_found_with_the_heading_without_it() -> None:
+    sections = (
+        Section("s1", 1, "一、基本情况", "正文。"),
+        Section("s2", 1, "（二）不编号的", "正文。", numbered=False),
+    )
+    text = ReportText("enforcement", "报告", "某县应急管理局", None, (), sections)
+    (finding,) = proofread_text(text, 2024)
+    assert (finding.where, finding.code) == (TextLocation("s1", "heading", (0, 3)), "PROOF_SEQUENCE")
+    heading = "一、基本情况"
+    assert heading[:0] + finding.fix + heading[3:] == "基本情况"  # the fix in place of its span

@@ -115,3 +115,19 @@ def test_the_fix_buttons_words_follow_the_finding() -> None:
         "按建议改正",
         "改为链接的表格数据",
     )
+
+
+def test_a_fix_is_put_in_any_part_of_the_text_as_one_named_step() -> None:
+    from forms import text_edits as edits
+    from forms.report import ReportText, Section
+
+    text = ReportText(
+        "enforcement", "某县 2024 年报告", "某 县", None, (), (Section("s1", 1, "一、基本情况", "甲 乙"),), lead="丙 丁"
+    )
+    heading = edits.apply_fix(text, "s1", (0, 3), "基", "按建议改正", "heading")
+    assert heading.after.sections[0].heading == "基本情况" and heading.label.startswith("按建议改正 ")
+    assert edits.apply_fix(text, "", (1, 3), "县", "按建议改正", "title").after.title == "某县2024 年报告"
+    assert edits.apply_fix(text, "", (0, 2), "某", "按建议改正", "signer").after.signer == "某县"
+    assert edits.apply_fix(text, edits.LEAD, (0, 2), "丙", "按建议改正").after.lead == "丙丁"
+    body = edits.apply_fix(text, "s1", (0, 2), "甲", "按建议改正")
+    assert body.after.sections[0].body == "甲乙" and body.label == "按建议改正 一、一、基本情况"

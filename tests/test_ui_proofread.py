@@ -91,6 +91,9 @@ def test_a_click_fixes_the_contact_line(qtbot, window, store, sample):
     item = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, ContactLocation))
     _click_fix(qtbot, panel, item)
     assert store.report(sample.id).contact_person == "王某"
+    window.report_page.sections.setFocus()
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)  # the contact line is a step too
+    assert store.report(sample.id).contact_person == "王 某"
 
 
 def test_a_character_the_official_fonts_lack_offers_the_windows_fonts(qtbot, window, store, sample):
@@ -127,3 +130,24 @@ def test_a_list_of_titles_loaded_from_the_file_menu_is_proofread_against(
     (item,) = [i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_TITLE"]
     assert panel.finding(item).fix == "某某市应急管理局行政执法公示办法"
     assert window.statusBar().currentMessage().endswith("已装入文件名称清单“市局清单”（1 个）")
+
+
+def test_a_click_fixes_the_title_and_the_lead_and_ctrl_z_undoes(qtbot, window, store, sample):
+    edit_text(store, sample, edits.set_title, "示例市应急管理局 2024 年行政执法工作报告")
+    edit_text(store, sample, edits.set_body, edits.LEAD, "2024 年，我局依法行政。")
+    window.report_page._reload()
+    window.refresh_audit()
+    panel = window.audit_panel
+    title = next(i for i in _proofreading(panel) if getattr(panel.finding(i).where, "part", "") == "title")
+    _click_fix(qtbot, panel, title)
+    assert ReportTexts(store).get(sample).title == "示例市应急管理局2024 年行政执法工作报告"
+    assert window.report_page.title.toPlainText() == "示例市应急管理局2024 年行政执法工作报告"
+    lead = next(i for i in _proofreading(panel) if getattr(panel.finding(i).where, "section", "") == edits.LEAD)
+    assert lead.text(1) == "报告正文 导语"
+    _click_fix(qtbot, panel, lead)
+    assert ReportTexts(store).get(sample).lead == "2024年，我局依法行政。"
+    window.report_page.sections.setFocus()
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
+    assert ReportTexts(store).get(sample).title == "示例市应急管理局 2024 年行政执法工作报告"
+    assert ReportTexts(store).get(sample).lead == "2024 年，我局依法行政。"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from forms import outline_list
 from forms import text_edits as edits
 from forms.findings import Finding, TextLocation
 from ui import text_preview
@@ -20,15 +19,18 @@ def apply_fix(page: Any, finding: Finding) -> None:
     at = finding.where
     if not isinstance(at, TextLocation) or at.span is None or not finding.fix:
         return
-    key, span, fix, what = at.section, at.span, finding.fix, fix_label(finding)
-    if not outline_list.is_heading(key) or page._section(key) is None:
+    key, span, fix, what, part = at.section, at.span, finding.fix, fix_label(finding), at.part
+    if part in ("body", "heading") and page._section(key) is None:
+        return  # gone meanwhile
+    change = page._edit(lambda t: edits.apply_fix(t, key, span, fix, what, part), flush=True)
+    if change is None:
         return
-    change = page._edit(lambda t: edits.apply_fix(t, key, span, fix, what), flush=True)
-    if change is not None:
+    if part == "body":
         page.show_span(key, None)
         section = page._section(key)
-        assert section is not None
         with page._filling():
             page.body.setPlainText(section.body)
         text_preview.update_preview(page)
-        page.message.emit(f"已{what}")
+    else:  # a heading, the title, the unit line, the 署名: their fields shown again from the file
+        page._reload(select=key or None)
+    page.message.emit(f"已{what}")

@@ -89,7 +89,8 @@ class AuditWiring:
         if isinstance(at, TextLocation):
             if self.report_page is not None:
                 self.tabs.setCurrentWidget(self.report_page)
-                self.report_page.show_span(at.section, at.span, focus=focus)
+                span = at.span if at.part == "body" else None  # a heading's or the title's: shown in its field
+                self.report_page.show_span(at.section, span, focus=focus)
             return
         for page in self.pages:
             if page.spec.key == at.form:
