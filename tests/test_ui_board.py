@@ -10,25 +10,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from importers.city import build_aggregate
 from storage import members
 from storage.store import Store
-from tests.support.board import CITY, YEAR, county_workbook, import_recorded
+from tests.support.board import CITY, YEAR, A, B, two_county_city
 from tests.support.ooxml import assert_valid
 from tests.support.qt import open_window
 from ui import file_dialogs
 from ui.board_dialog import BoardDialog
 
-A, B = "雨湖区应急管理局", "岳塘区应急管理局"
-
 
 @pytest.fixture
 def city(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "city.sqlite3")
-    import_recorded(store, county_workbook(tmp_path / "in", A, (100, 120), reason="开展专项检查"))
-    import_recorded(store, county_workbook(tmp_path / "in", B, (50, 40), a3=99))
-    build_aggregate(store, CITY, YEAR, [A, B])
-    return store
+    return two_county_city(tmp_path)
 
 
 def shown(dialog: BoardDialog) -> list[list[str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from exporters.xlsx import write_xlsx
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
+from importers.city import build_aggregate
 from importers.importing import FileResult, import_file
 from storage import imported_files
 from storage.store import Store
@@ -55,3 +56,15 @@ def import_recorded(store: Store, path: Path) -> FileResult:
 def _records(store: Store) -> int:
     with store.read():
         return int(store.conn.execute("select count(*) from imported_files").fetchone()[0])
+
+
+A, B = "雨湖区应急管理局", "岳塘区应急管理局"
+
+
+def two_county_city(folder: Path) -> Store:
+    """The city's file after a 汇总 of two counties (雨湖区 with a 原因简析, 岳塘区 with a 错误)."""
+    store = Store(folder / "city.sqlite3")
+    import_recorded(store, county_workbook(folder / "in", A, (100, 120), reason="开展专项检查"))
+    import_recorded(store, county_workbook(folder / "in", B, (50, 40), a3=99))
+    build_aggregate(store, CITY, YEAR, [A, B])
+    return store
