@@ -15,6 +15,20 @@ from forms.rules import Severity
 TextPart = Literal["body", "heading", "title", "unit_line", "signer", "lead", "closing"]
 ContactLine = Literal["filler", "contact_person", "contact_phone"]  # ``Report``'s attributes
 
+# Each in the clerk's words, as every finding about it names it.
+PART_NAMES: dict[TextPart, str] = {
+    "title": "标题",
+    "unit_line": "标题上方的单位",
+    "signer": "署名",
+    "lead": "导语",
+    "closing": "结束语",
+    "heading": "小标题",
+    "body": "正文",
+}
+CONTACT_NAMES: dict[ContactLine, str] = {"filler": "填报单位", "contact_person": "联系人", "contact_phone": "联系方式"}
+# The report's own lines (not a section's), in the order findings list them.
+OWN_LINES: tuple[TextPart, ...] = ("unit_line", "title", "lead", "closing", "signer")
+
 
 @dataclass(frozen=True)
 class CellLocation:

@@ -14,7 +14,16 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from forms.findings import CellLocation, ContactLine, ContactLocation, Finding, TextLocation, TextPart
+from forms.findings import (
+    CONTACT_NAMES,
+    OWN_LINES,
+    PART_NAMES,
+    CellLocation,
+    ContactLine,
+    ContactLocation,
+    Finding,
+    TextLocation,
+)
 from forms.kinds import TextKind
 from forms.report import REASON_ROW, CellKey, Fonts, FormData, Report, ReportData, ReportText, cell_kind
 from forms.rules import Severity
@@ -73,14 +82,7 @@ def unprintable(text: str, fonts: Fonts) -> list[tuple[int, str]]:
     return [(m.start(), m[0]) for m in pattern.finditer(text)]
 
 
-_PARTS: tuple[tuple[TextPart, str], ...] = (
-    ("unit_line", "标题上方的单位"),
-    ("title", "标题"),
-    ("lead", "导语"),
-    ("closing", "结束语"),
-    ("signer", "署名"),
-)
-_CONTACT: tuple[tuple[ContactLine, str], ...] = (("filler", "填报单位"), ("contact_person", "联系人"))
+_CONTACT: tuple[ContactLine, ...] = ("filler", "contact_person")  # the phone number is digits
 
 
 def _message(what: str, chars: list[str], fonts: Fonts) -> str:
@@ -113,15 +115,15 @@ def fonts_of_lines(report: Report, text: ReportText | None, fonts: Fonts) -> lis
     if _outside(fonts) is None:
         return []
     found = []
-    for line, what in _CONTACT:
+    for line in _CONTACT:
         hits = unprintable(getattr(report, line), fonts)
         if hits:
-            found.append(_finding(ContactLocation(line), what, hits, fonts))
+            found.append(_finding(ContactLocation(line), CONTACT_NAMES[line], hits, fonts))
     if text is not None:
-        for part, what in _PARTS:
+        for part in OWN_LINES:
             hits = unprintable(getattr(text, part), fonts)
             if hits:
-                found.append(_finding(TextLocation("", part), what, hits, fonts))
+                found.append(_finding(TextLocation("", part), PART_NAMES[part], hits, fonts))
         for section in text.sections:
             hits = unprintable(section.heading, fonts)
             if hits:

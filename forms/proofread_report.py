@@ -9,7 +9,16 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from forms.findings import CellLocation, ContactLine, ContactLocation, Finding, Location, TextLocation, TextPart
+from forms.findings import (
+    CONTACT_NAMES,
+    OWN_LINES,
+    PART_NAMES,
+    CellLocation,
+    ContactLocation,
+    Finding,
+    Location,
+    TextLocation,
+)
 from forms.proofread import Slip, fixed, slips
 from forms.proofread_titles import title_slips
 from forms.report import REASON_ROW, CellKey, FormData, Report, ReportText, Section, chinese_date
@@ -19,18 +28,6 @@ from forms.text_edits import CLOSING, LEAD
 
 AROUND = 12  # characters of the sentence quoted on either side of a slip
 _SENTENCE_END = re.compile(r"[。！？；\n]")
-_PARTS: tuple[tuple[TextPart, str], ...] = (
-    ("unit_line", "标题上方的单位"),
-    ("title", "标题"),
-    ("lead", "导语"),
-    ("closing", "结束语"),
-    ("signer", "署名"),
-)
-_CONTACT: tuple[tuple[ContactLine, str], ...] = (
-    ("filler", "填报单位"),
-    ("contact_person", "联系人"),
-    ("contact_phone", "联系方式"),
-)
 
 
 def _quote(text: str, span: tuple[int, int], fix: str | None) -> str:
@@ -107,11 +104,11 @@ def sequence_slips(body: str) -> Iterator[Slip]:
 
 def _pieces(text: ReportText) -> Iterator[tuple[TextLocation, str, str]]:
     """Every piece of the text, its place (a section's body by span) and its name in a message."""
-    for part, name in _PARTS:
-        yield TextLocation("", part), getattr(text, part), name
+    for part in OWN_LINES:
+        yield TextLocation("", part), getattr(text, part), PART_NAMES[part]
     for section in text.sections:
-        yield TextLocation(section.key, "heading"), section.heading, "小标题"
-        yield TextLocation(section.key, "body"), section.body, "正文"
+        yield TextLocation(section.key, "heading"), section.heading, PART_NAMES["heading"]
+        yield TextLocation(section.key, "body"), section.body, PART_NAMES["body"]
 
 
 def proofread_text(text: ReportText | None, year: int, titles: tuple[str, ...] = ()) -> list[Finding]:
@@ -164,7 +161,7 @@ def _typed_number(heading: str, sections: tuple[Section, ...], key: str) -> list
 
 
 def _name_of(at: TextLocation) -> str:
-    return dict(_PARTS).get(at.part, "小标题" if at.part == "heading" else "正文")
+    return PART_NAMES[at.part]
 
 
 def _text_finding(at: TextLocation, name: str, stored: str, slip: Slip) -> Finding:
@@ -200,7 +197,7 @@ def proofread_reasons(forms: list[FormData]) -> list[Finding]:
 
 def proofread_contact(report: Report) -> list[Finding]:
     found = []
-    for line, name in _CONTACT:
+    for line, name in CONTACT_NAMES.items():
         stored = getattr(report, line)
         for s in slips(stored):
             fix = fixed(stored, [s]) if s.fix is not None else ""

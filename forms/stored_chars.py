@@ -8,24 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from forms.findings import ContactLine, ContactLocation, Finding, TextLocation, TextPart
+from forms.findings import CONTACT_NAMES, PART_NAMES, ContactLocation, Finding, TextLocation, TextPart
 from forms.hygiene import clean_text, echo_at, first_forbidden, forbidden, printable
 from forms.kinds import Invalid, TextKind
 from forms.report import FormData, ReportData, ReportText, cell_kind
 from forms.rules import Severity
 
-_CONTACT: tuple[tuple[ContactLine, str], ...] = (
-    ("filler", "填报单位"),
-    ("contact_person", "联系人"),
-    ("contact_phone", "联系方式"),
-)
-_TEXT: tuple[tuple[TextPart, str], ...] = (
-    ("title", "标题"),
-    ("unit_line", "标题上方的单位"),
-    ("signer", "署名"),
-    ("lead", "导语"),
-    ("closing", "结束语"),
-)
+_TEXT: tuple[TextPart, ...] = ("title", "unit_line", "signer", "lead", "closing")
 
 
 def _message(what: str, stored: str, fix: str) -> str:
@@ -40,7 +29,7 @@ _MULTILINE = ("title", "lead", "closing")  # a title breaks where the clerk pres
 def check_stored_chars(data: ReportData) -> list[Finding]:
     found = []
     report = data.report
-    for line, what in _CONTACT:
+    for line, what in CONTACT_NAMES.items():
         stored = getattr(report, line)
         if forbidden(stored):
             fix = clean_text(stored)
@@ -49,12 +38,13 @@ def check_stored_chars(data: ReportData) -> list[Finding]:
     text = data.text
     if text is None:
         return found
-    for part, what in _TEXT:
+    for part in _TEXT:
         stored = getattr(text, part)
         if forbidden(stored):
             fix = printable(stored, multiline=part in _MULTILINE)
             # the fix is named, not offered: the window applies text fixes to a section's body only
-            found.append(Finding(TextLocation("", part), Severity.HINT, _message(what, stored, fix), "TEXT_CHARS"))
+            message = _message(PART_NAMES[part], stored, fix)
+            found.append(Finding(TextLocation("", part), Severity.HINT, message, "TEXT_CHARS"))
     for section in text.sections:
         if forbidden(section.heading):
             message = _message("标题", section.heading, printable(section.heading, multiline=False))
@@ -70,7 +60,7 @@ def printable_data(data: ReportData) -> ReportData:
     """``data`` as an export may write it: every stored text through ``printable``."""
     report = data.report
     lines: dict[str, Any] = {
-        name: printable(getattr(report, name), multiline=False) for name in ("unit", *dict(_CONTACT))
+        name: printable(getattr(report, name), multiline=False) for name in ("unit", *CONTACT_NAMES)
     }
     clean_report = replace(report, **lines)
     forms = [_printable_form(form) for form in data.forms]
@@ -96,5 +86,5 @@ def _printable_text(text: ReportText | None) -> ReportText | None:
     sections = tuple(
         replace(s, heading=printable(s.heading, multiline=False), body=printable(s.body)) for s in text.sections
     )
-    lines: dict[str, Any] = {name: printable(getattr(text, name), multiline=name in _MULTILINE) for name, _ in _TEXT}
+    lines: dict[str, Any] = {name: printable(getattr(text, name), multiline=name in _MULTILINE) for name in _TEXT}
     return replace(text, sections=sections, **lines)
