@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from forms.errors import InputError
 from forms.grid import REASON_LABEL, YOY_LABEL
 from forms.hygiene import echo
@@ -31,6 +29,7 @@ from forms.spec import Field, FormSpec, RowStyle
 from forms.template import Template
 from forms.years import YEARS_TEXT, is_report_year
 from forms.yoy import yoy
+from importers.cell_span import column_letters
 from importers.reading import ImportRejected, Sheet, read_sheets
 from importers.template_match import workbook_template
 from importers.units import Filled, file_unit
@@ -76,7 +75,7 @@ class WorkbookRead:
 
 
 def _cell_name(sheet: Sheet, row: int, col: int) -> str:
-    return f"工作表“{sheet.title}”{get_column_letter(col + 1)}{row + 1}"
+    return f"工作表“{sheet.title}”{column_letters(col)}{row + 1}"
 
 
 def _at(rows: list[list[object]], r: int, c: int) -> object:
