@@ -21,21 +21,20 @@ from __future__ import annotations
 
 import hashlib
 import io
-import posixpath
-import re
 import stat
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Generic, NamedTuple, TypeVar
 from xml.parsers import expat
 
 from forms.errors import UserError
-from importers.cell_span import OdsScan, Spans, column_index
+from importers.cell_span import OdsScan, Spans
 from importers.guard_ole import ENCRYPTED, XLS, Damaged, inspect_ole
 from importers.sheet_scan import TooLarge, scan_worksheet
+from importers.xlsx_parts import MAX_ROW_CELLS, MAX_SHEET_CELLS, Formula, PartScan, Sheets
 from storage.path_check import describe, path_problem
 
 T = TypeVar("T")
@@ -44,16 +43,11 @@ MAX_FILE = 50 << 20  # a county's workbook is 20–60 KB
 MAX_PART = 50 << 20
 MAX_TOTAL = 200 << 20
 MAX_PARTS = 2000
-MAX_ROW_CELLS = 16384  # Excel's columns; a reader holds a whole row at once
-MAX_SHEET_CELLS = 500_000  # a form has a few thousand; this bounds the reader's time
 _CHUNK = 1 << 16
+_WELL_FORMED: set[bytes] = set()  # SHA-256 of parts expat found well-formed, no DTD or entity in them
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx/.docx are OLE files
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
-_REL_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
-_STRICT_REL_ID = "http://purl.oclc.org/ooxml/officeDocument/relationships id"
 
 
 @dataclass(frozen=True)
@@ -70,7 +64,6 @@ class Format:
 WORKBOOK = Format("Excel 工作簿（.xlsx、.xls）或 ODS 表格（.ods）", "Excel/WPS", "", ".xlsx", reads_xls=True)
 WORD = Format("Word 文档（.docx）", "Word/WPS", "旧版 Word（.doc）", ".docx")
 TEXT = Format("报告文本（.txt）", "记事本/WPS", "", ".txt")
-_XLSX_CELL = re.compile(r"([A-Za-z]+)([0-9]+)")
 
 
 class ImportRejected(UserError):
@@ -79,31 +72,6 @@ class ImportRejected(UserError):
 
 def refusal(path: Path, why: str) -> ImportRejected:
     return ImportRejected(f"{path.name}：{why}，未导入")
-
-
-@dataclass
-class _Sheets:
-    """Worksheet part → sheet name, from workbook.xml and its relationships, for the messages."""
-
-    names: dict[str, str] = field(default_factory=dict)  # r:id → sheet name
-    targets: dict[str, str] = field(default_factory=dict)  # r:id → part name
-
-    def name_of(self, part: str) -> str | None:
-        for rid, target in self.targets.items():
-            if target == part and rid in self.names:
-                return self.names[rid]
-        return None
-
-    def where(self, part: str) -> str:
-        """A part as a clerk can find it: its sheet's name, else the part's own."""
-        name = self.name_of(part)
-        return f"工作表“{name}”" if name is not None else f"文件内部的 {part} "
-
-
-@dataclass
-class _Formula:
-    where: str  # its sheet as the messages name it
-    cell: str
 
 
 def check_file(path: Path, fmt: Format = WORKBOOK) -> bytes:
@@ -175,8 +143,8 @@ def check_package(path: Path, fmt: Format = WORKBOOK, data: bytes | None = None)
                     raise refusal(path, f"文件解压后过大（{info.filename}），可能是恶意构造的文件")
             if sum(i.file_size for i in infos) > MAX_TOTAL:
                 raise refusal(path, f"文件解压后过大（共超过 {MAX_TOTAL >> 20} MB），可能是恶意构造的文件")
-            sheets = _Sheets()
-            formulas: list[_Formula] = []
+            sheets = Sheets()
+            formulas: list[Formula] = []
             spans = Spans()
             # workbook.xml and its relationships first: they name the sheets the messages speak of
             first = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
@@ -221,12 +189,12 @@ def _drain(part: zipfile.ZipExtFile) -> None:
 
 
 def _parse(
-    path: Path, name: str, part: zipfile.ZipExtFile, sheets: _Sheets, formulas: list[_Formula], spans: Spans
+    path: Path, name: str, part: zipfile.ZipExtFile, sheets: Sheets, formulas: list[Formula], spans: Spans
 ) -> None:
     ods = name == "content.xml"  # an .ods's sheets
-    scan: _PartScan | OdsScan = OdsScan(spans) if ods else _PartScan(name, sheets, formulas, spans)
+    scan: PartScan | OdsScan = OdsScan(spans) if ods else PartScan(name, sheets, formulas, spans)
     source: BinaryIO = part
-    if isinstance(scan, _PartScan) and scan.worksheet:
+    if isinstance(scan, PartScan) and scan.worksheet:
         data = part.read()  # at most the declared size, itself at most MAX_PART
         _feed(path, name, io.BytesIO(data), sheets, None)  # well-formed, no DTD or entity, at C speed
         try:
@@ -234,17 +202,25 @@ def _parse(
         except TooLarge as exc:
             raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
         if found is not None:
-            formulas += [_Formula(sheets.where(name), cell) for cell in found]
+            formulas += [Formula(sheets.where(name), cell) for cell in found]
             return
         source = io.BytesIO(data)  # not written the plain way: every element through the callbacks
-    # Only the parts whose elements say something get element callbacks; the others are only parsed.
-    wanted = ods or scan.worksheet or name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
-    _feed(path, name, source, sheets, scan if wanted else None)
+    # Only the parts whose elements say something get element callbacks; the others are only parsed, once
+    # for the same bytes (every county's theme, styles and content types are Excel's or WPS's same few).
+    if not (ods or scan.worksheet or name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")):
+        data = part.read()
+        if (digest := hashlib.sha256(data).digest()) not in _WELL_FORMED:
+            _feed(path, name, io.BytesIO(data), sheets, None)
+            if len(_WELL_FORMED) > 512:
+                _WELL_FORMED.clear()
+            _WELL_FORMED.add(digest)
+        return
+    _feed(path, name, source, sheets, scan)
     if isinstance(scan, OdsScan):
-        formulas += [_Formula(sheet, cell) for sheet, cell in scan.formulas]
+        formulas += [Formula(sheet, cell) for sheet, cell in scan.formulas]
 
 
-def _feed(path: Path, name: str, part: BinaryIO, sheets: _Sheets, scan: _PartScan | OdsScan | None) -> None:
+def _feed(path: Path, name: str, part: BinaryIO, sheets: Sheets, scan: PartScan | OdsScan | None) -> None:
     """Parse one part with expat, no DTD or entity allowed; ``scan`` receives its elements."""
     parser = expat.ParserCreate(namespace_separator=" ")
 
@@ -268,94 +244,6 @@ def _feed(path: Path, name: str, part: BinaryIO, sheets: _Sheets, scan: _PartSca
         raise refusal(path, f"{sheets.where(name)}已损坏（{where}XML 格式错误）") from exc
     except TooLarge as exc:
         raise refusal(path, f"{sheets.where(name)}{exc}，不像一张填报表") from exc
-
-
-def _number(digits: str) -> int:
-    """ASCII digits as a number, however many (past 20 digits it is only ever too far)."""
-    return int(digits[:20])
-
-
-class _PartScan:
-    """Element callbacks for one part: sheet names from workbook.xml, formulas and cell counts in sheets."""
-
-    def __init__(self, name: str, sheets: _Sheets, formulas: list[_Formula], spans: Spans) -> None:
-        self.name = name
-        self.sheets = sheets
-        self.formulas = formulas
-        self.spans = spans
-        self.worksheet = name.startswith("xl/worksheets/")
-        self.label = sheets.where(name).rstrip() if self.worksheet else name
-        self.row = self.col = -1  # the cell's position, 0-based, as calamine places it
-        self.filled = False
-        self.rels_base = ""
-        if name.endswith(".rels") and "/_rels/" in "/" + name:
-            folder, _, file = name.rpartition("_rels/")
-            self.rels_base = (folder + file.removesuffix(".rels")).rpartition("/")[0]
-        self.cell: str | None = None
-        self.formula = self.value = self.in_value = self.text_result = False
-        self.row_cells = self.sheet_cells = 0
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        ns, _, local = tag.rpartition(" ")
-        if self.worksheet and ns in (_MAIN, _STRICT_MAIN):
-            if local == "c":
-                self.cell, self.formula, self.value = attrs.get("r", "?"), False, False
-                self._place(attrs.get("r"))
-                self.filled = False
-                self.row_cells += 1
-                self.sheet_cells += 1
-                if self.row_cells > MAX_ROW_CELLS:
-                    raise TooLarge(f"一行中有超过 {MAX_ROW_CELLS} 个单元格")
-                if self.sheet_cells > MAX_SHEET_CELLS:
-                    raise TooLarge(f"有超过 {MAX_SHEET_CELLS} 个单元格")
-                self.text_result = attrs.get("t") == "str"  # a formula's text result: "" is one
-                if attrs.get("t") == "inlineStr":
-                    self.value = True  # its text is in <is>, not <v>
-            elif local == "row":
-                self.row_cells = 0
-                r = attrs.get("r", "")
-                self.row, self.col = (_number(r) - 1 if r.isascii() and r.isdigit() else self.row + 1), -1
-            elif local == "f":
-                self.formula = True
-            elif local == "v":
-                # A result only if it holds text (tools write <v></v> for none), or if the cell says
-                # its result is text: Excel writes <v/> for a formula that gives "" (=IF(B5=0,"",…)).
-                self.in_value = self.filled = True
-                self.value = self.value or self.text_result
-            elif local == "is":
-                self.value = self.filled = True
-        elif self.name == "xl/workbook.xml" and local == "sheet":
-            rid = attrs.get(_REL_ID) or attrs.get(_STRICT_REL_ID)
-            if rid:
-                self.sheets.names[rid] = attrs.get("name", "")
-        elif self.name == "xl/_rels/workbook.xml.rels" and local == "Relationship":
-            target = attrs.get("Target", "")
-            if target.startswith("/"):
-                part = target.lstrip("/")
-            else:
-                part = posixpath.normpath(posixpath.join(self.rels_base, target))
-            self.sheets.targets[attrs.get("Id", "")] = part
-
-    def _place(self, ref: str | None) -> None:
-        """A cell's row and column: its ``r``, else the next column of its row (as calamine counts)."""
-        m = _XLSX_CELL.fullmatch(ref or "")
-        if m:
-            self.row, self.col = _number(m[2]) - 1, column_index(m[1])
-        else:
-            self.col += 1
-
-    def text(self, data: str) -> None:
-        if self.in_value and data.strip():
-            self.value = True
-
-    def end(self, tag: str) -> None:
-        self.in_value = False
-        if self.cell is not None and tag.endswith(" c"):
-            if self.formula and not self.value:
-                self.formulas.append(_Formula(self.sheets.where(self.name), self.cell))
-            if self.filled:
-                self.spans.filled(self.label, max(self.row, 0), max(self.col, 0))
-            self.cell = None
 
 
 class Guarded(NamedTuple, Generic[T]):

@@ -171,10 +171,10 @@ def _lost(result: FileResult, why: str) -> FileResult:
     return _rejected(result.path, UserError(f"{why}，没有保存"))
 
 
-def _import_one(store: Store, path: Path, run: ImportRun[FileResult]) -> FileResult:
+def _import_one(store: Store, path: Path, run: ImportRun[FileResult], known: tuple[Template, ...]) -> FileResult:
     path = Path(path)
     try:
-        read = read_workbook(path, known_templates(store))
+        read = read_workbook(path, known)
         before = store.find_report(read.unit, read.year)
         if before is not None and imported_files.unchanged_since(store, before.id, read.sha256):
             return FileResult(path, SAME, before.unit, before.year)  # the file its figures came from
@@ -259,7 +259,8 @@ def import_files(
         if progress is not None:
             progress(len(results) - 1, result)
 
+    known = known_templates(store)  # read once a run (each read parses the templates the file carries)
     with ImportRun(store, say, _lost) as run:
         for path in paths:
-            run.done(_import_one(store, path, run))
+            run.done(_import_one(store, path, run, known))
     return results

@@ -59,8 +59,9 @@ def _value(value: object) -> object:
 
 
 def _trimmed(values: list[object]) -> list[object]:
-    """A row as the form reads it: at most ``MAX_COLS`` cells, without the blanks it ends with."""
-    row = [_value(v) for v in values[:MAX_COLS]]
+    """A row as the form reads it: at most ``MAX_COLS`` cells, without the blanks it ends with (``_value``
+    inline for a blank and called only for a float: most cells of a form are blanks and texts)."""
+    row = [None if v == "" else _value(v) if type(v) is float else v for v in values[:MAX_COLS]]
     end = len(row)
     while end and row[end - 1] is None:
         end -= 1

@@ -41,6 +41,8 @@ def workbook_template(
             f"{name}：这个工作簿用的是表样 {echo(str(version)[:20])}，本程序里没有："
             "请先装入这个表样（文件 → 装入表样…），未导入"
         )
+    if len(templates) == 1:
+        return templates[0]  # nothing to choose from (the program's own, a file carrying no other)
     # Serving its year, then the fewest columns missing, then the most found, then the newest: an older
     # notice's form matches its own template exactly, while the newer one lacks its renamed and added columns.
     return max(templates, key=lambda t: (_score(sheets, t), version_key(t.version)))

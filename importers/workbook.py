@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from forms.errors import InputError
 from forms.grid import REASON_LABEL, YOY_LABEL
 from forms.hygiene import echo
@@ -31,10 +29,11 @@ from forms.spec import Field, FormSpec, RowStyle
 from forms.template import Template
 from forms.years import YEARS_TEXT, is_report_year
 from forms.yoy import yoy
+from importers.cell_span import column_letters
 from importers.reading import ImportRejected, Sheet, read_sheets
 from importers.template_match import workbook_template
 from importers.units import Filled, file_unit
-from importers.workbook_titles import Title, find_titles, fold, fold_colons, meta_of, region_end
+from importers.workbook_titles import Title, find_titles, fold, labelled, meta_of, region_end, split_contact, text_of
 
 _YEAR = re.compile(r"(\d{4})(?:\.0)?年?")
 _NOTE_START = ("注:", "填表说明", "说明:")
@@ -76,54 +75,12 @@ class WorkbookRead:
 
 
 def _cell_name(sheet: Sheet, row: int, col: int) -> str:
-    return f"工作表“{sheet.title}”{get_column_letter(col + 1)}{row + 1}"
+    return f"工作表“{sheet.title}”{column_letters(col)}{row + 1}"
 
 
 def _at(rows: list[list[object]], r: int, c: int) -> object:
     row = rows[r] if r < len(rows) else []
     return row[c] if c < len(row) else None
-
-
-def _text_of(value: object) -> str:
-    """A cell value as the text a clerk typed; numbers in their shortest exact form."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
-def _labelled(rows: list[list[object]], start: int, stop: int, label: str) -> str | None:
-    """The text after ``label：`` (in the same cell, or the next filled cell of the row)."""
-    for r in range(start, stop):
-        row = rows[r] if r < len(rows) else []
-        for c, value in enumerate(row):
-            if not isinstance(value, str):
-                continue
-            text = fold_colons(value.strip())
-            if fold(text).startswith(label + ":"):
-                rest = text.split(":", 1)[1].strip()
-                if rest:
-                    return rest
-                for later in row[c + 1 :]:
-                    if later not in (None, ""):
-                        return _text_of(later).strip()
-                return ""
-    return None
-
-
-def _split_contact(text: str) -> tuple[str, str]:
-    """``张三 0731-1234567`` → (name, phone): the phone is the last token that is mostly digits."""
-    parts = text.split()
-    if len(parts) >= 2 and sum(ch.isdigit() for ch in parts[-1]) >= 5:
-        return " ".join(parts[:-1]), parts[-1]
-    return text, ""
 
 
 class _Region:
@@ -210,7 +167,7 @@ class _Region:
 
     def _parse(self, f: Field, r: int, c: int) -> Stored:
         try:
-            return f.kind.parse(_text_of(_at(self.rows, r, c)))
+            return f.kind.parse(text_of(_at(self.rows, r, c)))
         except InputError as exc:
             raise self.reject(r, c, f"{f.noun}：{exc.message}，未导入") from None
 
@@ -251,7 +208,7 @@ class _Region:
                     raw = _at(self.rows, reason_row, cc)
                     if raw not in (None, ""):
                         try:
-                            value = Kind.TEXT.parse(_text_of(raw))
+                            value = Kind.TEXT.parse(text_of(raw))
                         except InputError as exc:
                             raise self.reject(reason_row, cc, f"数据变化原因简析：{exc.message}，未导入") from None
                         if value is not None:
@@ -375,8 +332,8 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
         read[t.spec.key] = form
         disagreements += found
         head = region.header_row()[0]
-        filler = _labelled(t.sheet.rows, t.row, head, "填报单位")
-        contact = _labelled(t.sheet.rows, t.row, head, "联系人和联系方式") or ""
+        filler = labelled(t.sheet.rows, t.row, head, "填报单位")
+        contact = labelled(t.sheet.rows, t.row, head, "联系人和联系方式") or ""
         if filler:
             fillers.append((Filled(t.spec, t.sheet.title, filler), contact))
     if report_year is None:
@@ -415,7 +372,7 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
         if not isinstance(name, str) or not name:
             raise ImportRejected(f"{path.name}：找不到“填报单位：”，无法确定是哪个单位的报表，未导入")
         unit, filler = name, ""
-    person, phone = _split_contact(next((c for _, c in fillers if c), ""))
+    person, phone = split_contact(next((c for _, c in fillers if c), ""))
     return WorkbookRead(
         path, unit, report_year, filler, person, phone, read, disagreements, template, missing, notes, sha256
     )

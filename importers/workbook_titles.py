@@ -1,10 +1,12 @@
 """Where a workbook's attachments are: each found by its title, compared after folding what people vary
-(full/half-width brackets, colons and quotes, spaces, line breaks); and the app's own hidden sheet."""
+(full/half-width brackets, colons and quotes, spaces, line breaks); the lines around a title (填报单位,
+联系人和联系方式); and the app's own hidden sheet."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from forms.spec import FormSpec
@@ -82,3 +84,48 @@ def meta_of(sheets: list[Sheet]) -> dict[str, object]:
         if sheet.title == META_SHEET:
             return {str(row[0]): row[1] for row in sheet.rows if len(row) >= 2 and row[0] is not None}
     return {}
+
+
+# --- the lines around a title: 填报单位：…, 联系人和联系方式：… ----------------------------------
+
+
+def text_of(value: object) -> str:
+    """A cell value as the text a clerk typed; numbers in their shortest exact form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def labelled(rows: list[list[object]], start: int, stop: int, label: str) -> str | None:
+    """The text after ``label：`` (in the same cell, or the next filled cell of the row)."""
+    for r in range(start, stop):
+        row = rows[r] if r < len(rows) else []
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            text = fold_colons(value.strip())
+            if fold(text).startswith(label + ":"):
+                rest = text.split(":", 1)[1].strip()
+                if rest:
+                    return rest
+                for later in row[c + 1 :]:
+                    if later not in (None, ""):
+                        return text_of(later).strip()
+                return ""
+    return None
+
+
+def split_contact(text: str) -> tuple[str, str]:
+    """``张三 0731-1234567`` → (name, phone): the phone is the last token that is mostly digits."""
+    parts = text.split()
+    if len(parts) >= 2 and sum(ch.isdigit() for ch in parts[-1]) >= 5:
+        return " ".join(parts[:-1]), parts[-1]
+    return text, ""

@@ -200,3 +200,29 @@ def test_the_dialog_lists_each_file_the_same_ones_and_the_total(qtbot, tmp_path:
     qtbot.keyClick(dialog.start, Qt.Key.Key_Space)  # again, from the keyboard: every file the same now
     assert dialog.summary.text() == "共 3 个文件：导入 0 个，与上次相同 3 个，未导入 0 个。"
     store.close()
+
+
+def test_a_transaction_sqlite_ends_takes_back_the_lines_not_yet_said(tmp_path: Path, monkeypatch) -> None:
+    """A full disk or an I/O error makes SQLite roll back the whole transaction: the files written in it
+    since the last commit are said as not imported (their lines were not shown yet), and the run goes on."""
+    a, b, c = counties(tmp_path / "县区")
+    monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 3600.0)
+    record = imported_files.record
+
+    def full(db, report_id, file, sha256):
+        if file == b.name:
+            db.conn.execute("ROLLBACK")  # what SQLite does itself on SQLITE_FULL
+            raise UserError("磁盘空间已满")
+        record(db, report_id, file, sha256)
+
+    monkeypatch.setattr(imported_files, "record", full)
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    results = import_files(store, [a, b, c])
+    assert [r.line() for r in results[:2]] == [
+        f"{a.name}\t-\t-\t未导入：磁盘空间已满，没有保存",
+        f"{b.name}\t-\t-\t未导入：磁盘空间已满",
+    ]
+    assert results[2].status == IMPORTED
+    store.close()
+    assert [r.unit for r in Store(db).reports()] == ["丙区应急管理局"]

@@ -53,8 +53,8 @@ def test_the_scan_agrees_with_the_callbacks(tmp_path: Path, mutation: str) -> No
     for base in _sheets(tmp_path):
         for _ in range(4):
             data = _MUTATIONS[mutation](base, rnd)
-            spans, formulas, sheets = Spans(), [], guard._Sheets()
-            scan = guard._PartScan("xl/worksheets/sheet1.xml", sheets, formulas, spans)
+            spans, formulas, sheets = Spans(), [], guard.Sheets()
+            scan = guard.PartScan("xl/worksheets/sheet1.xml", sheets, formulas, spans)
             try:
                 guard._feed(tmp_path / "x.xlsx", scan.name, io.BytesIO(data), sheets, scan)
             except guard.UserError:
