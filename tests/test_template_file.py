@@ -264,11 +264,16 @@ def test_the_shipped_file_travels_with_every_build():
 
     root = Path(__file__).resolve().parents[1]
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    (pattern,) = project["tool"]["setuptools"]["package-data"]["forms"]
-    assert SHIPPED in (root / "forms").glob(pattern)
-    assert "recursive-include forms/templates *.toml" in (root / "MANIFEST.in").read_text(encoding="utf-8")
+    from forms.proofread_titles import SHIPPED as SHIPPED_TITLES  # 校对's list of titles, data too
+
+    packaged = {
+        p for pattern in project["tool"]["setuptools"]["package-data"]["forms"] for p in (root / "forms").glob(pattern)
+    }
+    assert {SHIPPED, SHIPPED_TITLES} <= packaged
+    manifest = (root / "MANIFEST.in").read_text(encoding="utf-8")
+    assert "recursive-include forms/templates *.toml" in manifest and "recursive-include forms/titles *.txt" in manifest
     spec = (root / "packaging" / "tianbao.spec").read_text(encoding="utf-8")
-    assert '"forms", "templates", "*.toml"' in spec and "datas=DATAS" in spec
+    assert '"forms", "templates", "*.toml"' in spec and '"forms", "titles", "*.txt"' in spec and "datas=DATAS" in spec
 
 
 # --- the whole line of each problem: what, which attachment, field or rule, and the line ------------
