@@ -105,8 +105,9 @@ def test_imports_before_files_were_recorded_read_the_history_alone(tmp_path: Pat
     members.add(store, CITY, A)
     first = by_unit(store)[A]
     assert (first.file, first.change_text()) == (f"{A}.xlsx", "首次导入")
-    with store.write():  # that import was an hour ago
+    with store.write():  # that import was an hour ago, by a program that kept no file records (before m008)
         store.conn.execute("update value_log set at = strftime('%Y-%m-%dT%H:%M:%S', at, '-1 hour')")
+        store.conn.execute("delete from imported_files")
     import_file(store, county_workbook(tmp_path / "v2", A, (100, 125), name="雨湖区第二版.xlsx"))
     a = by_unit(store)[A]
     assert (a.file, a.change_text()) == ("雨湖区第二版.xlsx", "改动 1 处：附件2 行政检查(次)（2024）：120 → 125")
