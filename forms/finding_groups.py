@@ -49,11 +49,13 @@ FONT_FIX = "改用 Windows 自带字体"
 
 
 def fix_label(finding: Finding | None) -> str:
-    """The words of the 审核 panel's button for a finding's fix: a linked figure, or any other fix
-    (a 校对 correction, a character no document holds taken out)."""
-    if finding is not None and finding.code == "PROOF_FONT":
+    """The words of the 审核 panel's button for a finding's fix: a linked figure, the fonts, or any
+    other fix (a 校对 correction, a character no document holds taken out); with none chosen, the last."""
+    if finding is None:
+        return FIX
+    if finding.code == "PROOF_FONT":
         return FONT_FIX
-    return LINK_FIX if finding is None or finding.code == "TEXT_FIGURE" else FIX
+    return LINK_FIX if finding.code == "TEXT_FIGURE" else FIX
 
 
 def group_key(where: Location) -> str:

@@ -80,8 +80,10 @@ def test_text_finding_jumps_to_the_sentence_and_is_fixed_by_a_link(qtbot, window
     item = found[0]
     assert item.text(1) == "报告正文 三、存在问题" and "79" in item.text(2)
     assert panel.finding(item).severity is Severity.HINT
+    panel.tree.setCurrentItem(None)
+    assert (panel.fix_button.isEnabled(), panel.fix_button.text()) == (False, "按建议改正")  # nothing chosen
     panel.tree.setCurrentItem(item)
-    assert panel.fix_button.isEnabled()
+    assert (panel.fix_button.isEnabled(), panel.fix_button.text()) == (True, "改为链接的表格数据")
     panel.jump.emit(panel.finding(item))
     assert window.tabs.currentWidget() is window.report_page
     assert window.report_page.body.textCursor().selectedText() == "69"

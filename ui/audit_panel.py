@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.finding_groups import FILTERS
+from forms.finding_groups import FILTERS, FIX
 from forms.rules import Severity
 
 if TYPE_CHECKING:  # the audit's modules load with the first audit, after the first paint
@@ -62,7 +62,7 @@ class AuditPanel(QWidget):
         self.filter.addItems(FILTERS)  # before the connection: the first item is no choice to rebuild for
         self.filter.setToolTip("只看错误或只看提示")
         self.filter.currentIndexChanged.connect(lambda _: self._rebuild())
-        self.fix_button = QPushButton("改为链接的表格数据")
+        self.fix_button = QPushButton(FIX)
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._fix)
         self.tree = QTreeWidget()
