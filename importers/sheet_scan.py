@@ -14,6 +14,7 @@ path of callbacks instead: nothing is ever decided by a guess.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from importers.cell_span import Spans, column_index
 
@@ -24,7 +25,8 @@ _NAMESPACES = (
 _DECLARATION = re.compile(rb"<\?xml[^>]*?\?>", re.IGNORECASE)
 _UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-8["']""", re.IGNORECASE)
 _ROOT = re.compile(rb"""\s*<worksheet\s[^>]*?xmlns\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ODD = re.compile(rb"<!--|<!\[CDATA\[|<\?|<[A-Za-z_][\w.-]*:(?:c|row|f|v|is)[\s/>]")
+# A prefixed cell element of any prefix (a prefix may be any XML name, 前: as well as x:):
+_ODD = re.compile(rb"<!--|<!\[CDATA\[|<\?|<[^\s/>!?]+:(?:c|row|f|v|is)[\s/>]")
 _TAG = re.compile(rb"<(row|c)(?=[\s/>])([^>]*)>")
 _CELL_END = re.compile(rb"</c\s*>")
 _INNER_CELL = re.compile(rb"<c[\s/>]")
@@ -50,18 +52,24 @@ def _attr(pattern: re.Pattern[bytes], attrs: bytes) -> bytes | None:
     return None if m is None else (m[1] if m[1] is not None else m[2])
 
 
+def _count(pattern: re.Pattern[bytes], data: bytes, limit: int) -> int:
+    """Matches up to ``limit + 1``, none kept: a 50 MB part of ``<c/>`` must not become a list first."""
+    return sum(1 for _ in islice(pattern.finditer(data), limit + 1))
+
+
 def _plain(data: bytes) -> bool:
-    """Whether the part is written the plain way this scan reads exactly."""
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    decl = _DECLARATION.match(body)
+    """Whether the part is written the plain way this scan reads exactly (matched in place: a slice of a
+    50 MB part would copy it)."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    decl = _DECLARATION.match(data, start)
     if decl is not None:
         if b"encoding" in decl[0] and not _UTF8.search(decl[0]):
             return False
-        body = body[decl.end() :]
-    root = _ROOT.match(body)
+        start = decl.end()
+    root = _ROOT.match(data, start)
     if root is None or (root[1] if root[1] is not None else root[2]) not in _NAMESPACES:
         return False
-    return data.count(b"xmlns=") + data.count(b"xmlns =") == 1 and _ODD.search(body) is None
+    return data.count(b"xmlns=") + data.count(b"xmlns =") == 1 and _ODD.search(data, start) is None
 
 
 def scan_worksheet(data: bytes, label: str, spans: Spans, max_row_cells: int, max_sheet_cells: int) -> list[str] | None:
@@ -69,14 +77,14 @@ def scan_worksheet(data: bytes, label: str, spans: Spans, max_row_cells: int, ma
     under ``label``; None when the part is not plain (see above). Raises TooLarge past the bounds."""
     if not _plain(data):
         return None
-    cells = len(_ANY_CELL.findall(data))
+    cells = _count(_ANY_CELL, data, max_sheet_cells)
     if cells > max_sheet_cells:
         raise TooLarge(f"有超过 {max_sheet_cells} 个单元格")
-    if cells <= max_row_cells and _FORMULA.search(data) is None and len(_REFERENCED.findall(data)) == cells:
+    if cells <= max_row_cells and _FORMULA.search(data) is None and _count(_REFERENCED, data, cells) == cells:
         # No row can hold too many, no formula to look at, every cell placed by its own reference; the
         # filled ones are those whose value follows their tag directly (all of them, or the counts differ).
         filled = _FILLED.findall(data)
-        if len(filled) == len(_FILLING.findall(data)):
+        if len(filled) == _count(_FILLING, data, len(filled)):
             if filled:
                 far_row = max(int(r[:20]) for _, r in filled) - 1
                 far_col = max(column_index(c.decode("ascii")) for c in {c for c, _ in filled})

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from importers.cell_span import Spans, column_index
 from importers.sheet_scan import TooLarge
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _REL_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
 _STRICT_REL_ID = "http://purl.oclc.org/ooxml/officeDocument/relationships id"
 _XLSX_CELL = re.compile(r"([A-Za-z]+)([0-9]+)")
@@ -72,8 +70,10 @@ class PartScan:
         self.row_cells = self.sheet_cells = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        ns, _, local = tag.rpartition(" ")
-        if self.worksheet and ns in (_MAIN, _STRICT_MAIN):
+        local = tag.rpartition(" ")[2]
+        # A worksheet's cells by their local name in any namespace: calamine reads them so (a sheet in a
+        # made-up namespace is still read), so each is counted and its formula looked at.
+        if self.worksheet:
             if local == "c":
                 self.cell, self.formula, self.value = attrs.get("r", "?"), False, False
                 self._place(attrs.get("r"))
@@ -126,7 +126,7 @@ class PartScan:
 
     def end(self, tag: str) -> None:
         self.in_value = False
-        if self.cell is not None and tag.endswith(" c"):
+        if self.cell is not None and tag.rpartition(" ")[2] == "c":
             if self.formula and not self.value:
                 self.formulas.append(Formula(self.sheets.where(self.name), self.cell))
             if self.filled:
