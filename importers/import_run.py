@@ -36,7 +36,9 @@ class ImportRun(Generic[R]):
     ) -> None:
         self.store = store
         self.say = say
-        self.lost = lost  # a result whose data SQLite rolled back with the whole transaction, and why
+        # A result as said once SQLite rolled back the whole transaction, and why: one that had written
+        # something is lost; one that wrote nothing (refused, the same file) is said as it was.
+        self.lost = lost
         self.clock = clock
         self.pending: list[R] = []  # results whose data is not committed yet
         self.backup_made = False
@@ -57,9 +59,9 @@ class ImportRun(Generic[R]):
     def savepoint(self) -> Iterator[None]:
         """One file's writes: undone alone if the block raises; the run's transaction begins here."""
         if self._open is None:
-            self._open = ExitStack()
-            self._open.enter_context(self.store.write())
-            self._since = self.clock()
+            opened = ExitStack()
+            opened.enter_context(self.store.write())  # BEGIN; a refusal (locked) leaves no run open
+            self._open, self._since = opened, self.clock()
         try:
             with self.store.write():  # nested: a savepoint of the run's transaction
                 yield
@@ -75,7 +77,7 @@ class ImportRun(Generic[R]):
         why = exc.message if isinstance(exc, UserError) else "保存时出错"
         lost, self.pending = self.pending, []
         for result in lost:
-            self.say(self.lost(result, why))
+            self.say(self.lost(result, why))  # ``lost`` leaves a result that wrote nothing as it was
 
     def before_replacing(self) -> None:
         """Back the file up before the run replaces its first report (committing first, so the copy
@@ -94,9 +96,14 @@ class ImportRun(Generic[R]):
             self.commit()
 
     def commit(self) -> None:
+        """COMMIT, then say the pending results; a COMMIT refused (locked, full, read-only) rolled back
+        the whole transaction, so what they wrote is said lost and the run goes on with the next file."""
+        said, self.pending = self.pending, []
         if self._open is not None:
             opened, self._open = self._open, None
-            opened.close()  # COMMIT
-        said, self.pending = self.pending, []
+            try:
+                opened.close()  # COMMIT
+            except UserError as exc:
+                said = [self.lost(result, exc.message) for result in said]
         for result in said:
             self.say(result)

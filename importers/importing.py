@@ -167,8 +167,11 @@ def _rejected(path: Path, exc: UserError) -> FileResult:
 
 
 def _lost(result: FileResult, why: str) -> FileResult:
-    """A file whose data SQLite rolled back with the run's whole transaction: not imported after all."""
-    return _rejected(result.path, UserError(f"{why}，没有保存"))
+    """A file whose data SQLite rolled back with the run's whole transaction: not imported after all
+    (a file refused, or the same as last time, wrote nothing and keeps its own line)."""
+    if result.status not in (IMPORTED, REPLACED):
+        return result
+    return _rejected(result.path, UserError(f"{why.removesuffix('。')}，没有保存"))
 
 
 def _import_one(store: Store, path: Path, run: ImportRun[FileResult], known: tuple[Template, ...]) -> FileResult:
@@ -195,7 +198,8 @@ def _import_one(store: Store, path: Path, run: ImportRun[FileResult], known: tup
                 source=path.name,
             )
             imported_files.record(store, report.id, path.name, read.sha256)
-            findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
+        # after the savepoint: the audit reads what was written and writes nothing
+        findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
     except UserError as exc:
         return _rejected(path, exc)
     changes: list[str] = changed_lines(before, report) if before is not None else []

@@ -226,3 +226,58 @@ def test_a_transaction_sqlite_ends_takes_back_the_lines_not_yet_said(tmp_path: P
     assert results[2].status == IMPORTED
     store.close()
     assert [r.unit for r in Store(db).reports()] == ["丙区应急管理局"]
+
+
+class _RefusingCommit:
+    """The store's connection, its next COMMITs refused as SQLite refuses them (rolled back)."""
+
+    def __init__(self, conn: sqlite3.Connection, code: int, times: int = 1) -> None:
+        self.conn, self.code, self.times = conn, code, times
+
+    def __getattr__(self, name: str):
+        return getattr(self.conn, name)
+
+    def execute(self, sql: str, *args):
+        if sql == "COMMIT" and self.times:
+            self.times -= 1
+            self.conn.execute("ROLLBACK")
+            error = sqlite3.OperationalError("refused")
+            error.sqlite_errorcode = self.code
+            raise error
+        return self.conn.execute(sql, *args)
+
+
+@pytest.mark.parametrize("code", [sqlite3.SQLITE_BUSY, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL])
+def test_a_refused_commit_says_each_file_it_took_back_and_the_run_goes_on(tmp_path: Path, code: int) -> None:
+    """The lines match the file: what a refused COMMIT rolled back is said not imported, with the reason;
+    a file refused on its own keeps its own reason; the files after it are imported."""
+    a, b, c = counties(tmp_path / "县区")
+    broken = tmp_path / "县区" / "坏.xlsx"
+    broken.write_bytes(b"not a workbook")
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    real = store.conn
+    store.conn = _RefusingCommit(real, code)  # the first commit: at the run's end here (all within 0.5 s)
+    results = import_files(store, [a, broken, b])
+    store.conn = real
+    lines = [r.line() for r in results]
+    assert [r.status for r in results] == [REJECTED] * 3
+    assert lines[0].endswith("，没有保存") and lines[2].endswith("，没有保存") and "没有保存" not in lines[1]
+    assert [r.unit for r in store.reports()] == []  # nothing said imported that is not there
+    again = import_files(store, [c])  # the file is usable again
+    assert again[0].status == IMPORTED and [r.unit for r in store.reports()] == [again[0].unit]
+
+
+def test_a_commit_refused_before_a_replacement_leaves_no_line_saying_otherwise(tmp_path: Path) -> None:
+    """The backup before the run's first replaced report commits first; a refusal there is said for the
+    files it took back, and the replacement itself still goes in."""
+    first = counties(tmp_path / "县区")
+    store = Store(tmp_path / "city.sqlite3")
+    import_files(store, first[:1])
+    changed = counties(tmp_path / "县区2", change=5)
+    real = store.conn
+    store.conn = _RefusingCommit(real, sqlite3.SQLITE_IOERR)
+    results = import_files(store, [changed[1], changed[2], changed[0]])  # two new ones, then a replacement
+    store.conn = real
+    assert [r.status for r in results] == [REJECTED, REJECTED, REPLACED]
+    assert sorted(r.unit for r in store.reports()) == [first_unit := results[2].unit] and first_unit
