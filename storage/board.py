@@ -61,7 +61,8 @@ def since_last(store: Store, report: Report) -> tuple[str, str, Since, tuple[str
 
     Its moves are the log's last import entries of its file, stamped with it and after the import before
     it (an import that moved nothing logged nothing; one import logs a form at a time, so its stamps may
-    differ by a second). A file identical to the one before it (same SHA-256) moved nothing. Times are
+    differ by a second). The same file twice in a row is imported again only after an edit here, which it
+    undoes: its moves are what it put back, so the history alone says what changed. Times are
     in seconds: of two workbooks of one unit imported within the same second, the later one's moves are
     not told apart. Without a file record (imports before m008 kept them) the log's file name and time
     stand in."""
@@ -71,10 +72,7 @@ def since_last(store: Store, report: Report) -> tuple[str, str, Since, tuple[str
         return "", "", Since.TYPED, ()
     file, at = (records[0].file, records[0].at) if records else (entries[-1].source, entries[-1].at)
     previous: str | None
-    if len(records) > 1:
-        previous, identical = records[1].at, records[1].sha256 == records[0].sha256
-    else:
-        previous, identical = _before(entries, file, at), False
+    previous = records[1].at if len(records) > 1 else _before(entries, file, at)
     if previous is None:
         return file, at, Since.FIRST, ()
     moved: list[Entry] = []
@@ -82,7 +80,7 @@ def since_last(store: Store, report: Report) -> tuple[str, str, Since, tuple[str
         if entry.source != file or entry.at <= previous or _seconds_apart(entry.at, at) > SAME_IMPORT_S:
             break
         moved.insert(0, entry)
-    if identical or not moved:
+    if not moved:
         return file, at, Since.SAME, ()
     return file, at, Since.MOVED, _moves(store, report, moved)
 

@@ -15,6 +15,7 @@ from exporters.board_xlsx import SHEET, write_board_xlsx
 from exporters.xlsx_print import PLANNED_SCALE, PRINTABLE_PT, WIDEST_DIGIT_PT
 from forms.board import COLUMNS, Since, summary
 from forms.errors import UserError
+from forms.report import MAIN_ROW, CellKey
 from importers.city import build_aggregate
 from importers.importing import import_file
 from storage import members
@@ -260,3 +261,15 @@ def test_bad_input_is_one_chinese_line_and_exit_2(
 def test_an_unknown_database_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = cli(capsys, "--db", str(tmp_path / "nope.sqlite3"), "--unit", CITY, "--year", "2024")
     assert code == 2 and not (tmp_path / "nope.sqlite3").exists() and len(err.strip().splitlines()) == 1
+
+
+def test_the_same_workbook_after_an_edit_here_shows_what_it_put_back(city: Store) -> None:
+    """The same file is imported again only after an edit here (else it changes nothing): the board
+    says what it moved back, not 无变化."""
+    report = city.require_report(A, YEAR)
+    later()
+    city.set_values(report.id, city.spec_of(report, "a2"), {CellKey(MAIN_ROW, "inspection", YEAR): 999})
+    later()
+    again = import_recorded(city, Path(city.path).parent / "in" / f"{A}.xlsx")
+    assert again.status == "已替换"
+    assert by_unit(city)[A].change_text() == "改动 1 处：附件2 行政检查(次)（2024）：999 → 120"
