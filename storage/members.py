@@ -54,7 +54,8 @@ def unit_name(db: Database, city: str, typed: str) -> str:
 
 def add(db: Database, city: str, typed: str) -> str:
     """Add a member; returns its name as kept. A unit already on the list is refused, naming it."""
-    if not city.strip():
+    city = clean_limited(city, "汇总单位", UNIT_MAX)  # as the 汇总 names it: " 湘潭市…" is no second list
+    if not city:
         raise UserError("请填写汇总单位")
     unit = unit_name(db, city, typed)
     if unit in members(db, city):
@@ -66,7 +67,7 @@ def add(db: Database, city: str, typed: str) -> str:
 
 def remove(db: Database, city: str, typed: str) -> str:
     """Take a member off the list (its reports stay in the file); returns the name removed."""
-    unit = typed.strip()
+    city, unit = clean_limited(city, "汇总单位", UNIT_MAX), clean_limited(typed, "单位名称", UNIT_MAX)
     listed = members(db, city)
     if unit not in listed:
         fuller = [u for u in listed if u.endswith(unit)] if unit else []

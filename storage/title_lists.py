@@ -15,7 +15,7 @@ from forms.errors import UserError
 from forms.hygiene import clean_text
 from forms.proofread_titles import parse_titles
 from storage.connection import Database
-from storage.path_check import require_file
+from storage.path_check import describe, require_file
 
 KEY = "title_lists"
 MAX_BYTES = 1 << 20
@@ -36,7 +36,11 @@ def read_file(path: Path) -> tuple[str, ...]:
     action = "读取文件名称清单"
     if not require_file(path, action):
         raise UserError(f"{action} {path}：文件不存在")
-    data = path.read_bytes()[: MAX_BYTES + 1]
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # never more: a file of gigabytes is refused unread
+    except OSError as exc:
+        raise UserError(f"{action} {path}：{describe(exc)}") from None
     if len(data) > MAX_BYTES:
         raise UserError(f"{action} {path}：文件超过 1 MB，不像一份文件名称清单")
     for encoding in ("utf-8-sig", "gb18030"):

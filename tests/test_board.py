@@ -142,6 +142,8 @@ def test_adding_and_removing_members_by_the_import_s_unit_rules(city: Store) -> 
     assert members.members(city, CITY) == [A]
     # typed with blanks around; a unit the file knows by this very name is not taken for the fuller one
     assert members.add(city, CITY, "  岳塘区应急管理局\t") == B
+    assert members.remove(city, f" {CITY} ", f"{B} ") == B  # the city too, as the 汇总 names it: one list
+    assert members.add(city, f"{CITY}\t", B) == B and members.members(city, CITY) == [A, B]
 
 
 def test_a_name_lacking_only_a_prefix_is_the_unit_the_file_names_in_full(tmp_path: Path) -> None:

@@ -49,4 +49,8 @@ def test_a_file_without_titles_is_refused_and_nothing_stored(tmp_path: Path, sto
         title_lists.add_file(store, path)
     with pytest.raises(UserError, match="文件不存在"):
         title_lists.add_file(store, tmp_path / "没有.txt")
+    big = tmp_path / "大.txt"
+    big.write_bytes(("《安全生产法》\n" * 200_000).encode())  # ≈3 MB
+    with pytest.raises(UserError, match="文件超过 1 MB"):
+        title_lists.add_file(store, big)
     assert title_lists.lists(store) == {}
