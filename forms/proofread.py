@@ -40,8 +40,15 @@ class Check:
 
 # --- 繁体字 --------------------------------------------------------------------------------
 
-# Names that keep a traditional form in simplified text (a surname, a place): never flagged.
+# Names that keep a traditional form in simplified text (a surname, a place): never flagged, a character
+# anywhere or a word (乾县 and 乾安县 are counties' own names; 乾 is 干 only in 乾燥 and the like).
 ALLOWED_TRADITIONAL = frozenset({"於"})
+ALLOWED_TRADITIONAL_WORDS = ("乾县", "乾安", "乾陵", "乾隆", "乾州", "乾元")
+
+
+def _in_allowed_word(text: str, i: int) -> bool:
+    char = text[i]
+    return any(text.startswith(w, i - k) for w in ALLOWED_TRADITIONAL_WORDS for k, c in enumerate(w) if c == char)
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,7 +79,7 @@ def _traditional(text: str) -> Iterator[Slip]:
         return  # nothing converted: the usual case, decided in C
     same_length = len(converted) == len(text)
     for i, char in enumerate(text):
-        if char.isascii() or char in ALLOWED_TRADITIONAL:
+        if char.isascii() or char in ALLOWED_TRADITIONAL or _in_allowed_word(text, i):
             continue
         # the whole text converts a word as a word (乾坤 stays); a character alone when lengths differ
         simple = converted[i] if same_length else _simplified(char)
@@ -95,6 +102,8 @@ def _half_width(text: str) -> Iterator[Slip]:
         yield Slip("PROOF_HALF_WIDTH", m.span(), "半角括号“()”", f"（{m[1]}）")
 
 
+# A list item's own number before a lone closing bracket: 1）加强…；2）… (a paragraph's start or after a mark)
+_LIST_NUMBER = re.compile(r"(?:^|[；;。，,：:\s])(?:\d{1,2}|[一二三四五六七八九十]{1,3})$")
 PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"), ("〈", "〉"), ("【", "】"))
 _PAIR_MARKS = {opening: re.compile(f"[{re.escape(opening)}{re.escape(closing)}]") for opening, closing in PAIRS}
 
@@ -112,6 +121,8 @@ def _unbalanced(text: str) -> Iterator[Slip]:
                 if char == opening:
                     depth, first = depth + 1, i if depth == 0 else first
                 elif char == closing:
+                    if depth == 0 and closing in "）)" and _LIST_NUMBER.search(paragraph, 0, i):
+                        continue  # a list item's number, 1）
                     if depth == 0:
                         yield Slip(
                             "PROOF_UNBALANCED", (start + i, start + i + 1), f"“{closing}”前面缺少“{opening}”", None
@@ -131,25 +142,28 @@ def _unbalanced(text: str) -> Iterator[Slip]:
 
 # --- 重复的字 ---------------------------------------------------------------------------------
 
-# A character doubled by a slip of the keyboard, by what may stand before and after the pair without
-# it being a word: 年年 after a year's number, unless a word begins with the second 年 (2022年年初).
-_YEAR_WORDS = "初底末中内度终前后里"
+# A character doubled by a slip of the keyboard, unless the second one begins a word (在在建: 在 + 在建;
+# 2022年年初: 年 + 年初) or the pair is half of an AABB word (的的确确, 和和美美): 年年 only after a year's
+# number (年年讲 is a word), the others anywhere.
+_YEAR_WORDS = "初底末中内度终前后里报均检审鉴龄限薪会"
 DOUBLED = (
     re.compile(rf"(?<=\d)\s*(年)\s*年(?![{_YEAR_WORDS}])"),
-    re.compile(r"(的)的"),
-    re.compile(r"(在)在"),
-    re.compile(r"(和)和"),
-    re.compile(r"(与)与"),
-    re.compile(r"(及)及"),
-    re.compile(r"(将)将"),
-    re.compile(r"(对)对(?!象|付|照|比|接|称|冲|待|话|应|手|立)"),
+    re.compile(r"(的)的(?!确)"),
+    re.compile(r"(在)在(?![建职岗编押校线场册读办案库途研营用逃控位任])"),
+    re.compile(r"(和)和(?![解谐睦平善气])"),
+    re.compile(r"(与)与(?![会其否])"),
+    re.compile(r"(及)及(?![时早格至其])"),
+    re.compile(r"(将)将(?![来近领士军])"),
+    re.compile(r"(对)对(?![象付照比接称冲待话应手立口策外内标焦齐])"),
 )
 
 
 def _doubled(text: str) -> Iterator[Slip]:
     for pattern in DOUBLED:
         for m in pattern.finditer(text):
-            start = m.start(1)
+            start, after = m.start(1), text[m.end() : m.end() + 2]
+            if len(after) == 2 and after[0] == after[1]:
+                continue  # AABB: 的的确确, 和和美美
             yield Slip("PROOF_DOUBLED", (start, m.end()), f"“{text[start : m.end()]}”多了一个“{m[1]}”", m[1])
 
 
@@ -170,6 +184,8 @@ def _spaces(text: str) -> Iterator[Slip]:
         if before.isdigit() and after.isdigit():
             continue  # two figures: 2023 2024
         between_han = not before.isdigit() and not after.isdigit()
+        if between_han and m[0] == "\u3000" and len(text.strip()) <= 4:
+            continue  # a two-character name padded to the width of three (王　伟), as documents print it
         # a headline's two phrases, an order's number (应急管理部令 第11号) as printed on it
         if between_han and (any(a < m.start() < b for a, b in headlines) or _ORDER_NUMBER.match(text, m.end())):
             continue

@@ -39,6 +39,8 @@ def _mended(text: str) -> str:
         ("2024 年，我局", "PROOF_SPACE", "2024年，我局"),
         ("完成率 100%。", "PROOF_SPACE", "完成率100%。"),
         ("执法 检查", "PROOF_SPACE", "执法检查"),
+        ("在在执法中", "PROOF_DOUBLED", "在执法中"),
+        ("执法\u3000检查工作全面推进", "PROOF_SPACE", "执法检查工作全面推进"),
     ],
 )
 def test_a_slip_is_found_with_its_fix(text: str, code: str, mended: str) -> None:
@@ -60,6 +62,18 @@ def test_a_slip_is_found_with_its_fix(text: str, code: str, mended: str) -> None
         "（中华人民共和国应急管理部令 第11号）",
         "乾坤",
         "对对象进行核查",
+        # a doubled character whose second begins a word, or half of an AABB word
+        "督促施工单位在在建工地开展隐患排查",
+        "以及及时整改",
+        "与与会代表交流",
+        "2023年年报显示，2024年年均增长5%，2024年年检",
+        "对对口帮扶单位",
+        "的的确确，和和美美",
+        # counties' own names with a character OpenCC takes for traditional
+        "咸阳市乾县应急管理局、松原市乾安县应急管理局",
+        # a list item's number before a lone bracket; a two-character name padded with an ideographic space
+        "1）加强执法；2）规范程序；3）强化监督",
+        "王\u3000伟",
         "“两坚决两确保”目标",
         "《应急管理部关于印发〈应急管理行政处罚裁量权基准〉的通知》",
         "English text, with a comma",
