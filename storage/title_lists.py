@@ -13,7 +13,6 @@ from pathlib import Path
 
 from forms.errors import UserError
 from forms.hygiene import clean_text
-from forms.proofread_titles import parse_titles
 from storage.connection import Database
 from storage.path_check import describe, require_file
 
@@ -51,6 +50,8 @@ def read_file(path: Path) -> tuple[str, ...]:
             continue
     else:  # pragma: no cover - GB 18030 decodes every byte string
         raise UserError(f"{action} {path}：不是文本文件")
+    from forms.proofread_titles import parse_titles  # 校对's modules load with the first audit, not at start
+
     found = parse_titles(clean_text(text, multiline=True))
     if not found:
         raise UserError(f"{action} {path}：没有读到任何文件名称（一行写一个，# 后面是注释）")
