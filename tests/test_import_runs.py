@@ -37,6 +37,21 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def fail_recording(monkeypatch, file: str, error: BaseException, *, rolled_back: bool = False) -> None:
+    """The import of ``file`` fails at its last write (the file record, after its figures); with
+    ``rolled_back`` SQLite has rolled the whole transaction back first, as it does on SQLITE_FULL."""
+    record = imported_files.record
+
+    def failing(db, report_id, name, sha256):
+        if name == file:
+            if rolled_back:
+                db.conn.execute("ROLLBACK")
+            raise error
+        record(db, report_id, name, sha256)
+
+    monkeypatch.setattr(imported_files, "record", failing)
+
+
 def log_rows(db: Path) -> list[tuple]:
     with sqlite3.connect(db) as conn:
         return conn.execute("select * from value_log order by id").fetchall()
@@ -105,14 +120,7 @@ def test_a_file_failing_in_the_middle_leaves_the_others_and_nothing_of_itself(tm
     a, b, c = counties(tmp_path / "县区")  # 甲县, 乙县, 丙区
     unreadable = tmp_path / "县区" / "坏文件.xlsx"
     unreadable.write_bytes(b"PK\x03\x04 broken")
-    record = imported_files.record
-
-    def failing(db, report_id, file, sha256):  # the last write of 乙县's savepoint, after its figures
-        if file == b.name:
-            raise UserError("磁盘空间已满")
-        record(db, report_id, file, sha256)
-
-    monkeypatch.setattr(imported_files, "record", failing)
+    fail_recording(monkeypatch, b.name, UserError("磁盘空间已满"))  # the last write of 乙县's savepoint
     db = tmp_path / "city.sqlite3"
     store = Store(db)
     results = import_files(store, [a, unreadable, b, c])
@@ -146,14 +154,7 @@ def test_each_line_is_said_only_once_its_file_is_committed(tmp_path: Path, monke
 def test_an_interrupted_run_keeps_what_was_committed(tmp_path: Path, monkeypatch) -> None:
     a, b, c = counties(tmp_path / "县区")
     monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 0.0)  # every file committed at once
-    record = imported_files.record
-
-    def bug(db, report_id, file, sha256):
-        if file == c.name:
-            raise RuntimeError("a bug of ours")
-        record(db, report_id, file, sha256)
-
-    monkeypatch.setattr(imported_files, "record", bug)
+    fail_recording(monkeypatch, c.name, RuntimeError("a bug of ours"))
     db = tmp_path / "city.sqlite3"
     store = Store(db)
     said = []
@@ -207,15 +208,7 @@ def test_a_transaction_sqlite_ends_takes_back_the_lines_not_yet_said(tmp_path: P
     since the last commit are said as not imported (their lines were not shown yet), and the run goes on."""
     a, b, c = counties(tmp_path / "县区")
     monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 3600.0)
-    record = imported_files.record
-
-    def full(db, report_id, file, sha256):
-        if file == b.name:
-            db.conn.execute("ROLLBACK")  # what SQLite does itself on SQLITE_FULL
-            raise UserError("磁盘空间已满")
-        record(db, report_id, file, sha256)
-
-    monkeypatch.setattr(imported_files, "record", full)
+    fail_recording(monkeypatch, b.name, UserError("磁盘空间已满"), rolled_back=True)
     db = tmp_path / "city.sqlite3"
     store = Store(db)
     results = import_files(store, [a, b, c])
