@@ -126,6 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    # The window's start (no command, at most --db) skips the commands' parsers: ≈12 ms of gettext lookups.
+    if not argv or (len(argv) == 2 and argv[0] == "--db") or (len(argv) == 1 and argv[0].startswith("--db=")):
+        window = ChineseArgumentParser(add_help=False)
+        window.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+        return window.parse_args(argv, argparse.Namespace(command=None))
+    return build_parser().parse_args(argv)
+
+
 def add_template_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     template = commands.add_parser("template", parents=[common], help="表样：装入、列出、删除，或把报表换到另一表样")
     actions = template.add_subparsers(dest="action", required=True, parser_class=ChineseArgumentParser, title="操作")
@@ -430,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         signal.signal(signal.SIGTERM, _terminated)
         _check_arguments(argv)
-        args = build_parser().parse_args(argv)
+        args = parse_arguments(argv)
         return HANDLERS.get(args.command, run_window)(args)
     except UserError as exc:
         _say(exc.message + _restore_hint(exc))

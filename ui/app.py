@@ -8,6 +8,7 @@ from ui import pyside_scan  # noqa: F401  first: before PySide reads the source 
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,11 +18,13 @@ from storage import window_open
 from storage.database import DamagedDatabase
 from storage.errorlog import log_bug
 from storage.lock import InstanceLock
-from storage.recovery import take_recovered
 from storage.store import MEMORY, Store
+from ui.first_paint import after_first_paint
 from ui.main_window import APP_TITLE, MainWindow
 from ui.qt_strings import MissingQtStrings
-from ui.session_end import SessionEnd, tell_recovered
+
+if TYPE_CHECKING:
+    from ui.session_end import SessionEnd
 
 
 def load_translations(app: QApplication) -> list[QTranslator]:
@@ -41,11 +44,19 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
+def translated(app: QApplication) -> None:
+    """Qt's strings in Chinese from here on: loaded once, after the first paint or before a dialog."""
+    if not app.property("zh_loaded"):
+        app.setProperty("zh_loaded", True)
+        load_translations(app)
+
+
 def install_crash_dialog(log_folder: Path | None) -> None:
     """A bug is logged with its traceback and apologised for; the window stays open."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log = log_bug(exc.with_traceback(tb), log_folder)
+        translated(QApplication.instance())
         where = f"详细信息已记录在 {log}。" if log else ""
         QMessageBox.critical(
             None,
@@ -64,19 +75,33 @@ def open_for_window(db: Path) -> tuple[Store, InstanceLock | None] | None:
     try:
         return window_open.open_for_window(db, _offer_restore)
     except UserError as exc:
+        translated(QApplication.instance())
         QMessageBox.warning(None, APP_TITLE, exc.message)
         return None
 
 
 def _offer_restore(exc: DamagedDatabase) -> bool:
+    translated(QApplication.instance())
     answer = QMessageBox.question(None, APP_TITLE, window_open.restore_question(exc))
     return answer == QMessageBox.StandardButton.Yes
+
+
+def settle(app: QApplication, window: MainWindow, db: Path) -> SessionEnd:
+    """What the window need not wait for to be seen (≈15 ms of the start): Qt's Chinese strings,
+    the session's end (SIGTERM, log-off: save without asking, then exit; before it nothing is
+    typed yet), and the notice of what the last session could not save."""
+    from storage.recovery import take_recovered
+    from ui.session_end import SessionEnd, tell_recovered
+
+    translated(app)
+    ending = SessionEnd(app, window)
+    tell_recovered(window, [] if str(db) == MEMORY else take_recovered(db))
+    return ending
 
 
 def run_app(db: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
-    load_translations(app)
     install_crash_dialog(None if str(db) == MEMORY else db.parent)
     opened = open_for_window(db)
     if opened is None:
@@ -86,15 +111,17 @@ def run_app(db: Path) -> int:
         try:
             window = MainWindow(store)
         except UserError as exc:  # the windowed program has no console: say it in a dialog
+            translated(app)
             QMessageBox.warning(None, APP_TITLE, exc.message)
             return 2
-        ending = SessionEnd(app, window)  # SIGTERM, log-off: save without asking, then exit
+        ending: list[SessionEnd] = []
         window.show()
-        tell_recovered(window, [] if str(db) == MEMORY else take_recovered(db))
+        after_first_paint(window, lambda: ending.append(settle(app, window, db)))
         try:
             return app.exec()
         finally:
-            ending.uninstall()
+            for end in ending:
+                end.uninstall()
     finally:
         store.close()
         if lock is not None:
