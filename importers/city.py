@@ -71,7 +71,7 @@ def build_aggregate(store: Store, city: str, year: int, units: list[str]) -> Agg
     template = store.template_of(existing) if existing else templates.for_year(store, year)
     forms, sources = aggregate(city, year, members, template, templates.all_known(store))
     with store.write():
-        report, previous = store.import_forms(
+        report, previous, _written = store.import_forms(
             city,
             year,
             {f.spec.key: (f.rows, f.values) for f in forms},

@@ -1,16 +1,18 @@
-"""How an import run writes: one transaction for the run, a savepoint per file, committed at least every
-``COMMIT_EVERY_S`` seconds; a file's line is handed on only once its data is committed.
+"""How an import run writes: the files read with no transaction open, in batches of what was read in about
+``COMMIT_EVERY_S`` seconds; each batch written in one transaction, a savepoint per file, and committed
+before the next batch is read; a file's line is handed on only once its data is committed.
 
-One transaction instead of one per file spares a commit (an fsync) per workbook; committing every half
-second keeps what a crash loses small and lets another program (the window, a second import) write in
-between. A file that fails is undone alone (its savepoint). Before the run's first replaced report, the
-file is backed up once (storage/backup.py), with what was committed so far in it.
+One transaction a batch instead of one a file spares a commit (an fsync) per workbook; reading outside it
+keeps the database unlocked while the files are parsed (another program, the window or a second import,
+writes in between), and a crash loses at most the batch being read or written. A file that fails is undone
+alone (its savepoint). Before the run's first replaced report, the file is backed up once
+(storage/backup.py), with what was committed so far in it.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Generic, TypeVar
 
@@ -20,6 +22,8 @@ from storage.store import Store
 COMMIT_EVERY_S = 0.5
 BACKUP_REASON = "before-import"
 R = TypeVar("R")
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 class ImportRun(Generic[R]):
@@ -43,7 +47,6 @@ class ImportRun(Generic[R]):
         self.pending: list[R] = []  # results whose data is not committed yet
         self.backup_made = False
         self._open: ExitStack | None = None
-        self._since = 0.0
 
     def __enter__(self) -> ImportRun[R]:
         return self
@@ -55,15 +58,32 @@ class ImportRun(Generic[R]):
             opened, self._open = self._open, None
             opened.__exit__(type(exc), exc, exc.__traceback__)  # the write rolls back
 
+    def batches(self, items: Iterable[T], read: Callable[[T], U]) -> Iterator[list[tuple[T, U]]]:
+        """``(item, read(item))`` in batches of what was read in about ``COMMIT_EVERY_S``; each is read
+        with no transaction open, as what the batch before it wrote is committed (and said) first."""
+        batch: list[tuple[T, U]] = []
+        start = 0.0
+        for item in items:
+            if not batch:
+                start = self.clock()
+            batch.append((item, read(item)))
+            if self.clock() - start >= COMMIT_EVERY_S:
+                yield batch
+                self.commit()
+                batch = []
+        if batch:
+            yield batch
+            self.commit()
+
     @contextmanager
     def savepoint(self) -> Iterator[None]:
-        """One file's writes: undone alone if the block raises; the run's transaction begins here."""
+        """One file's writes: undone alone if the block raises; the batch's transaction begins here."""
         if self._open is None:
             opened = ExitStack()
             opened.enter_context(self.store.write())  # BEGIN; a refusal (locked) leaves no run open
-            self._open, self._since = opened, self.clock()
+            self._open = opened
         try:
-            with self.store.write():  # nested: a savepoint of the run's transaction
+            with self.store.write():  # nested: a savepoint of the batch's transaction
                 yield
         except BaseException as exc:
             if self._open is not None and not self.store.conn.in_transaction:
@@ -76,8 +96,7 @@ class ImportRun(Generic[R]):
             opened.__exit__(type(exc), exc, exc.__traceback__)  # nothing left to roll back: no COMMIT
         why = exc.message if isinstance(exc, UserError) else "保存时出错"
         lost, self.pending = self.pending, []
-        for result in lost:
-            self.say(self.lost(result, why))  # ``lost`` leaves a result that wrote nothing as it was
+        self._say_all([self.lost(result, why) for result in lost])  # a result that wrote nothing stays
 
     def before_replacing(self) -> None:
         """Back the file up before the run replaces its first report (committing first, so the copy
@@ -92,7 +111,7 @@ class ImportRun(Generic[R]):
     def done(self, result: R) -> None:
         """A file's result, said once what it wrote is committed (at once when the run has nothing open)."""
         self.pending.append(result)
-        if self._open is None or self.clock() - self._since >= COMMIT_EVERY_S:
+        if self._open is None:
             self.commit()
 
     def commit(self) -> None:
@@ -105,5 +124,16 @@ class ImportRun(Generic[R]):
                 opened.close()  # COMMIT
             except UserError as exc:
                 said = [self.lost(result, exc.message) for result in said]
-        for result in said:
-            self.say(result)
+        self._say_all(said)
+
+    def _say_all(self, results: list[R]) -> None:
+        """Every result said, even when saying one fails (a bug of the sink's): what is committed is never
+        left unsaid; the first failure is raised afterwards, a bug for the caller to log."""
+        failure: Exception | None = None
+        for result in results:
+            try:
+                self.say(result)
+            except Exception as exc:
+                failure = failure or exc
+        if failure is not None:
+            raise failure

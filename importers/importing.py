@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forms.audit import audit
+from forms.audit import PreviousFigures, audit
 from forms.audit import errors as errors_of
 from forms.changes import Cells
 from forms.errors import UserError
 from forms.finding_groups import cell_place
-from forms.report import REASON_ROW, CellKey, FormData, Report
+from forms.report import REASON_ROW, CellKey, FormData, Report, ReportData
 from forms.template import Template
 from forms.template_moves import moves
 from importers.import_run import ImportRun
@@ -37,6 +37,8 @@ class FileResult:
     notes: list[str] = field(default_factory=list)  # what the file lacks, or another unit an attachment names
     errors: int = 0  # the imported report's audit: 错误 (must be fixed)
     hints: int = 0  # and 提示 (a look or a word)
+    # The report's data and last year's figures as written, until the audit has counted them (after the commit)
+    to_audit: tuple[ReportData, PreviousFigures | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def rejected(self) -> bool:
@@ -174,10 +176,19 @@ def _lost(result: FileResult, why: str) -> FileResult:
     return _rejected(result.path, UserError(f"{why.removesuffix('。')}，没有保存"))
 
 
-def _import_one(store: Store, path: Path, run: ImportRun[FileResult], known: tuple[Template, ...]) -> FileResult:
-    path = Path(path)
+def _read(path: Path, known: tuple[Template, ...]) -> WorkbookRead | FileResult:
+    """The workbook, or its refusal: read with no transaction open (importers/import_run.py)."""
     try:
-        read = read_workbook(path, known)
+        return read_workbook(path, known)
+    except UserError as exc:
+        return _rejected(path, exc)
+
+
+def _write(store: Store, path: Path, read: WorkbookRead | FileResult, run: ImportRun[FileResult]) -> FileResult:
+    """One file's writes, in its savepoint of the batch's transaction."""
+    if isinstance(read, FileResult):
+        return read  # refused while read
+    try:
         before = store.find_report(read.unit, read.year)
         if before is not None and imported_files.unchanged_since(store, before.id, read.sha256):
             return FileResult(path, SAME, before.unit, before.year)  # the file its figures came from
@@ -186,7 +197,7 @@ def _import_one(store: Store, path: Path, run: ImportRun[FileResult], known: tup
         with run.savepoint():
             version, forms, keep, notes = _into(store, read, before)
             notes = read.unit_notes + notes
-            report, previous = store.import_forms(
+            report, previous, written = store.import_forms(
                 read.unit,
                 read.year,
                 forms,
@@ -198,28 +209,30 @@ def _import_one(store: Store, path: Path, run: ImportRun[FileResult], known: tup
                 source=path.name,
             )
             imported_files.record(store, report.id, path.name, read.sha256)
-        # after the savepoint: the audit reads what was written and writes nothing
-        findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
+            # What the audit reads, as the file now holds it: the forms just written are not read again,
+            # and the audit itself runs once the batch is committed (``_audited``), outside the transaction.
+            data = store.report_data(report, with_text=False, written=written)
+            last_year = store.previous_year_figures(report)
     except UserError as exc:
         return _rejected(path, exc)
     changes: list[str] = changed_lines(before, report) if before is not None else []
     if previous is not None:  # compared under the report's own keys (a workbook of another template moved)
         for key, (rows, values) in forms.items():
             changes += changed_figures(FormData(store.spec_of(report, key), rows, dict(values)), previous.get(key, {}))
-    wrong = len(errors_of(findings))
     status = IMPORTED if previous is None else REPLACED
-    return FileResult(
-        path,
-        status,
-        report.unit,
-        report.year,
-        "",
-        changes,
-        read.disagreements,
-        notes,
-        wrong,
-        len(findings) - wrong,
-    )
+    result = FileResult(path, status, report.unit, report.year, "", changes, read.disagreements, notes)
+    result.to_audit = (data, last_year)
+    return result
+
+
+def _audited(result: FileResult) -> FileResult:
+    """The result with its report's audit counted (a pure computation on the data kept with it)."""
+    if result.to_audit is not None:
+        findings = audit(*result.to_audit)
+        result.to_audit = None
+        result.errors = len(errors_of(findings))
+        result.hints = len(findings) - result.errors
+    return result
 
 
 @dataclass(frozen=True)
@@ -259,12 +272,13 @@ def import_files(
     results: list[FileResult] = []
 
     def say(result: FileResult) -> None:
-        results.append(result)
+        results.append(_audited(result))
         if progress is not None:
             progress(len(results) - 1, result)
 
     known = known_templates(store)  # read once a run (each read parses the templates the file carries)
     with ImportRun(store, say, _lost) as run:
-        for path in paths:
-            run.done(_import_one(store, path, run, known))
+        for batch in run.batches([Path(p) for p in paths], lambda path: _read(path, known)):
+            for path, read in batch:
+                run.done(_write(store, path, read, run))
     return results

@@ -52,8 +52,14 @@ def _attr(pattern: re.Pattern[bytes], attrs: bytes) -> bytes | None:
     return None if m is None else (m[1] if m[1] is not None else m[2])
 
 
-def _count(pattern: re.Pattern[bytes], data: bytes, limit: int) -> int:
-    """Matches up to ``limit + 1``, none kept: a 50 MB part of ``<c/>`` must not become a list first."""
+_FEW = 1 << 14  # matches listed at once (C speed) when at most this many can be there
+
+
+def _count(pattern: re.Pattern[bytes], data: bytes, limit: int, *starts: bytes) -> int:
+    """Matches up to ``limit + 1`` (or all of them, when few): listed when ``starts``, what every match
+    begins with, occur few times; else counted one by one, none kept (50 MB of ``<c/>`` is no list)."""
+    if sum(map(data.count, starts)) <= _FEW:
+        return len(pattern.findall(data))
     return sum(1 for _ in islice(pattern.finditer(data), limit + 1))
 
 
@@ -77,18 +83,26 @@ def scan_worksheet(data: bytes, label: str, spans: Spans, max_row_cells: int, ma
     under ``label``; None when the part is not plain (see above). Raises TooLarge past the bounds."""
     if not _plain(data):
         return None
-    cells = _count(_ANY_CELL, data, max_sheet_cells)
+    cells = _count(_ANY_CELL, data, max_sheet_cells, b"<c")
     if cells > max_sheet_cells:
         raise TooLarge(f"有超过 {max_sheet_cells} 个单元格")
-    if cells <= max_row_cells and _FORMULA.search(data) is None and _count(_REFERENCED, data, cells) == cells:
+    if cells <= max_row_cells and _FORMULA.search(data) is None and _count(_REFERENCED, data, cells, b"<c") == cells:
         # No row can hold too many, no formula to look at, every cell placed by its own reference; the
         # filled ones are those whose value follows their tag directly (all of them, or the counts differ).
         filled = _FILLED.findall(data)
-        if len(filled) == _count(_FILLING, data, len(filled)):
+        if len(filled) == _count(_FILLING, data, len(filled), b"<v", b"<is"):
             if filled:
-                far_row = max(int(r[:20]) for _, r in filled) - 1
-                far_col = max(column_index(c.decode("ascii")) for c in {c for c, _ in filled})
-                spans.filled(label, max(far_row, 0), far_col)
+                columns, rows = zip(*filled, strict=True)
+                # past 20 digits a row is only ever too far (and int() refuses thousands of digits)
+                far = max(map(int, rows)) if max(map(len, rows)) <= 20 else max(int(r[:20]) for r in rows)
+                # up to 7 letters (as many as column_index reads), the longest and then the last is the farthest
+                longest = max(zip(map(len, columns), columns, strict=True))
+                far_col = (
+                    column_index(longest[1].decode("ascii"))
+                    if longest[0] <= 7
+                    else max(column_index(c.decode("ascii")) for c in set(columns))
+                )
+                spans.filled(label, max(far - 1, 0), far_col)
             return []
     return _one_by_one(data, label, spans, max_row_cells, max_sheet_cells)
 

@@ -96,6 +96,7 @@ class _Region:
         self.stop = stop
         self.year = title.year or report_year
         self.missing: list[str] = []  # fields the header has no column for
+        self.head = -1  # the header's first row (the 序号 row), once read
 
     def reject(self, r: int, c: int, why: str) -> ImportRejected:
         return ImportRejected(f"{self.spec.label} {_cell_name(self.sheet, r, c)}：{why}")
@@ -160,6 +161,7 @@ class _Region:
 
     def read(self) -> tuple[FormRead, list[str]]:
         head, index_col = self.header_row()
+        self.head = head
         columns, body = self.columns(head, index_col)
         if self.spec.rows is RowStyle.COMPARISON:
             return self._comparison(columns, body, index_col)
@@ -331,7 +333,7 @@ def read_workbook(path: Path, templates: tuple[Template, ...] = (TEMPLATE,)) -> 
             raise ImportRejected(f"{path.name}：各附件的年度不一致（{report_year}、{region.year}），未导入")
         read[t.spec.key] = form
         disagreements += found
-        head = region.header_row()[0]
+        head = region.head
         filler = labelled(t.sheet.rows, t.row, head, "填报单位")
         contact = labelled(t.sheet.rows, t.row, head, "联系人和联系方式") or ""
         if filler:

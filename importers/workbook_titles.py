@@ -23,6 +23,8 @@ def fold(value: object) -> str:
         return ""
     if isinstance(value, str):
         return _fold_text(value)
+    if type(value) is int or type(value) is float:
+        return str(value)  # digits, point, sign, e, inf, nan: nothing to fold (a date's text has a space)
     return _SPACE.sub("", str(value).translate(_FOLD))
 
 

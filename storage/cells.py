@@ -54,6 +54,17 @@ def read_back(spec: FormSpec, key: CellKey, value: Stored) -> Stored:
     return None if kind is None or stored is None else kind.decode(stored)
 
 
+def written_form(spec: FormSpec, rows: list[str], values: Cells) -> FormData:
+    """What ``form_data`` reads of a form ``replace_forms`` has just written with ``rows`` and ``values``,
+    without reading it (the import's audit)."""
+    data = FormData(spec, FormData.row_keys(spec, list(rows)))
+    for key, value in values.items():
+        back = read_back(spec, key, value)
+        if back is not None:
+            data.values[key] = back
+    return data
+
+
 def stored(db: Database, report_id: int, spec: FormSpec, key: CellKey) -> Stored:
     """One cell as the file holds it (call under a read or write)."""
     row = db.conn.execute(

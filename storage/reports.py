@@ -154,14 +154,15 @@ def import_forms(
     keep: dict[str, list[str]] | None = None,
     origin: Origin = Origin.IMPORT,
     source: str = "",
-) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
+) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None, dict[str, tuple[list[str], Cells]]]:
     """An imported workbook, in one transaction: (unit, year) gets exactly these forms' rows and
     values (a form the file does not carry is kept as it was, and so are a blank 填报单位, a blank
     contact line and the fields of ``keep``, form key → fields the file has no column for).
     ``template``: the version the forms are in (a new report is made with it; ``importers`` moves a
     workbook of another template into the report's own first). Returns the report and, when it
-    existed, the replaced forms' previous values (None for a new report). Each cell it changes is
-    logged with ``origin`` and ``source``, the file read (storage/value_log.py)."""
+    existed, the replaced forms' previous values (None for a new report), and the forms as written
+    (form key → rows, values: what it kept included). Each cell it changes is logged with ``origin`` and
+    ``source``, the file read (storage/value_log.py)."""
     with db.write():
         report = find(db, unit, year)
         previous: dict[str, dict[CellKey, Stored]] | None = None
@@ -192,7 +193,7 @@ def import_forms(
         held = previous or {s.key: dict(cells.form_data(db, report, s).values) for s, _, _ in chosen}
         cells.replace_forms(db, report.id, chosen, held, origin, source)
         db.conn.execute("update reports set updated_at=? where id=?", [now(), report.id])
-    return report, previous
+    return report, previous, {spec.key: (rows, values) for spec, rows, values in chosen}
 
 
 def _keeping(

@@ -10,6 +10,7 @@ Every accepted edit is committed before the call returns.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from forms.changes import Cells, Change, InsertRow, Touched
@@ -151,7 +152,7 @@ class Store(Database):
         template: str | None = None,
         origin: Origin = Origin.IMPORT,
         source: str = "",
-    ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None]:
+    ) -> tuple[Report, dict[str, dict[CellKey, Stored]] | None, dict[str, tuple[list[str], Cells]]]:
         """An imported workbook in one transaction (``storage.reports.import_forms``)."""
         return reports.import_forms(
             self,
@@ -187,10 +188,23 @@ class Store(Database):
         return cells.form_data(self, report, spec)
 
     @reads
-    def report_data(self, report: Report, *, with_text: bool = True, kind: str | None = None) -> ReportData:
-        """``kind``: which of the report's texts (forms.outline); None is the one open in the window."""
+    def report_data(
+        self,
+        report: Report,
+        *,
+        with_text: bool = True,
+        kind: str | None = None,
+        written: Mapping[str, tuple[list[str], Cells]] | None = None,
+    ) -> ReportData:
+        """``kind``: which of the report's texts (forms.outline); None is the one open in the window.
+        ``written``: forms ``import_forms`` has just written (form key → rows, values), taken as they
+        read back instead of read again."""
         text = ReportTexts(self).get(report, kind) if with_text else None
-        forms = [self.form_data(report, spec) for spec in self.forms_of(report)]
+        done = written or {}
+        forms = [
+            cells.written_form(spec, *done[spec.key]) if spec.key in done else self.form_data(report, spec)
+            for spec in self.forms_of(report)
+        ]
         gaps = reports.aggregate_gaps(self, report)  # a 汇总 of members on other templates
         for form in forms:
             form.gaps = gaps.get(form.spec.key, {})

@@ -274,3 +274,131 @@ def test_a_commit_refused_before_a_replacement_leaves_no_line_saying_otherwise(t
     store.conn = real
     assert [r.status for r in results] == [REJECTED, REJECTED, REPLACED]
     assert sorted(r.unit for r in store.reports()) == [first_unit := results[2].unit] and first_unit
+
+
+def _hand_filled(path: Path, keys: tuple[str, ...], change: int = 0) -> Path:
+    """The official form filled by hand, the attachments of ``keys`` one sheet each (``change`` added to
+    附件2's 行政检查 of 2024, 190)."""
+    import openpyxl
+
+    from tests.test_import import SPECS as FORM_SPECS
+    from tests.test_import import write_form
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for key in keys:
+        ws = wb.create_sheet(FORM_SPECS[key].label)
+        write_form(ws, FORM_SPECS[key])
+        for row in ws.iter_rows() if change and key == "a2" else ():
+            for cell in row:
+                if cell.value == 190:
+                    cell.value += change
+    wb.save(path)
+    return path
+
+
+def test_the_audit_reads_what_was_written_without_reading_it_again(tmp_path: Path, monkeypatch) -> None:
+    """The forms an import has just written are handed to the audit as they read back: equal to reading
+    the report again, for a new report, a replaced one, forms the file lacks and our own export."""
+    from storage.store import Store as StoreClass
+
+    real = StoreClass.report_data
+    compared: list[str] = []
+
+    def checked(self, report, *, written=None, **kwargs):
+        data = real(self, report, written=written, **kwargs)
+        if written is not None:
+            assert data == real(self, report, **kwargs), report.name  # the same transaction, read again
+            compared.append(report.unit)
+        return data
+
+    monkeypatch.setattr(StoreClass, "report_data", checked)
+    folder = tmp_path / "县区"
+    store = Store(tmp_path / "city.sqlite3")
+    first = import_files(store, [*counties(folder), _hand_filled(folder / "手填.xlsx", ("a2", "a3", "a4", "a5"))])
+    assert [r.status for r in first] == [IMPORTED] * 4
+    _counts_are_the_stored_reports(store, first)
+    again = import_files(
+        store,
+        [_hand_filled(folder / "更正.xlsx", ("a2", "a3"), change=7), *counties(tmp_path / "更正", change=5)],
+    )  # fmt: skip
+    assert [r.status for r in again] == [REPLACED] * 4
+    _counts_are_the_stored_reports(store, again)
+    assert len(compared) == 8
+
+
+def _counts_are_the_stored_reports(store: Store, results: list) -> None:
+    """Each file's 错误 and 提示 are the audit of its report as stored (what the city's board counts)."""
+    from forms.audit import audit
+    from forms.audit import errors as errors_of
+
+    for result in results:
+        report = store.require_report(result.unit, result.year)
+        findings = audit(store.report_data(report, with_text=False), store.previous_year_figures(report))
+        errors = len(errors_of(findings))
+        assert (result.errors, result.hints) == (errors, len(findings) - errors), result.line()
+
+
+def test_the_next_file_is_read_with_the_database_unlocked(tmp_path: Path, monkeypatch) -> None:
+    """While a workbook is read the run holds no transaction: another program can write in between."""
+    from importers import importing
+
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    read = importing.read_workbook
+    open_while_read: list[bool] = []
+
+    def reading(path, known):
+        open_while_read.append(store.conn.in_transaction)
+        with sqlite3.connect(db, timeout=0) as other:  # would raise "database is locked" under a write
+            other.execute("create table if not exists other_program (n)")
+        return read(path, known)
+
+    monkeypatch.setattr(importing, "read_workbook", reading)
+    for every in (0.0, 3600.0):  # a commit after each file; one for the run
+        monkeypatch.setattr(import_run, "COMMIT_EVERY_S", every)
+        results = import_files(store, counties(tmp_path / f"县区{every}", change=int(every)))
+        assert not any(r.rejected for r in results), [r.message for r in results]
+    assert open_while_read == [False] * 6
+
+
+def test_a_failing_line_sink_still_hears_every_committed_file(tmp_path: Path, monkeypatch) -> None:
+    """The sink raising on one line (a bug of its own) loses none of the lines committed with it: each is
+    still handed on, the data stays, and the failure is raised afterwards for the caller to log as a bug."""
+    files = counties(tmp_path / "县区")
+    monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 3600.0)  # the three committed together
+    heard: list[str] = []
+
+    def sink(i: int, result) -> None:
+        heard.append(result.path.name)
+        if i == 0:
+            raise RuntimeError("the window's list is gone")
+
+    db = tmp_path / "city.sqlite3"
+    store = Store(db)
+    with pytest.raises(RuntimeError, match="list is gone"):
+        import_files(store, files, sink)
+    store.close()
+    assert heard == [f.name for f in files]
+    assert sorted(r.unit for r in Store(db).reports()) == sorted(COUNTIES)
+
+
+def test_a_bug_in_the_line_sink_is_logged_by_the_command_line(tmp_path: Path, monkeypatch) -> None:
+    """On the command line a sink that fails is a bug like any other: logged with its traceback, exit 3,
+    and the files committed stay imported."""
+    import main
+
+    files = counties(tmp_path / "县区")
+    db = tmp_path / "city.sqlite3"
+    printed: list[object] = []
+
+    def failing_print(results) -> None:
+        printed.append(results)
+        raise RuntimeError("the console went away")
+
+    monkeypatch.setattr(main, "_print_results", failing_print)
+    monkeypatch.setattr(import_run, "COMMIT_EVERY_S", 3600.0)
+    code = main.main(["import", "--db", str(db), *map(str, files)])
+    assert code == 3 and len(printed) == 3
+    assert "the console went away" in (tmp_path / "error.log").read_text(encoding="utf-8")
+    assert sorted(r.unit for r in Store(db).reports()) == sorted(COUNTIES)
