@@ -96,8 +96,11 @@ def sequence_slips(body: str) -> Iterator[Slip]:
             n = int(said) if said.isdigit() else cn_number(said)
             if n not in (before + 1, 1) and n:
                 want = str(before + 1) if said.isdigit() else cn_numeral(before + 1)
-                last = str(before) if said.isdigit() else cn_numeral(before)
-                what = f"“{said}”的前面是“{last}”，序号{'重复' if n <= before else '跳过了'}"
+                if before:
+                    last = str(before) if said.isdigit() else cn_numeral(before)
+                    what = f"“{said}”的前面是“{last}”，序号{'重复' if n <= before else '跳过了'}"
+                else:  # the section's first number is past 1 (there is none before it to name)
+                    what = f"“{said}”的前面没有“{want}”，序号跳过了"
                 yield Slip("PROOF_SEQUENCE", (start, end), what, want)
             before = n or before
 

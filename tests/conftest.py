@@ -41,12 +41,16 @@ def _uses_qt(request: pytest.FixtureRequest) -> bool:
 def fresh_audit_parts_under_mutmut():
     """mutmut (README, "Development") switches a mutant on in a process whose clean run already built
     the audit's parts (``forms.audit._parts``, memoised): parts built from the unmutated builders would
-    hide every mutant in them. Under mutmut only, each test builds them again."""
+    hide every mutant in them. Under mutmut only, each test builds them again; so too the other memoised
+    results built by mutated code: the fonts' character class (``font_cover._outside``, from ``_ranges`` and
+    ``_gb2312_points``) and the shipped title list (``proofread_titles.shipped_titles``, from ``parse_titles``)."""
     if not os.environ.get("MUTANT_UNDER_TEST"):
         return
-    from forms import audit
+    from forms import audit, font_cover, proofread_titles
 
     audit._parts.cache_clear()
+    font_cover._outside.cache_clear()
+    proofread_titles.shipped_titles.cache_clear()
 
 
 @pytest.fixture(autouse=True)

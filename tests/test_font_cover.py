@@ -4,6 +4,7 @@ for the Windows fonts, the title and the unit names included; the fix offered is
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from fontTools.ttLib import TTCollection
 from forms.audit import audit
 from forms.findings import CellLocation, ContactLocation, TextLocation
 from forms.font_cover import FONT_CODE, GOVERNMENT, WINDOWS, check_fonts, unprintable
-from forms.report import MAIN_ROW, CellKey, Fonts, ReportData, ReportText, Section
+from forms.kinds import Invalid
+from forms.report import MAIN_ROW, REASON_ROW, CellKey, Fonts, ReportData, ReportText, Section
 from storage import font_files
 from storage.font_files import FILES, windows_chars
 from storage.store import Store
@@ -137,3 +139,125 @@ def test_the_store_reads_the_choice_and_the_files(tmp_path: Path, monkeypatch: p
     finally:
         store.close()
         font_files.windows_chars.cache_clear()
+
+
+# --- what is flagged, character by character, and where each finding points ---------------------
+
+
+def _plane() -> str:
+    """Every character of the basic plane (no surrogates), the line breaks and tab included."""
+    return "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_the_official_fonts_flag_exactly_what_gb2312_lacks() -> None:
+    """The whole plane at once: every character the codec cannot write is named, none other (the table's
+    first and last characters, those after a row's gaps, ASCII, ·, — and the line breaks print)."""
+    text = _plane()
+    flagged = {c for _, c in unprintable(text, GB)}
+    assert flagged == {c for c in text if not _in_gb2312(c) and c not in "\u00b7\u2014"}
+    assert unprintable("\u3000〓⒈鳌齄啊！~\x7f", GB) == []  # A1A1, A1FE, A2B1 (after a gap), F7A1, F7FE
+    assert unprintable("\x80€鎔", GB) == [(0, "\x80"), (1, "€"), (2, "鎔")]
+
+
+def test_the_windows_fonts_flag_exactly_what_the_files_lack() -> None:
+    """Characters held one apart and in runs: each gap is flagged, the runs' ends print."""
+    held = frozenset([*range(0x4E00, 0x4E10), 0x4E11, 0x4E13, *range(0x4E20, 0x4E30), 0x21, 0x23])
+    text = "".join(chr(c) for c in range(0x4DF0, 0x4E40)) + '!"#X\n\t\r'
+    flagged = [c for _, c in unprintable(text, Fonts(WINDOWS, held))]
+    assert flagged == [c for c in text if ord(c) not in held and c not in "\n\t\r"]
+    assert "\u4e10" in flagged and "\u4e12" in flagged and '"' in flagged and "X" in flagged
+
+
+def test_without_the_files_no_character_is_flagged() -> None:
+    assert unprintable("某镕县", Fonts(WINDOWS, None)) == []
+    assert unprintable("", GB) == []
+
+
+PLACES = [
+    ("filler", ContactLocation("filler"), "填报单位"),
+    ("contact_person", ContactLocation("contact_person"), "联系人"),
+    ("unit_line", TextLocation("", "unit_line"), "标题上方的单位"),
+    ("title", TextLocation("", "title"), "标题"),
+    ("lead", TextLocation("", "lead"), "导语"),
+    ("closing", TextLocation("", "closing"), "结束语"),
+    ("signer", TextLocation("", "signer"), "署名"),
+    ("heading", TextLocation("s1", "heading"), "小标题"),
+    ("body", TextLocation("s1", "body", (1, 2)), "正文"),
+]
+
+
+@pytest.mark.parametrize(("place", "where", "name"), PLACES)
+def test_each_place_is_named_as_the_clerk_knows_it(place: str, where: object, name: str) -> None:
+    words = "某镕县应急管理局"
+    contact = {place: words} if place in ("filler", "contact_person") else {}
+    text = _text(body=words if place == "body" else "正文。")
+    text = replace(text, sections=(replace(text.sections[0], heading=words),)) if place == "heading" else text
+    if place in ("unit_line", "title", "lead", "closing", "signer"):
+        text = replace(text, **{place: words})
+    (finding,) = check_fonts(_data(text, **contact))
+    assert finding.where == where and finding.fix == WINDOWS
+    assert finding.message == (
+        f"校对：{name}中的“镕”不在公文字体（仿宋_GB2312、楷体_GB2312、方正小标宋简体）的 GB 2312 字符范围内，"
+        "打印时会成为空框或换成别的字体；可改用 Windows 自带字体（设置 → Word 报告字体）"
+    )
+
+
+def test_the_phone_number_is_not_checked() -> None:
+    assert check_fonts(_data(_text(), contact_phone="镕")) == []
+
+
+def test_cells_are_named_by_their_column_and_listed_in_table_order() -> None:
+    """The 原因简析 under a figure is named after it and comes after the figures' row, column by column;
+    the figures and answers around the text cells are passed over."""
+    data = _data(_text())
+    a2 = data.form("a2")
+    a2.values.update(
+        {
+            CellKey(MAIN_ROW, "license", 2024): 3,
+            CellKey(REASON_ROW, "inspection"): "检查增加，涉及镕",
+            CellKey(REASON_ROW, "license"): "许可减少，涉及镕",
+            CellKey(MAIN_ROW, "unit_name"): "某镕县应急管理局",
+        }
+    )
+    found = check_fonts(data)
+    assert [f.where for f in found] == [
+        CellLocation("a2", CellKey(MAIN_ROW, "unit_name")),
+        CellLocation("a2", CellKey(REASON_ROW, "license")),
+        CellLocation("a2", CellKey(REASON_ROW, "inspection")),
+    ]
+    assert [f.message.split("中的")[0] for f in found] == [
+        "校对：行政执法单位名称",
+        "校对：行政许可的原因简析",
+        "校对：行政检查的原因简析",
+    ]
+
+
+def test_list_rows_are_listed_in_the_table_s_order() -> None:
+    data = _data(_text())
+    a5 = data.form("a5")
+    a5.rows[:] = ["r1", "r2"]
+    a5.values[CellKey("r2", "unit_name")] = "乙镕"
+    a5.values[CellKey("r1", "transferred")] = 2
+    a5.values[CellKey("r1", "unit_name")] = "甲鎔"
+    found = check_fonts(data)
+    assert [(f.where.key.row, f.message.split("中的")[1][:3]) for f in found] == [("r1", "“鎔”"), ("r2", "“镕”")]
+
+
+def test_a_text_cell_holding_a_bad_stored_text_is_left_to_its_own_finding() -> None:
+    """What storage could not read as a text (kept as it was) is not the fonts' to check: the audit says
+    what is wrong with it, and the cells after it are checked still."""
+    data = _data(_text())
+    a5 = data.form("a5")
+    a5.rows[:] = ["r1", "r2"]
+    a5.values[CellKey("r1", "unit_name")] = Invalid("某镕\x07县", "含有不可打印的字符")
+    a5.values[CellKey("r2", "unit_name")] = "乙镕"
+    (finding,) = check_fonts(data)
+    assert finding.where == CellLocation("a5", CellKey("r2", "unit_name"))
