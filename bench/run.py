@@ -373,6 +373,8 @@ def edit(rounds: int, folder: Path) -> dict[str, float]:
         and cell.key.period == YEAR
     )
     index = model.index(row, col)
+    window.tabs.setCurrentWidget(page)  # the grid a clerk types into is the one shown
+    app.processEvents()
 
     # setData returns once the value is committed, the grid (同比增减 included) updated and the audit re-run and
     # shown: that is edit_ms. The repaint Qt does afterwards is timed separately (edit_painted_ms).

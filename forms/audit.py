@@ -8,6 +8,7 @@ line, and hand-typed numbers in the report text that contradict the tables.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,10 +22,10 @@ from forms.kinds import Invalid, Stored, TextKind
 from forms.proofread_report import proofread_contact, proofread_reason, proofread_text
 from forms.report import MAIN_ROW, REASON_ROW, CellKey, FormData, ReportData
 from forms.rules import AtLeastSum, NotMoreThan, Rule, Severity, SumEquals, number
-from forms.spec import Field, FormSpec, RowStyle
+from forms.spec import FILLER, Field, FormSpec, RowStyle
 from forms.stored_chars import check_stored_chars
 from forms.text_audit import check_empty_sections
-from forms.unit_name import check_unit_names
+from forms.unit_name import unit_name_blank
 
 BIG_CHANGE = Decimal(50)  # a 同比 of ±50 % or more must be explained
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
@@ -208,8 +209,9 @@ def _previous(form: FormData, field: Field, year: int, filed: dict[str, Stored])
 
 # --- the whole audit, in parts ---------------------------------------------------------------
 
-ANY = "*"  # in what a part reads: every cell and row of a form
-Reads = frozenset[tuple[str, str]]  # (form key, field key or ANY)
+ANY = "*"  # in what a part reads: every row, or every field, of a form
+Read = tuple[str, str, str]  # (form key, row or ANY, field key or ANY)
+Reads = frozenset[Read]
 _Run = Callable[[ReportData, PreviousFigures | None], list[Finding]]
 
 
@@ -225,10 +227,16 @@ class _Part:
 
 def _rule_reads(rule: Rule, spec: FormSpec) -> Reads:
     if isinstance(rule, NotMoreThan):
-        return frozenset({(spec.key, rule.field), (rule.other_form, rule.other_field)})
+        return frozenset({(spec.key, ANY, rule.field), (rule.other_form, ANY, rule.other_field)})
     if isinstance(rule, SumEquals):
-        return frozenset({(spec.key, ANY), (rule.other_form, rule.other_field)})
-    return frozenset({(spec.key, ANY)})  # AtLeastSum: row by row in its own form
+        return frozenset({(spec.key, ANY, ANY), (rule.other_form, ANY, rule.other_field)})
+    return frozenset({(spec.key, ANY, ANY)})  # AtLeastSum: row by row in its own form
+
+
+def _font_reads(spec: FormSpec) -> Reads:
+    """The cells ``fonts_of_form`` looks at: the 原因简析 row and the text fields."""
+    texts = {(spec.key, ANY, f.key) for f in spec.fields() if isinstance(f.kind, TextKind)}
+    return frozenset({(spec.key, REASON_ROW, ANY), *texts})
 
 
 def _on(key: str, check: Callable[..., list[Finding]], *args: object) -> _Run:
@@ -244,6 +252,10 @@ def _fonts_part(key: str) -> _Run:
     return lambda data, _previous: fonts_of_form(data.form(key), data.fonts)
 
 
+def _unit_part(key: str, field: Field) -> _Run:
+    return lambda data, _previous: unit_name_blank(data.form(key), field, data.report)
+
+
 def _previous_part(key: str, field: Field, year: int) -> _Run:
     def run(data: ReportData, previous: PreviousFigures | None) -> list[Finding]:
         filed = (previous or {}).get(key)
@@ -255,42 +267,44 @@ def _previous_part(key: str, field: Field, year: int) -> _Run:
 @functools.lru_cache(maxsize=16)
 def _parts(specs: tuple[FormSpec, ...], year: int, places: int) -> tuple[_Part, ...]:
     """Every table's checks as parts, in the order ``audit()`` lists their findings. In a
-    COMPARISON form (one row of figures) a check is a part per field, reading that field alone.
+    COMPARISON form (one row of figures) a check is a part per field, reading that field alone
+    (and of it the figures' row or the 原因简析 row alone, where that is all it looks at).
     Built once per tables, year and places."""
     parts: list[_Part] = []
     for spec in specs:
         key = spec.key
-        whole = frozenset({(key, ANY)})
+        whole = frozenset({(key, ANY, ANY)})
+        for f in spec.fields():
+            if f.default == FILLER:  # left blank: the 填报单位 is its fix
+                parts.append(_Part((key, "unit", f.key), frozenset({(key, MAIN_ROW, f.key)}), _unit_part(key, f)))
         parts.append(_Part((key, "kinds"), whole, _on(key, check_value_kinds)))
-        parts.append(_Part((key, "fonts"), whole, _fonts_part(key)))  # 校对: what the fonts cannot print
+        parts.append(_Part((key, "fonts"), _font_reads(spec), _fonts_part(key)))  # 校对: what the fonts cannot print
         for i, rule in enumerate(spec.rules):
             parts.append(_Part((key, "rule", i), _rule_reads(rule, spec), _rule_part(key, rule)))
         if spec.rows is RowStyle.COMPARISON:
             for f in spec.paired_fields():
-                reads = frozenset({(key, f.key)})
+                reads = frozenset({(key, ANY, f.key)})
                 parts.append(_Part((key, "reason", f.key), reads, _on(key, _reason, f, year, places)))
             for f in spec.fields():
                 if f.kind.numeric:
-                    reads = frozenset({(key, f.key)})
+                    reads = frozenset({(key, MAIN_ROW, f.key)})
                     parts.append(_Part((key, "blank", f.key), reads, _on(key, _blanks, MAIN_ROW, f, year)))
             for f in spec.paired_fields():  # last year's figures, when there is such a report
-                parts.append(_Part((key, "previous", f.key), frozenset({(key, f.key)}), _previous_part(key, f, year)))
+                reads = frozenset({(key, MAIN_ROW, f.key)})
+                parts.append(_Part((key, "previous", f.key), reads, _previous_part(key, f, year)))
             for f in spec.paired_fields():  # 校对 of each 原因简析
-                parts.append(_Part((key, "proofread", f.key), frozenset({(key, f.key)}), _on(key, proofread_reason, f)))
+                reads = frozenset({(key, REASON_ROW, f.key)})
+                parts.append(_Part((key, "proofread", f.key), reads, _on(key, proofread_reason, f)))
         else:
             parts.append(_Part((key, "blanks"), whole, _on(key, check_blanks, year)))
     return tuple(parts)
 
 
 def _report_lines(data: ReportData) -> list[Finding]:
-    """What is checked on every run: the contact line, stored characters, unit names, the fonts."""
-    found = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
-    return found + _proofread_lines(data)
-
-
-def _proofread_lines(data: ReportData) -> list[Finding]:
-    """校对 of the contact line and the fonts of it and the text: depends on the report, text and fonts only."""
-    return proofread_contact(data.report) + fonts_of_lines(data.report, data.text, data.fonts)
+    """The contact line, the stored characters of it and of the text, their 校对 and fonts: these
+    depend on the report row, the text and the fonts only."""
+    found = check_contact(data) + check_stored_chars(data) + proofread_contact(data.report)
+    return found + fonts_of_lines(data.report, data.text, data.fonts)
 
 
 def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
@@ -302,16 +316,17 @@ def audit(data: ReportData, previous: PreviousFigures | None = None) -> list[Fin
     found += (
         check_text(data) + check_empty_sections(data.text) + proofread_text(data.text, data.report.year, data.titles)
     )
-    return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+    return errors_first(found)
 
 
 class Auditor:
     """``audit()`` kept up to date while a report is edited, for the window's every keystroke.
 
     Each part of the audit (``_parts``) is kept until ``changed`` names a cell it reads (or the
-    form is another object, or the year, 同比 places, last year's figures or the fonts differ); the contact
-    line and the text-against-tables comparison run each time, the search of the text for typed
-    numbers and its 校对 (``forms/proofread_report.py``) only when the text changed. The result is
+    form is another object, or the year, 同比 places, last year's figures, the fonts or the 填报单位
+    differ); the contact line's and text's own checks run again when they changed, the
+    text-against-tables comparison each time, the search of the text for typed numbers and its 校对
+    (``forms/proofread_report.py``) only when the text changed. The result is
     always ``audit(data, previous)`` (tests/test_audit_incremental.py checks it after random edits)."""
 
     def __init__(self) -> None:
@@ -322,55 +337,56 @@ class Auditor:
         from before is used; the next ``findings`` is a full audit."""
         self._context: tuple | None = None
         self._parts: tuple[_Part, ...] = ()
-        self._readers: dict[tuple[str, str], list[tuple]] = {}  # (form, field or ANY) → parts reading it
-        self._kept: dict[tuple, list[Finding]] = {}
+        self._readers: dict[Read, list[int]] = {}  # (form, row or ANY, field or ANY) → parts reading it
+        self._kept: list[list[Finding]] = []  # each part's findings, by its place in ``_parts``
+        self._stale: set[int] = set()  # the parts to run again
         self._forms: dict[str, FormData] = {}  # the objects the kept findings were computed from
         self._text: tuple[tuple, tuple[_Mention, ...]] | None = None  # (what they were read from, mentions)
         self._proof: tuple[tuple, list[Finding]] | None = None  # (text, year, titles lists; its 校对)
-        self._lines: tuple[tuple, list[Finding]] | None = None  # (report, text, fonts): 校对 of the lines and fonts
+        self._lines: tuple[tuple, list[Finding]] | None = None  # (report, text, fonts): their checks
 
-    def changed(self, form_key: str | None = None, fields: Iterable[str] | None = None) -> None:
-        """Cells of ``form_key`` changed: those of ``fields``, or any (rows too) when None;
+    def changed(self, form_key: str | None = None, keys: Iterable[CellKey] | None = None) -> None:
+        """Cells of ``form_key`` changed: those at ``keys``, or any (rows too) when None;
         ``form_key`` None: anything may have."""
         if form_key is None:
-            self._kept.clear()
-            return
-        names = set(self._readers.get((form_key, ANY), ()))
-        for field in {ANY} if fields is None else set(fields):
-            if field == ANY:
-                names.update(n for (form, _f), found in self._readers.items() if form == form_key for n in found)
-            else:
-                names.update(self._readers.get((form_key, field), ()))
-        for name in names:
-            self._kept.pop(name, None)
+            self._stale.update(range(len(self._parts)))
+        elif keys is None:
+            for (form, _row, _field), parts in self._readers.items():
+                if form == form_key:
+                    self._stale.update(parts)
+        else:
+            readers = self._readers
+            for key in set(keys):
+                for read in ((key.row, key.field), (ANY, key.field), (key.row, ANY), (ANY, ANY)):
+                    self._stale.update(readers.get((form_key, *read), ()))
 
     def findings(self, data: ReportData, previous: PreviousFigures | None = None) -> list[Finding]:
         specs = tuple(f.spec for f in data.forms)
-        context = (specs, data.report.year, data.places, previous, data.fonts)
+        report = data.report  # its 填报单位 is the fix of a blank unit name
+        context = (specs, report.year, data.places, previous, data.fonts, report.filler, report.unit)
         if context != self._context:
             self._context = context
-            self._parts = _parts(specs, data.report.year, data.places)
+            self._parts = _parts(specs, report.year, data.places)
             self._readers = {}
-            for part in self._parts:
+            for i, part in enumerate(self._parts):
                 for read in part.reads:
-                    self._readers.setdefault(read, []).append(part.name)
-            self._kept.clear()
+                    self._readers.setdefault(read, []).append(i)
+            self._kept = [[] for _ in self._parts]
+            self._stale = set(range(len(self._parts)))
         for form in data.forms:
             if self._forms.get(form.spec.key) is not form:  # read again: nothing kept from the old one
                 self.changed(form.spec.key)
                 self._forms[form.spec.key] = form
-        found: list[Finding] = check_contact(data) + check_stored_chars(data) + check_unit_names(data)
-        lines = (data.report, data.text, data.fonts)
+        for i in self._stale:
+            self._kept[i] = self._parts[i].run(data, previous)
+        self._stale.clear()
+        lines = (report, data.text, data.fonts)
         if self._lines is None or self._lines[0] != lines:
-            self._lines = (lines, _proofread_lines(data))
-        found += self._lines[1]
-        for part in self._parts:
-            kept = self._kept.get(part.name)
-            if kept is None:
-                kept = self._kept[part.name] = part.run(data, previous)
-            found += kept
+            self._lines = (lines, _report_lines(data))
+        found = list(self._lines[1])
+        found.extend(itertools.chain.from_iterable(self._kept))
         found += check_text(data, self._mentions(data)) + check_empty_sections(data.text) + self._proofread(data)
-        return sorted(found, key=lambda f: f.severity is not Severity.ERROR)
+        return errors_first(found)
 
     def _proofread(self, data: ReportData) -> list[Finding]:
         """校对 of the report text, read again only when the text (or the year, or the lists of titles) changed."""
@@ -385,6 +401,11 @@ class Auditor:
             mentions = text_mentions(data.text, source[1], source[2]) if data.text is not None else ()
             self._text = (source, mentions)
         return self._text[1]
+
+
+def errors_first(findings: list[Finding]) -> list[Finding]:
+    """The errors, then the rest, each in the order given."""
+    return errors(findings) + [f for f in findings if f.severity is not Severity.ERROR]
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

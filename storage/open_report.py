@@ -171,9 +171,7 @@ class OpenReport:
             self.reshaped += 1
         self._generation = after
         if self._auditor is not None:
-            self._auditor.changed(
-                change.form, {k.field for k in change.after} if isinstance(change, SetCells) else None
-            )
+            self._auditor.changed(change.form, change.after if isinstance(change, SetCells) else None)
 
 
 def _difference(

@@ -76,7 +76,7 @@ def test_the_auditor_keeps_equal_to_audit_over_the_seed(store: Store, tmp_path: 
     assert auditor.findings(data) == audit(data)
     a2 = data.form("a2")
     a2.values[CellKey(REASON_ROW, "license")] = "市场经营行为，自然增加"
-    auditor.changed("a2", ["license"])
+    auditor.changed("a2", [CellKey(REASON_ROW, "license")])
     assert auditor.findings(data) == audit(data)
 
 

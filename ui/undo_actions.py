@@ -16,8 +16,10 @@ def show_steps(undo: QAction, redo: QAction, history: History | None) -> None:
         (undo, "撤销", history.undo_name() if history else None),
         (redo, "重做", history.redo_name() if history else None),
     ):
+        tip = f"{verb}：{name}（{SHORTCUTS[verb]}）" if name else f"没有可{verb}的操作"
+        if action.toolTip() == tip and action.text() == verb:
+            continue  # after every edit: most often unchanged (setting a tip repaints the toolbar's button)
         action.setEnabled(name is not None)
         action.setText(verb)
-        tip = f"{verb}：{name}（{SHORTCUTS[verb]}）" if name else f"没有可{verb}的操作"
         action.setToolTip(tip)
         action.setStatusTip(tip)  # shown in the status bar while the pointer rests on it
