@@ -81,6 +81,28 @@ def no_unexpected_dialogs(request, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: unexpected(None, box.windowTitle(), box.text()))
 
 
+@pytest.fixture(autouse=True)
+def mouse_at_rest(request):
+    """Each Qt test starts with no mouse button held. QTest's double click can leave Qt believing one is
+    (seen after ``mouseDClick`` moved the focus to another widget, tests/test_ui_jump.py), and then no
+    widget gets the pointer's Enter: a later test's hover failed for a reason of the earlier one's."""
+    yield
+    if not _uses_qt(request):
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    held = QGuiApplication.mouseButtons()
+    if QGuiApplication.instance() is None or held == Qt.MouseButton.NoButton:
+        return
+    spot = QWidget()
+    spot.show()
+    QTest.mouseRelease(spot, held)
+    spot.close()
+
+
 # LibreOffice and poppler render and read the exports. Without them a developer's run skips those tests
 # with one line saying what to install; CI (CI=true) must have them, so there a missing one fails.
 NEEDS = "需要 LibreOffice 和 poppler-utils：apt install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils"

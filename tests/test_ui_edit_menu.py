@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
-from tests.support.qt import show_tab
+from tests.support.qt import show_tab, step_tip
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -38,7 +38,7 @@ def test_edit_menu_names_every_command_and_acts_on_the_grid_shown(qtbot, main_wi
     main_window.edit_actions["cut"].trigger()
     assert QGuiApplication.clipboard().text() == "148"
     assert store.form_data(sample, form("a2")).get(CellKey(MAIN_ROW, "license", 2023)) is None
-    assert main_window.undo_action.toolTip() == "撤销：清空 附件2 1 个单元格（Ctrl+Z）"
+    assert step_tip(main_window.undo_action) == "撤销：清空 附件2 1 个单元格（Ctrl+Z）"
     page.view.setCurrentIndex(page.model.index(0, 4))
     main_window.edit_actions["paste"].trigger()
     assert store.form_data(sample, form("a2")).get(CellKey(MAIN_ROW, "confirmation", 2023)) == 148
@@ -59,18 +59,18 @@ def test_context_menu_inserts_and_removes_rows_and_undo_keeps_its_history(
     rows = len(store.form_data(sample, form("a4")).rows)
     page.view.menu_actions["insert_row"].trigger()
     assert page.model.rowCount() == rows + 1 and view.currentIndex().row() == 2
-    assert main_window.undo_action.toolTip() == "撤销：在附件4插入第 3 行（Ctrl+Z）"
+    assert step_tip(main_window.undo_action) == "撤销：在附件4插入第 3 行（Ctrl+Z）"
     view.setCurrentIndex(page.model.index(0, 1))  # a filled row: asks first
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     main_window.edit_actions["remove_row"].trigger()
     assert page.model.rowCount() == rows
-    assert main_window.undo_action.toolTip() == "撤销：删除附件4第 1 行（Ctrl+Z）"
+    assert step_tip(main_window.undo_action) == "撤销：删除附件4第 1 行（Ctrl+Z）"
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # the removed row comes back with its figures
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # the inserted row goes
     assert store.form_data(sample, form("a4")).get(CellKey("r1", "posts")) is not None
     assert page.model.rowCount() == rows
-    assert main_window.redo_action.toolTip() == "重做：在附件4插入第 3 行（Ctrl+Y）"
+    assert step_tip(main_window.redo_action) == "重做：在附件4插入第 3 行（Ctrl+Y）"
 
 
 def test_undo_survives_switching_reports(qtbot, main_window, store, sample):
@@ -83,7 +83,7 @@ def test_undo_survives_switching_reports(qtbot, main_window, store, sample):
     main_window.reload_reports(other)
     assert main_window.undo_action.text() == "撤销"
     main_window.reload_reports(sample)
-    assert main_window.undo_action.toolTip() == "撤销：清空 附件2 1 个单元格（Ctrl+Z）"
+    assert step_tip(main_window.undo_action) == "撤销：清空 附件2 1 个单元格（Ctrl+Z）"
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Z, CTRL)
     assert store.form_data(sample, form("a2")).get(CellKey(MAIN_ROW, "license", 2023)) == 148

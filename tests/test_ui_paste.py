@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 
 from forms.registry import form
 from forms.report import CellKey
-from tests.support.qt import show_tab
+from tests.support.qt import show_tab, step_tip
 from tests.support.reports import audit_of_the_file
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -33,7 +33,7 @@ def test_six_rows_pasted_at_row_three_of_attachment4_add_four_rows_in_one_undo(q
     assert [after.get(CellKey(r, "posts")) for r in after.rows[2:]] == [1, 2, 3, 4, 5, 6]
     assert [page.model.data(page.model.index(r, 2)) for r in range(2, 8)] == [str(n + 100) for n in range(1, 7)]
     assert "新增 4 行" in main_window.statusBar().currentMessage()
-    assert main_window.undo_action.toolTip() == "撤销：粘贴 12 个单元格（新增 4 行）（Ctrl+Z）"
+    assert step_tip(main_window.undo_action) == "撤销：粘贴 12 个单元格（新增 4 行）（Ctrl+Z）"
     assert page.view.currentIndex().row() == 2 and len(page.view.selectedIndexes()) == 12
     qtbot.keyClick(page.view, Qt.Key.Key_Z, CTRL)  # one step takes the rows and the values away
     assert store.form_data(sample, spec) == before and page.model.rowCount() == 4

@@ -11,7 +11,7 @@ from forms.findings import CellLocation, ContactLocation, TextLocation
 from forms.registry import FORMS
 from forms.report import REASON_ROW, CellKey
 from storage.report_text import ReportTexts
-from tests.support.qt import finding_items
+from tests.support.qt import finding_items, step_tip
 from tests.support.texts import edit_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -57,7 +57,7 @@ def test_the_panel_lists_the_slips_and_a_click_fixes_the_text_then_ctrl_z_undoes
     key = window.section_key
     assert _body(store, sample, key) == "对企业主要负责人和安全管理人员开展培训。"
     qtbot.waitUntil(lambda: not any(panel.finding(i).code == "PROOF_TRADITIONAL" for i in _proofreading(panel)))
-    assert window.undo_action.toolTip().startswith("撤销：按建议改正 三、存在问题")
+    assert step_tip(window.undo_action).startswith("撤销：按建议改正 三、存在问题")
     window.report_page.sections.setFocus()  # not the text editor, whose own Ctrl+Z undoes typing
     qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
     assert _body(store, sample, key) == "对企业主要负责人和安全管理人員开展培训。"

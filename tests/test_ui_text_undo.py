@@ -13,7 +13,7 @@ from forms.errors import UserError
 from storage.database import DatabaseLocked
 from storage.report_text import ReportTexts
 from storage.store import Store
-from tests.support.qt import show_tab
+from tests.support.qt import show_tab, step_tip
 from tests.support.texts import edit_text
 from tests.test_ui_report_kinds import type_text
 
@@ -43,7 +43,7 @@ def test_a_deleted_section_comes_back_with_its_text_on_ctrl_z(qtbot, window, sto
     page.sections.setCurrentRow(PROBLEMS)
     qtbot.mouseClick(button(page, "删除"), Qt.MouseButton.LeftButton)  # no question: a dialog fails the test
     assert "三、存在问题" not in outline(page)
-    assert window.undo_action.toolTip() == "撤销：删除小节“三、存在问题”（Ctrl+Z）"
+    assert step_tip(window.undo_action) == "撤销：删除小节“三、存在问题”（Ctrl+Z）"
     page.sections.setFocus()  # not the text editor, whose own Ctrl+Z undoes typing
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
     assert outline(page) == shown
@@ -68,7 +68,7 @@ def test_typing_saved_on_a_pause_is_one_step(qtbot, window, store, sample):
     type_text(page.body, "另起一句。")
     stored = lambda: ReportTexts(store).get(sample).sections[7].body  # noqa: E731
     qtbot.waitUntil(lambda: stored() == before + "另起一句。", timeout=3000)
-    assert window.undo_action.toolTip() == "撤销：小节正文 三、存在问题（Ctrl+Z）"
+    assert step_tip(window.undo_action) == "撤销：小节正文 三、存在问题（Ctrl+Z）"
     page.sections.setFocus()
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
     assert stored() == before and page.body.toPlainText() == before
@@ -117,7 +117,7 @@ def test_the_contact_person_comes_back_on_undo(qtbot, window, store, sample):
     type_text(person, "王明")
     qtbot.keyClick(person, Qt.Key.Key_Return)  # editingFinished: saved
     assert store.report(sample.id).contact_person == "王明"
-    assert window.undo_action.toolTip() == "撤销：修改联系人（Ctrl+Z）"
+    assert step_tip(window.undo_action) == "撤销：修改联系人（Ctrl+Z）"
     window.report_page.sections.setFocus()
     qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
     assert person.text() == "林晓岚" and store.report(sample.id).contact_person == "林晓岚"
@@ -138,7 +138,7 @@ def test_a_pasted_report_is_one_step(qtbot, window, store, sample):
     QGuiApplication.clipboard().setText(PASTED)
     page.paste_report()
     assert texts.get(sample, "rule_of_law").closing == "特此报告。"
-    assert window.undo_action.toolTip() == "撤销：粘贴整篇报告（Ctrl+Z）"
+    assert step_tip(window.undo_action) == "撤销：粘贴整篇报告（Ctrl+Z）"
     page.sections.setFocus()
     qtbot.keyClick(page.sections, Qt.Key.Key_Z, CTRL)
     assert texts.get(sample, "rule_of_law") == empty and outline(page) == shown
@@ -196,7 +196,7 @@ def test_moving_or_relevelling_a_section_can_be_undone_at_once(qtbot, window, st
     assert not window.undo_action.isEnabled()
     qtbot.mouseClick(button(page, name), Qt.MouseButton.LeftButton)
     assert window.undo_action.isEnabled()  # it stayed grey: the step was recorded but the window never heard
-    assert window.undo_action.toolTip().startswith("撤销：")
+    assert step_tip(window.undo_action).startswith("撤销：")
 
 
 def test_a_half_typed_heading_is_a_step_before_the_toolbar_undo_not_lost(qtbot, window, store, sample):

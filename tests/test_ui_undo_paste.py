@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from forms.registry import form
 from forms.report import MAIN_ROW, CellKey
-from tests.support.qt import show_tab
+from tests.support.qt import show_tab, step_tip
 
 
 @pytest.fixture
@@ -34,12 +34,12 @@ def test_ctrl_z_undoes_a_typed_value_and_ctrl_y_redoes_it(qtbot, window, store, 
     qtbot.keyClicks(editor, "0")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored(store, sample, "penalty") == 80)  # Return commits through a queued call
-    assert window.undo_action.toolTip() == "撤销：附件2 行政处罚(件)（2024）：80（Ctrl+Z）"
+    assert step_tip(window.undo_action) == "撤销：附件2 行政处罚(件)（2024）：80（Ctrl+Z）"
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(store, sample, "penalty") == 78 and model.data(model.index(1, 12)) == "-46.94%"
     assert "已撤销" in window.statusBar().currentMessage()
-    assert window.redo_action.toolTip() == "重做：附件2 行政处罚(件)（2024）：80（Ctrl+Y）"
+    assert step_tip(window.redo_action) == "重做：附件2 行政处罚(件)（2024）：80（Ctrl+Y）"
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert stored(store, sample, "penalty") == 80 and model.data(model.index(0, 13)) == "80"
 

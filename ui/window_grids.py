@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from forms.changes import Change
 from forms.errors import UserError
 from forms.findings import of_form
-from forms.history import Step
+from forms.history import History, Step
 from forms.text_changes import ContactChange, TextChange
 from forms.value_log import Origin
-from ui.undo_actions import show_steps
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -131,7 +130,10 @@ class GridTabs:
     # --- undo -------------------------------------------------------------------
 
     def _update_undo_actions(self) -> None:
-        show_steps(self.undo_action, self.redo_action, self.histories.of(self.report.id) if self.report else None)
+        self.steps.show()
+
+    def _history(self) -> History | None:
+        return self.histories.of(self.report.id) if self.report else None
 
     def _page_of(self, form_key: str) -> FormPage:
         return self._form_page(next(i for i, spec in enumerate(self.shown_forms) if spec.key == form_key))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from forms.yoy import ALLOWED_PLACES
 from ui.app_title import APP_TITLE
+from ui.undo_actions import StepActions
 
 
 class WindowMenus:
@@ -53,7 +54,7 @@ class WindowMenus:
                 edit_menu.addSeparator()
                 continue
             self.edit_actions[name] = self._action(edit_menu, text, lambda _=False, n=name: self._grid_command(n))
-        self._update_undo_actions()
+        self.steps = StepActions(self.undo_action, self.redo_action, self._history)
         self._update_edit_actions()
 
         view_menu = self.menuBar().addMenu("查看(&V)")

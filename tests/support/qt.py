@@ -26,3 +26,9 @@ def finding_items(panel) -> list:
     tree = panel.tree
     groups = [tree.topLevelItem(g) for g in range(tree.topLevelItemCount())]
     return [group.child(i) for group in groups for i in range(group.childCount())]
+
+
+def step_tip(action) -> str:
+    """撤销's or 重做's tooltip as a clerk sees it: pointed at first (ui/undo_actions.py writes it then)."""
+    action.hover()
+    return action.toolTip()
