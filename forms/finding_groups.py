@@ -58,6 +58,37 @@ def fix_label(finding: Finding | None) -> str:
     return LINK_FIX if finding.code == "TEXT_FIGURE" else FIX
 
 
+# 校对 slips whose fixes may all be put in place at once: each mends its own characters and no other's
+# (a skipped 序号 is not among them: which number is wrong is the clerk's to say).
+FIX_ALL_CODES = frozenset({"PROOF_SPACE", "PROOF_HALF_WIDTH", "PROOF_TRADITIONAL", "PROOF_DOUBLED", "PROOF_TITLE"})
+
+
+def same_fixes(findings: Sequence[Finding], finding: Finding | None) -> list[Finding]:
+    """The report text's findings of ``finding``'s check that have a fix at their place: what 全部改正
+    puts in place as one step. None when ``finding`` is not such a slip."""
+
+    def mendable(f: Finding) -> bool:
+        at = f.where
+        return f.code in FIX_ALL_CODES and isinstance(at, TextLocation) and at.span is not None and bool(f.fix)
+
+    if finding is None or not mendable(finding):
+        return []
+    return [f for f in findings if f.code == finding.code and mendable(f)]
+
+
+def fix_all_label(findings: Sequence[Finding], finding: Finding | None) -> str:
+    """The 全部改正 button's words: how many of the chosen finding's kind it mends."""
+    same = same_fixes(findings, finding)
+    return f"同类全部改正（{len(same)} 处）" if len(same) > 1 else "同类全部改正"
+
+
+def check_name(code: str) -> str:
+    """A 校对 check as the clerk reads it in 撤销's tooltip: 多余的空格, 半角标点."""
+    from forms.proofread import CHECKS
+
+    return next((c.name for c in CHECKS if c.code == code), "文件名称" if code == "PROOF_TITLE" else "校对")
+
+
 def group_key(where: Location) -> str:
     """Which group a finding is listed in: its table's key, "text" or "contact"."""
     if isinstance(where, CellLocation):

@@ -127,19 +127,51 @@ def apply_fix(
     names: in the text of section ``key`` (the 导语 or 结束语 too), or in its heading (``part``
     heading), or in the title, the unit line or the 署名 (``part``, ``key`` ""); ``what`` names the
     step (undo's tooltip)."""
-
-    def mended(old: str) -> str:
-        return old[: span[0]] + fix + old[span[1] :]
-
-    if part == "heading":
-        change = set_heading(text, key, mended(text.sections[_index(text, key)].heading))
-    elif part in _LINES:
-        change = _LINES[part](text, mended(getattr(text, part)))
+    old = _piece(text, key, part)
+    change = _set_piece(text, key, part, old[: span[0]] + fix + old[span[1] :])
+    if part in _LINES:
         return replace(change, label=f"{what} {change.label}")
-    else:
-        body = {LEAD: text.lead, CLOSING: text.closing}.get(key)
-        change = set_body(text, key, mended(text.sections[_index(text, key)].body if body is None else body))
     return replace(change, label=f"{what} {entry_name(text, key)}")
+
+
+Fix = tuple[str, str, tuple[int, int], str]  # key, part, span, fix: apply_fix's arguments
+
+
+def apply_fixes(text: ReportText, fixes: Sequence[Fix], what: str) -> tuple[TextChange, int]:
+    """Several fixes as one step (the 审核 panel's 全部改正), and how many were put in place. Each piece
+    is mended from its end, so that the spans before a fix stay where they were; a span overlapping
+    one already mended is left (the next audit finds it again if it is still a slip)."""
+    mends: dict[tuple[str, str], list[tuple[tuple[int, int], str]]] = {}
+    for key, part, span, fix in fixes:
+        mends.setdefault((key, part), []).append((span, fix))
+    after, done = text, 0
+    for (key, part), spans in mends.items():
+        piece = _piece(after, key, part)
+        mended, left_of = piece, len(piece)
+        for (start, end), fix in sorted(spans, reverse=True):
+            if end > left_of or start > end:
+                continue
+            mended, left_of, done = mended[:start] + fix + mended[end:], start, done + 1
+        after = _set_piece(after, key, part, mended).after
+    return TextChange(text, after, f"{what} {done} 处"), done
+
+
+def _piece(text: ReportText, key: str, part: str) -> str:
+    """What apply_fix's ``key`` and ``part`` name, as stored."""
+    if part == "heading":
+        return text.sections[_index(text, key)].heading
+    if part in _LINES:
+        return getattr(text, part)
+    body = {LEAD: text.lead, CLOSING: text.closing}.get(key)
+    return text.sections[_index(text, key)].body if body is None else body
+
+
+def _set_piece(text: ReportText, key: str, part: str, value: str) -> TextChange:
+    if part == "heading":
+        return set_heading(text, key, value)
+    if part in _LINES:
+        return _LINES[part](text, value)
+    return set_body(text, key, value)
 
 
 def set_heading(text: ReportText, key: str, heading: str) -> TextChange:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from forms.audit import audit
-from forms.finding_groups import UNTOUCHED, UNTOUCHED_TITLE, group_findings
+from forms.finding_groups import UNTOUCHED, UNTOUCHED_TITLE, check_name, fix_all_label, group_findings, same_fixes
 from forms.findings import CellLocation, ContactLocation, Finding, TextLocation, of_form
 from forms.registry import FORMS
-from forms.report import MAIN_ROW, CellKey
+from forms.report import MAIN_ROW, REASON_ROW, CellKey
 from forms.rules import Severity
+from forms.text_edits import LEAD
 from tests.support.reports import sample_data
 
 HINT, ERROR = Severity.HINT, Severity.ERROR
@@ -58,3 +59,27 @@ def test_a_finding_of_a_table_the_template_lacks_is_listed_last_under_its_key():
     stray = finding(CellLocation("a9", CellKey("r1", "x")))
     groups = group_findings([stray, CONTACT, A2], FORMS)
     assert [(g.key, g.title) for g in groups] == [("a2", "附件2"), ("contact", "填报单位和联系人"), ("a9", "a9")]
+
+
+def test_fix_all_gathers_the_texts_slips_of_the_chosen_kind_that_have_a_fix():
+    def slip(where, code="PROOF_SPACE", fix="8") -> Finding:
+        return Finding(where, HINT, "", code, fix)
+
+    chosen = slip(TextLocation("s1", "body", (3, 5)))
+    same = [chosen, slip(TextLocation(LEAD, "body", (3, 5)), fix="4"), slip(TextLocation("", "title", (6, 8)))]
+    others = [
+        slip(TextLocation("s1", "body", (9, 10)), code="PROOF_HALF_WIDTH", fix="，"),  # another kind
+        slip(TextLocation("s1", "body", (0, 1)), fix=""),  # no fix to put in place
+        slip(TextLocation("", "signer", None)),  # no place in the text
+        slip(CellLocation("a2", CellKey(REASON_ROW, "license"))),  # a 原因简析: mended cell by cell
+        slip(TextLocation("s2", "body", (0, 1)), code="PROOF_SEQUENCE", fix="三"),  # which number is wrong: the clerk's
+    ]
+    findings = [*others, *same]
+    assert same_fixes(findings, chosen) == same
+    assert fix_all_label(findings, chosen) == "同类全部改正（3 处）"
+    assert check_name("PROOF_SPACE") == "多余的空格" and check_name("PROOF_TITLE") == "文件名称"
+    for not_mendable in others[1:]:
+        assert same_fixes(findings, not_mendable) == []
+    assert same_fixes(findings, others[0]) == [others[0]]
+    assert same_fixes(findings, None) == [] and fix_all_label(findings, None) == "同类全部改正"
+    assert fix_all_label(findings, others[0]) == "同类全部改正"  # the only one of its kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -236,3 +237,25 @@ def test_the_number_styles_and_a_pasted_outline_are_checked_naming_what():
         with pytest.raises(UserError) as refused:
             edits.set_outline(TEXT, "", [entry], "")
         assert refused.value.message.startswith(f"{what}过长")
+
+
+def test_fixes_put_in_place_at_once_are_one_step_each_piece_mended_from_its_end():
+    text = replace(TEXT, title="示例市应急管理局 2024 年报告", lead="2024 年，我局。")
+    body = "行政许可 178 件，处罚 61 件。"
+    text = edits.set_body(text, "s2", body).after
+    fixes = [
+        ("s2", "body", (3, 5), "可"),
+        ("s2", "body", (7, 9), "8"),
+        ("s2", "body", (12, 14), "罚"),
+        ("s2", "body", (15, 17), "1"),
+        (LEAD, "body", (3, 5), "4"),
+        ("", "title", (12, 14), "4"),
+        ("s2", "body", (2, 4), "X"),  # overlaps the first, mended before it: left for the next audit
+    ]
+    change, done = edits.apply_fixes(text, fixes, "改正多余的空格")
+    assert done == 6 and change.label == "改正多余的空格 6 处"
+    after = change.after
+    assert next(s.body for s in after.sections if s.key == "s2") == "行政许可178件，处罚61件。"
+    assert after.lead == "2024年，我局。" and after.title == "示例市应急管理局 2024年报告"
+    assert change.inverse().after == text  # one undo takes them all back
+    assert after.sections[0] == text.sections[0] and after.closing == text.closing  # nothing else moved

@@ -151,3 +151,36 @@ def test_a_click_fixes_the_title_and_the_lead_and_ctrl_z_undoes(qtbot, window, s
     qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)
     assert ReportTexts(store).get(sample).title == "示例市应急管理局 2024 年行政执法工作报告"
     assert ReportTexts(store).get(sample).lead == "2024 年，我局依法行政。"
+
+
+def test_fix_all_mends_every_slip_of_the_kind_in_one_step_and_ctrl_z_undoes(qtbot, window, store, sample):
+    key = window.section_key
+    slipped = "行政许可 178 件，行政处罚 61 件，其中 2024 年立案 12 件。"
+    edit_text(store, sample, edits.set_body, key, slipped)
+    edit_text(store, sample, edits.set_body, edits.LEAD, "2024 年，我局依法行政。")
+    window.report_page._reload()
+    window.refresh_audit()
+    panel = window.audit_panel
+    spaces = [i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_SPACE"]
+    assert len(spaces) == 9  # 8 in the section, 1 in the 导语
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(spaces[0])
+    assert panel.fix_all_button.isEnabled() and panel.fix_all_button.text() == "同类全部改正（9 处）"
+    assert panel.fix_all_button.toolTip() == "把报告正文中 9 处“多余的空格”都按建议改正（一步，可撤销）"
+    cell = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, CellLocation))
+    panel.tree.setCurrentItem(cell)  # a 原因简析's slip: its own fix, cell by cell
+    assert not panel.fix_all_button.isEnabled() and panel.fix_all_button.text() == "同类全部改正"
+    in_section = next(i for i in spaces if panel.finding(i).where.section == key)
+    panel.tree.setCurrentItem(in_section)  # its section is shown
+    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert _body(store, sample, key) == "行政许可178件，行政处罚61件，其中2024年立案12件。"
+    assert ReportTexts(store).get(sample).lead == "2024年，我局依法行政。"
+    assert window.report_page.body.toPlainText() == "行政许可178件，行政处罚61件，其中2024年立案12件。"
+    qtbot.waitUntil(lambda: not any(panel.finding(i).code == "PROOF_SPACE" for i in _proofreading(panel)))
+    assert window.statusBar().currentMessage().endswith("  已改正多余的空格 9 处")  # after the time
+    assert step_tip(window.undo_action) == "撤销：改正多余的空格 9 处（Ctrl+Z）"
+    window.report_page.sections.setFocus()
+    qtbot.keyClick(window.report_page.sections, Qt.Key.Key_Z, CTRL)  # one step takes all nine back
+    assert _body(store, sample, key) == slipped
+    assert ReportTexts(store).get(sample).lead == "2024 年，我局依法行政。"
+    qtbot.waitUntil(lambda: sum(panel.finding(i).code == "PROOF_SPACE" for i in _proofreading(panel)) == 9)

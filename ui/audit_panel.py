@@ -48,6 +48,7 @@ class AuditPanel(QWidget):
     jump = Signal(object)  # Finding: go there to type (Enter, double click)
     show_place = Signal(object)  # Finding: show its cell, the keyboard stays in the list
     fix = Signal(object)  # Finding with a fix to put in place (a linked figure, a 校对 correction)
+    fix_all = Signal(object)  # list[Finding]: one 校对 check's fixes in the text, put in place as one step
     fold_chosen = Signal(bool)  # the clerk folded (True) or opened the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,6 +66,9 @@ class AuditPanel(QWidget):
         self.fix_button = QPushButton(FIX)
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._fix)
+        self.fix_all_button = QPushButton("同类全部改正")
+        self.fix_all_button.setEnabled(False)
+        self.fix_all_button.clicked.connect(self._fix_all)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["类别", "位置", "说明"])
         self.tree.setColumnWidth(0, 170)
@@ -85,6 +89,7 @@ class AuditPanel(QWidget):
         top.addWidget(self.filter_label)
         top.addWidget(self.filter)
         top.addWidget(self.fix_button)
+        top.addWidget(self.fix_all_button)
         top.addWidget(self.fold_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -94,7 +99,7 @@ class AuditPanel(QWidget):
     def set_folded(self, folded: bool) -> None:
         """One line (the counts) or the whole list."""
         self.folded = folded
-        for widget in (self.tree, self.filter_label, self.filter, self.fix_button):
+        for widget in (self.tree, self.filter_label, self.filter, self.fix_button, self.fix_all_button):
             widget.setVisible(not folded)
         self.fold_button.setText("展开审核 ▲" if folded else "收起 ▼")
         self.fold_button.setToolTip("列出每一条错误和提示" if folded else "只显示一行条数，把地方留给表格或正文")
@@ -167,11 +172,16 @@ class AuditPanel(QWidget):
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _selected(self, item: QTreeWidgetItem | None) -> None:
-        from forms.finding_groups import fix_label
+        from forms.finding_groups import check_name, fix_all_label, fix_label, same_fixes
 
         finding = self.finding(item)
         self.fix_button.setEnabled(bool(finding and finding.fix))
         self.fix_button.setText(fix_label(finding))
+        same = same_fixes(self.findings, finding)
+        self.fix_all_button.setEnabled(len(same) > 1)
+        self.fix_all_button.setText(fix_all_label(self.findings, finding))
+        tip = f"把报告正文中 {len(same)} 处“{check_name(same[0].code)}”都按建议改正（一步，可撤销）" if same else ""
+        self.fix_all_button.setToolTip(tip or "选中一条校对提示：同类的都按建议改正")
         if finding is not None and self.tree.hasFocus():
             self.show_place.emit(finding)
 
@@ -184,6 +194,13 @@ class AuditPanel(QWidget):
         finding = self.finding(item)
         if finding is not None:
             self.jump.emit(finding)
+
+    def _fix_all(self) -> None:
+        from forms.finding_groups import same_fixes
+
+        same = same_fixes(self.findings, self.finding(self.tree.currentItem()))
+        if len(same) > 1:
+            self.fix_all.emit(same)
 
     def _fix(self) -> None:
         finding = self.finding(self.tree.currentItem())

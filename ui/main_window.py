@@ -98,6 +98,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self.audit_panel.jump.connect(self.jump_to)
         self.audit_panel.show_place.connect(self._preview)
         self.audit_panel.fix.connect(self.apply_fix)
+        self.audit_panel.fix_all.connect(self.apply_fixes)
         self.audit_dock = QDockWidget("审核", self)
         self.audit_dock.setObjectName("audit")
         self.audit_dock.setWidget(self.audit_panel)

@@ -432,6 +432,9 @@ class ReportPage(QWidget):
     def apply_fix(self, finding: Finding) -> None:
         text_fixes.apply_fix(self, finding)
 
+    def apply_fixes(self, findings: list[Finding]) -> None:
+        text_fixes.apply_fixes(self, findings)
+
     # --- figures ----------------------------------------------------------------
 
     def insert_figure(self) -> None:

@@ -34,3 +34,30 @@ def apply_fix(page: Any, finding: Finding) -> None:
     else:  # a heading, the title, the unit line, the 署名: their fields shown again from the file
         page._reload(select=key or None)
     page.message.emit(f"已{what}")
+
+
+def apply_fixes(page: Any, findings: list[Finding]) -> None:
+    """全部改正: every fix of one 校对 check in the text, as one step of the page's undo history."""
+    from forms.finding_groups import check_name
+
+    fixes = [
+        (at.section, at.part, at.span, f.fix)
+        for f in findings
+        if isinstance(at := f.where, TextLocation) and at.span is not None and f.fix
+    ]
+    if not fixes:
+        return
+    what = f"改正{check_name(findings[0].code)}"
+    done = 0
+
+    def make(text: Any) -> Any:
+        nonlocal done
+        change, done = edits.apply_fixes(text, fixes, what)
+        return change
+
+    shown = page.current_key  # the section the clerk looks at stays in view
+    if page._edit(make, flush=True) is None:
+        return
+    page.current_key = None  # every field shown again from the file
+    page._reload(select=shown)
+    page.message.emit(f"已{what} {done} 处")

@@ -115,6 +115,11 @@ class AuditWiring:
         self.refresh_audit()
         self.show_message(f"Word 报告字体：{SHOWN.get(self.store.font_set(), '')}")
 
+    def apply_fixes(self, findings: list[Finding]) -> None:
+        """全部改正: one 校对 check's fixes in the report text, one undo step."""
+        if self.report_page is not None:
+            self.report_page.apply_fixes(findings)
+
     def apply_fix(self, finding: Finding) -> None:
         """Put a finding's fix where it belongs: a cell (one undo step), a contact line, the report text;
         a character the fonts cannot print: the switch to the Windows fonts."""
