@@ -27,6 +27,7 @@ from forms.findings import (
 from forms.kinds import TextKind
 from forms.report import REASON_ROW, CellKey, Fonts, FormData, Report, ReportData, ReportText, cell_kind
 from forms.rules import Severity
+from forms.spec import RowStyle
 
 GOVERNMENT = "government"  # storage.store.FONT_SETS
 WINDOWS = "windows"
@@ -85,6 +86,20 @@ def unprintable(text: str, fonts: Fonts) -> list[tuple[int, str]]:
 _CONTACT: tuple[ContactLine, ...] = ("filler", "contact_person")  # the phone number is digits
 
 
+def _said(text: str, fonts: Fonts, *, proofread: bool = True) -> list[tuple[int, str]]:
+    """``unprintable``, less what the 繁体字 check mends where it proofreads (``proofread``): a traditional
+    character whose simplified one the fonts print (員 → 员) is that check's slip, said once with its fix,
+    not also as a reason to change the fonts."""
+    hits = unprintable(text, fonts)
+    if hits and proofread:
+        from forms.proofread import traditional_fixes
+
+        simplified, outside = traditional_fixes(text), _outside(fonts)
+        assert outside is not None  # there are hits
+        hits = [(i, c) for i, c in hits if i not in simplified or outside.match(simplified[i])]
+    return hits
+
+
 def _message(what: str, chars: list[str], fonts: Fonts) -> str:
     said = "、".join(dict.fromkeys(chars))
     if fonts.name == WINDOWS:
@@ -116,19 +131,19 @@ def fonts_of_lines(report: Report, text: ReportText | None, fonts: Fonts) -> lis
         return []
     found = []
     for line in _CONTACT:
-        hits = unprintable(getattr(report, line), fonts)
+        hits = _said(getattr(report, line), fonts)
         if hits:
             found.append(_finding(ContactLocation(line), CONTACT_NAMES[line], hits, fonts))
     if text is not None:
         for part in OWN_LINES:
-            hits = unprintable(getattr(text, part), fonts)
+            hits = _said(getattr(text, part), fonts)
             if hits:
                 found.append(_finding(TextLocation("", part), PART_NAMES[part], hits, fonts))
         for section in text.sections:
-            hits = unprintable(section.heading, fonts)
+            hits = _said(section.heading, fonts)
             if hits:
                 found.append(_finding(TextLocation(section.key, "heading"), "小标题", hits, fonts))
-            hits = unprintable(section.body, fonts)
+            hits = _said(section.body, fonts)
             if hits:
                 span = (hits[0][0], hits[0][0] + 1)  # the first of them, where the window shows it
                 found.append(_finding(TextLocation(section.key, "body", span), "正文", hits, fonts))
@@ -145,7 +160,7 @@ def _cells(form: FormData, fonts: Fonts) -> list[Finding]:
     for key, value in form.values.items():
         if not isinstance(value, str) or not isinstance(cell_kind(form.spec, key.row, key.field), TextKind):
             continue
-        hits = unprintable(value, fonts)
+        hits = _said(value, fonts, proofread=key.row == REASON_ROW and form.spec.rows is RowStyle.COMPARISON)
         if hits:
             found.append(_finding(CellLocation(form.spec.key, key), _cell_name(form, key), hits, fonts))
     rows = {row: i for i, row in enumerate(form.rows)}

@@ -87,6 +87,11 @@ def _traditional(text: str) -> Iterator[Slip]:
             yield Slip("PROOF_TRADITIONAL", (i, i + 1), f"“{char}”是繁体字", simple)
 
 
+def traditional_fixes(text: str) -> dict[int, str]:
+    """Position → simplified character of each traditional one the 繁体字 check flags in ``text``."""
+    return {slip.span[0]: slip.fix for slip in _traditional(text) if slip.fix}
+
+
 # --- 标点 ------------------------------------------------------------------------------------
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "(": "（", ")": "）"}
