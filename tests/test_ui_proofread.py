@@ -13,6 +13,7 @@ from forms.report import REASON_ROW, CellKey
 from storage.report_text import ReportTexts
 from tests.support.qt import finding_items, step_tip
 from tests.support.texts import edit_text
+from tests.test_ui_report_kinds import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 A2 = next(s for s in FORMS if s.key == "a2")
@@ -184,3 +185,51 @@ def test_fix_all_mends_every_slip_of_the_kind_in_one_step_and_ctrl_z_undoes(qtbo
     assert _body(store, sample, key) == slipped
     assert ReportTexts(store).get(sample).lead == "2024 年，我局依法行政。"
     qtbot.waitUntil(lambda: sum(panel.finding(i).code == "PROOF_SPACE" for i in _proofreading(panel)) == 9)
+
+
+def test_ctrl_z_in_the_text_editor_after_a_fix_undoes_the_fix_and_ctrl_y_redoes_it(qtbot, window, store, sample):
+    # Seen in a walkthrough: the fix was shown in the editor, the clerk pressed Ctrl+Z there and nothing happened.
+    panel = window.audit_panel
+    item = next(i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_TRADITIONAL")
+    _click_fix(qtbot, panel, item)
+    key, body = window.section_key, window.report_page.body
+    assert _body(store, sample, key) == "对企业主要负责人和安全管理人员开展培训。"
+    body.setFocus()
+    qtbot.waitUntil(body.hasFocus)
+    qtbot.keyClick(body, Qt.Key.Key_Z, CTRL)
+    assert _body(store, sample, key) == "对企业主要负责人和安全管理人員开展培训。"
+    qtbot.waitUntil(lambda: window.report_page.body.toPlainText() == "对企业主要负责人和安全管理人員开展培训。")
+    window.report_page.body.setFocus()
+    qtbot.keyClick(window.report_page.body, Qt.Key.Key_Y, CTRL)
+    assert _body(store, sample, key) == "对企业主要负责人和安全管理人员开展培训。"
+
+
+def test_ctrl_z_in_the_text_editor_undoes_the_typing_there_first(qtbot, window, store, sample):
+    page, key, panel = window.report_page, window.section_key, window.audit_panel
+    item = next(i for i in _proofreading(panel) if panel.finding(i).code == "PROOF_TRADITIONAL")
+    _click_fix(qtbot, panel, item)
+    page.body.setFocus()
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    type_text(page.body, "再")
+    assert page.body.toPlainText().endswith("培训。再")
+    qtbot.keyClick(page.body, Qt.Key.Key_Z, CTRL)  # the typed character goes; the fix stays
+    assert page.body.toPlainText() == "对企业主要负责人和安全管理人员开展培训。"
+    assert _body(store, sample, key) == "对企业主要负责人和安全管理人员开展培训。"
+
+
+def test_ctrl_z_from_the_panel_shows_the_grid_whose_step_it_undoes(qtbot, window, store, sample):
+    # Seen in a walkthrough: a 报告正文 finding chosen in the list, Ctrl+Z undid a 附件2 cell's fix and the
+    # list, rebuilt, took the window back to 报告正文, so the undone cell was never seen.
+    panel = window.audit_panel
+    cell = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, CellLocation))
+    _click_fix(qtbot, panel, cell)
+    text = next(i for i in _proofreading(panel) if isinstance(panel.finding(i).where, TextLocation))
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(text)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.report_page)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Z, CTRL)
+    reason = CellKey(REASON_ROW, "license")
+    assert store.report_data(sample).form("a2").get(reason) == "市场经营行为, 自然增加"
+    qtbot.wait(50)  # the list is rebuilt after the step
+    page = window.tabs.currentWidget()
+    assert page is not window.report_page and page.spec.key == "a2"

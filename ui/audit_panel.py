@@ -166,15 +166,20 @@ class AuditPanel(QWidget):
         self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
         self.tree.verticalScrollBar().setValue(scroll)
-        self._selected(self.tree.currentItem())
+        self._update_buttons(self.finding(self.tree.currentItem()))  # kept, not chosen: the window stays where it is
 
     def finding(self, item: QTreeWidgetItem | None) -> Finding | None:
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _selected(self, item: QTreeWidgetItem | None) -> None:
+        finding = self.finding(item)
+        self._update_buttons(finding)
+        if finding is not None and self.tree.hasFocus():
+            self.show_place.emit(finding)
+
+    def _update_buttons(self, finding: Finding | None) -> None:
         from forms.finding_groups import check_name, fix_all_label, fix_label, same_fixes
 
-        finding = self.finding(item)
         self.fix_button.setEnabled(bool(finding and finding.fix))
         self.fix_button.setText(fix_label(finding))
         same = same_fixes(self.findings, finding)
@@ -182,8 +187,6 @@ class AuditPanel(QWidget):
         self.fix_all_button.setText(fix_all_label(self.findings, finding))
         tip = f"把报告正文中 {len(same)} 处“{check_name(same[0].code)}”都按建议改正（一步，可撤销）" if same else ""
         self.fix_all_button.setToolTip(tip or "选中一条校对提示：同类的都按建议改正")
-        if finding is not None and self.tree.hasFocus():
-            self.show_place.emit(finding)
 
     def _show(self, item: QTreeWidgetItem) -> None:
         finding = self.finding(item)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -251,6 +251,18 @@ class FigureEdit(QTextEdit):
         return span if span == self._span_at(right) else None
 
     # --- typing -------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Z/Ctrl+Y undo the typing here first; with none left (a fix or a step just shown
+        # again) the key is left to the window's 撤销/重做, as if the focus were elsewhere.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            doc = self.document()
+            if (event.matches(QKeySequence.StandardKey.Undo) and not doc.isUndoAvailable()) or (
+                event.matches(QKeySequence.StandardKey.Redo) and not doc.isRedoAvailable()
+            ):
+                event.ignore()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
