@@ -56,7 +56,7 @@ class FileResult:
         if self.status == SAME:
             return f"{self.path.name}\t{self.unit}\t{self.year}\t{SAME}"
         extra = f"（改动 {len(self.changes)} 处）" if self.status == REPLACED else ""
-        found = f"审核发现 错误 {self.errors} 条、提示 {self.hints} 条"
+        found = f"附件审核发现 错误 {self.errors} 条、提示 {self.hints} 条"
         return f"{self.path.name}\t{self.unit}\t{self.year}\t{self.status}{extra}，{found}"
 
     def details(self) -> list[str]:

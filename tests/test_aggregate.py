@@ -180,7 +180,7 @@ def test_each_file_says_its_errors_apart_from_its_hints(tmp_path: Path) -> None:
     wrong = len(errors(findings))
     assert wrong == 1 and len(findings) > wrong
     assert (result.errors, result.hints) == (wrong, len(findings) - wrong)
-    assert result.line().endswith(f"已导入，审核发现 错误 1 条、提示 {len(findings) - 1} 条")
+    assert result.line().endswith(f"已导入，附件审核发现 错误 1 条、提示 {len(findings) - 1} 条")
 
 
 # --- the sums themselves, without files --------------------------------------------------------

@@ -72,7 +72,7 @@ def test_aggregate_takes_the_year_from_the_files_and_refuses_a_mix_naming_the_ye
     result = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", str(folder))  # no --year
     assert result.returncode == 0, result.stderr
     assert "汇总：示例市应急管理局 2024年，共 2 个单位" in result.stdout
-    assert "\t2024\t已导入，审核发现 错误 0 条、提示 " in result.stdout
+    assert "\t2024\t已导入，附件审核发现 错误 0 条、提示 " in result.stdout
     stray = county_file(folder, "丙区应急管理局", COUNTIES["丙区应急管理局"], year=2023)  # last year's, left there
     for given, said in (([], "已导入"), (["--year", "2024"], "与上次导入的文件相同，没有改动")):
         mixed = run("aggregate", "--db", str(db), "--unit", "示例市应急管理局", *given, str(folder))

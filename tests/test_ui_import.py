@@ -39,7 +39,7 @@ def test_dialog_lists_each_file_and_builds_the_city_report(qtbot, tmp_path: Path
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
     assert dialog.progress.value() == dialog.progress.maximum() == 4
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert texts[0].startswith("甲县应急管理局.xlsx　甲县应急管理局　2024　已导入，审核发现 错误 0 条、提示 ")
+    assert texts[0].startswith("甲县应急管理局.xlsx　甲县应急管理局　2024　已导入，附件审核发现 错误 0 条、提示 ")
     assert texts[3].startswith("坏文件.xlsx　-　-　未导入：")
     assert "导入 3 个，与上次相同 0 个，未导入 1 个" in dialog.summary.text()
     assert "已生成汇总：示例市应急管理局 2024年，共 3 个单位" in dialog.summary.text()
@@ -70,7 +70,7 @@ def test_files_of_two_years_are_imported_and_the_dialog_says_which_years(qtbot, 
     assert f"未生成汇总：{years}" in dialog.summary.text() and dialog.aggregated is None
     assert store.find_report(b, 2023) is not None and store.find_report("示例市应急管理局", 2024) is None
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert texts[1].startswith(f"{b}.xlsx　{b}　2023　已导入，审核发现 错误 ")
+    assert texts[1].startswith(f"{b}.xlsx　{b}　2023　已导入，附件审核发现 错误 ")
 
 
 def test_the_file_menu_opens_it(qtbot, tmp_path: Path, monkeypatch) -> None:
