@@ -117,7 +117,8 @@ def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        while i + 1 < len(lines) and _is_wrap(line, lines, i) and numbered(lines[i + 1]) is None:
+        before = out[-1] if out else None
+        while i + 1 < len(lines) and _is_wrap(line, lines, i, before) and numbered(lines[i + 1]) is None:
             i += 1
             line += lines[i]
             joined += 1
@@ -126,16 +127,28 @@ def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
-def _is_wrap(line: str, lines: list[str], i: int) -> bool:
+def _is_wrap(line: str, lines: list[str], i: int, before: str | None) -> bool:
     if len(line) < WRAP_MIN or _SENTENCE_END.search(line):
         return False
     n = numbered(line)
     if n is not None and _standalone(n):
-        return False  # a heading on its own line, however long
+        return _broken_item(n, before, lines[i + 2 : i + 3])  # else a heading on its own line, however long
     if len(line) > HEADING_MAX:
         return True  # longer than any heading or title, and its sentence goes on: a page broke it
     around = [len(x) for x in lines[max(0, i - 3) : i] + lines[i + 1 : i + 4] if len(x) >= WRAP_MIN]
     return bool(around) and len(line) >= WRAP_SHARE * statistics.median(around)
+
+
+def _broken_item(n: _Numbered, before: str | None, after: list[str]) -> bool:
+    """An item of a list (next to an item of its style and number that is one whole sentence, with
+    no text between them) broken mid-sentence by a line end: its sentence goes on in the next line
+    (000: ``3. 加强行政执法队伍建设，…培训力`` / ``度，提高…。``), which a heading's never does."""
+
+    def item(line: str | None, number: int) -> bool:
+        other = numbered(line) if line is not None else None
+        return other is not None and other.style == n.style and other.number == number and other.rest.endswith("。")
+
+    return item(before, n.number - 1) or item(after[0] if after else None, n.number + 1)
 
 
 def parse_pasted(text: str, *, wrapped: bool = True) -> PastedReport:

@@ -257,3 +257,24 @@ def test_a_closing_formula_at_the_end_of_the_last_section_becomes_the_closing():
         (2, "存在问题", "执法人员数量不足。\n培训还需加强。", True, None),
         (2, "加强培训", "全年培训执法人员 3 次。\n考核全部合格。", True, True),  # run into its text, as pasted
     ]
+
+
+def test_an_item_of_a_list_a_line_end_broke_is_joined_a_heading_never() -> None:
+    item = "加强行政执法队伍建设，加大对行政执法人员的培训力"  # 000's item 3, broken as its PDF broke it
+    rest = "度，提高执法人员的法律素养和业务能力。"
+    whole = "深入学习贯彻习近平法治思想，贯彻落实重要指示批示精神。"
+    # after an item of its list, or before one: the rest of its sentence is on the next line
+    assert join_wraps(["1. " + whole, "2. " + item, rest]) == (["1. " + whole, "2. " + item + rest], 1)
+    assert join_wraps(["1. " + item, rest, "2. " + whole]) == (["1. " + item + rest, "2. " + whole], 1)
+    pasted = parse_pasted(
+        "\n".join(["某县应急管理局2024年行政执法工作报告", "三、下一步工作打算", "1. " + whole, "2. " + item, rest])
+    )
+    assert [s.heading for s in pasted.sections] == ["下一步工作打算"]
+    assert pasted.sections[0].body == "\n".join(["1. " + whole, "2. " + item + rest])
+    # a heading stays whole: text between it and the item before it, another style, a number that skips,
+    # or a neighbour that is a heading itself (no sentence of its own)
+    assert join_wraps(["1. " + whole, "正文。", "2. " + item, rest])[1] == 0
+    assert join_wraps(["（一）" + whole, "2. " + item, rest])[1] == 0
+    assert join_wraps(["1. " + whole, "3. " + item, rest])[1] == 0
+    assert join_wraps(["1. 加强组织领导", "2. " + item, rest])[1] == 0
+    assert join_wraps(["2. " + item, rest, "3. 强化监督检查"])[1] == 0

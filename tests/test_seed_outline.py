@@ -7,9 +7,9 @@ and half-width brackets, which the export prints full-width (001's ``(一)`` →
 
 The seeds split some paragraphs where the original's page broke (``PAGE_BREAKS``: the line endings
 where it happens). The paste joins those itself; the expected paragraphs are the seed's lines with
-them joined. Two extraction artefacts are repaired in the test's copy (``REPAIRS``): 000's item 3,
-split after a line shorter than the lines around it and shaped as a heading (``培训力`` / ``度，``:
-the paste never joins a short line), and a Word bookmark left in 003's text.
+them joined, 000's item 3 too (``3. 加强…培训力`` / ``度，…``: an item of a list a line end broke, shaped
+as a heading but next to an item of its list). One extraction artefact is repaired in the test's copy
+(``REPAIRS``): a Word bookmark left in 003's text.
 """
 
 from __future__ import annotations
@@ -34,11 +34,10 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 KINDS = {"000": "enforcement", "001": "rule_of_law", "002": "rule_of_law", "003": "enforcement", "004": "rule_of_law"}
 TITLE_LINES = {"000": 2, "001": 1, "002": 2, "003": 1, "004": 1}  # the unit line and the title, as printed
 REPAIRS = {
-    "000": [("加大对行政执法人员的培训力\n\n度，", "加大对行政执法人员的培训力度，")],
     "003": [("[bookmark: _GoBack]", "")],
 }
 PAGE_BREAKS = {
-    "000": ["实施固定式全覆盖检查，通过", "裁量基准已覆盖", "本领域行政处罚权以", "模拟执法过程，练习"],
+    "000": ["实施固定式全覆盖检查，通过", "裁量基准已覆盖", "本领域行政处罚权以", "模拟执法过程，练习", "培训力"],
     "001": ["“安全生产法", "在门户网站上予", "有力提高基层应急处置", "将全市", "个个会应急”良"],
 }
 _FOLD = str.maketrans("()", "（）")
