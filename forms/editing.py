@@ -221,7 +221,7 @@ class EditSession:
         value = cell_kind(self.spec, key.row, key.field).parse(text)
         where = self.locate(key)
         cell = self.cell(*where) if where is not None else None
-        name = names.edit_name(self.spec.label, cell, value) if cell is not None else names.FIX_NAME
+        name = names.fix_name(self.spec.label, cell) if cell is not None else f"{names.FIX} {self.spec.label}"
         return self.set_values({key: value}, name, origin=Origin.FIX)
 
     def clear(self, cells: Iterable[Position]) -> Saved | None:

@@ -12,8 +12,8 @@ from forms.kinds import Stored
 
 # Names that start with one of these say what was done; the status line puts 已 before them.
 # (A text or contact step adds its verb here.)
-VERBS = ("清空", "粘贴", "删除", "在")
-FIX_NAME = "审核建议的修改"  # an audit's fix for a cell the grid does not show
+FIX = "按建议改正"  # an audit finding's fix: the 审核 panel's button and the step it makes
+VERBS = ("清空", "粘贴", "删除", "在", FIX)
 REASON_HINT = "请简要分析数据变化原因（数据为 0 或无变化的也要分析）"
 
 
@@ -26,14 +26,23 @@ def undone_line(name: str, *, undo: bool) -> str:
     return f"{'已撤销' if undo else '已重做'}：{name}"
 
 
-def edit_name(form_label: str, cell: Cell, value: Stored) -> str:
+def _cell_name(form_label: str, cell: Cell) -> str:
     name = cell.field.label if cell.field is not None else ""
     if cell.role is Role.REASON:
         name += " 原因简析"
     elif cell.key is not None and cell.key.period:
         name += f"（{cell.key.period}）"
+    return f"{form_label} {name}"
+
+
+def edit_name(form_label: str, cell: Cell, value: Stored) -> str:
     shown = cell.kind.text(value) if value is not None else "（清空）"
-    return f"{form_label} {name}：{shown}"
+    return f"{_cell_name(form_label, cell)}：{shown}"
+
+
+def fix_name(form_label: str, cell: Cell) -> str:
+    """An audit's fix is named by what was done and where, as the text's are (按建议改正 三、存在问题)."""
+    return f"{FIX} {_cell_name(form_label, cell)}"
 
 
 def clear_name(form_label: str, count: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from forms.editing_labels import FIX
 from forms.findings import CellLocation, ContactLocation, Finding, Location, TextLocation
 from forms.report import REASON_ROW, CellKey, ReportData
 from forms.rules import Severity
@@ -44,7 +45,6 @@ def place(finding: Finding, data: ReportData) -> str:
 
 _OWN_PARTS = {"__lead": "导语", "__closing": "结束语"}  # forms.text_edits' LEAD and CLOSING keys
 LINK_FIX = "改为链接的表格数据"
-FIX = "按建议改正"
 FONT_FIX = "改用 Windows 自带字体"
 
 

@@ -200,8 +200,11 @@ def test_a_conflict_drops_the_reports_history_and_changes_nothing(store, sample,
     assert a2.history.undo_name() is None and stored(store, sample)[LICENSE] == 148
 
 
-def test_an_audit_fix_is_one_step_named_like_typing(a2, store, sample):
-    assert a2.apply_text(PENALTY, "79").change.label == "附件2 行政处罚(件)（2024）：79"
+def test_an_audit_fix_is_one_step_named_as_a_fix_and_its_cell(a2, store, sample):
+    # as a fix in the report text is (按建议改正 三、存在问题); typing names the value (附件2 …：79)
+    saved = a2.apply_text(PENALTY, "79")
+    assert saved.change.label == "按建议改正 附件2 行政处罚(件)（2024）"
+    assert saved_line(saved.change.label) == "已按建议改正 附件2 行政处罚(件)（2024）"
     assert stored(store, sample)[PENALTY] == 79
 
 

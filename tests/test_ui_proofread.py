@@ -72,6 +72,9 @@ def test_a_click_fixes_a_reason_cell_in_one_step_and_ctrl_z_undoes(qtbot, window
     _click_fix(qtbot, panel, item)
     reason = CellKey(REASON_ROW, "license")
     assert store.report_data(sample).form("a2").get(reason) == "市场经营行为，自然增加"
+    # named by what was done and where, as a fix in the text is; the status line says it is done
+    assert step_tip(window.undo_action) == "撤销：按建议改正 附件2 行政许可(件) 原因简析（Ctrl+Z）"
+    assert window.statusBar().currentMessage().endswith("  已按建议改正 附件2 行政许可(件) 原因简析")
     qtbot.waitUntil(
         lambda: (
             not _proofreading(window.audit_panel)
