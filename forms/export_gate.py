@@ -23,7 +23,7 @@ def errors_question(findings: list[Finding]) -> str | None:
     wrong = sum(f.severity is Severity.ERROR for f in findings)
     if not wrong:
         return None
-    proofread = sum(f.code.startswith("PROOF_") for f in findings)
+    proofread = sum(f.proofreading for f in findings)
     also = f"，另有 {proofread} 条校对提示" if proofread else ""
     return f"审核发现 {wrong} 个错误尚未改正{also}（见窗口下方“审核”）。仍要导出吗？"
 

@@ -71,6 +71,11 @@ class Finding:
         """The table cell this finding is about, when it is about one."""
         return self.where.key if isinstance(self.where, CellLocation) else None
 
+    @property
+    def proofreading(self) -> bool:
+        """A 校对 check's (forms/proofread*.py, forms/font_cover.py), whose codes start so."""
+        return self.code.startswith("PROOF_")
+
 
 def of_form(findings: list[Finding], form_key: str) -> list[Finding]:
     """The findings about the cells of one table (what its grid colours)."""

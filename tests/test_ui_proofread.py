@@ -236,3 +236,13 @@ def test_ctrl_z_from_the_panel_shows_the_grid_whose_step_it_undoes(qtbot, window
     qtbot.wait(50)  # the list is rebuilt after the step
     page = window.tabs.currentWidget()
     assert page is not window.report_page and page.spec.key == "a2"
+
+
+def test_the_panel_shows_only_the_proofreading_when_asked(qtbot, window):
+    panel = window.audit_panel
+    assert any(not panel.finding(i).code.startswith("PROOF_") for i in finding_items(panel))  # blank cells too
+    panel.filter.setFocus()
+    panel.filter.setCurrentIndex(panel.filter.findText("校对"))
+    shown = [panel.finding(i) for i in finding_items(panel)]
+    assert shown and all(f.code.startswith("PROOF_") for f in shown)
+    assert {f.code for f in shown} >= {"PROOF_TRADITIONAL", "PROOF_HALF_WIDTH"}

@@ -90,9 +90,11 @@ def test_the_audit_panel_lines():
     assert summary_line([ERROR, HINT]) == "审核：错误 1 条（必须改正），提示 1 条（请核对或说明）"
     assert group_heading(FindingGroup("text", "报告正文", [ERROR, HINT])) == "报告正文（错误 1，提示 1）"
     assert group_heading(FindingGroup("contact", "填报单位和联系人", [HINT])) == "填报单位和联系人（提示 1）"
-    assert FILTERS == ("全部", "错误", "提示")
-    assert shown_by([ERROR, HINT], "全部") == [ERROR, HINT]
-    assert shown_by([ERROR, HINT], "错误") == [ERROR] and shown_by([ERROR, HINT], "提示") == [HINT]
+    assert FILTERS == ("全部", "错误", "提示", "校对")
+    slip = Finding(TextLocation("s1", span=(0, 1)), Severity.HINT, "“員”是繁体字", "PROOF_TRADITIONAL", "员")
+    assert shown_by([ERROR, HINT, slip], "全部") == [ERROR, HINT, slip]
+    assert shown_by([ERROR, HINT, slip], "错误") == [ERROR] and shown_by([ERROR, HINT, slip], "提示") == [HINT, slip]
+    assert shown_by([ERROR, HINT, slip], "校对") == [slip]  # the text's slips, without the blank cells between
 
 
 # "共**78**件": shown as "共78件", the bold marks hidden, 78 a figure stored as its token.
