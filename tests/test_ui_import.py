@@ -35,7 +35,9 @@ def test_dialog_lists_each_file_and_builds_the_city_report(qtbot, tmp_path: Path
     assert before[3].startswith("坏文件.xlsx　-　-　无法导入：")
     assert dialog.year.text() == "2024年（取自所选文件）" and "1 个无法导入" in dialog.chosen.text()
     assert store.reports() == []
+    assert not dialog.city.isEnabled() and not dialog.year.isEnabled()  # a 汇总's, and none asked for yet
     tick(qtbot, dialog.combine)
+    assert dialog.city.isEnabled() and dialog.year.isEnabled()
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
     assert dialog.progress.value() == dialog.progress.maximum() == 4
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]

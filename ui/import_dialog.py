@@ -69,6 +69,9 @@ class ImportDialog(QDialog):
         options.addRow(self.combine)
         options.addRow("汇总单位：", self.city)
         options.addRow("年度：", self.year)
+        for widget in (self.city, self.year):  # the 汇总's own: greyed until one is asked for
+            widget.setEnabled(False)
+            self.combine.toggled.connect(widget.setEnabled)
 
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m")

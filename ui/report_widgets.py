@@ -103,6 +103,7 @@ def setup_ui(page: QWidget) -> None:
     head.setVerticalSpacing(4)
     kind_row = QHBoxLayout()
     kind_row.addWidget(page.kind)
+    kind_row.addSpacing(12)  # the label is the signer's, not the report kind's
     kind_row.addWidget(QLabel("署名单位："))
     kind_row.addWidget(page.signer, 2)
     kind_row.addWidget(QLabel("成文日期："))
