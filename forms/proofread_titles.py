@@ -88,18 +88,21 @@ def title_slips(pieces: list[str], extra: Iterable[str] = ()) -> list[tuple[int,
         return []
     known = {norm(t): t for t in (*shipped_titles(), *extra)}
     found = []
-    seen: dict[str, str] = {}  # norm → the words as first cited
+    # norm → the words of each title as first cited: what later citations are held to. A citation
+    # written as one of these is never told of (A, B, A: only B differs from how the title was first cited).
+    first: dict[str, str] = {}
     for i, span, words in cited:
         n = norm(words)
-        if n in known:
-            seen.setdefault(n, words)
+        if n in known or n in first:
+            first.setdefault(n, words)
             continue
         listed = next((t for k, t in known.items() if near(n, k)), None)
         if listed is not None:
             found.append((i, Slip("PROOF_TITLE", span, f"《{words}》与文件名称《{listed}》不一致", listed)))
             continue
-        earlier = next((w for k, w in seen.items() if near(n, k)), None)
+        earlier = next((w for k, w in first.items() if near(n, k)), None)
         if earlier is not None:
             found.append((i, Slip("PROOF_TITLE", span, f"《{words}》与前文引用的《{earlier}》写法不同", None)))
-        seen.setdefault(n, words)
+        else:
+            first[n] = words
     return found

@@ -124,3 +124,13 @@ def test_the_clerk_s_own_list_is_read_beside_the_shipped_one() -> None:
     assert slip.fix == own[0]
     assert [s.fix for _, s in title_slips(["《湖南省安全生产条列》"], own)] == ["湖南省安全生产条例"]
     assert title_slips(["没有书名号"], own) == []
+
+
+def test_a_title_cited_again_as_first_written_is_never_told_of() -> None:
+    # A, B, A: only B differs from how the title was first cited; each B is told of, the second A never
+    a, b = SIXTEEN, f"{SIXTEEN[:-2]}计划"
+    assert [piece for piece, _ in title_slips([f"《{a}》", f"《{b}》", f"《{a}》"])] == [1]
+    assert [piece for piece, _ in title_slips([f"《{a}》", f"《{b}》", f"《{b}》"])] == [1, 2]
+    # a listed title cited as listed, then otherwise, then as listed again: the one slip has the fix
+    found = title_slips([f"《{REGULATION}》", "《湖南省安全生产条列》", f"《{REGULATION}》"])
+    assert [(piece, slip.fix) for piece, slip in found] == [(1, REGULATION)]
