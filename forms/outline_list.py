@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forms.report import ReportText, Section
+from forms.text_changes import TextChange
 from forms.text_edits import CLOSING, LEAD
 
 LEAD_LABEL = "（导语：标题下、“一、”之前的段落）"
@@ -38,3 +39,13 @@ def is_heading(key: str | None) -> bool:
 def row_to_show(keys: list[str], wanted: str | None) -> int:
     """The entry shown after a reload: the one wanted, else the first section (else 导语)."""
     return keys.index(wanted) if wanted in keys else (1 if len(keys) > 2 else 0)
+
+
+def changed_at(change: TextChange, key: str | None) -> int | None:
+    """Where the text of entry ``key`` first differs between a step's two sides (the caret goes there
+    once an undo or redo is shown, not to the section's start); None where it does not differ."""
+    before, after = outline_entry(change.before, key), outline_entry(change.after, key)
+    if before is None or after is None or before.body == after.body:
+        return None
+    a, b = before.body, after.body
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -134,16 +134,25 @@ class FigureEdit(QTextEdit):
         """A table changed: every figure shows its current number (the stored text is unchanged).
         False when the text holds no figure (nothing shown here depends on the tables)."""
         linked = False
+        changed = []
         for fragment in reversed(list(self._fragments())):
             token = fragment.charFormat().property(TOKEN_PROPERTY)
             if not token:
                 continue
             linked = True
             if (now := self.figure_text(token)) != fragment.text():
+                changed.append((fragment.position(), fragment.length(), now, fragment.charFormat()))
+        if changed:
+            # No step of the editor's own: Ctrl+Z here would show the old number while the table keeps
+            # the new one. Disabling the history also empties it: typing not saved yet stays (saved at
+            # the next pause) without its own Ctrl+Z.
+            self.document().setUndoRedoEnabled(False)
+            for position, length, now, fmt in changed:
                 cursor = QTextCursor(self.document())
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(now, self._format(token, fragment.charFormat().property(SPAN_PROPERTY)))
+                cursor.setPosition(position)
+                cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(now, self._format(fmt.property(TOKEN_PROPERTY), fmt.property(SPAN_PROPERTY)))
+            self.document().setUndoRedoEnabled(True)
         return linked
 
     # --- shown → stored -----------------------------------------------------------------
@@ -251,18 +260,6 @@ class FigureEdit(QTextEdit):
         return span if span == self._span_at(right) else None
 
     # --- typing -------------------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+Z/Ctrl+Y undo the typing here first; with none left (a fix or a step just shown
-        # again) the key is left to the window's 撤销/重做, as if the focus were elsewhere.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            doc = self.document()
-            if (event.matches(QKeySequence.StandardKey.Undo) and not doc.isUndoAvailable()) or (
-                event.matches(QKeySequence.StandardKey.Redo) and not doc.isRedoAvailable()
-            ):
-                event.ignore()
-                return True
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):

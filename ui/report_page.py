@@ -17,7 +17,7 @@ from forms import text_edits as edits
 from forms.errors import UserError
 from forms.findings import Finding
 from forms.history import Histories, History
-from forms.outline_list import outline_entry, outline_keys, outline_labels, row_to_show
+from forms.outline_list import changed_at, outline_entry, outline_keys, outline_labels, row_to_show
 from forms.report import Report, ReportData, ReportText, Section
 from forms.text_changes import TextChange
 from storage.report_text import ReportTexts
@@ -201,6 +201,11 @@ class ReportPage(QWidget):
         where = change.key or self.current_key  # a title's or signer's step keeps the section in view
         self.current_key = None  # shown again from the file
         self._guarded(lambda: self._reload(select=where))  # written: a failed read only delays the showing
+        at = changed_at(change, self.current_key)
+        if at is not None:  # the caret where the text changed, as the editor's own undo leaves it
+            cursor = self.body.textCursor()
+            cursor.setPosition(self.body.shown_position(at))
+            self.body.setTextCursor(cursor)
         self.message.emit("已保存 报告正文")
         return True
 
@@ -305,7 +310,10 @@ class ReportPage(QWidget):
             if section is None or typed.strip() == section.body:
                 self._unsaved = False
                 return None
-            self._commit(edits.set_body(text, section.key, typed))
+            if self._commit(edits.set_body(text, section.key, typed)):
+                # Saved typing is a step of the window's history: the editor's own Ctrl+Z undoes only
+                # what is not saved yet (else a second Ctrl+Z saved the undone text and took that back)
+                self.body.document().clearUndoRedoStacks()
         except UserError as exc:
             return exc.message
         self._unsaved = False

@@ -29,6 +29,7 @@ from ui import text_inserts, text_preview
 from ui.figure_edit import FigureEdit
 from ui.outline_options import HeadingOptions, LevelOptions
 from ui.text_layout import text_tabs
+from ui.undo_keys import window_steps_when_empty
 
 # ``page`` is ui/report_page.py's ReportPage, not imported here (it imports this module).
 
@@ -149,6 +150,7 @@ def setup_ui(page: QWidget) -> None:
 
     page.heading = QLineEdit()
     page.body = FigureEdit(lambda token: text_preview.figure_text(page, token))
+    window_steps_when_empty(page, page.title, page.unit_line, page.signer, page.heading, page.body)
     page.body.setPlaceholderText(
         "在此填写本节正文，每段一行。数据请用“插入数据”链接到附件表（蓝色），导出时自动取最新数值；"
         "选中文字按 Ctrl+B 加粗。"

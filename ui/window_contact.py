@@ -9,6 +9,7 @@ from forms.report import Report
 from forms.text_changes import Contact, ContactChange
 from forms.text_edits import contact_unchanged, edit_contact, followed_box, unsaved_contact_text
 from storage.text_changes import ContactConflict, apply_contact
+from ui.undo_keys import window_steps_when_empty
 
 
 class ContactLine:
@@ -22,6 +23,7 @@ class ContactLine:
             edit.editingFinished.connect(self._save_contact)
             bar.addWidget(QLabel(label))
             bar.addWidget(edit, 1)
+        window_steps_when_empty(self, self.filler, self.person, self.phone)
 
     def _save_contact(self) -> str | None:
         """Save the contact line if it changed; the reason when it could not be saved."""

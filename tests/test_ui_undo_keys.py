@@ -1,0 +1,93 @@
+"""Ctrl+Z and Ctrl+Y typed in a text field of 报告正文 (ui/undo_keys.py): the field's own undo takes back
+only typing not saved yet; what is saved, a fix, a refreshed figure are steps of the window's 撤销, which
+the same keys reach from the field when it has nothing of its own to undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from forms import text_edits as edits
+from forms.report import MAIN_ROW, CellKey
+from storage.report_text import ReportTexts
+from tests.support.qt import finding_items, show_tab
+from tests.support.texts import edit_text
+from tests.test_ui_report_kinds import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+PENALTY = CellKey(MAIN_ROW, "penalty", 2024)
+
+
+@pytest.fixture
+def page(qtbot, main_window, store, sample):
+    key = next(s.key for s in ReportTexts(store).get(sample).sections if s.heading == "存在问题")
+    edit_text(store, sample, edits.set_body, key, "全年行政处罚{{a2.penalty.cur}}件。")
+    show_tab(qtbot, main_window, main_window.report_page)
+    page = main_window.report_page
+    page._reload(select=key)
+    page.key = key
+    return page
+
+
+def _stored(store, sample, key) -> str:
+    return next(s.body for s in ReportTexts(store).get(sample).sections if s.key == key)
+
+
+def _press(qtbot, widget, key) -> None:
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, key, CTRL)
+
+
+def test_typing_saved_on_a_pause_is_taken_back_once_by_ctrl_z_in_the_editor(qtbot, page, store, sample):
+    # Seen in a review: the editor's own Ctrl+Z took back saved typing on screen only, and the next Ctrl+Z
+    # saved that and undid the save, so the typing came back
+    before = _stored(store, sample, page.key)
+    page.body.setFocus()
+    page.body.moveCursor(page.body.textCursor().MoveOperation.End)
+    type_text(page.body, "另起一句。")
+    qtbot.waitUntil(lambda: _stored(store, sample, page.key) == before + "另起一句。", timeout=3000)
+    _press(qtbot, page.body, Qt.Key.Key_Z)
+    assert _stored(store, sample, page.key) == before and page.body.toPlainText() == before
+    assert page.body.textCursor().position() == len("全年行政处罚78件。")  # where the text changed, not its start
+    _press(qtbot, page.body, Qt.Key.Key_Z)  # nothing earlier to undo: the text stays as it was
+    assert _stored(store, sample, page.key) == before and page.body.toPlainText() == before
+    _press(qtbot, page.body, Qt.Key.Key_Y)
+    assert _stored(store, sample, page.key) == before + "另起一句。"
+
+
+def test_a_refreshed_figure_is_no_step_of_the_editor(qtbot, main_window, page, store, sample):
+    # Seen in a review: a figure shown anew after its table changed was the editor's own step, and Ctrl+Z
+    # there showed the old number while the table kept the new one
+    grid = next(p for p in main_window.pages if p.spec.key == "a2")
+    grid.model.apply_text(PENALTY, "80")
+    show_tab(qtbot, main_window, page)
+    qtbot.waitUntil(lambda: page.body.document().toPlainText() == "全年行政处罚80件。")
+    _press(qtbot, page.body, Qt.Key.Key_Z)  # the window's 撤销: the table's step, and the figure with it
+    assert store.report_data(sample).form("a2").get(PENALTY) == 78
+    show_tab(qtbot, main_window, page)
+    qtbot.waitUntil(lambda: page.body.document().toPlainText() == "全年行政处罚78件。")
+
+
+def test_ctrl_z_in_the_title_after_a_fix_there_undoes_the_fix(qtbot, main_window, page, store, sample):
+    edit_text(store, sample, edits.set_title, "示例市应急管理局 2024 年行政执法工作报告")
+    page._reload(select=page.key)
+    main_window.refresh_audit()
+    panel = main_window.audit_panel
+    title = next(f for f in map(panel.finding, finding_items(panel)) if getattr(f.where, "part", "") == "title")
+    main_window.apply_fix(title)
+    assert ReportTexts(store).get(sample).title == "示例市应急管理局2024 年行政执法工作报告"
+    _press(qtbot, page.title, Qt.Key.Key_Z)
+    assert ReportTexts(store).get(sample).title == "示例市应急管理局 2024 年行政执法工作报告"
+    _press(qtbot, page.title, Qt.Key.Key_Y)
+    assert ReportTexts(store).get(sample).title == "示例市应急管理局2024 年行政执法工作报告"
+
+
+def test_ctrl_z_in_a_contact_box_after_a_fix_there_undoes_the_fix(qtbot, main_window, page, store, sample):
+    main_window.person.setText("林曉")
+    main_window._save_contact()
+    main_window.person.setText("林晓")  # as 按建议改正 puts it: the box's own history is empty
+    main_window._save_contact()
+    assert store.report(sample.id).contact_person == "林晓"
+    _press(qtbot, main_window.person, Qt.Key.Key_Z)
+    assert store.report(sample.id).contact_person == "林曉" and main_window.person.text() == "林曉"
