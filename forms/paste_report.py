@@ -117,8 +117,7 @@ def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        before = out[-1] if out else None
-        while i + 1 < len(lines) and _is_wrap(line, lines, i, before) and numbered(lines[i + 1]) is None:
+        while i + 1 < len(lines) and _is_wrap(line, lines, i, out[-2:]) and numbered(lines[i + 1]) is None:
             i += 1
             line += lines[i]
             joined += 1
@@ -127,28 +126,46 @@ def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
-def _is_wrap(line: str, lines: list[str], i: int, before: str | None) -> bool:
+def _is_wrap(line: str, lines: list[str], i: int, before: list[str]) -> bool:
+    """``before``: the (joined) lines before ``line``, the nearest last."""
     if len(line) < WRAP_MIN or _SENTENCE_END.search(line):
         return False
     n = numbered(line)
     if n is not None and _standalone(n):
-        return _broken_item(n, before, lines[i + 2 : i + 3])  # else a heading on its own line, however long
+        return _broken_item(n, before, lines[i + 2 : i + 4])  # else a heading on its own line, however long
     if len(line) > HEADING_MAX:
         return True  # longer than any heading or title, and its sentence goes on: a page broke it
     around = [len(x) for x in lines[max(0, i - 3) : i] + lines[i + 1 : i + 4] if len(x) >= WRAP_MIN]
     return bool(around) and len(line) >= WRAP_SHARE * statistics.median(around)
 
 
-def _broken_item(n: _Numbered, before: str | None, after: list[str]) -> bool:
-    """An item of a list (next to an item of its style and number that is one whole sentence, with
-    no text between them) broken mid-sentence by a line end: its sentence goes on in the next line
-    (000: ``3. 加强行政执法队伍建设，…培训力`` / ``度，提高…。``), which a heading's never does."""
+def _sibling(line: str | None, n: _Numbered, number: int) -> _Numbered | None:
+    """``line`` as item ``number`` of ``n``'s list: its style, that number, a sentence ended."""
+    other = numbered(line) if line is not None else None
+    if other is not None and other.style == n.style and other.number == number and other.rest.endswith("。"):
+        return other
+    return None
 
-    def item(line: str | None, number: int) -> bool:
-        other = numbered(line) if line is not None else None
-        return other is not None and other.style == n.style and other.number == number and other.rest.endswith("。")
 
-    return item(before, n.number - 1) or item(after[0] if after else None, n.number + 1)
+def _not_body(line: str | None) -> bool:
+    """Nothing, a numbered line or a heading without a number: not a paragraph under a heading."""
+    return line is None or numbered(line) is not None or (len(line) <= UNNUMBERED_MAX and not _PUNCTUATED.search(line))
+
+
+def _broken_item(n: _Numbered, before: list[str], after: list[str]) -> bool:
+    """An item of a list broken mid-sentence by a line end, its sentence going on in the next line
+    (000: ``3. 加强行政执法队伍建设，…培训力`` / ``度，提高…。``), which a heading's never does. An item of
+    a list: next to an item of its style and number that is one whole sentence with no paragraph
+    beyond it (a heading ending in 。 has its text under it). ``before``: the lines before, the
+    nearest last; ``after``: the two lines after the next one."""
+
+    def listed(line: str | None, far: str | None, number: int) -> bool:
+        other = _sibling(line, n, number)
+        return other is not None and _standalone(other) and _not_body(far)
+
+    near_before, far_before = (before[-1] if before else None), (before[-2] if len(before) > 1 else None)
+    near_after, far_after = (after[0] if after else None), (after[1] if len(after) > 1 else None)
+    return listed(near_before, far_before, n.number - 1) or listed(near_after, far_after, n.number + 1)
 
 
 def parse_pasted(text: str, *, wrapped: bool = True) -> PastedReport:
@@ -276,8 +293,7 @@ def _list_item(lines: list[str], i: int, n: _Numbered) -> bool:
         return False
 
     def same(j: int, number: int) -> bool:
-        other = numbered(lines[j]) if 0 <= j < len(lines) else None
-        return other is not None and other.style == n.style and other.number == number and other.rest.endswith("。")
+        return _sibling(lines[j] if 0 <= j < len(lines) else None, n, number) is not None
 
     return same(i + 1, n.number + 1) or same(i - 1, n.number - 1)
 

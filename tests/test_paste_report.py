@@ -278,3 +278,22 @@ def test_an_item_of_a_list_a_line_end_broke_is_joined_a_heading_never() -> None:
     assert join_wraps(["1. " + whole, "3. " + item, rest])[1] == 0
     assert join_wraps(["1. 加强组织领导", "2. " + item, rest])[1] == 0
     assert join_wraps(["2. " + item, rest, "3. 强化监督检查"])[1] == 0
+    # a neighbour that ends in 。 but has its own paragraph under it, or says more after its 。, is a heading
+    a = [
+        "一、主要工作",
+        "（一）健全依法决策机制，提升决策科学化水平",
+        "严格落实重大行政决策程序，全年未发生决策失误。",
+        "（二）深化行政执法改革。",
+        "推进综合行政执法改革，执法力量下沉基层。",
+    ]
+    assert join_wraps(a)[1] == 0
+    pasted = parse_pasted("\n".join(["某县应急管理局2024年行政执法工作报告", *a]))
+    assert [s.level for s in pasted.sections] == [1, 2, 2]
+    b = [
+        "（一）强化组织领导。成立了以局长为组长的领导小组。",
+        "（二）严格规范公正文明执法，全面落实行政执法三项制度",
+        "全年公示执法信息120条，全过程记录执法活动。",
+    ]
+    assert join_wraps(b)[1] == 0
+    # the list's far side may be a heading without a number (002's 下一步工作打算)
+    assert join_wraps(["下一步工作打算", "1. " + whole, "2. " + item, rest])[1] == 1
