@@ -217,12 +217,11 @@ class EditSession:
         return self.set_values({cell.key: value}, names.edit_name(self.spec.label, cell, value))
 
     def apply_text(self, key: CellKey, text: str) -> Saved:
-        """An audit's fix: ``text`` read by its cell's kind, one undo step as if typed."""
+        """An audit's fix: ``text`` read by its cell's kind, one undo step named as a fix and its cell."""
         value = cell_kind(self.spec, key.row, key.field).parse(text)
         where = self.locate(key)
         cell = self.cell(*where) if where is not None else None
-        name = names.fix_name(self.spec.label, cell) if cell is not None else f"{names.FIX} {self.spec.label}"
-        return self.set_values({key: value}, name, origin=Origin.FIX)
+        return self.set_values({key: value}, names.fix_name(self.spec.label, cell), origin=Origin.FIX)
 
     def clear(self, cells: Iterable[Position]) -> Saved | None:
         """Delete: every editable, filled cell among ``cells``, as one step; None when none is."""

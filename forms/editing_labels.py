@@ -40,9 +40,10 @@ def edit_name(form_label: str, cell: Cell, value: Stored) -> str:
     return f"{_cell_name(form_label, cell)}：{shown}"
 
 
-def fix_name(form_label: str, cell: Cell) -> str:
-    """An audit's fix is named by what was done and where, as the text's are (按建议改正 三、存在问题)."""
-    return f"{FIX} {_cell_name(form_label, cell)}"
+def fix_name(form_label: str, cell: Cell | None) -> str:
+    """An audit's fix is named by what was done and where, as the text's are (按建议改正 三、存在问题);
+    a cell the grid does not show by its table."""
+    return f"{FIX} {_cell_name(form_label, cell) if cell is not None else form_label}"
 
 
 def clear_name(form_label: str, count: int) -> str:

@@ -133,13 +133,14 @@ def _groups(findings: list[Finding], specs: Sequence[FormSpec]) -> list[FindingG
     ]
 
 
-FILTERS = ("全部", "错误", "提示", "校对")  # the panel's 显示 choices
+PROOFREADING = "校对"
+FILTERS = ("全部", "错误", "提示", PROOFREADING)  # the panel's 显示 choices
 
 
 def shown_by(findings: list[Finding], wanted: str) -> list[Finding]:
     """The findings a filter of ``FILTERS`` shows: all, those of one severity, or the 校对 ones (to go
-    through the text's slips before signing without the tables' blank cells between them)."""
-    if wanted == FILTERS[3]:
+    through the slips of the text, the 原因简析 and the contact line without the tables' blanks between)."""
+    if wanted == PROOFREADING:
         return [f for f in findings if f.proofreading]
     return [f for f in findings if wanted == FILTERS[0] or str(f.severity) == wanted]
 

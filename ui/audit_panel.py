@@ -61,7 +61,7 @@ class AuditPanel(QWidget):
         self.summary = QLabel()
         self.filter = QComboBox()
         self.filter.addItems(FILTERS)  # before the connection: the first item is no choice to rebuild for
-        self.filter.setToolTip("只看错误或只看提示")
+        self.filter.setToolTip("只看错误、只看提示，或只看校对（正文、原因简析和联系人中的错字与标点）")
         self.filter.currentIndexChanged.connect(lambda _: self._rebuild())
         self.fix_button = QPushButton(FIX)
         self.fix_button.setEnabled(False)

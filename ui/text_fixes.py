@@ -33,7 +33,7 @@ def apply_fix(page: Any, finding: Finding) -> None:
         text_preview.update_preview(page)
     else:  # a heading, the title, the unit line, the 署名: their fields shown again from the file
         page._reload(select=key or None)
-    page.message.emit(f"已{what}")
+    page.message.emit(f"已{change.label}")  # where, as a cell's fix says it
 
 
 def apply_fixes(page: Any, findings: list[Finding]) -> None:
