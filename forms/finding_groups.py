@@ -107,13 +107,18 @@ def group_findings(
     findings: list[Finding], specs: Sequence[FormSpec], *, untouched: bool = False
 ) -> list[FindingGroup]:
     """The groups of the panel: those with errors first, then in the order of the report.
-    ``untouched`` (nobody has typed into the report yet): every hint in one last group, so that
-    the many blank cells do not hide what matters."""
-    if untouched:
-        hints = [f for f in findings if f.severity is Severity.HINT]
-        wrong = [f for f in findings if f.severity is Severity.ERROR]
-        return [*_groups(wrong, specs), *([FindingGroup(UNTOUCHED, UNTOUCHED_TITLE, hints)] if hints else [])]
-    return _groups(findings, specs)
+    ``untouched`` (nobody has typed into the tables yet): the tables' hints in one group after the
+    errors, so that the many blank cells do not hide what matters; the report text's and the contact
+    line's keep their own (a report pasted before its tables are filled shows its 校对 as the text's)."""
+    if not untouched:
+        return _groups(findings, specs)
+    blanks = [f for f in findings if f.severity is Severity.HINT and isinstance(f.where, CellLocation)]
+    groups = _groups(
+        [f for f in findings if not (f.severity is Severity.HINT and isinstance(f.where, CellLocation))], specs
+    )
+    wrong = [g for g in groups if any(f.severity is Severity.ERROR for f in g.findings)]
+    summary = [FindingGroup(UNTOUCHED, UNTOUCHED_TITLE, blanks)] if blanks else []
+    return [*wrong, *summary, *(g for g in groups if g not in wrong)]
 
 
 def _groups(findings: list[Finding], specs: Sequence[FormSpec]) -> list[FindingGroup]:

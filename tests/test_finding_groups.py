@@ -41,11 +41,14 @@ def test_a_group_with_an_error_comes_first_and_lists_its_errors_first():
     assert groups[0].findings == [A5_ERROR, A5_HINT]
 
 
-def test_an_untouched_report_lists_its_errors_and_folds_every_hint_into_one_group():
-    groups = group_findings([CONTACT, A2, A5_ERROR, TEXT], FORMS, untouched=True)
-    assert titles(groups) == ["附件5", UNTOUCHED_TITLE]
-    assert groups[1].key == UNTOUCHED and groups[1].findings == [CONTACT, A2, TEXT]
+def test_an_untouched_report_lists_its_errors_and_folds_the_tables_hints_into_one_group():
+    groups = group_findings([CONTACT, A2, A5_ERROR, A5_HINT, TEXT], FORMS, untouched=True)
+    # the text's and the contact line's stay their own: a pasted report's 校对 is never filed as a table's blank
+    assert titles(groups) == ["附件5", UNTOUCHED_TITLE, "报告正文", "填报单位和联系人"]
+    assert groups[0].findings == [A5_ERROR]
+    assert groups[1].key == UNTOUCHED and groups[1].findings == [A2, A5_HINT]
     assert group_findings([A5_ERROR], FORMS, untouched=True)[-1].key == "a5"  # no hints: no such group
+    assert titles(group_findings([TEXT], FORMS, untouched=True)) == ["报告正文"]
 
 
 def test_the_sample_groups_and_a_grid_colours_only_its_own_cells():

@@ -247,3 +247,20 @@ def test_the_panel_shows_only_the_proofreading_when_asked(qtbot, window):
     shown = [panel.finding(i) for i in finding_items(panel)]
     assert shown and all(f.proofreading for f in shown)
     assert {f.code for f in shown} >= {"PROOF_TRADITIONAL", "PROOF_HALF_WIDTH"}
+
+
+def test_a_report_pasted_before_its_tables_are_filled_lists_its_slips_as_the_text_s(qtbot, window, store):
+    # Seen in a walkthrough: the pasted text's slips sat folded under 尚未开始填写：各表空白处的提示
+    fresh = store.create_report("某县应急管理局", 2024)
+    key = ReportTexts(store).get(fresh).sections[0].key
+    edit_text(store, fresh, edits.set_body, key, "对企业主要负责人和安全管理人員开展培训。")
+    window.reload_reports(fresh)
+    panel = window.audit_panel
+    tree = panel.tree
+    groups = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    blanks = next(g for title, g in groups.items() if title.startswith("尚未开始填写"))
+    assert not any(panel.finding(blanks.child(j)).proofreading for j in range(blanks.childCount()))
+    text = next(g for title, g in groups.items() if title.startswith("报告正文"))
+    assert text.isExpanded()
+    slips = [panel.finding(text.child(j)) for j in range(text.childCount())]
+    assert [f.code for f in slips if f.code == "PROOF_TRADITIONAL"] == ["PROOF_TRADITIONAL"]
