@@ -37,6 +37,7 @@ WRAP_MIN = 20  # a shorter line is never a wrap (a title, a heading)
 WRAP_SHARE = 0.8  # a wrap is at least this share of the lines around it
 _SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）)*]*$")  # a line ending so is never a wrap
 _PUNCTUATED = re.compile(r"[。！？；：…!?;:，,、][”’」』）)*]*$")  # nor a heading without a number
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))
 _ATTACHMENTS = re.compile(r"^附\s*件\s*(\d|[:：])")
 _SIGNATURE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|.{2,30}(局|委员会|政府|办公室))$")
 _CLOSINGS = ("特此报告", "以上报告", "专此报告")
@@ -130,6 +131,8 @@ def _is_wrap(line: str, lines: list[str], i: int, before: list[str]) -> bool:
     """``before``: the (joined) lines before ``line``, the nearest last."""
     if len(line) < WRAP_MIN or _SENTENCE_END.search(line):
         return False
+    if any(line.count(opening) > line.count(closing) for opening, closing in _PAIRS):
+        return True  # a 《, “ or （ left open: its words go on in the next line (000: …4000余册《安全 / 生产…》)
     n = numbered(line)
     if n is not None and _standalone(n):
         return _broken_item(n, before, lines[i + 2 : i + 4])  # else a heading on its own line, however long

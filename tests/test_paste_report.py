@@ -297,3 +297,15 @@ def test_an_item_of_a_list_a_line_end_broke_is_joined_a_heading_never() -> None:
     assert join_wraps(b)[1] == 0
     # the list's far side may be a heading without a number (002's 下一步工作打算)
     assert join_wraps(["下一步工作打算", "1. " + whole, "2. " + item, rest])[1] == 1
+
+
+def test_a_line_ending_inside_a_title_or_a_quote_goes_on_in_the_next() -> None:
+    # 000: a PDF's page ended inside 《…》, the line much shorter than those around it
+    around = ["甲" * 60 + "。", "乙" * 60 + "。"]
+    broken = "一是积极推进送法入企，组织编印4000余册《安全"
+    rest = "生产法律法规汇编》，及时购买单行本3000册。"
+    assert join_wraps([around[0], broken, rest, around[1]]) == ([around[0], broken + rest, around[1]], 1)
+    assert join_wraps([around[0], "及时宣传，组织编印4000余册“安全生产月", "”宣传资料。", around[1]])[1] == 1
+    closed = "一是积极推进送法入企，组织编印4000余册《安全生产法》单行本"
+    assert join_wraps([around[0], closed, "分发企业。", around[1]])[1] == 0  # closed: shorter than the lines around
+    assert join_wraps(["短的《标题", "下一行。"])[1] == 0  # a short line is never a wrap

@@ -194,12 +194,10 @@ def test_a_bodys_finding_puts_its_fix_at_its_span() -> None:
 SEEDS = ("000", "001", "002", "003", "004")
 # What each seed's text holds besides the blanks around its figures (every one of which is found), in text
 # order (the title first):
-# (code, the characters flagged, the fix). 000's title broken across two paragraphs is the seed's own
-# line break inside 《…》, kept by the paste as two paragraphs.
+# (code, the characters flagged, the fix). 000's line break inside 《…》 is joined by the paste (a 《 left
+# open at a line's end), so its title is whole and balanced.
 EXPECTED = {
     "000": [
-        ("PROOF_UNBALANCED", "《", ""),
-        ("PROOF_UNBALANCED", "》", ""),
         ("PROOF_TRADITIONAL", "員", "员"),
     ],
     "001": [

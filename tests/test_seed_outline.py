@@ -8,8 +8,9 @@ and half-width brackets, which the export prints full-width (001's ``(一)`` →
 The seeds split some paragraphs where the original's page broke (``PAGE_BREAKS``: the line endings
 where it happens). The paste joins those itself; the expected paragraphs are the seed's lines with
 them joined, 000's item 3 too (``3. 加强…培训力`` / ``度，…``: an item of a list a line end broke, shaped
-as a heading but next to an item of its list). One extraction artefact is repaired in the test's copy
-(``REPAIRS``): a Word bookmark left in 003's text.
+as a heading but next to an item of its list) and its line ending inside a title (``…余册《安全`` /
+``生产…》``). One extraction artefact is repaired in the test's copy (``REPAIRS``): a Word bookmark left in
+003's text.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ REPAIRS = {
     "003": [("[bookmark: _GoBack]", "")],
 }
 PAGE_BREAKS = {
-    "000": ["实施固定式全覆盖检查，通过", "裁量基准已覆盖", "本领域行政处罚权以", "模拟执法过程，练习", "培训力"],
+    "000": [
+        *("实施固定式全覆盖检查，通过", "裁量基准已覆盖", "本领域行政处罚权以", "模拟执法过程，练习"),
+        *("培训力", "余册《安全"),  # a list's item, a title: each broken where a line ended
+    ],
     "001": ["“安全生产法", "在门户网站上予", "有力提高基层应急处置", "将全市", "个个会应急”良"],
 }
 _FOLD = str.maketrans("()", "（）")
