@@ -91,3 +91,32 @@ def test_ctrl_z_in_a_contact_box_after_a_fix_there_undoes_the_fix(qtbot, main_wi
     assert store.report(sample.id).contact_person == "林晓"
     _press(qtbot, main_window.person, Qt.Key.Key_Z)
     assert store.report(sample.id).contact_person == "林曉" and main_window.person.text() == "林曉"
+
+
+def test_a_one_line_field_saved_on_leaving_is_taken_back_once_by_ctrl_z_in_it(qtbot, main_window, page, store, sample):
+    before = ReportTexts(store).get(sample).signer
+    page.signer.setFocus()
+    page.signer.end(False)
+    type_text(page.signer, "办")
+    page.sections.setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: ReportTexts(store).get(sample).signer == before + "办")
+    _press(qtbot, page.signer, Qt.Key.Key_Z)  # the window's step: saved, so the field has nothing of its own
+    assert ReportTexts(store).get(sample).signer == before and page.signer.text() == before
+    _press(qtbot, page.signer, Qt.Key.Key_Z)
+    page.sections.setFocus()
+    assert ReportTexts(store).get(sample).signer == before and page.signer.text() == before  # never back
+
+
+def test_a_contact_box_saved_on_leaving_is_taken_back_once_by_ctrl_z_in_it(qtbot, main_window, page, store, sample):
+    box = main_window.phone
+    before = store.report(sample.id).contact_phone
+    box.setFocus()
+    box.end(False)
+    qtbot.keyClicks(box, "9")
+    page.sections.setFocus()
+    qtbot.waitUntil(lambda: store.report(sample.id).contact_phone == before + "9")
+    _press(qtbot, box, Qt.Key.Key_Z)
+    assert store.report(sample.id).contact_phone == before and box.text() == before
+    _press(qtbot, box, Qt.Key.Key_Z)
+    page.sections.setFocus()
+    assert store.report(sample.id).contact_phone == before and box.text() == before

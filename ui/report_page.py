@@ -25,6 +25,7 @@ from storage.store import Store
 from storage.text_changes import TextConflict, apply_text
 from ui import text_fixes, text_inserts, text_preview
 from ui.report_widgets import setup_ui
+from ui.undo_keys import forget_own_steps
 
 SAVE_DELAY_MS = 600
 
@@ -223,12 +224,13 @@ class ReportPage(QWidget):
         self._reload()
         return said
 
-    def _save(self, make: Callable[[ReportText], TextChange]) -> None:
-        self._edit(make, "已保存 报告正文")
+    def _save(self, make: Callable[[ReportText], TextChange], field: QWidget | None = None) -> None:
+        if self._edit(make, "已保存 报告正文") and field is not None:
+            forget_own_steps(field)  # what it holds is a step of the window's history now
 
     def _save_title(self) -> None:
         if not self._loading and self.title.text().strip() != self.text().title:
-            self._save(lambda t: edits.set_title(t, self.title.text()))
+            self._save(lambda t: edits.set_title(t, self.title.text()), self.title)
 
     def _save_attachments(self) -> None:
         chosen = [k for k, box in self.attachments.items() if box.isChecked()]
@@ -270,7 +272,9 @@ class ReportPage(QWidget):
         try:
             for field, make in fields:
                 if field.isModified():  # only what the clerk typed: another window's change stays
-                    saved = self._commit(make(self.text())) or saved
+                    if self._commit(make(self.text())):
+                        saved = True
+                        forget_own_steps(field)
                     field.setModified(False)
         except UserError as exc:
             return exc.message
@@ -311,9 +315,7 @@ class ReportPage(QWidget):
                 self._unsaved = False
                 return None
             if self._commit(edits.set_body(text, section.key, typed)):
-                # Saved typing is a step of the window's history: the editor's own Ctrl+Z undoes only
-                # what is not saved yet (else a second Ctrl+Z saved the undone text and took that back)
-                self.body.document().clearUndoRedoStacks()
+                forget_own_steps(self.body)  # a step of the window's history now (ui/undo_keys.py)
         except UserError as exc:
             return exc.message
         self._unsaved = False

@@ -192,8 +192,12 @@ def setup_ui(page: QWidget) -> None:
     layout.addWidget(splitter, 1)
 
     page.title.editingFinished.connect(page._save_title)
-    page.unit_line.editingFinished.connect(lambda: page._save(lambda t: edits.set_unit_line(t, page.unit_line.text())))
-    page.signer.editingFinished.connect(lambda: page._save(lambda t: edits.set_signer(t, page.signer.text())))
+    page.unit_line.editingFinished.connect(
+        lambda: page._save(lambda t: edits.set_unit_line(t, page.unit_line.text()), page.unit_line)
+    )
+    page.signer.editingFinished.connect(
+        lambda: page._save(lambda t: edits.set_signer(t, page.signer.text()), page.signer)
+    )
     page.sign_date.dateChanged.connect(lambda d: page._save(lambda t: edits.set_sign_date(t, d.toPython())))
     page.kind.activated.connect(page._kind_chosen)
     page.heading.editingFinished.connect(page._save_heading)

@@ -1,6 +1,10 @@
 """Ctrl+Z/Ctrl+Y in a text field: the field's own undo first (typing not saved yet); with none of its
 own left, the keys are the window's 撤销/重做, as if the focus were elsewhere. A fix, a step or a save
-shown in the field empties its own history, and Ctrl+Z there then did nothing."""
+shown in the field empties its own history, and Ctrl+Z there then did nothing.
+
+Once saved, typing is a step of the window's history, so the field forgets it (``forget_own_steps``):
+else its own Ctrl+Z took saved typing back on screen only, the next save wrote that as a new step, and
+the next Ctrl+Z brought the typing back."""
 
 from __future__ import annotations
 
@@ -38,3 +42,13 @@ def window_steps_when_empty(owner: QWidget, *fields: QWidget) -> None:
     keys = _WindowStepsWhenEmpty(owner)  # lives as long as the page that holds the fields
     for field in fields:
         field.installEventFilter(keys)
+
+
+def forget_own_steps(field: QWidget) -> None:
+    """The field's own history emptied (its typing saved: the window's history holds it now)."""
+    if isinstance(field, QLineEdit):
+        at = field.cursorPosition()
+        field.setText(field.text())  # the same text: no signal, the history and the modified flag cleared
+        field.setCursorPosition(at)
+    elif isinstance(field, (QTextEdit, QPlainTextEdit)):
+        field.document().clearUndoRedoStacks()
