@@ -420,6 +420,9 @@ def test_a_text_finding_names_its_section_with_its_number():
     assert place(found, data) == "报告正文 一、基本情况"
     lost = dataclasses.replace(found, where=dataclasses.replace(found.where, section="gone"))
     assert place(lost, data) == "报告正文"
+    for key, part in ((edits.LEAD, "导语"), (edits.CLOSING, "结束语")):  # the text's own parts, by their names
+        moved = dataclasses.replace(found, where=dataclasses.replace(found.where, section=key))
+        assert place(moved, data) == f"报告正文 {part}"
 
 
 def test_contact_findings_exactly():

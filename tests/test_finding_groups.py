@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from forms.audit import audit
-from forms.finding_groups import UNTOUCHED, UNTOUCHED_TITLE, check_name, fix_all_label, group_findings, same_fixes
+from forms.finding_groups import (
+    UNTOUCHED,
+    UNTOUCHED_TITLE,
+    check_name,
+    fix_all_label,
+    fix_label,
+    group_findings,
+    same_fixes,
+)
 from forms.findings import CellLocation, ContactLocation, Finding, TextLocation, of_form
 from forms.registry import FORMS
 from forms.report import MAIN_ROW, REASON_ROW, CellKey
@@ -86,3 +94,14 @@ def test_fix_all_gathers_the_texts_slips_of_the_chosen_kind_that_have_a_fix():
     assert same_fixes(findings, others[0]) == [others[0]]
     assert same_fixes(findings, None) == [] and fix_all_label(findings, None) == "同类全部改正"
     assert fix_all_label(findings, others[0]) == "同类全部改正"  # the only one of its kind
+
+
+def test_fix_all_counts_its_slips_from_two_and_each_fix_button_says_what_it_does():
+    def slip(start: int) -> Finding:
+        return Finding(TextLocation("s1", "body", (start, start + 1)), HINT, "", "PROOF_SPACE", "8")
+
+    assert fix_all_label([slip(0), slip(4)], slip(0)) == "同类全部改正（2 处）"
+    assert fix_all_label([slip(0)], slip(0)) == "同类全部改正"  # one slip: no count
+    font = Finding(TextLocation("s1", "body", (0, 1)), HINT, "", "PROOF_FONT", "")
+    assert fix_label(font) == "改用 Windows 自带字体"
+    assert check_name("PROOF_FONT") == "校对"  # a code no 校对 check lists: the general word

@@ -189,6 +189,7 @@ def test_the_shape_of_a_heading_at_its_bounds() -> None:
     assert kinds(f"（一）{head}。乙。") == [(head, "乙。\n正文。")]  # 。 at 39: run in
     assert kinds(f"（一）{head}甲。乙。") == []  # at 40: one long numbered sentence, text
     assert kinds("（一）。乙。") == []  # no heading before the 。
+    assert kinds("（一）甲。乙") == [("甲", "乙\n正文。")]  # one character of text after the 。: still run in
     assert kinds(f"（一）{'甲' * HEADING_MAX}") == [("甲" * HEADING_MAX, "正文。")]  # 80 characters: a heading
     assert kinds(f"（一）{'甲' * (HEADING_MAX + 1)}") == []  # longer: a paragraph
 
@@ -205,6 +206,50 @@ def test_lines_are_joined_only_at_their_bounds() -> None:
     assert join_wraps(["短。", "甲" * HEADING_MAX, "乙。"])[1] == 0  # as long as a heading, among short lines
     assert join_wraps(["甲" * 30]) == (["甲" * 30], 0)  # the last line has nothing to join
     assert join_wraps(["甲" * 30 + "：", "乙" * 30])[1] == 0  # a sentence ends at ：
+
+
+def test_a_wrap_is_measured_against_three_lines_each_side() -> None:
+    from forms.paste_report import WRAP_MIN, WRAP_SHARE
+
+    # the first line counts, as one of the three before; a line of WRAP_MIN counts among them
+    assert join_wraps(["甲" * (WRAP_MIN - 1) + "。", "乙" * WRAP_MIN, "丙。"]) == (
+        ["甲" * (WRAP_MIN - 1) + "。", "乙" * WRAP_MIN + "丙。"],
+        1,
+    )
+    around = "甲" * 24 + "。"  # 25 characters: a line of 20 is exactly WRAP_SHARE of them, a wrap
+    assert WRAP_SHARE * len(around) == 20
+    assert join_wraps([around, "乙" * 20, "丙。"]) == ([around, "乙" * 20 + "丙。"], 1)
+    far = "甲" * 29 + "。"  # four lines away: not among those around
+    assert join_wraps([far, "短。", "短。", "短。", "乙" * 25, "丙。"])[1] == 0
+    assert join_wraps(["乙" * 25, "短。", "短。", "短。", far])[1] == 0
+
+
+def test_the_title_signature_and_unnumbered_headings_at_their_bounds() -> None:
+    from forms.paste_report import RUN_IN_AT, UNNUMBERED_MAX
+
+    four = parse_pasted(
+        "某县应急管理局\n关于2024年度法治政府建设\n工作情况的报告\n（2025年1月10日）\n一、基本情况\n正文。"
+    )
+    assert four.title == "某县应急管理局\n关于2024年度法治政府建设\n工作情况的报告"  # three lines at most
+    assert four.lead == "（2025年1月10日）" and [s.heading for s in four.sections] == ["基本情况"]
+    assert parse_pasted("标" * RUN_IN_AT + "\n正文。").title == "标" * RUN_IN_AT
+    assert parse_pasted("标" * (RUN_IN_AT + 1) + "\n正文。").title == ""
+
+    def body(signature: str) -> str:
+        return parse_pasted(f"标题\n一、甲\n正文。\n{signature}").sections[0].body
+
+    assert body("某" * 29 + "局") == "正文。"  # a signature of 30 characters is left to the export
+    assert body("某" * 30 + "局") == "正文。\n" + "某" * 30 + "局"  # a longer line is text
+
+    def headings(line: str) -> list[tuple[int, bool, str]]:
+        return [
+            (s.level, s.numbered, s.heading)
+            for s in parse_pasted(f"标题\n一、甲\n正文。\n{line}\n二、乙\n正文。").sections
+        ]
+
+    at_bound = "下" * UNNUMBERED_MAX
+    assert headings(at_bound) == [(1, True, "甲"), (1, False, at_bound), (1, True, "乙")]
+    assert headings(at_bound + "下") == [(1, True, "甲"), (1, True, "乙")]  # longer: text
 
 
 def test_html_paragraphs_blank_lines_and_what_is_not_text() -> None:

@@ -190,11 +190,44 @@ def test_a_style_seen_before_returns_to_its_level_after_an_unnumbered_heading() 
     assert _levels(new_style) == [(1, True, "甲"), (1, False, "下一步工作"), (2, True, "乙"), (1, True, "丙")]
 
 
+def test_a_style_seen_before_returns_to_its_level_under_another_style() -> None:
+    # 1. took the second level under 二、; （一） returns to it, beside 1., not below it
+    assert _levels("标题\n一、甲\n（一）子\n正文。\n二、乙\n1.丑\n正文。\n（二）寅\n正文。") == [
+        (1, True, "甲"),
+        (2, True, "子"),
+        (1, True, "乙"),
+        (2, True, "丑"),
+        (2, True, "寅"),
+    ]
+    # an unnumbered heading above a third-level one takes the second level, and keeps the first above it
+    assert _levels("标题\n一、甲\n（一）乙\n1.丙\n正文。\n工作打算\n2.丁\n正文。") == [
+        (1, True, "甲"),
+        (2, True, "乙"),
+        (3, True, "丙"),
+        (2, False, "工作打算"),
+        (3, True, "丁"),
+    ]
+
+
+def test_the_lead_keeps_its_paragraphs_and_lists_and_an_unnumbered_heading_may_follow_it() -> None:
+    pasted = parse_pasted("标题\n第一段。\n1.加强学习。\n2.完善制度。\n一、甲\n正文。")
+    assert pasted.lead == "第一段。\n1.加强学习。\n2.完善制度。" and _outline(pasted) == [(1, True, "甲")]
+    first = parse_pasted("标题\n1.加强学习。\n2.完善制度。\n一、甲\n正文。")  # a list right below the title
+    assert first.lead == "1.加强学习。\n2.完善制度。" and _outline(first) == [(1, True, "甲")]
+    after_lead = parse_pasted("标题\n导语。\n其他事项\n一、甲\n正文。")
+    assert after_lead.lead == "导语。" and _outline(after_lead) == [(1, False, "其他事项"), (1, True, "甲")]
+
+
 def test_a_fifth_level_is_text_of_the_fourth() -> None:
     text = "标题\n一、甲\n（一）乙\n1.丙\n（1）丁\n1、第五级的话\n正文。"
     pasted = parse_pasted(text)
     assert [s.level for s in pasted.sections] == [1, 2, 3, 4]
     assert pasted.sections[-1].body == "1、第五级的话\n正文。" and pasted.lead == ""
+    # under an unnumbered fourth-level heading: its text, never run into it (though the level's numbered run in)
+    under = parse_pasted("标题\n一、甲\n（一）乙\n1.丙\n（1）丁。正文。\n小标题\n1、戊\n正文。")
+    assert under.run_in == frozenset({4})
+    last = under.sections[-1]
+    assert (last.level, last.numbered, last.body, last.run_in) == (4, False, "1、戊\n正文。", False)
 
 
 def test_a_level_takes_its_most_used_style_and_its_run_in_by_majority() -> None:
@@ -204,6 +237,8 @@ def test_a_level_takes_its_most_used_style_and_its_run_in_by_majority() -> None:
     assert pasted.run_in == frozenset({2})  # 3 of 4 run in; a tie would not
     tie = parse_pasted("标题\n一、甲\n（一）子。正文。\n（二）丑\n正文。")
     assert tie.run_in == frozenset() and [s.run_in for s in tie.sections] == [None, True, None]
+    most = parse_pasted("标题\n一、甲\n1.子\n正文。\n2.丑\n正文。\n二、乙\n（一）寅\n正文。")
+    assert most.styles[:2] == ("一、", "1.")  # 2 of 3 are 1., however the styles sort
 
 
 def test_bold_around_a_heading_only() -> None:
@@ -214,5 +249,7 @@ def test_bold_around_a_heading_only() -> None:
     assert (run_in.heading, run_in.body) == ("乙", "正文**粗**。")  # the heading's bold goes, the text's stays
     long = "**" + "很长的加粗句子，" * 6 + "**"  # a bold paragraph stays bold
     assert parse_pasted(f"标题\n一、甲\n{long}").sections[0].body == long
+    assert _unbold_heading("**" + "甲" * 40 + "**") == "甲" * 40  # a wholly bold line of 40: a heading or title
+    assert _unbold_heading("**" + "甲" * 41 + "**") == "**" + "甲" * 41 + "**"
     sentence = "**一是压实责任。**"  # a bold sentence is not a heading
     assert parse_pasted(f"标题\n一、甲\n{sentence}\n（一）乙").sections[0].body == sentence
