@@ -25,6 +25,8 @@ def test_a_folder_typed_into_the_name_box_keeps_the_suggested_name(qtbot, tmp_pa
     qtbot.waitActive(dialog)
     name_box = dialog.findChild(QLineEdit, "fileNameEdit")
     assert name_box.text() == NAME
+    name_box.setFocus()  # the keyboard in the box, as a clerk typing there leaves it
+    qtbot.waitUntil(name_box.hasFocus)
     name_box.selectAll()
     qtbot.keyClicks(name_box, str(target))
     # Return (taken by the path completion's list, as the keyboard's focus is there) opens the

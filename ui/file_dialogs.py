@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from ui.settings import last_folder
@@ -32,17 +33,41 @@ class SaveDialog(QFileDialog):
         self.selectFile(self.name)
         # A folder opened by a double click: the name stays too (after Qt has filled the box).
         self.directoryEntered.connect(lambda _folder: QTimer.singleShot(0, lambda: self.selectFile(self.name)))
+        # Enter while the path completion's list is open goes to the list, whose chosen row Qt then
+        # opens by itself (the folder's path left in the box, 保存 greyed: seen under X with real keys)
+        self._box = self.findChild(QLineEdit, "fileNameEdit")
+        completer = self._box.completer() if self._box is not None else None
+        if completer is not None:
+            completer.popup().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._open_typed_folder()
+        ):
+            if isinstance(watched, QWidget):
+                watched.hide()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_typed_folder(self) -> bool:
+        """The folder the box names, opened with the suggested name back in the box; False if it names none."""
+        typed = self._box.text().strip() if self._box is not None else ""
+        folder = Path(self.directory().absolutePath()) / Path(typed).expanduser() if typed else None
+        if folder is None or not folder.is_dir():
+            return False
+        self.setDirectory(str(folder))
+        self.selectFile(self.name)
+        if self._box is not None:
+            self._box.setText(self.name)  # selectFile leaves the box alone while it has the keyboard
+        return True
 
     def accept(self) -> None:
         # Qt's own dialog (the native ones handle a typed folder themselves): what the box holds.
-        box = self.findChild(QLineEdit, "fileNameEdit")
-        typed = box.text().strip() if box is not None else ""
-        folder = Path(self.directory().absolutePath()) / Path(typed).expanduser() if typed else None
-        if folder is not None and folder.is_dir():
-            self.setDirectory(str(folder))
-            self.selectFile(self.name)
-            return
-        super().accept()
+        if not self._open_typed_folder():
+            super().accept()
 
 
 def make_save_dialog(parent: QWidget | None, caption: str, default: Path, file_filter: str) -> QFileDialog:
