@@ -110,8 +110,11 @@ def check_contact(data: ReportData) -> list[Finding]:
         found.append(Finding(ContactLocation("contact_person"), Severity.HINT, "联系人未填写", "CONTACT_PERSON"))
     phone = re.sub(r"[\s（）()]", "", report.contact_phone)
     if not PHONE.match(phone):
-        shown = report.contact_phone or "未填"
-        message = f"联系方式“{shown}”不像电话号码（手机 11 位，座机如 0731-12345678）"
+        message = (
+            f"联系方式“{report.contact_phone}”不像电话号码（手机 11 位，座机如 0731-12345678）"
+            if report.contact_phone.strip()
+            else "联系方式未填写"
+        )
         found.append(Finding(ContactLocation("contact_phone"), Severity.HINT, message, "CONTACT_PHONE"))
     return found
 

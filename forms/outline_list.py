@@ -42,10 +42,14 @@ def row_to_show(keys: list[str], wanted: str | None) -> int:
 
 
 def changed_at(change: TextChange, key: str | None) -> int | None:
-    """Where the text of entry ``key`` first differs between a step's two sides (the caret goes there
-    once an undo or redo is shown, not to the section's start); None where it does not differ."""
+    """Where the caret goes once a step of entry ``key``'s text is shown (an undo, a redo, a fix): the
+    end of what the step put there, as an editor leaves it after typing (the start of what it took
+    away); None where the text did not change."""
     before, after = outline_entry(change.before, key), outline_entry(change.after, key)
     if before is None or after is None or before.body == after.body:
         return None
     a, b = before.body, after.body
-    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    same = min(len(a), len(b))
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), same)
+    tail = next((i for i in range(same - start) if a[len(a) - 1 - i] != b[len(b) - 1 - i]), same - start)
+    return len(b) - tail

@@ -304,7 +304,8 @@ def test_phone_numbers(phone, ok):
     assert bool(PHONE.match(phone.replace("（", "").replace("）", ""))) is ok
     assert (found == []) is ok
     if not ok:
-        assert found[0].message.startswith(f"联系方式“{phone or '未填'}”不像电话号码")
+        said = f"联系方式“{phone}”不像电话号码" if phone else "联系方式未填写"
+        assert found[0].message.startswith(said)
 
 
 def test_missing_contact_fields():
@@ -438,6 +439,8 @@ def test_contact_findings_exactly():
             "CONTACT_PHONE",
         ),
     ]
+    data.report = type(data.report)(1, "单位", Y, "", "", " ")
+    assert [f.message for f in check_contact(data)][-1] == "联系方式未填写"  # as the other two say it
 
 
 def test_reason_findings_exactly():

@@ -57,6 +57,7 @@ def test_the_panel_lists_the_slips_and_a_click_fixes_the_text_then_ctrl_z_undoes
     _click_fix(qtbot, panel, text_item)
     key = window.section_key
     assert _body(store, sample, key) == "对企业主要负责人和安全管理人员开展培训。"
+    assert window.report_page.body.textCursor().position() == len("对企业主要负责人和安全管理人员")  # after the fix
     qtbot.waitUntil(lambda: not any(panel.finding(i).code == "PROOF_TRADITIONAL" for i in _proofreading(panel)))
     assert step_tip(window.undo_action).startswith("撤销：按建议改正 三、存在问题")
     window.report_page.sections.setFocus()  # not the text editor, whose own Ctrl+Z undoes typing

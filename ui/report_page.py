@@ -202,13 +202,17 @@ class ReportPage(QWidget):
         where = change.key or self.current_key  # a title's or signer's step keeps the section in view
         self.current_key = None  # shown again from the file
         self._guarded(lambda: self._reload(select=where))  # written: a failed read only delays the showing
+        self.caret_at_change(change)
+        self.message.emit("已保存 报告正文")
+        return True
+
+    def caret_at_change(self, change: TextChange) -> None:
+        """The caret where a step changed the section shown, as the editor's own undo leaves it."""
         at = changed_at(change, self.current_key)
-        if at is not None:  # the caret where the text changed, as the editor's own undo leaves it
+        if at is not None:
             cursor = self.body.textCursor()
             cursor.setPosition(self.body.shown_position(at))
             self.body.setTextCursor(cursor)
-        self.message.emit("已保存 报告正文")
-        return True
 
     def put_whole(self, label: str, put: Callable[[], str]) -> str | None:
         """A whole text written by ``put`` (a paste, which says what it did) as one undo step."""

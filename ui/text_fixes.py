@@ -30,6 +30,7 @@ def apply_fix(page: Any, finding: Finding) -> None:
         section = page._section(key)
         with page._filling():
             page.body.setPlainText(section.body)
+        page.caret_at_change(change)
         text_preview.update_preview(page)
     else:  # a heading, the title, the unit line, the 署名: their fields shown again from the file
         page._reload(select=key or None)

@@ -8,7 +8,7 @@ the next Ctrl+Z brought the typing back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -23,18 +23,40 @@ def _own_steps(widget: QObject) -> tuple[bool, bool] | None:
     return None
 
 
+def platform_redo(event: QKeyEvent) -> bool:
+    """The platform's redo keys, which a field itself takes (Windows: Ctrl+Y; X11: Ctrl+Shift+Z only)."""
+    return event.matches(QKeySequence.StandardKey.Redo)
+
+
+def _is_redo(event: QKeyEvent) -> bool:
+    # Ctrl+Y as well as the platform's redo: the window's 重做 takes both (ui/window_menus.py), while a
+    # field on X11 knows only Ctrl+Shift+Z, so Ctrl+Y there redid a window step over the field's own
+    ctrl_y = event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    return ctrl_y or platform_redo(event)
+
+
 class _WindowStepsWhenEmpty(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The field claims Ctrl+Z in ShortcutOverride even with nothing to undo; left unclaimed, the
-        # window's QAction takes the key.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            own = _own_steps(watched)
-            if own is not None and (
-                (event.matches(QKeySequence.StandardKey.Undo) and not own[0])
-                or (event.matches(QKeySequence.StandardKey.Redo) and not own[1])
-            ):
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(event, QKeyEvent):
+            return False
+        own = _own_steps(watched)
+        undo, redo = event.matches(QKeySequence.StandardKey.Undo), _is_redo(event)
+        if own is None or not (undo or redo):
+            return False
+        if (undo and not own[0]) or (redo and not own[1]):
+            # Claimed in ShortcutOverride even with nothing to undo; left unclaimed, the window's QAction
+            # takes the key.
+            if kind == QEvent.Type.ShortcutOverride:
                 event.ignore()
                 return True
+            return False
+        if redo and not platform_redo(event):  # Ctrl+Y where the field ignores it
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()  # the key comes to the field as a key press
+            else:
+                watched.redo()  # type: ignore[attr-defined]  # a QLineEdit or a text edit (_own_steps)
+            return True
         return False
 
 
