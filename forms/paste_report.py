@@ -118,7 +118,8 @@ def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        while i + 1 < len(lines) and _is_wrap(line, lines, i, out[-2:]) and numbered(lines[i + 1]) is None:
+        before = out[-1] if out else None
+        while i + 1 < len(lines) and _is_wrap(line, lines, i, before) and numbered(lines[i + 1]) is None:
             i += 1
             line += lines[i]
             joined += 1
@@ -127,8 +128,8 @@ def join_wraps(lines: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
-def _is_wrap(line: str, lines: list[str], i: int, before: list[str]) -> bool:
-    """``before``: the (joined) lines before ``line``, the nearest last."""
+def _is_wrap(line: str, lines: list[str], i: int, before: str | None) -> bool:
+    """``before``: the (joined) line before ``line``."""
     if len(line) < WRAP_MIN or _SENTENCE_END.search(line):
         return False
     if any(line.count(opening) > line.count(closing) for opening, closing in _PAIRS):
@@ -155,20 +156,20 @@ def _not_body(line: str | None) -> bool:
     return line is None or numbered(line) is not None or (len(line) <= UNNUMBERED_MAX and not _PUNCTUATED.search(line))
 
 
-def _broken_item(n: _Numbered, before: list[str], after: list[str]) -> bool:
+def _broken_item(n: _Numbered, before: str | None, after: list[str]) -> bool:
     """An item of a list broken mid-sentence by a line end, its sentence going on in the next line
     (000: ``3. 加强行政执法队伍建设，…培训力`` / ``度，提高…。``), which a heading's never does. An item of
-    a list: next to an item of its style and number that is one whole sentence with no paragraph
-    beyond it (a heading ending in 。 has its text under it). ``before``: the lines before, the
-    nearest last; ``after``: the two lines after the next one."""
+    a list: next to an item of its style and number that is one whole sentence with no paragraph of
+    its own (a heading ending in 。 has its text under it): the one right before it (a paragraph
+    above that may introduce the list), or the one after the next line, with no paragraph beyond it.
+    ``before``: the line before; ``after``: the two lines after the next one."""
 
-    def listed(line: str | None, far: str | None, number: int) -> bool:
+    def listed(line: str | None, number: int) -> bool:
         other = _sibling(line, n, number)
-        return other is not None and _standalone(other) and _not_body(far)
+        return other is not None and _standalone(other)
 
-    near_before, far_before = (before[-1] if before else None), (before[-2] if len(before) > 1 else None)
     near_after, far_after = (after[0] if after else None), (after[1] if len(after) > 1 else None)
-    return listed(near_before, far_before, n.number - 1) or listed(near_after, far_after, n.number + 1)
+    return listed(before, n.number - 1) or (listed(near_after, n.number + 1) and _not_body(far_after))
 
 
 def parse_pasted(text: str, *, wrapped: bool = True) -> PastedReport:

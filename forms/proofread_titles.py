@@ -93,8 +93,7 @@ def title_slips(pieces: list[str], extra: Iterable[str] = ()) -> list[tuple[int,
     first: dict[str, str] = {}
     for i, span, words in cited:
         n = norm(words)
-        if n in known or n in first:
-            first.setdefault(n, words)
+        if n in known or n in first:  # as listed (a variant is told of the list's) or as first cited
             continue
         listed = next((t for k, t in known.items() if near(n, k)), None)
         if listed is not None:

@@ -10,7 +10,7 @@ import pytest
 
 from forms.changes import SetCells
 from forms.editing import Conflict, EditSession
-from forms.editing_labels import saved_line, undone_line
+from forms.editing_labels import fix_name, saved_line, undone_line
 from forms.errors import UserError
 from forms.findings import CellLocation, Finding
 from forms.history import History
@@ -205,6 +205,7 @@ def test_an_audit_fix_is_one_step_named_as_a_fix_and_its_cell(a2, store, sample)
     saved = a2.apply_text(PENALTY, "79")
     assert saved.change.label == "按建议改正 附件2 行政处罚(件)（2024）"
     assert saved_line(saved.change.label) == "已按建议改正 附件2 行政处罚(件)（2024）"
+    assert fix_name("附件2", None) == "按建议改正 附件2"  # a cell the grid does not show: its table
     assert stored(store, sample)[PENALTY] == 79
 
 

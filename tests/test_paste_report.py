@@ -305,6 +305,8 @@ def test_a_closing_formula_at_the_end_of_the_last_section_becomes_the_closing():
 
 
 def test_an_item_of_a_list_a_line_end_broke_is_joined_a_heading_never() -> None:
+    from forms.paste_report import UNNUMBERED_MAX
+
     item = "加强行政执法队伍建设，加大对行政执法人员的培训力"  # 000's item 3, broken as its PDF broke it
     rest = "度，提高执法人员的法律素养和业务能力。"
     whole = "深入学习贯彻习近平法治思想，贯彻落实重要指示批示精神。"
@@ -340,8 +342,14 @@ def test_an_item_of_a_list_a_line_end_broke_is_joined_a_heading_never() -> None:
         "全年公示执法信息120条，全过程记录执法活动。",
     ]
     assert join_wraps(b)[1] == 0
-    # the list's far side may be a heading without a number (002's 下一步工作打算)
+    # the list may follow a heading without a number (002's 下一步工作打算) or a paragraph introducing it
     assert join_wraps(["下一步工作打算", "1. " + whole, "2. " + item, rest])[1] == 1
+    assert join_wraps(["我局下一步将重点做好以下几方面工作：", "1. " + whole, "2. " + item, rest])[1] == 1
+    # the item after is held to having no paragraph of its own: a heading without a number beyond it
+    # (25 characters at most, no closing mark) is no paragraph
+    heading = "乙" * UNNUMBERED_MAX
+    assert join_wraps(["1. " + item, rest, "2. " + whole, heading])[1] == 1
+    assert join_wraps(["1. " + item, rest, "2. " + whole, heading + "乙"])[1] == 0
 
 
 def test_a_line_ending_inside_a_title_or_a_quote_goes_on_in_the_next() -> None:

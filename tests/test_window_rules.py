@@ -17,6 +17,7 @@ from forms.history import Histories
 from forms.outline_list import (
     CLOSING_LABEL,
     LEAD_LABEL,
+    changed_at,
     is_heading,
     outline_entry,
     outline_keys,
@@ -27,7 +28,7 @@ from forms.paste_report import has_text
 from forms.report import Report, ReportText, Section
 from forms.rules import Severity
 from forms.shown_text import shown_position, stored_caret, stored_span
-from forms.text_changes import Contact
+from forms.text_changes import Contact, TextChange
 from forms.text_edits import CLOSING, LEAD, contact_unchanged, followed_box, unsaved_contact_text
 from forms.unsaved import BEFORE_CLOSE, BEFORE_RESTORE, unsaved_note
 
@@ -227,3 +228,20 @@ def test_an_import_says_what_to_look_at_and_how_many_came_in(tmp_path):
     same = FileResult(tmp_path / "c县.xlsx", SAME, "c县", 2024)
     assert same.line() == "c县.xlsx\tc县\t2024\t与上次导入的文件相同，没有改动" and same.details() == []
     assert results_summary([done, same, refused]) == "共 3 个文件：导入 1 个，与上次相同 1 个，未导入 1 个。"
+
+
+def _step(before: str, after: str) -> TextChange:
+    def text(body: str) -> ReportText:
+        return ReportText("enforcement", "标题", "", None, (), (Section("s1", 1, "基本情况", body),))
+
+    return TextChange(text(before), text(after), "小节正文 一、基本情况", "s1")
+
+
+def test_the_caret_after_a_step_is_at_the_end_of_what_it_put_there():
+    assert changed_at(_step("共78件。", "共78件。另起一句。"), "s1") == 10  # typing back: after it, as typed
+    assert changed_at(_step("共78件。另起一句。", "共78件。"), "s1") == 5  # typing taken away: where it was
+    assert changed_at(_step("安全管理人員开展", "安全管理人员开展"), "s1") == 6  # a fix: right after it
+    assert changed_at(_step("共78件", "再共78件"), "s1") == 1  # at the start
+    assert changed_at(_step("甲甲", "甲甲甲"), "s1") == 3  # the same characters: after all of them
+    assert changed_at(_step("共78件。", "共78件。"), "s1") is None  # the section did not change
+    assert changed_at(_step("共78件。", "共79件。"), "s2") is None  # another section's step
