@@ -169,3 +169,15 @@ def test_under_x11_keys_ctrl_y_is_claimed_for_the_field_and_redoes_there(qtbot, 
     assert keys.eventFilter(box, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Y, CTRL)) and box.text() == "cd"
     nothing = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Y, CTRL)
     assert keys.eventFilter(box, nothing) and not nothing.isAccepted()  # nothing left to redo: the window's
+
+
+def test_ctrl_z_from_the_report_text_shows_the_cell_a_grid_step_changed(qtbot, main_window, page, store, sample):
+    # Seen in a walkthrough: 附件2 came to the front but its cursor stayed on another cell
+    grid = next(p for p in main_window.pages if p.spec.key == "a2")
+    grid.model.apply_text(PENALTY, "80")
+    grid.view.setCurrentIndex(grid.model.index(0, 0))
+    show_tab(qtbot, main_window, page)
+    _press(qtbot, page.body, Qt.Key.Key_Z)
+    assert main_window.tabs.currentWidget() is grid and store.report_data(sample).form("a2").get(PENALTY) == 78
+    at = grid.view.currentIndex()
+    assert (at.row(), at.column()) == grid.model.locate(PENALTY)

@@ -161,10 +161,15 @@ class GridTabs:
     def _apply_step(self, step: Step, origin: Origin) -> bool:
         """Apply an undo or redo step where it belongs, by its type (a text or contact change
         gets its branch here); False when it was refused."""
-        if isinstance(step, Change):  # a grid's: shown on its page
+        if isinstance(step, Change):  # a grid's: shown on its page, at the first cell it changed
             page = self._page_of(step.form)
             self.tabs.setCurrentWidget(page)
-            return page.model.commit(step, origin, record=False)
+            if not page.model.commit(step, origin, record=False):
+                return False
+            places = [at for key in step.touched().keys if (at := page.model.locate(key)) is not None]
+            if places:
+                page.view.move_to(*min(places))
+            return True
         if isinstance(step, ContactChange):
             return self._apply_contact(step)
         if isinstance(step, TextChange) and self.report_page is not None:
