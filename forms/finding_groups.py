@@ -11,6 +11,7 @@ from forms.findings import CellLocation, ContactLocation, Finding, Location, Tex
 from forms.report import REASON_ROW, CellKey, ReportData
 from forms.rules import Severity
 from forms.spec import FormSpec, RowStyle
+from forms.text_edits import CLOSING, LEAD, entry_name
 
 TEXT = "报告正文"
 CONTACT = "填报单位和联系人"
@@ -35,15 +36,12 @@ def place(finding: Finding, data: ReportData) -> str:
         return CONTACT
     if isinstance(where, TextLocation):
         assert data.text is not None
-        for number_text, section in zip(data.text.numbers(), data.text.sections, strict=True):
-            if section.key == where.section:
-                return f"{TEXT} {number_text}{section.heading}"
-        return f"{TEXT} {_OWN_PARTS[where.section]}" if where.section in _OWN_PARTS else TEXT
+        entries = {LEAD, CLOSING} | {section.key for section in data.text.sections}
+        return f"{TEXT} {entry_name(data.text, where.section)}" if where.section in entries else TEXT
     form = data.form(where.form)
     return cell_place(form.spec, form.rows, where.key)
 
 
-_OWN_PARTS = {"__lead": "导语", "__closing": "结束语"}  # forms.text_edits' LEAD and CLOSING keys
 LINK_FIX = "改为链接的表格数据"
 FONT_FIX = "改用 Windows 自带字体"
 

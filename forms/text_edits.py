@@ -24,13 +24,14 @@ LEVEL_RANGE = "标题级别只能是 1–4 级"
 
 
 def entry_name(text: ReportText, key: str) -> str:
-    """An outline entry as the clerk sees it: 导语, 结束语, 二、存在问题."""
+    """An outline entry as the clerk sees it in a line of its own words: 导语, 结束语, 二、存在问题 (a
+    heading printed with a closing 。 named without it: `…相结合情况：回车或双击转到该处`)."""
     if key == LEAD:
         return "导语"
     if key == CLOSING:
         return "结束语"
     i = _index(text, key)
-    return text.numbers()[i] + text.sections[i].heading
+    return text.numbers()[i] + text.sections[i].heading.rstrip("。")
 
 
 def _index(text: ReportText, key: str) -> int:

@@ -424,6 +424,10 @@ def test_a_text_finding_names_its_section_with_its_number():
     for key, part in ((edits.LEAD, "导语"), (edits.CLOSING, "结束语")):  # the text's own parts, by their names
         moved = dataclasses.replace(found, where=dataclasses.replace(found.where, section=key))
         assert place(moved, data) == f"报告正文 {part}"
+    # a heading printed with a closing 。 (000's 5.行政执法与普法教育相结合情况。) is named without it
+    first = data.text.sections[0]
+    data.text = dataclasses.replace(data.text, sections=(dataclasses.replace(first, heading="基本情况。"),))
+    assert place(found, data) == "报告正文 一、基本情况"
 
 
 def test_contact_findings_exactly():
