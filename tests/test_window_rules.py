@@ -245,3 +245,10 @@ def test_the_caret_after_a_step_is_at_the_end_of_what_it_put_there():
     assert changed_at(_step("甲甲", "甲甲甲"), "s1") == 3  # the same characters: after all of them
     assert changed_at(_step("共78件。", "共78件。"), "s1") is None  # the section did not change
     assert changed_at(_step("共78件。", "共79件。"), "s2") is None  # another section's step
+
+
+def test_the_caret_stays_put_after_a_step_that_adds_or_removes_the_section():
+    with_it = _step("", "共78件。").after
+    without = ReportText("enforcement", "标题", "", None, (), ())
+    assert changed_at(TextChange(without, with_it, "添加小节", "s1"), "s1") is None  # a new section: its start
+    assert changed_at(TextChange(with_it, without, "删除小节", "s1"), "s1") is None
