@@ -260,3 +260,24 @@ def test_index_and_unit_columns_stay_in_view_when_scrolled_right(qtbot, grid, ma
         assert view.visualRect(view.currentIndex()).left() >= frozen.width_needed() - 1
     assert view.currentIndex().column() == 1 and view.horizontalScrollBar().value() == 0
     assert not frozen.isVisible()
+
+
+def test_a_click_elsewhere_while_typing_saves_and_no_view_is_told_of_a_foreign_editor(
+    qtbot, grid, store, sample, qtlog
+):
+    # Seen by a monkey test: each commit by a click made Qt warn "commitData called with an editor that does
+    # not belong to this view" (the frozen columns shared the grid's delegate, so heard its editors' signals)
+    view = grid.view
+    at(view, 0, 2)
+    qtbot.keyClicks(view, "9")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 3)).center())
+    qtbot.waitUntil(lambda: stored(store, sample, "license", 2023) == 9)
+    assert not [r.message for r in qtlog.records if "does not belong to this view" in r.message]
+
+
+def test_f2_on_a_cell_that_takes_no_typing_opens_nothing_and_qt_has_nothing_to_say(qtbot, grid, qtlog):
+    view = grid.view
+    at(view, 1, 2)  # 同比增减: computed
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert editor_of(view) is None
+    assert not [r.message for r in qtlog.records if "editing failed" in r.message]

@@ -435,7 +435,8 @@ class FormTableView(QTableView):
             self._edit_empty()
         elif act == "edit":
             self.typing = False
-            self.edit(self.currentIndex())
+            if self.form_model().flags(self.currentIndex()) & Qt.ItemFlag.ItemIsEditable:  # else Qt warns
+                self.edit(self.currentIndex())
         elif isinstance(act, Move):
             self.go(act)
         else:

@@ -36,7 +36,9 @@ class FrozenColumns(QTableView):
         self.setHorizontalHeader(header)
         self.setModel(model)
         self.setSelectionModel(grid.selectionModel())
-        self.setItemDelegate(grid.itemDelegate())
+        # Its own delegate of the grid's kind, painting as the grid's does: a view hears its delegate's
+        # editor signals, and the grid's editors, heard here too, made Qt warn at every commit
+        self.setItemDelegate(type(grid.itemDelegate())(grid))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
