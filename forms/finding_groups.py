@@ -14,6 +14,7 @@ from forms.spec import FormSpec, RowStyle
 from forms.text_edits import CLOSING, LEAD, entry_name
 
 TEXT = "报告正文"
+BLANKS = "PROOF_SPACE"  # blanks around figures: many where a text was copied, mended by one 同类全部改正
 CONTACT = "填报单位和联系人"
 UNTOUCHED = "untouched"  # the group of a report nobody has typed into yet: its blank-cell hints
 UNTOUCHED_TITLE = "尚未开始填写：各表空白处的提示，开始填写后逐条列出"
@@ -58,7 +59,7 @@ def fix_label(finding: Finding | None) -> str:
 
 # 校对 slips whose fixes may all be put in place at once: each mends its own characters and no other's
 # (a skipped 序号 is not among them: which number is wrong is the clerk's to say).
-FIX_ALL_CODES = frozenset({"PROOF_SPACE", "PROOF_HALF_WIDTH", "PROOF_TRADITIONAL", "PROOF_DOUBLED", "PROOF_TITLE"})
+FIX_ALL_CODES = frozenset({BLANKS, "PROOF_HALF_WIDTH", "PROOF_TRADITIONAL", "PROOF_DOUBLED", "PROOF_TITLE"})
 
 
 def same_fixes(findings: Sequence[Finding], finding: Finding | None) -> list[Finding]:
@@ -130,10 +131,13 @@ def _groups(findings: list[Finding], specs: Sequence[FormSpec]) -> list[FindingG
         return any(f.severity is Severity.ERROR for f in by_key[key])
 
     keys = sorted(by_key, key=lambda k: (not has_errors(k), order.index(k) if k in order else len(order)))
-    return [
-        FindingGroup(key, names.get(key, key), sorted(by_key[key], key=lambda f: f.severity is not Severity.ERROR))
-        for key in keys
-    ]
+    return [FindingGroup(key, names.get(key, key), sorted(by_key[key], key=_rank)) for key in keys]
+
+
+def _rank(finding: Finding) -> tuple[bool, bool]:
+    """Within a group: errors first, the blanks around figures last (seed 000 has 65: listed before its 員,
+    they buried it); otherwise in the order of the report."""
+    return finding.severity is not Severity.ERROR, finding.code == BLANKS
 
 
 PROOFREADING = "校对"

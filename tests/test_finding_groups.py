@@ -105,3 +105,12 @@ def test_fix_all_counts_its_slips_from_two_and_each_fix_button_says_what_it_does
     font = Finding(TextLocation("s1", "body", (0, 1)), HINT, "", "PROOF_FONT", "")
     assert fix_label(font) == "改用 Windows 自带字体"
     assert check_name("PROOF_FONT") == "校对"  # a code no 校对 check lists: the general word
+
+
+def test_in_a_group_errors_come_first_and_the_blanks_around_figures_last():
+    blank = finding(TextLocation("s1", "body", (3, 4)), code="PROOF_SPACE")
+    traditional = finding(TextLocation("s1", "body", (9, 10)), code="PROOF_TRADITIONAL")
+    wrong = finding(TextLocation("s2", "body", (0, 2)), ERROR, "TEXT_NUMBER")
+    (text,) = group_findings([blank, TEXT, traditional, wrong], FORMS)
+    # seed 000's 65 blanks were listed before its 員, which a walkthrough had to scroll to
+    assert text.findings == [wrong, TEXT, traditional, blank]
