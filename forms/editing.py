@@ -102,6 +102,11 @@ class EditSession:
         """(row, column) of the cell stored under ``key``."""
         return self._where.get(key)
 
+    def first_changed(self, change: Change) -> Position | None:
+        """Where the grid shows a step it undid or redid: the first cell the step changed."""
+        places = [at for key in change.touched().keys if (at := self.locate(key)) is not None]
+        return min(places) if places else None
+
     def spans(self) -> list[tuple[int, int, int]]:
         """(row, column, column span) of every merged body cell."""
         return [(r, cell.col, cell.span) for r, row in enumerate(self.body) for cell in row if cell.span > 1]

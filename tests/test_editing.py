@@ -209,6 +209,14 @@ def test_an_audit_fix_is_one_step_named_as_a_fix_and_its_cell(a2, store, sample)
     assert stored(store, sample)[PENALTY] == 79
 
 
+def test_an_undone_or_redone_step_is_shown_at_the_first_cell_it_changed(a2):
+    one = a2.apply_text(PENALTY, "79").change
+    assert a2.first_changed(one) == a2.locate(PENALTY)
+    both = SetCells("a2", {PENALTY: 79, LICENSE: 148}, {PENALTY: 80, LICENSE: 149}, "粘贴")
+    assert a2.first_changed(both) == min(a2.locate(PENALTY), a2.locate(LICENSE))
+    assert a2.first_changed(SetCells("a2", {}, {CellKey("gone", "x"): 1}, "x")) is None  # a cell not shown
+
+
 def test_tooltips_say_how_a_cell_is_computed_and_what_it_takes(a2):
     assert a2.tooltip(1, 2) == "同比增减 = (本年 − 上年) ÷ 上年，自动计算：20.27%"
     assert a2.tooltip(1, 3) == a2.tooltip(1, 2)  # the covered half of a merged cell

@@ -166,9 +166,8 @@ class GridTabs:
             self.tabs.setCurrentWidget(page)
             if not page.model.commit(step, origin, record=False):
                 return False
-            places = [at for key in step.touched().keys if (at := page.model.locate(key)) is not None]
-            if places:
-                page.view.move_to(*min(places))
+            if (at := page.model.session.first_changed(step)) is not None:
+                page.view.move_to(*at)
             return True
         if isinstance(step, ContactChange):
             return self._apply_contact(step)
