@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar, cast
 from forms.registry import Template
 from forms.spec import FormSpec
 from storage.database import BUSY_TIMEOUT_S, DatabaseLocked, put_setting, storage_errors
+from storage.paths import MEMORY
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-MEMORY = ":memory:"
 D = TypeVar("D", bound="Database")
 R = TypeVar("R")
 P = ParamSpec("P")

@@ -13,6 +13,7 @@ except ImportError:  # a build without it
 
 APP_DIR_NAME = "TianbaoZhushou"  # ASCII: some office PCs still choke on CJK profile paths
 DB_FILE_NAME = "tianbao.sqlite3"
+MEMORY = ":memory:"  # --db for a database in memory (tests, support)
 
 
 def default_db_path() -> Path:

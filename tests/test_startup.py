@@ -53,7 +53,7 @@ def test_pyside_does_not_read_the_source_of_every_module_the_window_imports():
     # PySide's __feature__ hook would read each module's whole source into linecache (≈4 MiB at the
     # first paint, ui/pyside_scan.py); the window still builds and shows Qt types from ui/ as before.
     code = (
-        "import linecache, sys, ui.app\n"
+        "import linecache, sys, ui.app, ui.main_window\n"
         "ends = ('store.py', 'registry.py', 'typing.py', 'main_window.py')\n"
         "read = [n for n in linecache.cache if n.endswith(ends)]\n"
         "print(len(read), 'storage.store' in sys.modules, 'ui.main_window' in sys.modules)"

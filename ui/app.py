@@ -14,16 +14,20 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms.errors import UserError
-from storage import window_open
-from storage.database import DamagedDatabase
 from storage.errorlog import log_bug
-from storage.lock import InstanceLock
-from storage.store import MEMORY, Store
+from storage.paths import MEMORY
+from ui.app_title import APP_TITLE
 from ui.first_paint import after_first_paint
-from ui.main_window import APP_TITLE, MainWindow
 from ui.qt_strings import MissingQtStrings
+from ui.start_frame import StartFrame, start_frame
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from storage.database import DamagedDatabase
+    from storage.lock import InstanceLock
+    from storage.store import Store
+    from ui.main_window import MainWindow
     from ui.session_end import SessionEnd
 
 
@@ -67,23 +71,24 @@ def install_crash_dialog(log_folder: Path | None) -> None:
     sys.excepthook = hook
 
 
-def open_for_window(db: Path) -> tuple[Store, InstanceLock | None] | None:
+def open_for_window(db: Path, parent: QWidget | None = None) -> tuple[Store, InstanceLock | None] | None:
     """Open the database for the window, or say in a dialog why not (None: do not start).
 
     The decisions are storage/window_open.py's: a second window on the same file is refused; a
     damaged file is offered its newest backup (asked here)."""
+    from storage import window_open
+
+    def offer_restore(exc: DamagedDatabase) -> bool:
+        translated(QApplication.instance())
+        answer = QMessageBox.question(parent, APP_TITLE, window_open.restore_question(exc))
+        return answer == QMessageBox.StandardButton.Yes
+
     try:
-        return window_open.open_for_window(db, _offer_restore)
+        return window_open.open_for_window(db, offer_restore)
     except UserError as exc:
         translated(QApplication.instance())
-        QMessageBox.warning(None, APP_TITLE, exc.message)
+        QMessageBox.warning(parent, APP_TITLE, exc.message)
         return None
-
-
-def _offer_restore(exc: DamagedDatabase) -> bool:
-    translated(QApplication.instance())
-    answer = QMessageBox.question(None, APP_TITLE, window_open.restore_question(exc))
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def settle(app: QApplication, window: MainWindow, db: Path) -> SessionEnd:
@@ -99,30 +104,68 @@ def settle(app: QApplication, window: MainWindow, db: Path) -> SessionEnd:
     return ending
 
 
+class _Start:
+    """The start's second half, once the frame has been painted: the file opened, the frame made the
+    window; a refusal ends the program with exit code 2 and a bug is raised from ``run_app``."""
+
+    def __init__(self, app: QApplication, frame: StartFrame, db: Path) -> None:
+        self.app, self.frame, self.db = app, frame, db
+        self.store: Store | None = None
+        self.lock: InstanceLock | None = None
+        self.ending: list[SessionEnd] = []
+        self.failure: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self._open()
+        except Exception as exc:  # a bug: run_app raises it once the loop has ended (main.py logs it)
+            self.failure = exc
+            self.app.exit(3)
+
+    def _open(self) -> None:
+        from ui.main_window import MainWindow
+
+        opened = open_for_window(self.db, self.frame)
+        if opened is None:
+            self._refused()
+            return
+        self.store, self.lock = opened
+        try:
+            window = MainWindow.adopt(self.frame, self.store)
+        except UserError as exc:  # the windowed program has no console: say it in a dialog
+            translated(self.app)
+            QMessageBox.warning(self.frame, APP_TITLE, exc.message)
+            self._refused()
+            return
+        window.when_ready.append(lambda: self.ending.append(settle(self.app, window, self.db)))
+        after_first_paint(window.stack, window.ready)
+        window.show()  # on the screen already (as the frame): shown as every MainWindow is, for whoever watches
+
+    def _refused(self) -> None:
+        self.app.exit(2)
+        self.frame.hide()
+
+    def close(self) -> None:
+        for end in self.ending:
+            end.uninstall()
+        if self.store is not None:
+            self.store.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
 def run_app(db: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
     install_crash_dialog(None if str(db) == MEMORY else db.parent)
-    opened = open_for_window(db)
-    if opened is None:
-        return 2
-    store, lock = opened
+    frame = start_frame(db)
+    frame.show()
+    start = _Start(app, frame, db)
+    after_first_paint(frame, start.run)
     try:
-        try:
-            window = MainWindow(store)
-        except UserError as exc:  # the windowed program has no console: say it in a dialog
-            translated(app)
-            QMessageBox.warning(None, APP_TITLE, exc.message)
-            return 2
-        ending: list[SessionEnd] = []
-        window.show()
-        after_first_paint(window, lambda: ending.append(settle(app, window, db)))
-        try:
-            return app.exec()
-        finally:
-            for end in ending:
-                end.uninstall()
+        code = app.exec()
     finally:
-        store.close()
-        if lock is not None:
-            lock.release()
+        start.close()
+    if start.failure is not None:
+        raise start.failure
+    return code

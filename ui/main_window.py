@@ -7,7 +7,7 @@ contact line (ui/window_contact.py), the file actions (ui/window_actions.py), th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -33,6 +32,7 @@ from ui.audit_fold import AuditFold
 from ui.audit_panel import AuditPanel
 from ui.file_watch import FileWatch
 from ui.settings import last_report, remember_report
+from ui.start_frame import StartFrame
 from ui.window_actions import FileActions
 from ui.window_audit import AuditWiring
 from ui.window_closing import Closing
@@ -50,9 +50,25 @@ if TYPE_CHECKING:
 __all__ = ["APP_TITLE", "MainWindow"]
 
 
-class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, Closing, QMainWindow):
+class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, Closing, StartFrame):
     def __init__(self, store: Store) -> None:
         super().__init__()
+        self._build(store)
+
+    @classmethod
+    def adopt(cls, frame: StartFrame, store: Store) -> MainWindow:
+        """The start's frame (ui/start_frame.py), already on the screen, made this window in place.
+
+        A Python class change, not a new window: the frame is a ``StartFrame`` and this class adds only
+        Python (the mixins and their overrides, which Qt looks up at each call), so the C++ window, its
+        place, size and focus stay as they are."""
+        frame.__class__ = cls
+        window = cast(MainWindow, frame)
+        window._build(store)
+        return window
+
+    def _build(self, store: Store) -> None:
+        self.built = False  # until the end: the 报告正文 page and the first audit wait for the first paint
         self.store = store
         self.report: Report | None = None
         # The open report's values in memory, shared by the grids, the audit and the preview.
@@ -61,8 +77,6 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self.histories = Histories()
         # 报告正文, built after the first paint (``_first_paint_done``) or when first needed (``report_page``).
         self.built_report_page: ReportPage | None = None
-        self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 760)
 
         self.reports = QComboBox()
         self.reports.setMinimumWidth(260)
@@ -130,6 +144,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self.statusBar().showMessage(f"数据库：{store.path}")
         self.reload_reports()
         self._restore_layout()
+        self.built = True
 
     # --- reports ----------------------------------------------------------------
 
@@ -141,6 +156,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
             self.reports.addItem(report.name, report.id)
         self.reports.blockSignals(False)
         if not reports:
+            self.setWindowTitle(APP_TITLE)
             self.stack.setCurrentIndex(0)
             self._set_export_enabled(False)
             self._update_edit_actions()
@@ -186,7 +202,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
             self.audit_dock.show()
         self._update_undo_actions()
         self._update_edit_actions()
-        if self.isVisible():
+        if self.built and self.isVisible():
             self.text_page()  # built now: the window is already on the screen
             self.refresh_audit()
         else:  # starting up: the page and the first audit come once the window has been painted (eventFilter)

@@ -18,14 +18,19 @@ def restore_layout(window: QMainWindow) -> bool:
     live on pages built after the first paint, which restore theirs (``restore_splitters``): a search
     of the whole window here would wrap each of its widgets in Python, ≈15 ms of the start."""
     settings = app_settings()
-    geometry = settings.value("window/geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+    restore_geometry(window)
     audit_closed = settings.value("window/audit_closed", "false") == "true"
     state = settings.value("window/state")
     if state is not None:
         window.restoreState(state)
     return audit_closed
+
+
+def restore_geometry(window: QMainWindow) -> None:
+    """The window's size and place as last saved (the start's frame takes them before anything else)."""
+    geometry = app_settings().value("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
 
 
 def restore_splitters(page: QWidget) -> None:
