@@ -15,6 +15,7 @@ from types import TracebackType
 
 from storage.database import StorageError
 from storage.path_check import describe, real_path
+from storage.paths import MEMORY
 
 _OWNER_AT = 16  # the owner's description starts here; byte 0 is the one locked (Windows locks ranges)
 
@@ -107,3 +108,13 @@ def _host() -> str:
     if sys.platform == "win32":
         return os.environ.get("COMPUTERNAME", "")
     return os.uname().nodename
+
+
+def lock_for_window(db: Path) -> InstanceLock | None:
+    """The file's lock, held for a window (None for a database in memory); ``DatabaseInUse`` when
+    another window has the file open. Taken first at a start: a second start says so and shows nothing else."""
+    if str(db) == MEMORY:
+        return None
+    lock = InstanceLock(db)
+    lock.acquire()
+    return lock

@@ -13,8 +13,8 @@ from pathlib import Path
 from forms.errors import UserError
 from storage.backup import restore_file, unchanged_since_last_backup
 from storage.database import DamagedDatabase, StorageError
-from storage.lock import InstanceLock
-from storage.store import MEMORY, Store
+from storage.lock import InstanceLock, lock_for_window
+from storage.store import Store
 
 
 def restore_question(exc: DamagedDatabase) -> str:
@@ -25,14 +25,16 @@ def restore_question(exc: DamagedDatabase) -> str:
     )
 
 
-def open_for_window(db: Path, offer_restore: Callable[[DamagedDatabase], bool]) -> tuple[Store, InstanceLock | None]:
-    """The database opened for the window and its lock (None in memory); ``UserError`` (the lock
-    released) when it cannot be: a second window on the file, a refused file, a damaged one whose
-    restore was not offered (no backup) or not wanted (``offer_restore`` said no)."""
-    lock = None if str(db) == MEMORY else InstanceLock(db)
+def open_for_window(
+    db: Path, offer_restore: Callable[[DamagedDatabase], bool], lock: InstanceLock | None = None
+) -> tuple[Store, InstanceLock | None]:
+    """The database opened for the window and its lock (None in memory; ``lock``: already held by the
+    start, else taken here); ``UserError`` (the lock released) when it cannot be: a second window on the
+    file, a refused file, a damaged one whose restore was not offered (no backup) or not wanted
+    (``offer_restore`` said no)."""
+    if lock is None:
+        lock = lock_for_window(db)
     try:
-        if lock is not None:
-            lock.acquire()
         while True:
             try:
                 store = Store(db)

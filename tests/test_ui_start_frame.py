@@ -126,15 +126,26 @@ def test_the_frame_names_the_report_last_open_at_the_last_size(qapp, tmp_path, p
     assert window["paint"]["geometry"][2:] == window["ready"]["geometry"][2:] == [760, 520]
 
 
-def test_a_second_window_on_the_file_shows_its_frame_then_the_refusal(tmp_path):
+def test_a_second_window_on_the_file_shows_only_the_refusal(tmp_path):
     db, store = sample_file(tmp_path)
     store.close()
     with InstanceLock(db):  # the first window
         result = start(db, tmp_path / "settings")
     assert result.returncode == 2, result.stderr
     window = seen(result)
-    assert window["paint"]["title"] == "填报助手 — 示例市应急管理局 2024年"
-    assert "已在另一个填报助手窗口中打开" in window["warning"] and "ready" not in window
+    assert "已在另一个填报助手窗口中打开" in window["warning"]
+    assert "paint" not in window and "ready" not in window  # no second frame beside the first window
+
+
+def test_a_file_that_is_not_a_database_is_refused_over_its_frame(tmp_path):
+    db = tmp_path / "不是数据库.sqlite3"
+    db.write_bytes("这不是数据库".encode() * 2000)
+    result = start(db, tmp_path / "settings")
+    assert result.returncode == 2, result.stderr
+    window = seen(result)
+    assert window["paint"]["title"] == "填报助手" and "ready" not in window  # no report's name to give
+    assert window["warning"] == f"{db} 不是填报助手的数据库，未做任何改动"
+    assert db.read_bytes() == "这不是数据库".encode() * 2000
 
 
 def test_a_bug_while_the_window_is_built_is_logged_and_ends_with_exit_code_3(tmp_path):

@@ -1,4 +1,9 @@
-"""Start the Qt application: Chinese standard dialogs, a crash dialog instead of a traceback."""
+"""Start the Qt application: Chinese standard dialogs, a crash dialog instead of a traceback.
+
+The start has two halves. First the file's lock (a second window on the file shows only why not) and
+the window's frame, titled with the report (ui/start_frame.py): what a bare window costs, no more.
+Once the frame has been painted, the file is opened (a damaged one offered its backup, a refused one
+said why over the frame) and the frame becomes the main window in place (``MainWindow.adopt``)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from forms.errors import UserError
 from storage.errorlog import log_bug
+from storage.lock import InstanceLock, lock_for_window
 from storage.paths import MEMORY
 from ui.app_title import APP_TITLE
 from ui.first_paint import after_first_paint
@@ -25,7 +31,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from storage.database import DamagedDatabase
-    from storage.lock import InstanceLock
     from storage.store import Store
     from ui.main_window import MainWindow
     from ui.session_end import SessionEnd
@@ -71,11 +76,14 @@ def install_crash_dialog(log_folder: Path | None) -> None:
     sys.excepthook = hook
 
 
-def open_for_window(db: Path, parent: QWidget | None = None) -> tuple[Store, InstanceLock | None] | None:
+def open_for_window(
+    db: Path, parent: QWidget | None = None, lock: InstanceLock | None = None
+) -> tuple[Store, InstanceLock | None] | None:
     """Open the database for the window, or say in a dialog why not (None: do not start).
 
-    The decisions are storage/window_open.py's: a second window on the same file is refused; a
-    damaged file is offered its newest backup (asked here)."""
+    The decisions are storage/window_open.py's: a second window on the same file is refused (``lock``:
+    the file's lock when the start already holds it); a damaged file is offered its newest backup
+    (asked here)."""
     from storage import window_open
 
     def offer_restore(exc: DamagedDatabase) -> bool:
@@ -84,11 +92,16 @@ def open_for_window(db: Path, parent: QWidget | None = None) -> tuple[Store, Ins
         return answer == QMessageBox.StandardButton.Yes
 
     try:
-        return window_open.open_for_window(db, offer_restore)
+        return window_open.open_for_window(db, offer_restore, lock)
     except UserError as exc:
-        translated(QApplication.instance())
-        QMessageBox.warning(parent, APP_TITLE, exc.message)
+        refuse(exc, parent)
         return None
+
+
+def refuse(exc: UserError, parent: QWidget | None = None) -> None:
+    """Why the window cannot open (or go on), in a dialog: the windowed program has no console."""
+    translated(QApplication.instance())
+    QMessageBox.warning(parent, APP_TITLE, exc.message)
 
 
 def settle(app: QApplication, window: MainWindow, db: Path) -> SessionEnd:
@@ -108,10 +121,10 @@ class _Start:
     """The start's second half, once the frame has been painted: the file opened, the frame made the
     window; a refusal ends the program with exit code 2 and a bug is raised from ``run_app``."""
 
-    def __init__(self, app: QApplication, frame: StartFrame, db: Path) -> None:
+    def __init__(self, app: QApplication, frame: StartFrame, db: Path, lock: InstanceLock | None) -> None:
         self.app, self.frame, self.db = app, frame, db
         self.store: Store | None = None
-        self.lock: InstanceLock | None = None
+        self.lock = lock
         self.ending: list[SessionEnd] = []
         self.failure: Exception | None = None
 
@@ -125,16 +138,15 @@ class _Start:
     def _open(self) -> None:
         from ui.main_window import MainWindow
 
-        opened = open_for_window(self.db, self.frame)
+        opened = open_for_window(self.db, self.frame, self.lock)
         if opened is None:
             self._refused()
             return
         self.store, self.lock = opened
         try:
             window = MainWindow.adopt(self.frame, self.store)
-        except UserError as exc:  # the windowed program has no console: say it in a dialog
-            translated(self.app)
-            QMessageBox.warning(self.frame, APP_TITLE, exc.message)
+        except UserError as exc:
+            refuse(exc, self.frame)
             self._refused()
             return
         window.when_ready.append(lambda: self.ending.append(settle(self.app, window, self.db)))
@@ -158,9 +170,14 @@ def run_app(db: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_TITLE)
     install_crash_dialog(None if str(db) == MEMORY else db.parent)
+    try:
+        lock = lock_for_window(db)  # first: a second window on the file shows only why not
+    except UserError as exc:
+        refuse(exc)
+        return 2
     frame = start_frame(db)
     frame.show()
-    start = _Start(app, frame, db)
+    start = _Start(app, frame, db, lock)
     after_first_paint(frame, start.run)
     try:
         code = app.exec()
