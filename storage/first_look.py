@@ -9,14 +9,26 @@ damaged, an older or newer schema) is None, and the frame shows the program's na
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
 from storage.paths import MEMORY
 
 _WAIT_S = 0.05  # a file another program is writing is not worth waiting for here
+
+
+def read_only_uri(absolute: str, *, windows: bool) -> str:
+    """SQLite's read-only URI of an absolute path: ``file:///C:/…`` for a drive, ``file:////server/share/…``
+    for a share (the authority must stay empty). Not ``Path.resolve().as_uri()``: resolving turns a
+    mapped drive into its share, and ``as_uri`` puts the server in the authority, which SQLite refuses."""
+    path = absolute.replace("\\", "/") if windows else absolute
+    if not path.startswith("/"):
+        path = "/" + path  # C:/… → /C:/…
+    return f"file://{quote(path, safe='/:')}?mode=ro"
 
 
 def report_name(db: Path, report_id: int | None) -> str | None:
@@ -27,7 +39,7 @@ def report_name(db: Path, report_id: int | None) -> str | None:
     try:
         if not stat.S_ISREG(Path(db).stat().st_mode):  # a FIFO would block the read
             return None
-        uri = Path(db).resolve().as_uri() + "?mode=ro"
+        uri = read_only_uri(os.path.abspath(db), windows=os.name == "nt")
         with closing(sqlite3.connect(uri, uri=True, timeout=_WAIT_S)) as conn:
             rows = conn.execute("select id, unit, year from reports order by year desc, unit").fetchall()
     except (OSError, ValueError, sqlite3.Error):

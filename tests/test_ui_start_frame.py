@@ -55,22 +55,34 @@ def show(frame):
     frame.when_ready.insert(0, ready)
     shown(frame)
 ui.start_frame.StartFrame.show = show
-QMessageBox.warning = lambda parent, title, text: print(json.dumps({**seen, "warning": text}, ensure_ascii=False))
+QMessageBox.warning = lambda parent, title, text: seen.__setitem__("warning", text)
+if len(sys.argv) > 4 and sys.argv[4] == "close":  # the clerk closes the frame just before the second half
+    import ui.app
+    given = ui.app.after_first_paint
+    def closing_first(widget, action):
+        if type(widget) is ui.start_frame.StartFrame:
+            seen["closed"] = True
+            given(widget, lambda: (widget.close(), action()))
+        else:
+            given(widget, action)
+    ui.app.after_first_paint = closing_first
 if len(sys.argv) > 4 and sys.argv[4] == "bug":
     import ui.main_window
     def broken(self, store):
         raise RuntimeError("a bug while building the window")
     ui.main_window.MainWindow._build = broken
-sys.exit(main.main(["--db", sys.argv[1]]))
+code = main.main(["--db", sys.argv[1]])
+print(json.dumps(seen, ensure_ascii=False), flush=True)
+sys.exit(code)
 """
 
 
-def start(db: Path, settings: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def start(db: Path, settings: Path, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", WATCH, str(db), str(ROOT), str(settings), *extra],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"},
     )
 
@@ -148,6 +160,15 @@ def test_a_file_that_is_not_a_database_is_refused_over_its_frame(tmp_path):
     assert db.read_bytes() == "这不是数据库".encode() * 2000
 
 
+def test_a_frame_closed_before_the_file_is_opened_ends_the_program(tmp_path):
+    db, store = sample_file(tmp_path)
+    store.close()
+    result = start(db, tmp_path / "settings", "close", timeout=30)  # a window shown again would never end
+    assert result.returncode == 0, result.stderr
+    window = seen(result)
+    assert window["closed"] and window["paint"]["class"] == "StartFrame" and "ready" not in window
+
+
 def test_a_bug_while_the_window_is_built_is_logged_and_ends_with_exit_code_3(tmp_path):
     db, store = sample_file(tmp_path)
     store.close()
@@ -157,7 +178,7 @@ def test_a_bug_while_the_window_is_built_is_logged_and_ends_with_exit_code_3(tmp
     assert "a bug while building the window" in (tmp_path / "error.log").read_text(encoding="utf-8")
 
 
-def test_the_frame_made_the_window_in_place_works_as_a_window_built_whole(qtbot, store, sample):
+def test_the_frame_made_the_window_in_place_works_as_a_window_built_whole(qtbot, store, sample, monkeypatch):
     from ui.main_window import MainWindow
     from ui.start_frame import StartFrame, start_frame
 
@@ -175,4 +196,19 @@ def test_the_frame_made_the_window_in_place_works_as_a_window_built_whole(qtbot,
     # Its Qt overrides are the main window's: the 报告正文 page comes after the tabs' first paint (eventFilter).
     qtbot.waitUntil(lambda: window.built_report_page is not None)
     qtbot.waitUntil(lambda: window.audit_panel.summary.text().startswith("审核："))
+    monkeypatch.setattr(window, "_may_close", lambda: False)  # the clerk chose 取消 when asked
+    assert not window.close() and window.isVisible()  # closeEvent is the main window's
+    monkeypatch.undo()
     assert window.close()
+
+
+def test_the_classes_a_frame_becomes_add_no_signal():
+    from PySide6.QtCore import Signal
+
+    from ui.main_window import MainWindow
+    from ui.start_frame import StartFrame
+
+    between = MainWindow.__mro__[: MainWindow.__mro__.index(StartFrame) + 1]
+    assert len(between) > 5
+    added = [f"{c.__name__}.{name}" for c in between for name, value in vars(c).items() if isinstance(value, Signal)]
+    assert added == []

@@ -138,6 +138,9 @@ class _Start:
     def _open(self) -> None:
         from ui.main_window import MainWindow
 
+        if not self.frame.isVisible():  # closed by the clerk as soon as it came: nothing to open
+            self.app.exit(0)
+            return
         opened = open_for_window(self.db, self.frame, self.lock)
         if opened is None:
             self._refused()
@@ -146,7 +149,8 @@ class _Start:
         try:
             window = MainWindow.adopt(self.frame, self.store)
         except UserError as exc:
-            refuse(exc, self.frame)
+            self.frame.hide()  # half built: not to be seen, nor painted, behind the dialog
+            refuse(exc)
             self._refused()
             return
         window.when_ready.append(lambda: self.ending.append(settle(self.app, window, self.db)))

@@ -61,13 +61,16 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
 
         A Python class change, not a new window: the frame is a ``StartFrame`` and this class adds only
         Python (the mixins and their overrides, which Qt looks up at each call), so the C++ window, its
-        place, size and focus stay as they are."""
+        place, size and focus stay as they are. It must add no ``Signal``: PySide sets up the signals of
+        the class an object was made as, and a signal of the class it becomes crashed when used (a
+        segfault, in review); tests/test_ui_start_frame.py holds every class between the two to that."""
         frame.__class__ = cls
         window = cast(MainWindow, frame)
         window._build(store)
         return window
 
     def _build(self, store: Store) -> None:
+        adopted = self.isVisible()  # the start's frame, already on the screen
         self.built = False  # until the end: the 报告正文 page and the first audit wait for the first paint
         self.store = store
         self.report: Report | None = None
@@ -143,7 +146,7 @@ class MainWindow(WindowMenus, ContactLine, FileActions, AuditWiring, GridTabs, C
         self.audit_fold = AuditFold(self, self.tabs, self.audit_dock, self.audit_panel, self._page_key)
         self.statusBar().showMessage(f"数据库：{store.path}")
         self.reload_reports()
-        self._restore_layout()
+        self._restore_layout(geometry=not adopted)  # an adopted frame took it already (it may have moved since)
         self.built = True
 
     # --- reports ----------------------------------------------------------------

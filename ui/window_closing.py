@@ -20,8 +20,8 @@ class Closing:
 
     # --- window layout, remembered (ui/window_layout.py) ----------------------------
 
-    def _restore_layout(self) -> None:
-        self.audit_closed = restore_layout(self)
+    def _restore_layout(self, *, geometry: bool = True) -> None:
+        self.audit_closed = restore_layout(self, geometry=geometry)
         self.audit_dock.setVisible(self.report is not None and not self.audit_closed)
 
     def _save_layout(self) -> None:

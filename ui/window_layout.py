@@ -13,12 +13,13 @@ def splitters(widget: QWidget) -> dict[str, QSplitter]:
     return {splitter.objectName() or f"splitter{i}": splitter for i, splitter in enumerate(found)}
 
 
-def restore_layout(window: QMainWindow) -> bool:
+def restore_layout(window: QMainWindow, *, geometry: bool = True) -> bool:
     """Size and docks as last saved; True when the clerk had closed the 审核 panel. The splitters
     live on pages built after the first paint, which restore theirs (``restore_splitters``): a search
     of the whole window here would wrap each of its widgets in Python, ≈15 ms of the start."""
     settings = app_settings()
-    restore_geometry(window)
+    if geometry:
+        restore_geometry(window)
     audit_closed = settings.value("window/audit_closed", "false") == "true"
     state = settings.value("window/state")
     if state is not None:
