@@ -1,7 +1,7 @@
 """The name of the report a window will open, read before the store is: the start's first paint.
 
 The window shows its frame titled with the report within a bare window's time (ui/start_frame.py),
-before the forms, the store and most of Qt are loaded. So this reads with sqlite3 alone, read-only,
+before the forms, the store and most of Qt are loaded. So this reads with sqlite3 alone, writing nothing,
 and never decides anything: the file is opened for real afterwards (storage/opening.py), which
 checks, migrates, restores or refuses it. Whatever is odd here (no file, not a regular file, locked,
 damaged, an older or newer schema) is None, and the frame shows the program's name alone.
@@ -9,26 +9,14 @@ damaged, an older or newer schema) is None, and the frame shows the program's na
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 from contextlib import closing
 from pathlib import Path
-from urllib.parse import quote
 
 from storage.paths import MEMORY
 
 _WAIT_S = 0.05  # a file another program is writing is not worth waiting for here
-
-
-def read_only_uri(absolute: str, *, windows: bool) -> str:
-    """SQLite's read-only URI of an absolute path: ``file:///C:/…`` for a drive, ``file:////server/share/…``
-    for a share (the authority must stay empty). Not ``Path.resolve().as_uri()``: resolving turns a
-    mapped drive into its share, and ``as_uri`` puts the server in the authority, which SQLite refuses."""
-    path = absolute.replace("\\", "/") if windows else absolute
-    if not path.startswith("/"):
-        path = "/" + path  # C:/… → /C:/…
-    return f"file://{quote(path, safe='/:')}?mode=ro"
 
 
 def report_name(db: Path, report_id: int | None) -> str | None:
@@ -39,8 +27,11 @@ def report_name(db: Path, report_id: int | None) -> str | None:
     try:
         if not stat.S_ISREG(Path(db).stat().st_mode):  # a FIFO would block the read
             return None
-        uri = read_only_uri(os.path.abspath(db), windows=os.name == "nt")
-        with closing(sqlite3.connect(uri, uri=True, timeout=_WAIT_S)) as conn:
+        # A plain path, as storage/backup.py reads one: a "file:" URI would need a share's server kept out
+        # of its authority, and a mapped drive's path not resolved to the share. It exists (above), so
+        # nothing is created; query_only, so nothing is written.
+        with closing(sqlite3.connect(str(db), timeout=_WAIT_S)) as conn:
+            conn.execute("PRAGMA query_only = ON")
             rows = conn.execute("select id, unit, year from reports order by year desc, unit").fetchall()
     except (OSError, ValueError, sqlite3.Error):
         return None
