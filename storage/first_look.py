@@ -14,18 +14,14 @@ import stat
 from contextlib import closing
 from pathlib import Path
 
-from storage.paths import MEMORY
-
 _WAIT_S = 0.05  # a file another program is writing is not worth waiting for here
 
 
 def report_name(db: Path, report_id: int | None) -> str | None:
     """``Report.name`` of report ``report_id`` in ``db``, else of the first report as the window lists
     them (``storage/reports.all_reports``); None when there is none or the file is not plainly readable."""
-    if str(db) == MEMORY:
-        return None
     try:
-        if not stat.S_ISREG(Path(db).stat().st_mode):  # a FIFO would block the read
+        if not stat.S_ISREG(Path(db).stat().st_mode):  # a FIFO would block the read; ":memory:" is no file
             return None
         # A plain path, as storage/backup.py reads one: a "file:" URI would need a share's server kept out
         # of its authority, and a mapped drive's path not resolved to the share. It exists (above), so

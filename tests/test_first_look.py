@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 
 import pytest
 
@@ -73,8 +74,9 @@ def test_another_schema_gives_none(tmp_path):
     db = tmp_path / "别的.sqlite3"
     with sqlite3.connect(db) as conn:
         conn.execute("create table reports (id integer primary key, unit blob, year text)")
-        conn.execute("insert into reports values (1, x'00ff', '二〇二四')")
-    assert report_name(db, 1) is None
+        conn.execute("insert into reports values (1, x'00ff', 2024)")
+        conn.execute("insert into reports values (2, '某县应急管理局', '二〇二四')")
+    assert report_name(db, 1) is None and report_name(db, 2) is None
     other = tmp_path / "旧.sqlite3"
     with sqlite3.connect(other) as conn:
         conn.execute("create table tables_of_some_other_program (x)")
@@ -86,7 +88,9 @@ def test_a_file_being_written_by_another_program_is_not_waited_for(three_reports
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("begin exclusive")
     try:
+        started = time.monotonic()
         assert report_name(db, made[0].id) is None
+        assert time.monotonic() - started < 1  # not the 5 s sqlite3 waits by default: the frame would wait
     finally:
         writer.execute("rollback")
         writer.close()
