@@ -179,6 +179,8 @@ def test_a_bug_while_the_window_is_built_is_logged_and_ends_with_exit_code_3(tmp
 
 
 def test_the_frame_made_the_window_in_place_works_as_a_window_built_whole(qtbot, store, sample, monkeypatch):
+    from PySide6.QtCore import Qt
+
     from ui.main_window import MainWindow
     from ui.start_frame import StartFrame, start_frame
 
@@ -186,6 +188,9 @@ def test_the_frame_made_the_window_in_place_works_as_a_window_built_whole(qtbot,
     qtbot.addWidget(frame)
     frame.show()
     qtbot.waitExposed(frame)
+    opening = frame.centralWidget()
+    assert opening.text() == "正在打开报表……" and opening.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert opening.font().pointSize() == 13  # as the empty window's hint
     ready: list[bool] = []
     window = MainWindow.adopt(frame, store)
     window.when_ready.append(lambda: ready.append(True))
