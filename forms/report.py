@@ -7,6 +7,7 @@ from datetime import date
 
 from forms.kinds import Kind, Stored, ValueKind
 from forms.outline import DEFAULT_STYLES, heading_numbers
+from forms.report_name import report_name
 from forms.spec import FormSpec, RowStyle
 from forms.template import FIRST_VERSION
 from forms.yoy import YoY, yoy
@@ -42,7 +43,7 @@ class Report:
 
     @property
     def name(self) -> str:
-        return f"{self.unit} {self.year}年"
+        return report_name(self.unit, self.year)
 
     def filler_line(self) -> str:
         return f"填报单位：{self.filler or self.unit}"

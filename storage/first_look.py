@@ -14,6 +14,9 @@ import stat
 from contextlib import closing
 from pathlib import Path
 
+from forms.report_name import report_name as named
+
+LISTED_ORDER = "order by year desc, unit"  # the reports as the window lists them (storage/reports.py)
 _WAIT_S = 0.05  # a file another program is writing is not worth waiting for here
 
 
@@ -28,10 +31,10 @@ def report_name(db: Path, report_id: int | None) -> str | None:
         # nothing is created; query_only, so nothing is written.
         with closing(sqlite3.connect(str(db), timeout=_WAIT_S)) as conn:
             conn.execute("PRAGMA query_only = ON")
-            rows = conn.execute("select id, unit, year from reports order by year desc, unit").fetchall()
+            rows = conn.execute(f"select id, unit, year from reports {LISTED_ORDER}").fetchall()
     except (OSError, ValueError, sqlite3.Error):
         return None
     chosen = next((row for row in rows if row[0] == report_id), rows[0] if rows else None)
     if chosen is None or not isinstance(chosen[1], str) or not isinstance(chosen[2], int):
         return None
-    return f"{chosen[1]} {chosen[2]}年"
+    return named(chosen[1], chosen[2])

@@ -15,6 +15,7 @@ from forms.value_log import Origin
 from forms.years import check_year
 from storage import cells, templates
 from storage.connection import Database, now
+from storage.first_look import LISTED_ORDER
 from storage.report_text import ReportTexts
 from storage.rows import ReportRow
 
@@ -35,7 +36,7 @@ def _report(row: ReportRow) -> Report:
 
 def all_reports(db: Database) -> list[Report]:
     with db.read():
-        return [_report(row) for row in db.rows_as(ReportRow, "select * from reports order by year desc, unit")]
+        return [_report(row) for row in db.rows_as(ReportRow, f"select * from reports {LISTED_ORDER}")]
 
 
 def find(db: Database, unit: str, year: int) -> Report | None:
