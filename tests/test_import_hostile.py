@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import io
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -127,6 +128,48 @@ def _broken(source: Path, target: Path, part: str, change) -> Path:
     parts[part] = change(parts[part])
     target.write_bytes(rezip(parts))
     return target
+
+
+def test_a_central_directory_that_places_the_parts_before_the_file_is_refused(
+    tmp_path: Path, sources: dict[str, Path], city_db: Path
+) -> None:
+    # Found by the fuzz test with another seed (flip_zip, 2026-12-03): a flipped high byte of the end
+    # record's directory offset puts every local header before the file's start; zipfile then seeks to a
+    # negative position and raises ValueError, which was a bug (exit 3) instead of a refusal.
+    data = bytearray(sources["hand"].read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    data[end + 16 : end + 20] = (offset + 0x40000000).to_bytes(4, "little")
+    path = tmp_path / "目录偏移损坏.xlsx"
+    path.write_bytes(bytes(data))
+    assert_refused(city_db, path, "文件不完整或已损坏")
+
+
+def test_a_part_name_flagged_utf8_that_is_not_is_refused(
+    tmp_path: Path, sources: dict[str, Path], city_db: Path
+) -> None:
+    # Found by the fuzz test with another seed (flip_zip on the .ods): zipfile raised UnicodeDecodeError.
+    data = bytearray(sources["hand"].read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry: its flags, its name
+    data[entry + 9] |= 0x08  # general purpose flags, bit 11: the name is UTF-8
+    name = entry + 46
+    data[name] = 0xB1  # not UTF-8
+    path = tmp_path / "名称损坏.xlsx"
+    path.write_bytes(bytes(data))
+    assert_refused(city_db, path, "文件不完整或已损坏")
+
+
+@pytest.mark.parametrize("encoding", ["UxF-8", "GBK", "UTF-32"], ids=["unknown", "multi-byte", "four-byte"])
+def test_an_xml_declaration_with_an_encoding_expat_cannot_read_is_refused(
+    tmp_path: Path, sources: dict[str, Path], city_db: Path, encoding: str
+) -> None:
+    # Found by the fuzz test with another seed (flip_xml on the .ods): expat raised LookupError.
+    def declare(xml: bytes) -> bytes:
+        body = re.sub(rb"^\s*<\?xml[^>]*\?>", b"", xml)
+        return f'<?xml version="1.0" encoding="{encoding}"?>'.encode() + body
+
+    path = _broken(sources["hand"], tmp_path / "编码.xlsx", "xl/styles.xml", declare)
+    assert_refused(city_db, path, "xl/styles.xml", "编码无法识别")
 
 
 @pytest.mark.parametrize(
